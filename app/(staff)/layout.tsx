@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/sign-in/actions";
+import { requireMember } from "@/lib/auth/session";
+
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const member = await requireMember();
+  return (
+    <div className="mx-auto flex min-h-screen max-w-3xl flex-col">
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 bg-white px-4 py-3">
+        <div>
+          <Link href="/lots" className="text-xl font-bold text-ledger-900">LotLedger</Link>
+          <p className="text-sm text-stone-600">
+            {member.name} · {member.organization.name}
+          </p>
+        </div>
+        <form action={signOutAction}>
+          <button type="submit" className="min-h-11 rounded-lg px-3 text-base font-medium text-stone-700 underline">
+            Sign out
+          </button>
+        </form>
+      </header>
+      <main className="flex flex-1 flex-col gap-6 px-4 py-6">{children}</main>
+    </div>
+  );
+}

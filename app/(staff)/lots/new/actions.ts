@@ -1,0 +1,22 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { FormState } from "@/components/form-state";
+import { authenticate } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { toFailure } from "@/lib/errors";
+import { createLot, createLotInput } from "@/lib/lots/create-lot";
+
+export async function createLotAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = Object.fromEntries(["gtin", "lotCode", "quantity", "unit"].map((k) => [k, String(formData.get(k) ?? "")]));
+  let lotId: string;
+  try {
+    const member = await authenticate();
+    const lot = await createLot({ db: getDb(), member, input: createLotInput.parse(values) });
+    lotId = lot.lotId;
+  } catch (error) {
+    const failure = toFailure(error, "createLotAction");
+    return { message: failure.message, field: failure.field, values };
+  }
+  redirect(`/lots?created=${lotId}`);
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { CreateLotForm } from "@/components/create-lot-form";
+import { requireMember } from "@/lib/auth/session";
+import { canCreateLots } from "@/lib/lots/permissions";
+import { createLotAction } from "./actions";
+
+export const metadata: Metadata = { title: "New lot" };
+
+export default async function NewLotPage() {
+  const member = await requireMember();
+  return (
+    <>
+      <h1 className="text-2xl font-bold">New lot</h1>
+      {canCreateLots(member) ? (
+        <CreateLotForm action={createLotAction} />
+      ) : (
+        <p role="alert" className="rounded-xl bg-amber-50 p-4">
+          Only staff of farms, packers and processors create lots.
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+"use server";
+
+import { APIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getAuth } from "@/lib/auth/auth";
+import type { FormState } from "@/components/form-state";
+
+const signInInput = z.object({ email: z.string().trim().min(1), password: z.string().min(1) });
+
+export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = { email: String(formData.get("email") ?? "") };
+  const input = signInInput.safeParse(Object.fromEntries(formData));
+  if (!input.success) return { message: "Enter your email and password.", values };
+  try {
+    await getAuth().api.signInEmail({ body: input.data, headers: await headers() });
+  } catch (error) {
+    if (error instanceof APIError) {
+      return { message: "The email or password is wrong: check them and try again.", values };
+    }
+    throw error;
+  }
+  redirect("/lots");
+}
+
+export async function signOutAction(): Promise<void> {
+  await getAuth().api.signOut({ headers: await headers() });
+  redirect("/sign-in");
+}

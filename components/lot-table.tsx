@@ -1,0 +1,34 @@
+import type { LotSummary } from "@/lib/lots/get-lots";
+
+export function LotTable({ lots, highlightId }: { lots: LotSummary[]; highlightId?: string }) {
+  if (lots.length === 0) {
+    return <p className="rounded-xl bg-white p-6 text-stone-600">No lots yet. Record your first lot to start its trail.</p>;
+  }
+  return (
+    <ul className="flex flex-col gap-3" aria-label="Lots">
+      {lots.map((lot) => (
+        <li
+          key={lot.id}
+          className={`rounded-xl border-2 bg-white p-4 ${lot.id === highlightId ? "border-ledger-600" : "border-stone-200"}`}
+        >
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 className="text-lg font-semibold">Lot {lot.lotCode}</h2>
+            <span className="rounded-full bg-ledger-50 px-3 py-1 text-sm font-medium text-ledger-900">
+              {lot.status.replace("_", " ").toLowerCase()}
+            </span>
+          </div>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-stone-600">GTIN</dt>
+            <dd className="font-mono">{lot.gtin}</dd>
+            <dt className="text-stone-600">Quantity</dt>
+            <dd>{lot.quantity ? `${lot.quantity} ${lot.unit}` : "—"}</dd>
+            <dt className="text-stone-600">Transaction</dt>
+            <dd className="break-all font-mono" data-testid="tx-hash">{lot.createdTxHash}</dd>
+            <dt className="text-stone-600">Block</dt>
+            <dd className="font-mono" data-testid="block-number">{lot.createdBlock}</dd>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}

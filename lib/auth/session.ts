@@ -1,0 +1,47 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getAuth } from "./auth";
+
+export type Member = {
+  userId: string;
+  name: string;
+  email: string;
+  role: "ADMIN" | "STAFF" | "READ_ONLY";
+  organization: { id: string; name: string; kind: string; gln: string; chainAddress: string };
+};
+
+/** The signed-in person and their organisation, or null. Read once per request. */
+export const getMember = cache(async (): Promise<Member | null> => {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const user = await getDb().user.findUnique({
+    where: { id: session.user.id },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      organization: { select: { id: true, name: true, kind: true, gln: true, chainAddress: true } },
+    },
+  });
+  if (!user?.organization) return null;
+  return { userId: user.id, name: user.name, email: user.email, role: user.role, organization: user.organization };
+});
+
+/** For pages: the member, or a redirect to sign-in. */
+export async function requireMember(): Promise<Member> {
+  const member = await getMember();
+  if (!member) redirect("/sign-in");
+  return member;
+}
+
+/** For actions and route handlers: the member, or an UNAUTHENTICATED error. */
+export async function authenticate(): Promise<Member> {
+  const member = await getMember();
+  if (!member) throw new AppError("UNAUTHENTICATED", "Your session has ended: sign in again to continue.");
+  return member;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { appEnvSchema, ConfigError, parseEnv } from "./env";
+
+const valid = {
+  DATABASE_URL: "postgresql://postgres:pw@127.0.0.1:5432/lotledger",
+  RPC_URL: "http://127.0.0.1:8545",
+  CHAIN_ID: "31337",
+  MASTER_KEY: "ab".repeat(32),
+  AUTH_SECRET: "s".repeat(32),
+};
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(appEnvSchema, source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("parseEnv(appEnvSchema)", () => {
+  it("accepts a complete configuration and fills defaults", () => {
+    const env = parseEnv(appEnvSchema, valid);
+    expect(env.CHAIN_ID).toBe(31337);
+    expect(env.APP_URL).toBe("http://localhost:3000");
+    expect(env.CONFIRMATIONS).toBe(0);
+  });
+
+  it("names a malformed RPC_URL and says what to set", () => {
+    expect(problemsOf({ ...valid, RPC_URL: "localhost:8545" })).toEqual([
+      'RPC_URL is "localhost:8545": set it to the http(s) or ws(s) URL of an EVM JSON-RPC node, such as http://127.0.0.1:8545.',
+    ]);
+  });
+
+  it("names a missing DATABASE_URL", () => {
+    expect(problemsOf({ ...valid, DATABASE_URL: undefined })).toEqual([
+      "DATABASE_URL is not set: set it to a PostgreSQL URL such as postgresql://user:password@host:5432/lotledger.",
+    ]);
+  });
+
+  it("reports every wrong variable at once", () => {
+    const problems = problemsOf({ ...valid, CHAIN_ID: "main", MASTER_KEY: "short" });
+    expect(problems).toEqual([
+      'CHAIN_ID is "main": set it to the EVM network\'s chain id, a positive whole number (31337 for the embedded chain).',
+      'MASTER_KEY is "short": set it to 32 bytes as 64 hex characters (generate one with `openssl rand -hex 32`).',
+    ]);
+  });
+});

@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+/**
+ * Configuration of the web app and the indexer, validated once. `npm start` fills in the embedded
+ * defaults (scripts/start.ts) before these processes start; in production every value comes from the
+ * environment. A wrong value stops start-up with one sentence per variable naming it and what to set.
+ */
+const hints = {
+  DATABASE_URL: "a PostgreSQL URL such as postgresql://user:password@host:5432/lotledger",
+  RPC_URL: "the http(s) or ws(s) URL of an EVM JSON-RPC node, such as http://127.0.0.1:8545",
+  CHAIN_ID: "the EVM network's chain id, a positive whole number (31337 for the embedded chain)",
+  MASTER_KEY: "32 bytes as 64 hex characters (generate one with `openssl rand -hex 32`)",
+  AUTH_SECRET: "a random string of at least 32 characters (generate one with `openssl rand -hex 32`)",
+  APP_URL: "the URL people open LotLedger at, such as http://localhost:3000",
+  CONFIRMATIONS: "the number of blocks to wait before indexing a block, a whole number ≥ 0",
+  CONTRACT_ADDRESS: "the 0x… address of a deployed LotTracker contract, or leave it unset to deploy one",
+  DEPLOYMENT_BLOCK: "the block number LotTracker was deployed in (indexing starts there)",
+  DEPLOYER_PRIVATE_KEY: "the 0x… private key (64 hex characters) of the account that deploys and administers LotTracker",
+  DATA_DIR: "a folder for the embedded database and chain, such as data",
+  PORT: "a TCP port number for the web app, such as 3000",
+  ANVIL_PORT: "a free TCP port for the embedded chain, such as 8545",
+  EMBEDDED_POSTGRES_PORT: "a free TCP port for the embedded PostgreSQL, such as 54329",
+} as const;
+
+export const appEnvSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/),
+  RPC_URL: z.string().regex(/^(https?|wss?):\/\/\S+$/),
+  CHAIN_ID: z.coerce.number().int().positive(),
+  MASTER_KEY: z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/),
+  AUTH_SECRET: z.string().min(32),
+  APP_URL: z.url().default("http://localhost:3000"),
+  CONFIRMATIONS: z.coerce.number().int().min(0).default(0),
+});
+
+export type AppEnv = z.infer<typeof appEnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`LotLedger cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates `source`; each problem becomes `NAME is "…": set it to <hint>.` */
+export function parseEnv<S extends z.ZodType>(
+  schema: S,
+  source: Record<string, string | undefined> = process.env,
+): z.infer<S> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const names = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
+  throw new ConfigError(
+    names.map((name) => {
+      const hint = hints[name as keyof typeof hints] ?? "a valid value";
+      const value = source[name];
+      return value === undefined || value === ""
+        ? `${name} is not set: set it to ${hint}.`
+        : `${name} is "${value}": set it to ${hint}.`;
+    }),
+  );
+}
+
+let cached: AppEnv | undefined;
+
+/** The app's validated configuration (parsed on first use, so `next build` needs none of it). */
+export function getEnv(): AppEnv {
+  cached ??= parseEnv(appEnvSchema);
+  return cached;
+}

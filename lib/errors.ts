@@ -1,0 +1,58 @@
+/**
+ * Expected failures a user can act on. The message is shown as-is, so it says what is wrong and what
+ * to do in one or two sentences; anything that is not an AppError is logged and shown as a generic
+ * error with an id.
+ */
+export type AppErrorCode =
+  | "INVALID_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "LEDGER_UNREACHABLE"
+  | "LEDGER_REJECTED";
+
+const httpStatus: Record<AppErrorCode, number> = {
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  LEDGER_UNREACHABLE: 503,
+  LEDGER_REJECTED: 502,
+};
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Which form field the message is about, when it is about one. */
+  readonly field?: string;
+
+  constructor(code: AppErrorCode, message: string, options?: { field?: string; cause?: unknown }) {
+    super(message, { cause: options?.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.field = options?.field;
+  }
+
+  get httpStatus(): number {
+    return httpStatus[this.code];
+  }
+}
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; field?: string };
+
+/** Turns any failure into what a user may see: AppErrors verbatim, anything else logged with an id. */
+export function toFailure(error: unknown, context: string): Extract<ActionResult<never>, { ok: false }> {
+  if (error instanceof AppError) {
+    return { ok: false, code: error.code, message: error.message, field: error.field };
+  }
+  const errorId = crypto.randomUUID().slice(0, 8);
+  console.error(`[${context}] unexpected error ${errorId}`, error);
+  return {
+    ok: false,
+    code: "INTERNAL",
+    message: `Something went wrong on our side and nothing was recorded. Try again; if it keeps happening, give your administrator the error id ${errorId}.`,
+  };
+}

@@ -1,0 +1,6 @@
+/** Organisation kinds that assign traceability lot codes (FSMA 204: initial packing, transformation). */
+export const LOT_CREATING_KINDS = ["FARM", "PACKER", "PROCESSOR"];
+
+export function canCreateLots(member: { role: string; organization: { kind: string } }): boolean {
+  return member.role !== "READ_ONLY" && LOT_CREATING_KINDS.includes(member.organization.kind);
+}

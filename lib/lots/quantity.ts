@@ -1,0 +1,37 @@
+import { AppError } from "@/lib/errors";
+
+/** Units a lot is counted in (UN/CEFACT codes are mapped at EPCIS export). */
+export const LOT_UNITS = ["kg", "lb", "case", "each"] as const;
+export type LotUnit = (typeof LOT_UNITS)[number];
+
+/** A positive quantity with at most 3 decimals, returned as a canonical decimal string. */
+export function parseQuantity(input: string): string {
+  const text = input.trim().replace(",", ".");
+  if (text === "") {
+    throw new AppError("INVALID_INPUT", "Enter the quantity, such as 120 or 12.5.", { field: "quantity" });
+  }
+  if (!/^\d+(\.\d+)?$/.test(text) && !/^-\d/.test(text)) {
+    throw new AppError("INVALID_INPUT", `“${input.trim()}” is not a number: enter the quantity, such as 120 or 12.5.`, {
+      field: "quantity",
+    });
+  }
+  const value = Number(text);
+  if (!(value > 0)) {
+    throw new AppError("INVALID_INPUT", "The quantity must be more than 0.", { field: "quantity" });
+  }
+  if (/\.\d{4,}$/.test(text)) {
+    throw new AppError("INVALID_INPUT", "The quantity can have at most 3 decimals.", { field: "quantity" });
+  }
+  if (value > 1e12) {
+    throw new AppError("INVALID_INPUT", "The quantity is too large: check the number and the unit.", { field: "quantity" });
+  }
+  return text.replace(/^0+(?=\d)/, "").replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+}
+
+export function parseUnit(input: string): LotUnit {
+  const unit = LOT_UNITS.find((u) => u === input);
+  if (!unit) {
+    throw new AppError("INVALID_INPUT", `Choose the unit: ${LOT_UNITS.join(", ")}.`, { field: "unit" });
+  }
+  return unit;
+}

@@ -1,0 +1,18 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export type LocalSecrets = { masterKey: string; authSecret: string };
+
+/**
+ * The embedded default's secrets, generated once and kept beside the data they protect
+ * (DATA_DIR/secrets.json, readable by the owner only). Production sets MASTER_KEY and AUTH_SECRET.
+ */
+export function loadOrCreateSecrets(dataDir: string): LocalSecrets {
+  const file = path.join(dataDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as LocalSecrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = { masterKey: randomBytes(32).toString("hex"), authSecret: randomBytes(32).toString("hex") };
+  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  return secrets;
+}
