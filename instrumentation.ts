@@ -6,8 +6,7 @@ export async function register(): Promise<void> {
   try {
     getEnv();
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
+    if (error instanceof ConfigError) console.error(error.message);
+    throw error;
   }
 }

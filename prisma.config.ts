@@ -4,5 +4,7 @@ import { defineConfig } from "prisma/config";
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
-  datasource: { url: process.env.DATABASE_URL ?? "postgresql://postgres:postgres@localhost:5432/lotledger" },
+  datasource: {
+    url: process.env.DATABASE_URL ?? "postgresql://postgres:postgres@localhost:5432/lotledger",
+  },
 });

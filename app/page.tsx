@@ -8,8 +8,8 @@ export default async function HomePage() {
     <main className="mx-auto flex max-w-xl flex-col gap-6 px-5 py-16">
       <h1 className="text-4xl font-bold text-ledger-900">LotLedger</h1>
       <p className="text-lg">
-        Every handoff of a lot, from farm to shelf, recorded on a shared ledger that farms, carriers and
-        supermarkets can trust without trusting each other.
+        Every handoff of a lot, from farm to shelf, recorded on a shared ledger that farms, carriers
+        and supermarkets can trust without trusting each other.
       </p>
       <Link
         href="/sign-in"

@@ -7,12 +7,21 @@ import type { FormState } from "./form-state";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
 
-export function CreateLotForm({ action }: { action: (state: FormState, data: FormData) => Promise<FormState> }) {
+export function CreateLotForm({
+  action,
+}: {
+  action: (state: FormState, data: FormData) => Promise<FormState>;
+}) {
   const [state, formAction] = useActionState(action, undefined);
   const values = state?.values ?? {};
   return (
     // The key remounts the fields with the submitted values after a refusal, so nothing typed is lost.
-    <form key={JSON.stringify(values)} action={formAction} className="flex flex-col gap-5" noValidate>
+    <form
+      key={JSON.stringify(values)}
+      action={formAction}
+      className="flex flex-col gap-5"
+      noValidate
+    >
       <FormError state={state} />
       <TextField
         label="GTIN"

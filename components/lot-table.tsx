@@ -2,7 +2,11 @@ import type { LotSummary } from "@/lib/lots/get-lots";
 
 export function LotTable({ lots, highlightId }: { lots: LotSummary[]; highlightId?: string }) {
   if (lots.length === 0) {
-    return <p className="rounded-xl bg-white p-6 text-stone-600">No lots yet. Record your first lot to start its trail.</p>;
+    return (
+      <p className="rounded-xl bg-white p-6 text-stone-600">
+        No lots yet. Record your first lot to start its trail.
+      </p>
+    );
   }
   return (
     <ul className="flex flex-col gap-3" aria-label="Lots">
@@ -23,9 +27,13 @@ export function LotTable({ lots, highlightId }: { lots: LotSummary[]; highlightI
             <dt className="text-stone-600">Quantity</dt>
             <dd>{lot.quantity ? `${lot.quantity} ${lot.unit}` : "—"}</dd>
             <dt className="text-stone-600">Transaction</dt>
-            <dd className="break-all font-mono" data-testid="tx-hash">{lot.createdTxHash}</dd>
+            <dd className="break-all font-mono" data-testid="tx-hash">
+              {lot.createdTxHash}
+            </dd>
             <dt className="text-stone-600">Block</dt>
-            <dd className="font-mono" data-testid="block-number">{lot.createdBlock}</dd>
+            <dd className="font-mono" data-testid="block-number">
+              {lot.createdBlock}
+            </dd>
           </dl>
         </li>
       ))}

@@ -3,7 +3,13 @@
 import { useFormStatus } from "react-dom";
 
 /** The one big button of a form: thumb-sized, and it says what is happening while the action runs. */
-export function SubmitButton({ children, pendingLabel }: { children: React.ReactNode; pendingLabel: string }) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+}: {
+  children: React.ReactNode;
+  pendingLabel: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button

@@ -1,6 +1,11 @@
 import type { InputHTMLAttributes } from "react";
 
-type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; hint?: string; isInvalid?: boolean };
+type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  name: string;
+  hint?: string;
+  isInvalid?: boolean;
+};
 
 export function TextField({ label, name, hint, isInvalid, ...input }: TextFieldProps) {
   return (

@@ -2,7 +2,11 @@ import { DEMO_PASSWORD, expect, fillLotForm, signIn, test } from "./fixtures";
 
 const GTIN = "09506000134352"; // GS1's example GTIN, valid check digit
 
-test("a farm user records a lot and sees it listed with its transaction hash and block", async ({ page, db, lotCode }) => {
+test("a farm user records a lot and sees it listed with its transaction hash and block", async ({
+  page,
+  db,
+  lotCode,
+}) => {
   await signIn(page, "farm@lotledger.demo");
   await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "1250.5", unit: "kg" });
 
@@ -16,7 +20,9 @@ test("a farm user records a lot and sees it listed with its transaction hash and
   await expect(card.getByTestId("tx-hash")).toHaveText(lot.createdTxHash);
   await expect(card.getByTestId("block-number")).toHaveText(String(lot.createdBlock));
   expect(lot.gtin).toBe(GTIN);
-  const event = await db.ledgerEvent.findFirstOrThrow({ where: { lotId: lot.id, name: "LotCreated" } });
+  const event = await db.ledgerEvent.findFirstOrThrow({
+    where: { lotId: lot.id, name: "LotCreated" },
+  });
   expect(event.txHash).toBe(lot.createdTxHash);
 });
 
@@ -25,11 +31,24 @@ test.describe("bad input gets one clear sentence and writes nothing", () => {
     {
       name: "wrong GTIN check digit",
       lot: { gtin: "09506000134353", quantity: "10" },
-      message: "GTIN 09506000134353 has a wrong check digit: the last digit should be 2, not 3. Check the number on the label.",
+      message:
+        "GTIN 09506000134353 has a wrong check digit: the last digit should be 2, not 3. Check the number on the label.",
     },
-    { name: "empty lot code", lot: { gtin: GTIN, quantity: "10", lotCode: "" }, message: "Enter a lot code, the batch number after (10) on the label." },
-    { name: "zero quantity", lot: { gtin: GTIN, quantity: "0" }, message: "The quantity must be more than 0." },
-    { name: "negative quantity", lot: { gtin: GTIN, quantity: "-4" }, message: "The quantity must be more than 0." },
+    {
+      name: "empty lot code",
+      lot: { gtin: GTIN, quantity: "10", lotCode: "" },
+      message: "Enter a lot code, the batch number after (10) on the label.",
+    },
+    {
+      name: "zero quantity",
+      lot: { gtin: GTIN, quantity: "0" },
+      message: "The quantity must be more than 0.",
+    },
+    {
+      name: "negative quantity",
+      lot: { gtin: GTIN, quantity: "-4" },
+      message: "The quantity must be more than 0.",
+    },
   ];
   for (const { name, lot, message } of cases) {
     test(name, async ({ page, db, lotCode }) => {
@@ -39,7 +58,9 @@ test.describe("bad input gets one clear sentence and writes nothing", () => {
       await expect(page.getByRole("alert")).toHaveText(message);
       // What was typed is still there to correct.
       await expect(page.getByLabel("Quantity")).toHaveValue(lot.quantity);
-      expect({ lots: await db.lot.count(), payloads: await db.eventPayload.count() }).toEqual(before);
+      expect({ lots: await db.lot.count(), payloads: await db.eventPayload.count() }).toEqual(
+        before,
+      );
     });
   }
 
@@ -80,7 +101,9 @@ test("a carrier cannot create lots", async ({ page }) => {
   await signIn(page, "carrier@lotledger.demo");
   await expect(page.getByRole("link", { name: "New lot" })).toHaveCount(0);
   await page.goto("/lots/new");
-  await expect(page.getByRole("alert")).toHaveText("Only staff of farms, packers and processors create lots.");
+  await expect(page.getByRole("alert")).toHaveText(
+    "Only staff of farms, packers and processors create lots.",
+  );
 });
 
 test("a wrong password is refused with a sentence", async ({ page }) => {
@@ -88,5 +111,7 @@ test("a wrong password is refused with a sentence", async ({ page }) => {
   await page.getByLabel("Email").fill("farm@lotledger.demo");
   await page.getByLabel("Password").fill(`${DEMO_PASSWORD}-wrong`);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("The email or password is wrong: check them and try again.");
+  await expect(page.getByRole("alert")).toHaveText(
+    "The email or password is wrong: check them and try again.",
+  );
 });

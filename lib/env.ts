@@ -10,12 +10,15 @@ const hints = {
   RPC_URL: "the http(s) or ws(s) URL of an EVM JSON-RPC node, such as http://127.0.0.1:8545",
   CHAIN_ID: "the EVM network's chain id, a positive whole number (31337 for the embedded chain)",
   MASTER_KEY: "32 bytes as 64 hex characters (generate one with `openssl rand -hex 32`)",
-  AUTH_SECRET: "a random string of at least 32 characters (generate one with `openssl rand -hex 32`)",
+  AUTH_SECRET:
+    "a random string of at least 32 characters (generate one with `openssl rand -hex 32`)",
   APP_URL: "the URL people open LotLedger at, such as http://localhost:3000",
   CONFIRMATIONS: "the number of blocks to wait before indexing a block, a whole number ≥ 0",
-  CONTRACT_ADDRESS: "the 0x… address of a deployed LotTracker contract, or leave it unset to deploy one",
+  CONTRACT_ADDRESS:
+    "the 0x… address of a deployed LotTracker contract, or leave it unset to deploy one",
   DEPLOYMENT_BLOCK: "the block number LotTracker was deployed in (indexing starts there)",
-  DEPLOYER_PRIVATE_KEY: "the 0x… private key (64 hex characters) of the account that deploys and administers LotTracker",
+  DEPLOYER_PRIVATE_KEY:
+    "the 0x… private key (64 hex characters) of the account that deploys and administers LotTracker",
   DATA_DIR: "a folder for the embedded database and chain, such as data",
   PORT: "a TCP port number for the web app, such as 3000",
   ANVIL_PORT: "a free TCP port for the embedded chain, such as 8545",

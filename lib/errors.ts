@@ -44,7 +44,10 @@ export type ActionResult<T> =
   | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; field?: string };
 
 /** Turns any failure into what a user may see: AppErrors verbatim, anything else logged with an id. */
-export function toFailure(error: unknown, context: string): Extract<ActionResult<never>, { ok: false }> {
+export function toFailure(
+  error: unknown,
+  context: string,
+): Extract<ActionResult<never>, { ok: false }> {
   if (error instanceof AppError) {
     return { ok: false, code: error.code, message: error.message, field: error.field };
   }

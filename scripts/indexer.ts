@@ -9,14 +9,18 @@ const env = getEnv();
 const db = createPrismaClient(env.DATABASE_URL);
 const deployment = await db.contractDeployment.findUnique({ where: { chainId: env.CHAIN_ID } });
 if (!deployment) {
-  console.error(`indexer: no LotTracker contract is recorded for chain ${env.CHAIN_ID}; run \`npm start\` first.`);
+  console.error(
+    `indexer: no LotTracker contract is recorded for chain ${env.CHAIN_ID}; run \`npm start\` first.`,
+  );
   process.exit(1);
 }
 
 const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => controller.abort());
 
-console.log(`indexer: following LotTracker ${deployment.address} on chain ${env.CHAIN_ID} from block ${deployment.blockNumber}`);
+console.log(
+  `indexer: following LotTracker ${deployment.address} on chain ${env.CHAIN_ID} from block ${deployment.blockNumber}`,
+);
 await runIndexer(
   {
     db,

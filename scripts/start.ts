@@ -46,7 +46,10 @@ async function main(): Promise<void> {
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     log(`starting the embedded PostgreSQL (data in ${path.join(env.DATA_DIR, "postgres")})`);
-    const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: env.EMBEDDED_POSTGRES_PORT });
+    const postgres = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "postgres"),
+      port: env.EMBEDDED_POSTGRES_PORT,
+    });
     stops.push(() => postgres.stop());
     databaseUrl = postgres.databaseUrl;
   }
@@ -66,7 +69,9 @@ async function main(): Promise<void> {
   }
   const chainId = await readChainId(rpcUrl);
   if (env.CHAIN_ID !== undefined && env.CHAIN_ID !== chainId) {
-    throw new Error(`CHAIN_ID is ${env.CHAIN_ID}, but the node at RPC_URL reports chain ${chainId}: correct one of them.`);
+    throw new Error(
+      `CHAIN_ID is ${env.CHAIN_ID}, but the node at RPC_URL reports chain ${chainId}: correct one of them.`,
+    );
   }
 
   const { applied } = await deployMigrations({ databaseUrl, log });
@@ -85,8 +90,11 @@ async function main(): Promise<void> {
     deploymentBlock: env.DEPLOYMENT_BLOCK,
     deployer,
   });
-  log(`${deployment.isNew ? "deployed" : "using"} LotTracker ${deployment.address} on chain ${chainId} (block ${deployment.blockNumber})`);
-  if (!deployer) log("no DEPLOYER_PRIVATE_KEY: organisations' on-chain roles are left to the contract admin");
+  log(
+    `${deployment.isNew ? "deployed" : "using"} LotTracker ${deployment.address} on chain ${chainId} (block ${deployment.blockNumber})`,
+  );
+  if (!deployer)
+    log("no DEPLOYER_PRIVATE_KEY: organisations' on-chain roles are left to the contract admin");
   await seedDemoData({
     db,
     masterKey,
@@ -108,14 +116,21 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const services: Service[] = [
-    startService("indexer", process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/indexer.ts"], childEnv),
+    startService(
+      "indexer",
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/indexer.ts"],
+      childEnv,
+    ),
     startService("web", process.execPath, [nextBin, "start", "--port", String(env.PORT)], childEnv),
   ];
   for (const service of services) {
     stops.push(() => service.stop());
     void service.exited.then((how) => {
       if (stopping) return;
-      console.error(`[lotledger] the ${service.name} process stopped unexpectedly (${how}); stopping LotLedger.`);
+      console.error(
+        `[lotledger] the ${service.name} process stopped unexpectedly (${how}); stopping LotLedger.`,
+      );
       void stopAll(1);
     });
   }
@@ -123,11 +138,15 @@ async function main(): Promise<void> {
 
   log(`LotLedger is ready at ${appUrl}`);
   log(`demo logins (password "${DEMO_PASSWORD}"):`);
-  for (const org of DEMO_ORGANIZATIONS) log(`  ${org.user.email.padEnd(26)} ${org.name} (${org.kind.toLowerCase()})`);
+  for (const org of DEMO_ORGANIZATIONS)
+    log(`  ${org.user.email.padEnd(26)} ${org.name} (${org.kind.toLowerCase()})`);
   log("press Ctrl-C to stop");
 }
 
+// embedded-postgres (through async-exit-hook) exits the process on SIGINT/SIGTERM as soon as PostgreSQL
+// is down, which would cut the web app, the indexer and anvil short: LotLedger stops them itself, in order.
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.removeAllListeners(signal);
   process.on(signal, () => {
     log("stopping…");
     void stopAll(0);
@@ -137,7 +156,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 main().catch(async (error: unknown) => {
   // Start-up refusals are plain Errors and ConfigErrors whose message says what to do; anything else
   // is a bug and keeps its stack.
-  const isExplained = error instanceof ConfigError || (error instanceof Error && error.constructor === Error);
+  const isExplained =
+    error instanceof ConfigError || (error instanceof Error && error.constructor === Error);
   console.error(isExplained ? `[lotledger] ${(error as Error).message}` : error);
   await stopAll(1);
 });

@@ -8,13 +8,18 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     <div className="mx-auto flex min-h-screen max-w-3xl flex-col">
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 bg-white px-4 py-3">
         <div>
-          <Link href="/lots" className="text-xl font-bold text-ledger-900">LotLedger</Link>
+          <Link href="/lots" className="text-xl font-bold text-ledger-900">
+            LotLedger
+          </Link>
           <p className="text-sm text-stone-600">
             {member.name} · {member.organization.name}
           </p>
         </div>
         <form action={signOutAction}>
-          <button type="submit" className="min-h-11 rounded-lg px-3 text-base font-medium text-stone-700 underline">
+          <button
+            type="submit"
+            className="min-h-11 rounded-lg px-3 text-base font-medium text-stone-700 underline"
+          >
             Sign out
           </button>
         </form>

@@ -16,7 +16,9 @@ export type Member = {
 
 /** The signed-in person and their organisation, or null. Read once per request. */
 export const getMember = cache(async (): Promise<Member | null> => {
-  const session = await getAuth().api.getSession({ headers: await headers() });
+  // Read the request first: it marks the page dynamic before anything touches the configuration.
+  const requestHeaders = await headers();
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const user = await getDb().user.findUnique({
     where: { id: session.user.id },
@@ -29,7 +31,13 @@ export const getMember = cache(async (): Promise<Member | null> => {
     },
   });
   if (!user?.organization) return null;
-  return { userId: user.id, name: user.name, email: user.email, role: user.role, organization: user.organization };
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    organization: user.organization,
+  };
 });
 
 /** For pages: the member, or a redirect to sign-in. */
@@ -42,6 +50,7 @@ export async function requireMember(): Promise<Member> {
 /** For actions and route handlers: the member, or an UNAUTHENTICATED error. */
 export async function authenticate(): Promise<Member> {
   const member = await getMember();
-  if (!member) throw new AppError("UNAUTHENTICATED", "Your session has ended: sign in again to continue.");
+  if (!member)
+    throw new AppError("UNAUTHENTICATED", "Your session has ended: sign in again to continue.");
   return member;
 }

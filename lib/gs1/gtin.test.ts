@@ -27,7 +27,10 @@ describe("parseGtin", () => {
   });
 
   it.each([
-    ["09506000134353", "GTIN 09506000134353 has a wrong check digit: the last digit should be 2, not 3. Check the number on the label."],
+    [
+      "09506000134353",
+      "GTIN 09506000134353 has a wrong check digit: the last digit should be 2, not 3. Check the number on the label.",
+    ],
     ["0950600013", "A GTIN has 8, 12, 13 or 14 digits; this one has 10."],
     ["09506000l34352", "A GTIN has digits only; remove the letters or symbols."],
     ["", "Enter the GTIN, the 14-digit product number after (01) on the label."],

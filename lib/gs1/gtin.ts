@@ -10,10 +10,16 @@ const GTIN_LENGTHS = [8, 12, 13, 14];
 export function parseGtin(input: string): string {
   const gtin = input.replace(/[\s-]/g, "");
   if (gtin === "") {
-    throw new AppError("INVALID_INPUT", "Enter the GTIN, the 14-digit product number after (01) on the label.", { field: "gtin" });
+    throw new AppError(
+      "INVALID_INPUT",
+      "Enter the GTIN, the 14-digit product number after (01) on the label.",
+      { field: "gtin" },
+    );
   }
   if (!/^\d+$/.test(gtin)) {
-    throw new AppError("INVALID_INPUT", "A GTIN has digits only; remove the letters or symbols.", { field: "gtin" });
+    throw new AppError("INVALID_INPUT", "A GTIN has digits only; remove the letters or symbols.", {
+      field: "gtin",
+    });
   }
   if (!GTIN_LENGTHS.includes(gtin.length)) {
     throw new AppError(

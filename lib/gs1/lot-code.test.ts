@@ -12,9 +12,18 @@ describe("parseLotCode", () => {
     ["", "Enter a lot code, the batch number after (10) on the label."],
     ["   ", "Enter a lot code, the batch number after (10) on the label."],
     ["A".repeat(21), "A lot code has at most 20 characters; this one has 21."],
-    ["LOT#7", `A lot code may use letters, digits and ! " % & ' ( ) * + , - . / : ; < = > ? _ only; remove “#”.`],
-    ["LOT 7", `A lot code may use letters, digits and ! " % & ' ( ) * + , - . / : ; < = > ? _ only; remove “ ”.`],
-    ["LÖT7", `A lot code may use letters, digits and ! " % & ' ( ) * + , - . / : ; < = > ? _ only; remove “Ö”.`],
+    [
+      "LOT#7",
+      `A lot code may use letters, digits and ! " % & ' ( ) * + , - . / : ; < = > ? _ only; remove “#”.`,
+    ],
+    [
+      "LOT 7",
+      `A lot code may use letters, digits and ! " % & ' ( ) * + , - . / : ; < = > ? _ only; remove “ ”.`,
+    ],
+    [
+      "LÖT7",
+      `A lot code may use letters, digits and ! " % & ' ( ) * + , - . / : ; < = > ? _ only; remove “Ö”.`,
+    ],
   ])("rejects %j with the message a user sees", (input, message) => {
     expect(() => parseLotCode(input)).toThrowError(message);
   });

@@ -7,7 +7,11 @@ export const LOT_CODE_MAX_LENGTH = 20;
 export function parseLotCode(input: string): string {
   const lotCode = input.trim();
   if (lotCode === "") {
-    throw new AppError("INVALID_INPUT", "Enter a lot code, the batch number after (10) on the label.", { field: "lotCode" });
+    throw new AppError(
+      "INVALID_INPUT",
+      "Enter a lot code, the batch number after (10) on the label.",
+      { field: "lotCode" },
+    );
   }
   if (lotCode.length > LOT_CODE_MAX_LENGTH) {
     throw new AppError(

@@ -24,7 +24,11 @@ export async function applyLedgerEvent(tx: Tx, chainId: number, event: DecodedLo
         createdTxHash: event.txHash,
         createdBlock: event.blockNumber,
       };
-      await tx.lot.upsert({ where: { id: lotId as string }, create: { id: lotId as string, ...lot }, update: lot });
+      await tx.lot.upsert({
+        where: { id: lotId as string },
+        create: { id: lotId as string, ...lot },
+        update: lot,
+      });
       return;
     }
     default:

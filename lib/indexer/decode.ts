@@ -33,5 +33,7 @@ export function decodeLogs(contract: Interface, logs: readonly Log[]): DecodedLo
       args,
     });
   }
-  return decoded.sort((a, b) => a.blockNumber - b.blockNumber || a.txIndex - b.txIndex || a.logIndex - b.logIndex);
+  return decoded.sort(
+    (a, b) => a.blockNumber - b.blockNumber || a.txIndex - b.txIndex || a.logIndex - b.logIndex,
+  );
 }

@@ -24,7 +24,9 @@ const lotTracker = LotTracker__factory.createInterface();
  * checkpoint in one transaction, so a crash leaves either all of it or none. Returns how many
  * blocks and events it covered (0 blocks when it is caught up).
  */
-export async function indexNextBatch(source: IndexerSource): Promise<{ blocks: number; events: number }> {
+export async function indexNextBatch(
+  source: IndexerSource,
+): Promise<{ blocks: number; events: number }> {
   const { db, provider, chainId } = source;
   const fromBlock = Math.max(source.startBlock, (await getIndexedBlock(db, chainId)) + 1);
   const head = (await provider.getBlockNumber()) - source.confirmations;

@@ -7,7 +7,11 @@ import { type IndexerSource, indexNextBatch } from "./indexer";
  */
 export async function runIndexer(
   source: IndexerSource,
-  { signal, pollMs = 200, log = console.log }: { signal: AbortSignal; pollMs?: number; log?: (line: string) => void },
+  {
+    signal,
+    pollMs = 200,
+    log = console.log,
+  }: { signal: AbortSignal; pollMs?: number; log?: (line: string) => void },
 ): Promise<void> {
   let failing: string | null = null;
   while (!signal.aborted) {
@@ -31,10 +35,14 @@ export async function runIndexer(
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
+    const onAbort = () => {
       clearTimeout(timer);
       resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
   });
 }

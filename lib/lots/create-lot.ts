@@ -2,8 +2,8 @@ import "server-only";
 import { ZeroHash } from "ethers";
 import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
-import { toLedgerError } from "@/lib/chain/ledger-errors";
 import { withOrganizationSigner } from "@/lib/chain/ledger";
+import { toLedgerError } from "@/lib/chain/ledger-errors";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { hashPayload } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
@@ -52,12 +52,25 @@ export async function createLot({
   const unit = parseUnit(input.unit);
   const chainId = getEnv().CHAIN_ID;
 
-  const existing = await db.lot.findUnique({ where: { chainId_gtin_lotCode: { chainId, gtin, lotCode } } });
+  const existing = await db.lot.findUnique({
+    where: { chainId_gtin_lotCode: { chainId, gtin, lotCode } },
+  });
   if (existing) throw duplicateLot(gtin, lotCode);
 
-  const body = { type: "lot.created", gtin, lotCode, quantity, unit, organizationGln: member.organization.gln };
+  const body = {
+    type: "lot.created",
+    gtin,
+    lotCode,
+    quantity,
+    unit,
+    organizationGln: member.organization.gln,
+  };
   const payloadHash = hashPayload(body);
-  await db.eventPayload.upsert({ where: { hash: payloadHash }, create: { hash: payloadHash, body }, update: {} });
+  await db.eventPayload.upsert({
+    where: { hash: payloadHash },
+    create: { hash: payloadHash, body },
+    update: {},
+  });
 
   const organization = await db.organization.findUniqueOrThrow({
     where: { id: member.organization.id },
@@ -66,9 +79,18 @@ export async function createLot({
   let receipt: { hash: string; blockNumber: number };
   try {
     receipt = await withOrganizationSigner(db, organization, async (lotTracker) => {
-      const tx = await lotTracker.createLot(BigInt(gtin), encodeLotCode(lotCode), payloadHash, ZeroHash);
+      const tx = await lotTracker.createLot(
+        BigInt(gtin),
+        encodeLotCode(lotCode),
+        payloadHash,
+        ZeroHash,
+      );
       const mined = await tx.wait();
-      if (!mined) throw new AppError("LEDGER_REJECTED", "The ledger dropped the transaction. Nothing was recorded.");
+      if (!mined)
+        throw new AppError(
+          "LEDGER_REJECTED",
+          "The ledger dropped the transaction. Nothing was recorded.",
+        );
       return { hash: mined.hash, blockNumber: mined.blockNumber };
     });
   } catch (error) {

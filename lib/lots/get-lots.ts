@@ -13,7 +13,13 @@ export type LotSummary = {
 };
 
 /** Lots an organisation holds now, newest first. */
-export async function findLotsHeldBy({ db, custodian }: { db: Db; custodian: string }): Promise<LotSummary[]> {
+export async function findLotsHeldBy({
+  db,
+  custodian,
+}: {
+  db: Db;
+  custodian: string;
+}): Promise<LotSummary[]> {
   const lots = await db.lot.findMany({
     where: { custodian },
     orderBy: [{ createdBlock: "desc" }, { createdAt: "desc" }],

@@ -8,30 +8,47 @@ export type LotUnit = (typeof LOT_UNITS)[number];
 export function parseQuantity(input: string): string {
   const text = input.trim().replace(",", ".");
   if (text === "") {
-    throw new AppError("INVALID_INPUT", "Enter the quantity, such as 120 or 12.5.", { field: "quantity" });
-  }
-  if (!/^\d+(\.\d+)?$/.test(text) && !/^-\d/.test(text)) {
-    throw new AppError("INVALID_INPUT", `“${input.trim()}” is not a number: enter the quantity, such as 120 or 12.5.`, {
+    throw new AppError("INVALID_INPUT", "Enter the quantity, such as 120 or 12.5.", {
       field: "quantity",
     });
+  }
+  if (!/^\d+(\.\d+)?$/.test(text) && !/^-\d/.test(text)) {
+    throw new AppError(
+      "INVALID_INPUT",
+      `“${input.trim()}” is not a number: enter the quantity, such as 120 or 12.5.`,
+      {
+        field: "quantity",
+      },
+    );
   }
   const value = Number(text);
   if (!(value > 0)) {
     throw new AppError("INVALID_INPUT", "The quantity must be more than 0.", { field: "quantity" });
   }
   if (/\.\d{4,}$/.test(text)) {
-    throw new AppError("INVALID_INPUT", "The quantity can have at most 3 decimals.", { field: "quantity" });
+    throw new AppError("INVALID_INPUT", "The quantity can have at most 3 decimals.", {
+      field: "quantity",
+    });
   }
   if (value > 1e12) {
-    throw new AppError("INVALID_INPUT", "The quantity is too large: check the number and the unit.", { field: "quantity" });
+    throw new AppError(
+      "INVALID_INPUT",
+      "The quantity is too large: check the number and the unit.",
+      { field: "quantity" },
+    );
   }
-  return text.replace(/^0+(?=\d)/, "").replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  return text
+    .replace(/^0+(?=\d)/, "")
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
 }
 
 export function parseUnit(input: string): LotUnit {
   const unit = LOT_UNITS.find((u) => u === input);
   if (!unit) {
-    throw new AppError("INVALID_INPUT", `Choose the unit: ${LOT_UNITS.join(", ")}.`, { field: "unit" });
+    throw new AppError("INVALID_INPUT", `Choose the unit: ${LOT_UNITS.join(", ")}.`, {
+      field: "unit",
+    });
   }
   return unit;
 }

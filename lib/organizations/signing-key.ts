@@ -23,7 +23,9 @@ export function encryptSigningKey(privateKey: string, masterKey: string): string
 }
 
 export function decryptSigningKey(encryptedKey: string, masterKey: string): string {
-  const [iv, tag, ciphertext] = encryptedKey.split(".").map((part) => Buffer.from(part, "base64url"));
+  const [iv, tag, ciphertext] = encryptedKey
+    .split(".")
+    .map((part) => Buffer.from(part, "base64url"));
   if (!iv || !tag || !ciphertext) throw new Error("The stored signing key is malformed.");
   try {
     const decipher = createDecipheriv("aes-256-gcm", masterKeyBytes(masterKey), iv);

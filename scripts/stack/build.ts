@@ -4,7 +4,16 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { createRequire } from "node:module";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const STAMP = ".next/lotledger-source-hash";
 
 export const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -12,14 +21,19 @@ export const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/nex
 /** Runs `next build` when the sources differ from the last build's (content hash, not timestamps). */
 export async function buildIfNeeded(log: (line: string) => void): Promise<void> {
   const hash = sourceHash();
-  if (existsSync(".next/BUILD_ID") && existsSync(STAMP) && readFileSync(STAMP, "utf8") === hash) return;
+  if (existsSync(".next/BUILD_ID") && existsSync(STAMP) && readFileSync(STAMP, "utf8") === hash)
+    return;
   log("building the web app (next build), once per change of the sources…");
   await new Promise<void>((resolve, reject) => {
     const build = spawn(process.execPath, [nextBin, "build"], {
       stdio: "inherit",
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
-    build.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code}); see the output above.`))));
+    build.once("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`next build failed (exit code ${code}); see the output above.`)),
+    );
   });
   writeFileSync(STAMP, hash);
 }

@@ -12,11 +12,15 @@ export async function readChainId(rpcUrl: string): Promise<number> {
       signal: AbortSignal.timeout(5_000),
     });
   } catch {
-    throw new Error(`The chain at RPC_URL ${rpcUrl} does not answer: start the node or correct RPC_URL.`);
+    throw new Error(
+      `The chain at RPC_URL ${rpcUrl} does not answer: start the node or correct RPC_URL.`,
+    );
   }
   const body = (await response.json().catch(() => null)) as { result?: string } | null;
   if (!response.ok || typeof body?.result !== "string") {
-    throw new Error(`RPC_URL ${rpcUrl} did not answer eth_chainId like an EVM JSON-RPC node (HTTP ${response.status}): check the URL.`);
+    throw new Error(
+      `RPC_URL ${rpcUrl} did not answer eth_chainId like an EVM JSON-RPC node (HTTP ${response.status}): check the URL.`,
+    );
   }
   return Number(BigInt(body.result));
 }

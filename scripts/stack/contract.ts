@@ -41,7 +41,9 @@ export async function ensureLotTracker({
   let deployment: Deployment & { txHash: string };
   if (configuredAddress) {
     if ((await provider.getCode(configuredAddress)) === "0x") {
-      throw new Error(`CONTRACT_ADDRESS is ${configuredAddress}, but chain ${chainId} has no contract there: check the address and RPC_URL.`);
+      throw new Error(
+        `CONTRACT_ADDRESS is ${configuredAddress}, but chain ${chainId} has no contract there: check the address and RPC_URL.`,
+      );
     }
     deployment = { address: configuredAddress, blockNumber: deploymentBlock ?? 0, txHash: "" };
   } else {

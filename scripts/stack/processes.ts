@@ -10,7 +10,12 @@ export type Service = {
 };
 
 /** Runs a long-lived child with its output prefixed by its name, so one terminal shows every part. */
-export function startService(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Service {
+export function startService(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Service {
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
   prefixLines(child, name);
   const exited = new Promise<string>((resolve) =>
@@ -48,7 +53,11 @@ export function assertPortFree(port: number, variable: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", () =>
-      reject(new Error(`Port ${port} is in use (is LotLedger already running?): stop the other program or set ${variable} to a free port.`)),
+      reject(
+        new Error(
+          `Port ${port} is in use (is LotLedger already running?): stop the other program or set ${variable} to a free port.`,
+        ),
+      ),
     );
     server.listen(port, () => server.close(() => resolve()));
   });
@@ -64,7 +73,8 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s.`);
+    if (Date.now() > deadline)
+      throw new Error(`${url} did not answer within ${timeoutMs / 1000} s.`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }

@@ -12,7 +12,10 @@ export function loadOrCreateSecrets(dataDir: string): LocalSecrets {
   const file = path.join(dataDir, "secrets.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as LocalSecrets;
   mkdirSync(dataDir, { recursive: true });
-  const secrets = { masterKey: randomBytes(32).toString("hex"), authSecret: randomBytes(32).toString("hex") };
+  const secrets = {
+    masterKey: randomBytes(32).toString("hex"),
+    authSecret: randomBytes(32).toString("hex"),
+  };
   writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   return secrets;
 }

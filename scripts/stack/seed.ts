@@ -33,7 +33,9 @@ export async function seedDemoData({
           name: demo.name,
           kind: demo.kind,
           gln: demo.gln,
-          ...(({ address, encryptedKey }) => ({ chainAddress: address, encryptedKey }))(createSigningKey(masterKey)),
+          ...(({ address, encryptedKey }) => ({ chainAddress: address, encryptedKey }))(
+            createSigningKey(masterKey),
+          ),
           locations: { create: demo.location },
           users: {
             create: {
@@ -47,14 +49,26 @@ export async function seedDemoData({
         },
       }));
     const user = await db.user.findUniqueOrThrow({ where: { email: demo.user.email } });
-    const hasPassword = await db.account.findFirst({ where: { userId: user.id, providerId: "credential" } });
+    const hasPassword = await db.account.findFirst({
+      where: { userId: user.id, providerId: "credential" },
+    });
     if (!hasPassword) {
       await db.account.create({
-        data: { id: crypto.randomUUID(), accountId: user.id, providerId: "credential", userId: user.id, password: passwordHash },
+        data: {
+          id: crypto.randomUUID(),
+          accountId: user.id,
+          providerId: "credential",
+          userId: user.id,
+          password: passwordHash,
+        },
       });
     }
     if (lotTracker) {
-      await grantOrganizationRole(lotTracker, roleForOrganizationKind(demo.kind), organization.chainAddress);
+      await grantOrganizationRole(
+        lotTracker,
+        roleForOrganizationKind(demo.kind),
+        organization.chainAddress,
+      );
     }
     await fundEach?.(organization.chainAddress);
   }

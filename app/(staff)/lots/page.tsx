@@ -8,7 +8,11 @@ import { canCreateLots } from "@/lib/lots/permissions";
 
 export const metadata: Metadata = { title: "Lots" };
 
-export default async function LotsPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
+export default async function LotsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ created?: string }>;
+}) {
   const member = await requireMember();
   const { created } = await searchParams;
   const lots = await findLotsHeldBy({ db: getDb(), custodian: member.organization.chainAddress });
@@ -17,7 +21,10 @@ export default async function LotsPage({ searchParams }: { searchParams: Promise
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Lots held by {member.organization.name}</h1>
         {canCreateLots(member) ? (
-          <Link href="/lots/new" className="rounded-xl bg-ledger-700 px-5 py-3 text-lg font-semibold text-white">
+          <Link
+            href="/lots/new"
+            className="rounded-xl bg-ledger-700 px-5 py-3 text-lg font-semibold text-white"
+          >
             New lot
           </Link>
         ) : null}

@@ -7,8 +7,13 @@ import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
 import { createLot, createLotInput } from "@/lib/lots/create-lot";
 
-export async function createLotAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = Object.fromEntries(["gtin", "lotCode", "quantity", "unit"].map((k) => [k, String(formData.get(k) ?? "")]));
+export async function createLotAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const values = Object.fromEntries(
+    ["gtin", "lotCode", "quantity", "unit"].map((k) => [k, String(formData.get(k) ?? "")]),
+  );
   let lotId: string;
   try {
     const member = await authenticate();
