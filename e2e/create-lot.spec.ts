@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, fillLotForm, signIn, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, fillLotForm, formError, signIn, test } from "./fixtures";
 
 const GTIN = "09506000134352"; // GS1's example GTIN, valid check digit
 
@@ -55,7 +55,7 @@ test.describe("bad input gets one clear sentence and writes nothing", () => {
       await signIn(page, "farm@lotledger.demo");
       const before = { lots: await db.lot.count(), payloads: await db.eventPayload.count() };
       await fillLotForm(page, { lotCode, ...lot });
-      await expect(page.getByRole("alert")).toHaveText(message);
+      await expect(formError(page)).toHaveText(message);
       // What was typed is still there to correct.
       await expect(page.getByLabel("Quantity")).toHaveValue(lot.quantity);
       expect({ lots: await db.lot.count(), payloads: await db.eventPayload.count() }).toEqual(
@@ -69,7 +69,7 @@ test.describe("bad input gets one clear sentence and writes nothing", () => {
     await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "5" });
     await expect(page).toHaveURL(/created=/);
     await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "5" });
-    await expect(page.getByRole("alert")).toHaveText(
+    await expect(formError(page)).toHaveText(
       `Lot ${lotCode} of GTIN ${GTIN} is already on the ledger: give a new batch a new lot code.`,
     );
   });
@@ -86,7 +86,7 @@ test("with the ledger down the user is told nothing was recorded, and can record
   await stack.stopChain();
   try {
     await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "10" });
-    await expect(page.getByRole("alert")).toHaveText(
+    await expect(formError(page)).toHaveText(
       "The ledger is unreachable, nothing was recorded. Try again in a minute; if it keeps failing, ask your LotLedger administrator to check the chain node.",
     );
     expect({ lots: await db.lot.count(), payloads: await db.eventPayload.count() }).toEqual(before);
@@ -101,7 +101,7 @@ test("a carrier cannot create lots", async ({ page }) => {
   await signIn(page, "carrier@lotledger.demo");
   await expect(page.getByRole("link", { name: "New lot" })).toHaveCount(0);
   await page.goto("/lots/new");
-  await expect(page.getByRole("alert")).toHaveText(
+  await expect(formError(page)).toHaveText(
     "Only staff of farms, packers and processors create lots.",
   );
 });
@@ -111,7 +111,7 @@ test("a wrong password is refused with a sentence", async ({ page }) => {
   await page.getByLabel("Email").fill("farm@lotledger.demo");
   await page.getByLabel("Password").fill(`${DEMO_PASSWORD}-wrong`);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText(
+  await expect(formError(page)).toHaveText(
     "The email or password is wrong: check them and try again.",
   );
 });

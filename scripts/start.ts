@@ -99,7 +99,8 @@ async function main(): Promise<void> {
     db,
     masterKey,
     lotTracker: deployer ? LotTracker__factory.connect(deployment.address, deployer) : undefined,
-    fundEach: isEmbeddedChain && deployer ? fundFrom(deployer) : undefined,
+    // Gas money only on a local development chain (anvil's chain id); elsewhere the operator funds accounts.
+    fundEach: chainId === EMBEDDED_CHAIN_ID && deployer ? fundFrom(deployer) : undefined,
   });
 
   await buildIfNeeded(log);

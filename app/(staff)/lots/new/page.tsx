@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CreateLotForm } from "@/components/create-lot-form";
+import { FormError } from "@/components/form-error";
 import { requireMember } from "@/lib/auth/session";
 import { canCreateLots } from "@/lib/lots/permissions";
 import { createLotAction } from "./actions";
@@ -14,9 +15,9 @@ export default async function NewLotPage() {
       {canCreateLots(member) ? (
         <CreateLotForm action={createLotAction} />
       ) : (
-        <p role="alert" className="rounded-xl bg-amber-50 p-4">
-          Only staff of farms, packers and processors create lots.
-        </p>
+        <FormError
+          state={{ message: "Only staff of farms, packers and processors create lots." }}
+        />
       )}
     </>
   );
