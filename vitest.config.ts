@@ -34,7 +34,10 @@ export default defineConfig({
           name: "db",
           include: ["lib/**/*.db.test.ts", "scripts/**/*.db.test.ts"],
           // Indexer tests need a chain as well as the database.
-          globalSetup: ["lib/testing/postgres-global-setup.ts", "lib/testing/anvil-global-setup.ts"],
+          globalSetup: [
+            "lib/testing/postgres-global-setup.ts",
+            "lib/testing/anvil-global-setup.ts",
+          ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,
