@@ -41,7 +41,7 @@ export function CreateLotForm({
         defaultValue={values.lotCode}
         isInvalid={state?.field === "lotCode"}
       />
-      <div className="grid grid-cols-[1fr_auto] gap-3">
+      <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-3">
         <TextField
           label="Quantity"
           name="quantity"

@@ -115,3 +115,11 @@ test("a wrong password is refused with a sentence", async ({ page }) => {
     "The email or password is wrong: check them and try again.",
   );
 });
+
+test("the new-lot form fits a 360 px phone without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signIn(page, "farm@lotledger.demo");
+  await page.goto("/lots/new");
+  await expect(page.getByRole("button", { name: "Record lot on the ledger" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
