@@ -37,6 +37,14 @@ export const appEnvSchema = z.object({
 
 export type AppEnv = z.infer<typeof appEnvSchema>;
 
+/** The indexer reads the chain into the database and signs nothing: it needs no keys or secrets. */
+export const indexerEnvSchema = appEnvSchema.pick({
+  DATABASE_URL: true,
+  RPC_URL: true,
+  CHAIN_ID: true,
+  CONFIRMATIONS: true,
+});
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`LotLedger cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

@@ -2,10 +2,17 @@
 // `npm start` runs it beside the web server; in production run exactly one per database.
 import { createProvider } from "@/lib/chain/provider";
 import { createPrismaClient } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
+import { ConfigError, indexerEnvSchema, parseEnv } from "@/lib/env";
 import { runIndexer } from "@/lib/indexer/run-indexer";
 
-const env = getEnv();
+const env = (() => {
+  try {
+    return parseEnv(indexerEnvSchema);
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
+})();
 const db = createPrismaClient(env.DATABASE_URL);
 const deployment = await db.contractDeployment.findUnique({ where: { chainId: env.CHAIN_ID } });
 if (!deployment) {
