@@ -1,3 +1,4 @@
+import { lotIdOf } from "@/lib/chain/lot-id";
 import { DEMO_PASSWORD, expect, fillLotForm, formError, signIn, test } from "./fixtures";
 
 const GTIN = "09506000134352"; // GS1's example GTIN, valid check digit
@@ -75,26 +76,48 @@ test.describe("bad input gets one clear sentence and writes nothing", () => {
   });
 });
 
-test("with the ledger down the user is told nothing was recorded, and can record once it is back", async ({
+test("with the ledger down the lot is saved as pending, and recorded once the ledger is back", async ({
   page,
   db,
   stack,
   lotCode,
 }) => {
   await signIn(page, "farm@lotledger.demo");
-  const before = { lots: await db.lot.count(), payloads: await db.eventPayload.count() };
+  const lotsBefore = await db.lot.count();
   await stack.stopChain();
   try {
     await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "10" });
-    await expect(formError(page)).toHaveText(
-      "The ledger is unreachable, nothing was recorded. Try again in a minute; if it keeps failing, ask your LotLedger administrator to check the chain node.",
+    await expect(page.getByRole("status")).toHaveText(
+      "The ledger is unreachable right now: your entry is saved and will be recorded as soon as it is back. Nothing needs to be entered again.",
     );
-    expect({ lots: await db.lot.count(), payloads: await db.eventPayload.count() }).toEqual(before);
+    const pending = page
+      .getByRole("list", { name: "Waiting for the ledger" })
+      .getByRole("listitem");
+    await expect(
+      pending.filter({ hasText: `Lot ${lotCode}` }).getByTestId("write-status"),
+    ).toHaveText(
+      "Saved, waiting for the ledger. It will be recorded as soon as the ledger answers.",
+    );
+    // Nothing is shown as recorded that the ledger has not recorded.
+    expect(await db.lot.count()).toBe(lotsBefore);
+    expect(
+      await db.ledgerTransaction.findFirstOrThrow({ where: { lotId: lotIdOf(GTIN, lotCode) } }),
+    ).toMatchObject({
+      status: "PENDING",
+      txHash: null,
+    });
   } finally {
     await stack.startChain();
   }
-  await page.getByRole("button", { name: "Record lot on the ledger" }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: `Lot ${lotCode}` })).toBeVisible();
+  const card = page
+    .getByRole("list", { name: "Lots" })
+    .getByRole("listitem")
+    .filter({ hasText: `Lot ${lotCode}` });
+  await expect(async () => {
+    await page.reload();
+    await expect(card.getByTestId("tx-hash")).toHaveText(/^0x[0-9a-f]{64}$/, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByRole("list", { name: "Waiting for the ledger" })).toHaveCount(0);
 });
 
 test("a carrier cannot create lots", async ({ page }) => {

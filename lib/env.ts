@@ -45,6 +45,14 @@ export const indexerEnvSchema = appEnvSchema.pick({
   CONFIRMATIONS: true,
 });
 
+/** The outbox sender signs with organisations' keys: it needs MASTER_KEY but no session secret. */
+export const senderEnvSchema = appEnvSchema.pick({
+  DATABASE_URL: true,
+  RPC_URL: true,
+  CHAIN_ID: true,
+  MASTER_KEY: true,
+});
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`LotLedger cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

@@ -118,6 +118,12 @@ async function main(): Promise<void> {
   };
   const services: Service[] = [
     startService(
+      "sender",
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/sender.ts"],
+      childEnv,
+    ),
+    startService(
       "indexer",
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", "scripts/indexer.ts"],

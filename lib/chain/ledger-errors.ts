@@ -1,54 +1,36 @@
-import { AppError } from "@/lib/errors";
-import { decodeLotTrackerError, isLedgerUnreachable } from "./errors";
+import { decodeLotTrackerError } from "./errors";
 
-export const LEDGER_UNREACHABLE_MESSAGE =
-  "The ledger is unreachable, nothing was recorded. Try again in a minute; if it keeps failing, ask your LotLedger administrator to check the chain node.";
+export const LEDGER_QUEUED_MESSAGE =
+  "The ledger is unreachable right now: your entry is saved and will be recorded as soon as it is back. Nothing needs to be entered again.";
+
+type Revert = { name: string; args: unknown[] };
+
+// What each refusal means to the person who asked for it; the contract's error names are not for users.
+const REFUSALS: Record<string, (revert: Revert) => string> = {
+  LotTrackerLotExists: () =>
+    "This lot code is already on the ledger for this product: give a new batch a new lot code.",
+  AccessControlUnauthorizedAccount: () =>
+    "The ledger refused: your organisation's account is not registered for this action. Ask your LotLedger administrator to register it.",
+};
 
 /**
- * Turns a failed contract call into the sentence a user sees. Contract-specific reverts are mapped by
- * the caller through `describeRevert`; anything not recognised is rethrown for the generic handler.
+ * The sentence for a write the ledger will never accept as it stands (a revert, no funds for fees),
+ * or null when the failure is passing (node down, timeout) or unknown and the write should be retried.
  */
-export function toLedgerError(
-  error: unknown,
-  describeRevert: (revert: { name: string; args: unknown[] }) => AppError | undefined = () =>
-    undefined,
-): AppError {
-  if (error instanceof AppError) return error;
-  if (isLedgerUnreachable(error))
-    return new AppError("LEDGER_UNREACHABLE", LEDGER_UNREACHABLE_MESSAGE, { cause: error });
+export function describeLedgerRefusal(error: unknown): string | null {
   const revert = decodeLotTrackerError(error);
   if (revert) {
-    const described = describeRevert(revert);
-    if (described) return described;
-    if (revert.name === "AccessControlUnauthorizedAccount") {
-      return new AppError(
-        "FORBIDDEN",
-        "The ledger refused: your organisation's account is not registered for this action. Ask your LotLedger administrator to register it. Nothing was recorded.",
-        { cause: error },
-      );
-    }
-    return new AppError(
-      "LEDGER_REJECTED",
-      `The ledger refused the transaction (${revert.name}). Nothing was recorded.`,
-      {
-        cause: error,
-      },
-    );
+    return (
+      REFUSALS[revert.name] ?? (() => `The ledger refused the transaction (${revert.name}).`)
+    )(revert);
   }
-  if (isInsufficientFunds(error)) {
-    return new AppError(
-      "LEDGER_REJECTED",
-      "Your organisation's ledger account cannot pay the transaction fee: ask your LotLedger administrator to fund it. Nothing was recorded.",
-      { cause: error },
-    );
+  if (hasCode(error, "INSUFFICIENT_FUNDS")) {
+    return "Your organisation's ledger account cannot pay the transaction fee: ask your LotLedger administrator to fund it, then record this again.";
   }
-  throw error;
+  if (hasCode(error, "CALL_EXCEPTION")) return "The ledger refused the transaction.";
+  return null;
 }
 
-function isInsufficientFunds(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    (error as { code?: string }).code === "INSUFFICIENT_FUNDS"
-  );
+function hasCode(error: unknown, code: string): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === code;
 }

@@ -2,16 +2,16 @@ import "server-only";
 import { ZeroHash } from "ethers";
 import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
-import { withOrganizationSigner } from "@/lib/chain/ledger";
-import { toLedgerError } from "@/lib/chain/ledger-errors";
+import { getProvider } from "@/lib/chain/ledger";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
+import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
+import { type LedgerWriteState, waitForLedgerWrite } from "@/lib/chain/outbox/wait";
 import { hashPayload } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseGtin } from "@/lib/gs1/gtin";
 import { parseLotCode } from "@/lib/gs1/lot-code";
-import { waitForIndexedBlock } from "@/lib/indexer/checkpoint";
 import { canCreateLots } from "./permissions";
 import { parseQuantity, parseUnit } from "./quantity";
 
@@ -22,12 +22,15 @@ export const createLotInput = z.object({
   unit: z.string(),
 });
 
-export type CreatedLot = { lotId: string; txHash: string; blockNumber: number; isIndexed: boolean };
+export type CreateLotResult = { lotId: string; state: LedgerWriteState };
+
+/** How long a request waits for the ledger before answering "saved, still pending". */
+const CONFIRM_WAIT_MS = 8_000;
 
 /**
- * Registers a new traceability lot on the ledger for the member's organisation: validate, authorise,
- * store the off-chain payload, send `createLot` signed by the organisation, wait for the receipt and
- * for the indexer. On any refusal nothing stays written.
+ * Registers a new traceability lot for the member's organisation: validate, authorise, then put the
+ * `createLot` write and its payload in the outbox in one database transaction. The sender process
+ * signs and sends it; this waits a few seconds to report "recorded" or "failed", else "pending".
  */
 export async function createLot({
   db,
@@ -37,7 +40,7 @@ export async function createLot({
   db: Db;
   member: Member;
   input: z.infer<typeof createLotInput>;
-}): Promise<CreatedLot> {
+}): Promise<CreateLotResult> {
   if (!canCreateLots(member)) {
     throw new AppError(
       "FORBIDDEN",
@@ -51,11 +54,7 @@ export async function createLot({
   const quantity = parseQuantity(input.quantity);
   const unit = parseUnit(input.unit);
   const chainId = getEnv().CHAIN_ID;
-
-  const existing = await db.lot.findUnique({
-    where: { chainId_gtin_lotCode: { chainId, gtin, lotCode } },
-  });
-  if (existing) throw duplicateLot(gtin, lotCode);
+  const lotId = lotIdOf(gtin, lotCode);
 
   const body = {
     type: "lot.created",
@@ -66,44 +65,38 @@ export async function createLot({
     organizationGln: member.organization.gln,
   };
   const payloadHash = hashPayload(body);
-  await db.eventPayload.upsert({
-    where: { hash: payloadHash },
-    create: { hash: payloadHash, body },
-    update: {},
-  });
-
-  const organization = await db.organization.findUniqueOrThrow({
-    where: { id: member.organization.id },
-    select: { chainAddress: true, encryptedKey: true },
-  });
-  let receipt: { hash: string; blockNumber: number };
-  try {
-    receipt = await withOrganizationSigner(db, organization, async (lotTracker) => {
-      const tx = await lotTracker.createLot(
-        BigInt(gtin),
-        encodeLotCode(lotCode),
-        payloadHash,
-        ZeroHash,
-      );
-      const mined = await tx.wait();
-      if (!mined)
-        throw new AppError(
-          "LEDGER_REJECTED",
-          "The ledger dropped the transaction. Nothing was recorded.",
-        );
-      return { hash: mined.hash, blockNumber: mined.blockNumber };
+  const { id } = await db.$transaction(async (tx) => {
+    // A lot already on the ledger, or already queued, is refused before anything is written.
+    const isTaken =
+      (await tx.lot.findUnique({ where: { id: lotId }, select: { id: true } })) ||
+      (await tx.ledgerTransaction.findFirst({
+        where: { lotId, method: "createLot", status: { in: ["PENDING", "SIGNED", "CONFIRMED"] } },
+        select: { id: true },
+      }));
+    if (isTaken) throw duplicateLot(gtin, lotCode);
+    return enqueueLedgerWrite(tx, {
+      organizationId: member.organization.id,
+      signerAddress: member.organization.chainAddress,
+      requestedById: member.userId,
+      method: "createLot",
+      args: [BigInt(gtin).toString(), encodeLotCode(lotCode), payloadHash, ZeroHash],
+      payloadHash,
+      payloadBody: body,
+      lotId,
     });
-  } catch (error) {
-    // The payload is only kept for a transaction that exists.
-    await db.eventPayload.deleteMany({ where: { hash: payloadHash } });
-    throw toLedgerError(error, (revert) =>
-      revert.name === "LotTrackerLotExists" ? duplicateLot(gtin, lotCode) : undefined,
-    );
-  }
+  });
 
-  const lotId = lotIdOf(gtin, lotCode);
-  const isIndexed = await waitForIndexedBlock(db, chainId, receipt.blockNumber, 10_000);
-  return { lotId, txHash: receipt.hash, blockNumber: receipt.blockNumber, isIndexed };
+  const isReachable = await getProvider()
+    .getBlockNumber()
+    .then(
+      () => true,
+      () => false,
+    );
+  const state = isReachable
+    ? await waitForLedgerWrite(db, { id, chainId, timeoutMs: CONFIRM_WAIT_MS })
+    : ({ status: "PENDING", txHash: null } as const);
+  if (state.status === "FAILED") throw new AppError("LEDGER_REJECTED", state.error);
+  return { lotId, state };
 }
 
 function duplicateLot(gtin: string, lotCode: string): AppError {

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LotTable } from "@/components/lot-table";
+import { PendingWrites } from "@/components/pending-writes";
 import { requireMember } from "@/lib/auth/session";
+import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/ledger-errors";
 import { getDb } from "@/lib/db";
 import { findLotsHeldBy } from "@/lib/lots/get-lots";
+import { findPendingLotWrites } from "@/lib/lots/get-pending-writes";
 import { canCreateLots } from "@/lib/lots/permissions";
 
 export const metadata: Metadata = { title: "Lots" };
@@ -11,11 +14,16 @@ export const metadata: Metadata = { title: "Lots" };
 export default async function LotsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ created?: string }>;
+  searchParams: Promise<{ created?: string; pending?: string }>;
 }) {
   const member = await requireMember();
-  const { created } = await searchParams;
-  const lots = await findLotsHeldBy({ db: getDb(), custodian: member.organization.chainAddress });
+  const { created, pending } = await searchParams;
+  const db = getDb();
+  const [lots, writes] = await Promise.all([
+    findLotsHeldBy({ db, custodian: member.organization.chainAddress }),
+    findPendingLotWrites({ db, organizationId: member.organization.id }),
+  ]);
+  const isPendingStill = pending && !lots.some((lot) => lot.id === pending);
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -29,12 +37,13 @@ export default async function LotsPage({
           </Link>
         ) : null}
       </div>
-      {created && !lots.some((lot) => lot.id === created) ? (
+      {isPendingStill ? (
         <p role="status" className="rounded-xl bg-amber-50 p-4">
-          Your lot is recorded on the ledger and will appear here in a moment: refresh the page.
+          {LEDGER_QUEUED_MESSAGE}
         </p>
       ) : null}
-      <LotTable lots={lots} highlightId={created} />
+      <PendingWrites writes={writes} />
+      <LotTable lots={lots} highlightId={created ?? pending} />
     </>
   );
 }

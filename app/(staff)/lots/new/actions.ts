@@ -14,14 +14,21 @@ export async function createLotAction(
   const values = Object.fromEntries(
     ["gtin", "lotCode", "quantity", "unit"].map((k) => [k, String(formData.get(k) ?? "")]),
   );
-  let lotId: string;
+  let target: string;
   try {
     const member = await authenticate();
-    const lot = await createLot({ db: getDb(), member, input: createLotInput.parse(values) });
-    lotId = lot.lotId;
+    const { lotId, state } = await createLot({
+      db: getDb(),
+      member,
+      input: createLotInput.parse(values),
+    });
+    target =
+      state.status === "CONFIRMED" && state.isIndexed
+        ? `/lots?created=${lotId}`
+        : `/lots?pending=${lotId}`;
   } catch (error) {
     const failure = toFailure(error, "createLotAction");
     return { message: failure.message, field: failure.field, values };
   }
-  redirect(`/lots?created=${lotId}`);
+  redirect(target);
 }

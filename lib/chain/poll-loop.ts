@@ -1,12 +1,13 @@
-import { isLedgerUnreachable } from "@/lib/chain/errors";
-import { type IndexerSource, indexNextBatch } from "./indexer";
+import { isLedgerUnreachable } from "./errors";
 
 /**
- * Follows the chain until `signal` aborts: batches back-to-back while behind, a poll every `pollMs`
- * when caught up, and a retry with a one-line notice while the chain or the database is down.
+ * Runs `step` until `signal` aborts: again at once while it reports work done, every `pollMs` when idle,
+ * and every 2 s with a one-line notice while the chain or the database is down. Used by the indexer
+ * and the outbox sender, which must outlive any outage of either.
  */
-export async function runIndexer(
-  source: IndexerSource,
+export async function runPollLoop(
+  name: string,
+  step: () => Promise<boolean>,
   {
     signal,
     pollMs = 200,
@@ -17,15 +18,17 @@ export async function runIndexer(
   while (!signal.aborted) {
     let waitMs = pollMs;
     try {
-      const { blocks } = await indexNextBatch(source);
-      if (failing) log("indexer: reconnected, indexing again");
+      const didWork = await step();
+      if (failing) log(`${name}: reconnected`);
       failing = null;
-      if (blocks > 0) waitMs = 0;
+      if (didWork) waitMs = 0;
     } catch (error) {
       const reason = isLedgerUnreachable(error)
         ? "the ledger is unreachable"
-        : `${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
-      if (reason !== failing) log(`indexer: ${reason}; retrying every 2 s`);
+        : error instanceof Error
+          ? (error.message.split("\n")[0] ?? error.name)
+          : String(error);
+      if (reason !== failing) log(`${name}: ${reason}; retrying every 2 s`);
       failing = reason;
       waitMs = 2_000;
     }

@@ -1,0 +1,143 @@
+import { id, toBeHex, ZeroHash } from "ethers";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { deployLotTracker, grantOrganizationRole, roleForOrganizationKind } from "@/lib/chain/deploy";
+import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
+import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
+import { createProvider } from "@/lib/chain/provider";
+import type { Db } from "@/lib/db/client";
+import { createSigningKey } from "@/lib/organizations/signing-key";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { enqueueLedgerWrite } from "./enqueue";
+import { processOutbox, type SenderContext } from "./sender";
+
+const CHAIN_ID = 31337;
+const GTIN = "09506000134352";
+const MASTER_KEY = "ab".repeat(32);
+const provider = createProvider(inject("rpcUrl"), CHAIN_ID);
+
+let database: TestDatabase;
+let db: Db;
+let context: SenderContext;
+let lotTracker: LotTracker;
+let organization: { id: string; chainAddress: string };
+
+function enqueueCreateLot(lotCode: string) {
+  return db.$transaction((tx) =>
+    enqueueLedgerWrite(tx, {
+      organizationId: organization.id,
+      signerAddress: organization.chainAddress,
+      method: "createLot",
+      args: [BigInt(GTIN).toString(), encodeLotCode(lotCode), id(lotCode), ZeroHash],
+      lotId: lotIdOf(GTIN, lotCode),
+    }),
+  );
+}
+
+const rowOf = (rowId: string) => db.ledgerTransaction.findUniqueOrThrow({ where: { id: rowId } });
+
+async function withManualMining<T>(run: () => Promise<T>): Promise<T> {
+  await provider.send("evm_setAutomine", [false]);
+  try {
+    return await run();
+  } finally {
+    await provider.send("evm_setAutomine", [true]);
+  }
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = database.db;
+  const { address, encryptedKey } = createSigningKey(MASTER_KEY);
+  organization = await db.organization.create({
+    data: { name: "Outbox Farm", kind: "FARM", gln: "9520000000993", chainAddress: address, encryptedKey },
+  });
+  await provider.send("anvil_setBalance", [address, toBeHex(10n ** 20n)]);
+  const admin = await provider.getSigner(0);
+  const deployment = await deployLotTracker(admin);
+  lotTracker = LotTracker__factory.connect(deployment.address, provider);
+  await grantOrganizationRole(lotTracker.connect(admin), roleForOrganizationKind("FARM"), address);
+  context = { db, provider, chainId: CHAIN_ID, contractAddress: deployment.address, masterKey: MASTER_KEY };
+});
+
+afterAll(async () => {
+  await database.drop();
+});
+
+describe("outbox sender", () => {
+  it("signs, sends and confirms a queued write with the organisation's own key", async () => {
+    const { id: rowId } = await enqueueCreateLot("OUT-1");
+    await processOutbox(context);
+    await processOutbox(context);
+    const row = await rowOf(rowId);
+    expect(row).toMatchObject({ status: "CONFIRMED", error: null });
+    expect(row.blockNumber).toBeGreaterThan(0);
+    expect(await lotTracker.custodianOf(lotIdOf(GTIN, "OUT-1"))).toBe(organization.chainAddress);
+  });
+
+  it("gives concurrent writes of one organisation consecutive nonces, all mined", async () => {
+    const rows = await Promise.all(["OUT-2", "OUT-3", "OUT-4", "OUT-5"].map(enqueueCreateLot));
+    await withManualMining(async () => {
+      await processOutbox(context);
+      await provider.send("evm_mine", []);
+    });
+    await processOutbox(context);
+    const settled = await Promise.all(rows.map(({ id: rowId }) => rowOf(rowId)));
+    const nonces = settled.map((row) => row.nonce as number).sort((a, b) => a - b);
+    expect(nonces).toEqual([0, 1, 2, 3].map((i) => (nonces[0] as number) + i));
+    expect(settled.map((row) => row.status)).toEqual(["CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED"]);
+  });
+
+  it("re-broadcasts a signed transaction the node lost, with the same nonce and hash", async () => {
+    const { id: rowId } = await enqueueCreateLot("OUT-6");
+    const signed = await withManualMining(async () => {
+      await processOutbox(context);
+      const row = await rowOf(rowId);
+      expect(row.status).toBe("SIGNED");
+      await provider.send("anvil_dropTransaction", [row.txHash]);
+      await processOutbox(context); // finds no receipt: sends the stored bytes again
+      await provider.send("evm_mine", []);
+      return row;
+    });
+    await processOutbox(context);
+    expect(await rowOf(rowId)).toMatchObject({ status: "CONFIRMED", nonce: signed.nonce, txHash: signed.txHash });
+  });
+
+  it("sends again a confirmed transaction that a chain rollback erased", async () => {
+    const snapshot = await provider.send("evm_snapshot", []);
+    const { id: rowId } = await enqueueCreateLot("OUT-7");
+    await processOutbox(context);
+    await processOutbox(context);
+    const confirmed = await rowOf(rowId);
+    expect(confirmed.status).toBe("CONFIRMED");
+    await provider.send("evm_revert", [snapshot]);
+    expect(await provider.getTransactionReceipt(confirmed.txHash as string)).toBeNull();
+
+    await processOutbox(context); // notices the loss, re-broadcasts the same signed bytes
+    await processOutbox(context);
+    expect(await rowOf(rowId)).toMatchObject({ status: "CONFIRMED", txHash: confirmed.txHash });
+    expect(await lotTracker.custodianOf(lotIdOf(GTIN, "OUT-7"))).toBe(organization.chainAddress);
+  });
+
+  it("fails a write the ledger refuses, with the sentence a user sees, and moves on", async () => {
+    const { id: rowId } = await enqueueCreateLot("OUT-1"); // already created above
+    const { id: nextId } = await enqueueCreateLot("OUT-8");
+    await processOutbox(context);
+    await processOutbox(context);
+    expect(await rowOf(rowId)).toMatchObject({
+      status: "FAILED",
+      nonce: null,
+      error: "This lot code is already on the ledger for this product: give a new batch a new lot code.",
+    });
+    expect((await rowOf(nextId)).status).toBe("CONFIRMED");
+  });
+
+  it("keeps writes pending while the chain is unreachable", async () => {
+    const { id: rowId } = await enqueueCreateLot("OUT-9");
+    const down = { ...context, provider: createProvider("http://127.0.0.1:9", CHAIN_ID) };
+    await expect(processOutbox(down)).rejects.toThrow();
+    expect(await rowOf(rowId)).toMatchObject({ status: "PENDING", nonce: null, txHash: null });
+    await processOutbox(context);
+    await processOutbox(context);
+    expect((await rowOf(rowId)).status).toBe("CONFIRMED");
+  });
+});

@@ -1,0 +1,147 @@
+import { type Interface, type JsonRpcProvider, Transaction, Wallet } from "ethers";
+import { isLedgerUnreachable } from "@/lib/chain/errors";
+import { LotTracker__factory } from "@/lib/chain/generated";
+import { describeLedgerRefusal } from "@/lib/chain/ledger-errors";
+import type { Db } from "@/lib/db/client";
+import { decryptSigningKey } from "@/lib/organizations/signing-key";
+import { nextNonce } from "./nonce";
+
+export type SenderContext = {
+  db: Db;
+  provider: JsonRpcProvider;
+  chainId: number;
+  contractAddress: string;
+  masterKey: string;
+  log?: (line: string) => void;
+};
+
+type Row = Awaited<ReturnType<Db["ledgerTransaction"]["findFirstOrThrow"]>>;
+
+// Typed loosely: outbox rows name their method at run time.
+const lotTracker: Interface = LotTracker__factory.createInterface();
+/** Confirmed transactions this close to the head are re-checked: a reorg or a chain restart can drop them. */
+const RECHECK_DEPTH = 64;
+
+/**
+ * One pass over the outbox: re-check recent confirmations, settle what was signed (receipt, or
+ * re-broadcast of the same signed bytes), then sign and send what is pending, per signer in nonce
+ * order. Throws when the chain is unreachable; every row stays where it was, to be resumed.
+ */
+export async function processOutbox(ctx: SenderContext): Promise<number> {
+  const { db } = ctx;
+  const head = await ctx.provider.getBlockNumber();
+  const recent = await db.ledgerTransaction.findMany({
+    where: { status: "CONFIRMED", blockNumber: { gt: head - RECHECK_DEPTH } },
+    orderBy: [{ signerAddress: "asc" }, { nonce: "asc" }],
+  });
+  for (const row of recent) {
+    if (!(await ctx.provider.getTransactionReceipt(row.txHash as string))) {
+      ctx.log?.(`sender: ${row.txHash} is no longer on the chain; sending it again`);
+      await db.ledgerTransaction.update({
+        where: { id: row.id },
+        data: { status: "SIGNED", blockNumber: null },
+      });
+    }
+  }
+  const signed = await db.ledgerTransaction.findMany({
+    where: { status: "SIGNED" },
+    orderBy: [{ signerAddress: "asc" }, { nonce: "asc" }],
+  });
+  for (const row of signed) await settleSigned(ctx, row);
+  const pending = await db.ledgerTransaction.findMany({
+    where: { status: "PENDING" },
+    orderBy: { createdAt: "asc" },
+    take: 100,
+  });
+  for (const row of pending) await signAndSend(ctx, row);
+  return signed.length + pending.length;
+}
+
+async function settleSigned(ctx: SenderContext, row: Row): Promise<void> {
+  const receipt = await ctx.provider.getTransactionReceipt(row.txHash as string);
+  if (receipt) {
+    await ctx.db.ledgerTransaction.update({
+      where: { id: row.id },
+      data:
+        receipt.status === 1
+          ? { status: "CONFIRMED", blockNumber: receipt.blockNumber, error: null }
+          : {
+              status: "FAILED",
+              blockNumber: receipt.blockNumber,
+              error: "The ledger refused the transaction when it was mined.",
+            },
+    });
+    return;
+  }
+  await broadcast(ctx, row.rawTransaction as string);
+  await ctx.db.ledgerTransaction.update({
+    where: { id: row.id },
+    data: { attempts: { increment: 1 } },
+  });
+}
+
+async function signAndSend(ctx: SenderContext, row: Row): Promise<void> {
+  const { db, provider } = ctx;
+  const data = lotTracker.encodeFunctionData(row.method, row.args as string[]);
+  const request = { from: row.signerAddress, to: ctx.contractAddress, data };
+  let gasLimit: bigint;
+  try {
+    gasLimit = await provider.estimateGas(request);
+  } catch (error) {
+    const refusal = describeLedgerRefusal(error);
+    if (!refusal) throw error;
+    await db.ledgerTransaction.update({
+      where: { id: row.id },
+      data: { status: "FAILED", error: refusal },
+    });
+    return;
+  }
+  const [nonce, fees, wallet] = await Promise.all([
+    nextNonce(ctx, row.signerAddress),
+    provider.getFeeData(),
+    walletOf(ctx, row.organizationId),
+  ]);
+  const rawTransaction = await wallet.signTransaction({
+    type: 2,
+    chainId: ctx.chainId,
+    to: ctx.contractAddress,
+    data,
+    nonce,
+    // A margin over the estimate: state can change between estimate and inclusion.
+    gasLimit: (gasLimit * 13n) / 10n,
+    maxFeePerGas: fees.maxFeePerGas,
+    maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+  });
+  const txHash = Transaction.from(rawTransaction).hash as string;
+  // Saved before it is broadcast: after a crash the same bytes (same nonce, same hash) are sent again.
+  await db.ledgerTransaction.update({
+    where: { id: row.id, status: "PENDING" },
+    data: { status: "SIGNED", nonce, rawTransaction, txHash },
+  });
+  await broadcast(ctx, rawTransaction);
+}
+
+async function broadcast(ctx: SenderContext, rawTransaction: string): Promise<void> {
+  try {
+    await ctx.provider.broadcastTransaction(rawTransaction);
+  } catch (error) {
+    if (isLedgerUnreachable(error)) throw error;
+    // "already known" / "nonce too low": the node has it or mined it; the next pass reads the receipt.
+    ctx.log?.(`sender: broadcast answered ${(error as Error).message.split("\n")[0]}`);
+  }
+}
+
+const wallets = new Map<string, Wallet>();
+
+async function walletOf(ctx: SenderContext, organizationId: string): Promise<Wallet> {
+  let wallet = wallets.get(organizationId);
+  if (!wallet) {
+    const { encryptedKey } = await ctx.db.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { encryptedKey: true },
+    });
+    wallet = new Wallet(decryptSigningKey(encryptedKey, ctx.masterKey));
+    wallets.set(organizationId, wallet);
+  }
+  return wallet;
+}
