@@ -10,6 +10,7 @@ import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { hashPayload } from "@/lib/chain/payload";
 import { createProvider } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
+import { deployLotTrackerFixture, type LotTrackerFixture } from "@/lib/testing/lot-tracker-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { type IndexerSource, indexNextBatch } from "./indexer";
 
@@ -21,6 +22,7 @@ let database: TestDatabase;
 let db: Db;
 let producer: JsonRpcSigner;
 let lotTracker: LotTracker;
+let fixture: LotTrackerFixture;
 let source: IndexerSource;
 
 async function indexUntilCaughtUp(): Promise<number> {
@@ -45,15 +47,9 @@ async function createLot(lotCode: string, payloadHash = id(lotCode)) {
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
-  const admin = await provider.getSigner(0);
-  producer = await provider.getSigner(1);
-  const deployment = await deployLotTracker(admin);
-  await grantOrganizationRole(
-    LotTracker__factory.connect(deployment.address, admin),
-    roleForOrganizationKind("FARM"),
-    producer.address,
-  );
-  lotTracker = LotTracker__factory.connect(deployment.address, producer);
+  fixture = await deployLotTrackerFixture(provider);
+  ({ producer, lotTracker } = fixture);
+  const deployment = fixture;
   // Small batches, so the tests cross batch boundaries.
   source = {
     db,

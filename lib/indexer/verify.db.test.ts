@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { hashPayload } from "@/lib/chain/payload";
+import { createProvider } from "@/lib/chain/provider";
+import type { Db } from "@/lib/db/client";
+import { deployLotTrackerFixture } from "@/lib/testing/lot-tracker-fixture";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { type IndexerSource, indexNextBatch } from "./indexer";
+import { verifyLedger } from "./verify";
+
+const CHAIN_ID = 31337;
+const GTIN = "09506000134352";
+const provider = createProvider(inject("rpcUrl"), CHAIN_ID);
+
+let database: TestDatabase;
+let db: Db;
+let source: IndexerSource;
+const bodies = ["VER-1", "VER-2"].map((lotCode) => ({
+  type: "lot.created",
+  gtin: GTIN,
+  lotCode,
+  quantity: "5",
+  unit: "kg",
+}));
+const txHashes: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = database.db;
+  const fixture = await deployLotTrackerFixture(provider);
+  for (const body of bodies) {
+    const hash = hashPayload(body);
+    await db.eventPayload.create({ data: { hash, body } });
+    txHashes.push(await fixture.createLot(GTIN, body.lotCode, hash));
+  }
+  source = {
+    db,
+    provider,
+    chainId: CHAIN_ID,
+    contractAddress: fixture.address,
+    startBlock: fixture.blockNumber,
+    confirmations: 0,
+  };
+  while ((await indexNextBatch(source)).blocks > 0);
+});
+
+afterAll(async () => {
+  await database.drop();
+});
+
+const verify = () => verifyLedger(source);
+
+describe("verifyLedger", () => {
+  it("finds no difference between a faithfully indexed database and the chain", async () => {
+    const report = await verify();
+    expect(report).toMatchObject({ missing: [], extra: [], changed: [], payloads: [] });
+    expect(report.checkedEvents).toBe(4); // two role grants and two lots
+  });
+
+  it("names a payload that was changed in the database", async () => {
+    const hash = hashPayload(bodies[0] as object as never);
+    await db.eventPayload.update({
+      where: { hash },
+      data: { body: { ...bodies[0], quantity: "500" } },
+    });
+    try {
+      expect((await verify()).payloads).toEqual([
+        `payload: ${hash} no longer hashes to its on-chain value (it was changed in the database)`,
+      ]);
+    } finally {
+      await db.eventPayload.update({ where: { hash }, data: { body } });
+    }
+  });
+
+  it("reports events missing from, added to, or changed in the database", async () => {
+    const [first, second] = await db.ledgerEvent.findMany({
+      where: { name: "LotCreated" },
+      orderBy: { blockNumber: "asc" },
+    });
+    if (!first || !second) throw new Error("expected two indexed lots");
+    await db.ledgerEvent.delete({ where: { id: first.id } });
+    await db.ledgerEvent.update({
+      where: { id: second.id },
+      data: { args: { ...(second.args as object), lotCode: "0x00" } },
+    });
+    const { id: _id, ...forged } = second;
+    await db.ledgerEvent.create({
+      data: { ...forged, args: second.args as object, txHash: `0x${"ab".repeat(32)}` },
+    });
+
+    const report = await verify();
+    expect(report.missing).toEqual([
+      `missing: LotCreated at ${first.txHash}#${first.logIndex} is on the chain but not in the database`,
+    ]);
+    expect(report.changed).toEqual([
+      `changed: LotCreated at ${second.txHash}#${second.logIndex} differs from the chain`,
+    ]);
+    expect(report.extra).toEqual([
+      `extra: LotCreated at 0x${"ab".repeat(32)}#${second.logIndex} is in the database but not on the chain`,
+    ]);
+  });
+});

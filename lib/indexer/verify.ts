@@ -1,0 +1,98 @@
+import type { Interface, JsonRpcProvider } from "ethers";
+import { LotTracker__factory } from "@/lib/chain/generated";
+import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
+import type { Db } from "@/lib/db/client";
+import { type DecodedLog, decodeLogs } from "./decode";
+
+export type VerifySource = {
+  db: Db;
+  provider: JsonRpcProvider;
+  chainId: number;
+  contractAddress: string;
+  startBlock: number;
+};
+
+export type VerifyReport = {
+  checkedEvents: number;
+  toBlock: number;
+  missing: string[];
+  extra: string[];
+  changed: string[];
+  payloads: string[];
+};
+
+const lotTracker: Interface = LotTracker__factory.createInterface();
+const RANGE = 5_000;
+
+/**
+ * Re-reads every LotTracker log from the deployment block to the indexer's checkpoint and compares it
+ * with the database: events missing from it, extra in it, or changed; and payloads that no longer
+ * hash to the value the chain holds. Each difference is one line a person can act on.
+ */
+export async function verifyLedger(source: VerifySource): Promise<VerifyReport> {
+  const { db, chainId } = source;
+  const checkpoint = await db.indexerCheckpoint.findUnique({ where: { chainId } });
+  const toBlock = checkpoint?.blockNumber ?? source.startBlock - 1;
+  const onChain = new Map<string, DecodedLog>();
+  for (let from = source.startBlock; from <= toBlock; from += RANGE) {
+    const logs = await source.provider.getLogs({
+      address: source.contractAddress,
+      fromBlock: from,
+      toBlock: Math.min(toBlock, from + RANGE - 1),
+    });
+    for (const event of decodeLogs(lotTracker, logs)) onChain.set(keyOf(event), event);
+  }
+  const stored = await db.ledgerEvent.findMany({
+    where: { chainId },
+    orderBy: [{ blockNumber: "asc" }, { txIndex: "asc" }, { logIndex: "asc" }],
+  });
+  const report: VerifyReport = {
+    checkedEvents: onChain.size,
+    toBlock,
+    missing: [],
+    extra: [],
+    changed: [],
+    payloads: [],
+  };
+  const seen = new Set<string>();
+  for (const row of stored) {
+    const key = keyOf(row);
+    seen.add(key);
+    const event = onChain.get(key);
+    if (!event) {
+      report.extra.push(`extra: ${row.name} at ${key} is in the database but not on the chain`);
+    } else if (
+      event.name !== row.name ||
+      event.blockHash !== row.blockHash ||
+      !sameArgs(event.args, row.args)
+    ) {
+      report.changed.push(`changed: ${row.name} at ${key} differs from the chain`);
+    }
+  }
+  for (const [key, event] of onChain) {
+    if (!seen.has(key))
+      report.missing.push(
+        `missing: ${event.name} at ${key} is on the chain but not in the database`,
+      );
+  }
+  const hashes = [...new Set(stored.flatMap((row) => (row.payloadHash ? [row.payloadHash] : [])))];
+  const payloads = await db.eventPayload.findMany({ where: { hash: { in: hashes } } });
+  for (const payload of payloads) {
+    if (hashPayload(payload.body as PayloadValue) !== payload.hash) {
+      report.payloads.push(
+        `payload: ${payload.hash} no longer hashes to its on-chain value (it was changed in the database)`,
+      );
+    }
+  }
+  return report;
+}
+
+function keyOf(event: { txHash: string; logIndex: number }): string {
+  return `${event.txHash}#${event.logIndex}`;
+}
+
+function sameArgs(chain: Record<string, string>, stored: unknown): boolean {
+  const row = stored as Record<string, string>;
+  const keys = Object.keys(chain);
+  return keys.length === Object.keys(row).length && keys.every((key) => chain[key] === row[key]);
+}
