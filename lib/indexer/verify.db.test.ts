@@ -57,11 +57,9 @@ describe("verifyLedger", () => {
   });
 
   it("names a payload that was changed in the database", async () => {
-    const hash = hashPayload(bodies[0] as object as never);
-    await db.eventPayload.update({
-      where: { hash },
-      data: { body: { ...bodies[0], quantity: "500" } },
-    });
+    const [body] = bodies as [(typeof bodies)[number]];
+    const hash = hashPayload(body);
+    await db.eventPayload.update({ where: { hash }, data: { body: { ...body, quantity: "500" } } });
     try {
       expect((await verify()).payloads).toEqual([
         `payload: ${hash} no longer hashes to its on-chain value (it was changed in the database)`,
