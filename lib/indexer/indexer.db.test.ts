@@ -1,11 +1,6 @@
 import { id, type JsonRpcSigner, ZeroHash } from "ethers";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  deployLotTracker,
-  grantOrganizationRole,
-  roleForOrganizationKind,
-} from "@/lib/chain/deploy";
-import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
+import type { LotTracker } from "@/lib/chain/generated";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { hashPayload } from "@/lib/chain/payload";
 import { createProvider } from "@/lib/chain/provider";
