@@ -17,6 +17,7 @@ const source = {
   contractAddress: deployment.address,
   startBlock: deployment.blockNumber,
   confirmations: env.CONFIRMATIONS,
+  log: console.log,
 };
 await runPollLoop("indexer", async () => (await indexNextBatch(source)).blocks > 0, { signal });
 await db.$disconnect();

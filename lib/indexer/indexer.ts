@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { applyLedgerEvent } from "./apply-event";
 import { getIndexedBlock } from "./checkpoint";
 import { decodeLogs } from "./decode";
+import { isCheckpointOrphaned, rollBackToCommonAncestor } from "./reorg";
 
 export type IndexerSource = {
   db: Db;
@@ -15,6 +16,7 @@ export type IndexerSource = {
   /** Blocks to leave unindexed behind the head, for networks that reorganise. */
   confirmations: number;
   batchSize?: number;
+  log?: (line: string) => void;
 };
 
 const lotTracker = LotTracker__factory.createInterface();
@@ -28,6 +30,11 @@ export async function indexNextBatch(
   source: IndexerSource,
 ): Promise<{ blocks: number; events: number }> {
   const { db, provider, chainId } = source;
+  if (await isCheckpointOrphaned(db, provider, chainId)) {
+    const ancestor = await rollBackToCommonAncestor(db, provider, source);
+    source.log?.(`indexer: the chain reorganised; rolled back to block ${ancestor} and replaying`);
+    return { blocks: 1, events: 0 };
+  }
   const fromBlock = Math.max(source.startBlock, (await getIndexedBlock(db, chainId)) + 1);
   const head = (await provider.getBlockNumber()) - source.confirmations;
   const toBlock = Math.min(head, fromBlock + (source.batchSize ?? 2_000) - 1);
