@@ -1,5 +1,8 @@
 import type { Interface, Log } from "ethers";
 
+/** Event arguments as plain JSON: numbers in decimal, bytes in hex, arrays of those. */
+export type EventArgs = Record<string, string | string[]>;
+
 export type DecodedLog = {
   blockNumber: number;
   blockHash: string;
@@ -7,21 +10,22 @@ export type DecodedLog = {
   txIndex: number;
   logIndex: number;
   name: string;
-  args: Record<string, string>;
+  args: EventArgs;
 };
 
 /**
- * Decodes contract logs into plain records with every argument as a string (bigints in decimal,
- * bytes in hex), sorted in chain order: (block, tx index, log index).
+ * Decodes contract logs into plain records, sorted in chain order: (block, tx index, log index).
+ * Logs of other events (none today) are skipped.
  */
 export function decodeLogs(contract: Interface, logs: readonly Log[]): DecodedLog[] {
   const decoded: DecodedLog[] = [];
   for (const log of logs) {
     const parsed = contract.parseLog({ topics: [...log.topics], data: log.data });
-    if (!parsed) continue; // not one of LotTracker's events (e.g. from a library base contract)
-    const args: Record<string, string> = {};
+    if (!parsed) continue;
+    const args: EventArgs = {};
     parsed.fragment.inputs.forEach((input, i) => {
-      args[input.name] = String(parsed.args[i]);
+      const value = parsed.args[i];
+      args[input.name] = Array.isArray(value) ? value.map(String) : String(value);
     });
     decoded.push({
       blockNumber: log.blockNumber,

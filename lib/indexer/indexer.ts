@@ -3,7 +3,7 @@ import { LotTracker__factory } from "@/lib/chain/generated";
 import type { Db } from "@/lib/db/client";
 import { applyLedgerEvent } from "./apply-event";
 import { getIndexedBlock } from "./checkpoint";
-import { decodeLogs } from "./decode";
+import { type DecodedLog, decodeLogs } from "./decode";
 import { isCheckpointOrphaned, rollBackToCommonAncestor } from "./reorg";
 
 export type IndexerSource = {
@@ -57,9 +57,9 @@ export async function indexNextBatch(
         txIndex: e.txIndex,
         logIndex: e.logIndex,
         name: e.name,
-        lotId: e.args.lotId ?? "",
-        actor: e.args.custodian ?? e.args.account ?? e.args.sender ?? "",
-        payloadHash: e.args.payloadHash ?? null,
+        lotId: argOf(e, "lotId") ?? "",
+        actor: argOf(e, "custodian") ?? argOf(e, "actor") ?? argOf(e, "account") ?? "",
+        payloadHash: argOf(e, "payloadHash") ?? argOf(e, "reasonHash") ?? null,
         args: e.args,
       })),
       skipDuplicates: true,
@@ -72,4 +72,9 @@ export async function indexNextBatch(
     });
   });
   return { blocks: toBlock - fromBlock + 1, events: events.length };
+}
+
+function argOf(event: DecodedLog, name: string): string | undefined {
+  const value = event.args[name];
+  return typeof value === "string" ? value : undefined;
 }

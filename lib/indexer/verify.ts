@@ -2,7 +2,7 @@ import type { Interface, JsonRpcProvider } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
-import { type DecodedLog, decodeLogs } from "./decode";
+import { type DecodedLog, decodeLogs, type EventArgs } from "./decode";
 
 export type VerifySource = {
   db: Db;
@@ -91,8 +91,11 @@ function keyOf(event: { txHash: string; logIndex: number }): string {
   return `${event.txHash}#${event.logIndex}`;
 }
 
-function sameArgs(chain: Record<string, string>, stored: unknown): boolean {
-  const row = stored as Record<string, string>;
+function sameArgs(chain: EventArgs, stored: unknown): boolean {
+  const row = stored as EventArgs;
   const keys = Object.keys(chain);
-  return keys.length === Object.keys(row).length && keys.every((key) => chain[key] === row[key]);
+  return (
+    keys.length === Object.keys(row).length &&
+    keys.every((key) => JSON.stringify(chain[key]) === JSON.stringify(row[key]))
+  );
 }

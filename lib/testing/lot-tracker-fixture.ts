@@ -11,6 +11,9 @@ export type LotTrackerFixture = {
   address: string;
   blockNumber: number;
   producer: JsonRpcSigner;
+  /** anvil's accounts 2 and 3, with the carrier and retailer roles. */
+  carrier: JsonRpcSigner;
+  retailer: JsonRpcSigner;
   /** Connected to `producer`, anvil's unlocked account 1, which holds the producer role. */
   lotTracker: LotTracker;
   createLot(gtin: string, lotCode: string, payloadHash: string): Promise<string>;
@@ -21,18 +24,22 @@ export async function deployLotTrackerFixture(
   provider: JsonRpcProvider,
 ): Promise<LotTrackerFixture> {
   const admin = await provider.getSigner(0);
-  const producer = await provider.getSigner(1);
-  const deployment = await deployLotTracker(admin);
-  await grantOrganizationRole(
-    LotTracker__factory.connect(deployment.address, admin),
-    roleForOrganizationKind("FARM"),
-    producer.address,
+  const [producer, carrier, retailer] = await Promise.all(
+    [1, 2, 3].map((i) => provider.getSigner(i)),
   );
+  if (!producer || !carrier || !retailer) throw new Error("anvil has fewer than 4 accounts");
+  const deployment = await deployLotTracker(admin);
+  const asAdmin = LotTracker__factory.connect(deployment.address, admin);
+  await grantOrganizationRole(asAdmin, roleForOrganizationKind("FARM"), producer.address);
+  await grantOrganizationRole(asAdmin, roleForOrganizationKind("CARRIER"), carrier.address);
+  await grantOrganizationRole(asAdmin, roleForOrganizationKind("RETAILER"), retailer.address);
   const lotTracker = LotTracker__factory.connect(deployment.address, producer);
   return {
     address: deployment.address,
     blockNumber: deployment.blockNumber,
     producer,
+    carrier,
+    retailer,
     lotTracker,
     async createLot(gtin, lotCode, payloadHash) {
       const tx = await lotTracker.createLot(
