@@ -1,65 +1,25 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {LotTrackerState} from "./state/LotTrackerState.sol";
 
 /**
  * @title LotTracker
- * @notice Custody and status of food traceability lots (FSMA 204 TLC = GTIN + lot code).
- * @dev Storage holds only what the contract itself must enforce: who holds a lot and its status,
- * packed in one slot per lot. Everything else (payload hashes, serials roots, lineage) lives in
- * events, which the indexer reads without storage calls — this keeps each write near one SSTORE.
+ * @notice Custody, lineage and recall status of food traceability lots (FSMA 204 TLC = GTIN + lot code).
+ * @dev Storage holds only what the contract itself must enforce, packed in one slot per lot (see
+ * LotTrackerState): who holds it, its status, and (as participant ids) its producer, pending
+ * recipient and recaller. Everything else (payload hashes, serials roots, parent links, sensor batch
+ * roots) lives in events, which the indexer reads without storage calls — this keeps each write near
+ * one SSTORE. Types, events and errors are declared in ILotTracker.
  */
-contract LotTracker is AccessControl {
-    bytes32 public constant PRODUCER_ROLE = keccak256("PRODUCER_ROLE");
-    bytes32 public constant CARRIER_ROLE = keccak256("CARRIER_ROLE");
-    bytes32 public constant RETAILER_ROLE = keccak256("RETAILER_ROLE");
-    bytes32 public constant REGULATOR_ROLE = keccak256("REGULATOR_ROLE");
-
-    /// @dev A GTIN has at most 14 digits; GTIN-8/12/13 are the same number left-padded with zeros.
-    uint64 private constant _MAX_GTIN = 99_999_999_999_999;
-
-    /// @dev `None` must stay first: it is the zero value an unknown lot id reads as.
-    enum LotStatus {
-        None,
-        Active,
-        InTransit,
-        Recalled,
-        Consumed
-    }
-
-    /// @dev 20-byte address + 1-byte enum share one storage slot.
-    struct Lot {
-        address custodian;
-        LotStatus status;
-    }
-
-    mapping(bytes32 lotId => Lot) private _lots;
-
-    /// @notice A traceability lot was registered; carries every field an indexer needs.
-    event LotCreated(
-        bytes32 indexed lotId,
-        address indexed custodian,
-        uint64 gtin,
-        bytes20 lotCode,
-        bytes32 payloadHash,
-        bytes32 serialsRoot
-    );
-
-    /// @notice The traceability lot code (GTIN + lot code) is already registered.
-    error LotTrackerLotExists(bytes32 lotId);
-    /// @notice The GTIN is zero or longer than 14 digits.
-    error LotTrackerInvalidGtin(uint64 gtin);
-    /// @notice The lot code is all zero bytes.
-    error LotTrackerEmptyLotCode();
-
+contract LotTracker is LotTrackerState {
     /// @notice The deployer becomes the admin who grants and revokes the organisation roles.
     constructor() {
         _grantRole(DEFAULT_ADMIN_ROLE, _msgSender());
     }
 
     /**
-     * @notice Registers a new traceability lot with the caller as its custodian.
+     * @notice Registers a new traceability lot with the caller (a PRODUCER) as custodian and producer.
      * @param gtin GTIN-14 of the product, as a number (1 to 14 digits).
      * @param lotCode Lot code (GS1 AI 10), ASCII right-padded with zero bytes.
      * @param payloadHash keccak256 of the off-chain event payload (the CTE's key data elements).
@@ -68,37 +28,228 @@ contract LotTracker is AccessControl {
      */
     function createLot(uint64 gtin, bytes20 lotCode, bytes32 payloadHash, bytes32 serialsRoot)
         external
-        onlyRole(PRODUCER_ROLE)
         returns (bytes32 lotId)
     {
-        if (gtin == 0 || gtin > _MAX_GTIN) revert LotTrackerInvalidGtin(gtin);
-        if (lotCode == bytes20(0)) revert LotTrackerEmptyLotCode();
-
-        lotId = lotIdOf(gtin, lotCode);
-        if (_lots[lotId].status != LotStatus.None) revert LotTrackerLotExists(lotId);
-
-        address custodian = _msgSender();
-        // One struct literal so custodian and status are written with a single SSTORE.
-        _lots[lotId] = Lot(custodian, LotStatus.Active);
-        emit LotCreated(lotId, custodian, gtin, lotCode, payloadHash, serialsRoot);
+        address account = _msgSender();
+        Participant memory caller = _requireProducer(account);
+        lotId = _registerLot(gtin, lotCode, account, caller.id);
+        emit LotCreated(lotId, account, gtin, lotCode, payloadHash, serialsRoot);
     }
 
     /**
-     * @notice The id of the lot with this traceability lot code.
-     * @dev Derived, not assigned, so the same TLC can never be registered twice and anyone can
-     * compute it off-chain (see lib/chain/lot-id.ts).
+     * @notice Ships an active lot the caller holds to `recipient`; the lot is in transit until the
+     * recipient accepts or rejects it. The caller stays custodian until then.
+     * @param recipient Another account holding a custody role (PRODUCER, CARRIER or RETAILER).
+     * @param payloadHash keccak256 of the shipping CTE's payload.
      */
-    function lotIdOf(uint64 gtin, bytes20 lotCode) public pure returns (bytes32) {
-        return keccak256(abi.encode(gtin, lotCode));
+    function handoff(bytes32 lotId, address recipient, bytes32 payloadHash) external {
+        address account = _msgSender();
+        _requireCustodyRole(account);
+        Lot storage lot = _heldLot(lotId, account);
+        _requireStatus(lotId, lot.status, LotStatus.Active);
+        Participant memory to = _participant(recipient);
+        // The zero address is refused even if an admin granted it a role: it can never accept.
+        if (recipient == account || recipient == address(0) || to.roles & _CUSTODY_ROLES == 0) {
+            revert LotTrackerInvalidRecipient(lotId, recipient);
+        }
+        lot.status = LotStatus.InTransit;
+        lot.recipient = to.id;
+        emit LotHandedOff(lotId, account, recipient, payloadHash);
     }
 
-    /// @notice The current custodian of a lot, or the zero address for an unknown lot.
-    function custodianOf(bytes32 lotId) external view returns (address) {
-        return _lots[lotId].custodian;
+    /**
+     * @notice The named recipient takes custody of a lot in transit.
+     * @param payloadHash keccak256 of the receiving CTE's payload.
+     */
+    function acceptHandoff(bytes32 lotId, bytes32 payloadHash) external {
+        address account = _msgSender();
+        Participant memory caller = _requireCustodyRole(account);
+        Lot storage lot = _inTransitTo(lotId, account, caller.id);
+        address from = lot.custodian;
+        lot.custodian = account;
+        lot.status = LotStatus.Active;
+        lot.recipient = 0;
+        emit LotHandoffAccepted(lotId, account, from, payloadHash);
     }
 
-    /// @notice The current status of a lot, `None` for an unknown lot.
-    function statusOf(bytes32 lotId) external view returns (LotStatus) {
-        return _lots[lotId].status;
+    /**
+     * @notice The named recipient refuses a lot in transit; it is active again with the sender.
+     * @dev Needs no role: refusing only returns the lot to its custodian, so an organisation whose
+     * roles were revoked mid-transit can still send goods back and no lot is stranded in transit.
+     * @param payloadHash keccak256 of the refusal's payload (reason, location, time).
+     */
+    function rejectHandoff(bytes32 lotId, bytes32 payloadHash) external {
+        address account = _msgSender();
+        Lot storage lot = _inTransitTo(lotId, account, _participant(account).id);
+        lot.status = LotStatus.Active;
+        lot.recipient = 0;
+        emit LotHandoffRejected(lotId, account, lot.custodian, payloadHash);
+    }
+
+    /**
+     * @notice Splits an active lot the caller (a PRODUCER) holds into 2 or more new lots it will hold.
+     * @param outputs New traceability lot codes, of the same or of other GTINs.
+     * @param payloadHash keccak256 of the CTE payload (quantities of each output, location, time).
+     * @return outputIds The new lots' ids, in the order of `outputs`.
+     */
+    function split(bytes32 lotId, NewLot[] calldata outputs, bytes32 payloadHash)
+        external
+        returns (bytes32[] memory outputIds)
+    {
+        bytes32[] memory inputIds = new bytes32[](1);
+        inputIds[0] = lotId;
+        return _derive(LineageKind.Split, inputIds, outputs, payloadHash);
+    }
+
+    /**
+     * @notice Merges 2 or more active lots the caller (a PRODUCER) holds into one new lot.
+     * @param payloadHash keccak256 of the CTE payload (quantity used of each input, location, time).
+     * @return outputId The new lot's id.
+     */
+    function merge(bytes32[] calldata lotIds, NewLot calldata output, bytes32 payloadHash)
+        external
+        returns (bytes32 outputId)
+    {
+        NewLot[] memory outputs = new NewLot[](1);
+        outputs[0] = output;
+        return _derive(LineageKind.Merge, lotIds, outputs, payloadHash)[0];
+    }
+
+    /**
+     * @notice Transforms 1 or more active lots the caller (a PRODUCER) holds into 1 or more new lots
+     * (FSMA 204 transformation: packing, processing, repacking).
+     * @param payloadHash keccak256 of the transformation CTE's payload.
+     * @return outputIds The new lots' ids, in the order of `outputs`.
+     */
+    function transform(bytes32[] calldata lotIds, NewLot[] calldata outputs, bytes32 payloadHash)
+        external
+        returns (bytes32[] memory outputIds)
+    {
+        return _derive(LineageKind.Transform, lotIds, outputs, payloadHash);
+    }
+
+    /**
+     * @notice Records a tracking event on a lot the caller holds (active, in transit or recalled).
+     * @param eventType The CTE or event type, ASCII right-padded with zero bytes (e.g. "cooling").
+     * @param payloadHash keccak256 of the event's payload.
+     */
+    function recordEvent(bytes32 lotId, bytes32 eventType, bytes32 payloadHash) external {
+        address account = _msgSender();
+        _requireCustodyRole(account);
+        _requireTrackable(lotId, account);
+        if (eventType == bytes32(0)) revert LotTrackerEmptyEventType();
+        emit LotEventRecorded(lotId, account, eventType, payloadHash);
+    }
+
+    /**
+     * @notice Anchors the Merkle root of a batch of sensor readings to a lot the caller holds
+     * (active, in transit or recalled). The readings stay off-chain; each is proven by a Merkle proof.
+     * @param merkleRoot Root of the batch's readings tree.
+     * @param readingCount How many readings (leaves) the tree holds.
+     */
+    function anchorReadings(bytes32 lotId, bytes32 merkleRoot, uint32 readingCount) external {
+        address account = _msgSender();
+        _requireCustodyRole(account);
+        _requireTrackable(lotId, account);
+        if (merkleRoot == bytes32(0) || readingCount == 0) revert LotTrackerEmptyReadingBatch();
+        emit LotReadingsAnchored(lotId, account, merkleRoot, readingCount);
+    }
+
+    /**
+     * @notice Recalls a lot that is active, in transit or already consumed. Allowed to a RETAILER, a
+     * REGULATOR, or the PRODUCER that created the lot. Lots made from it are found by the off-chain
+     * trace and are not changed here.
+     * @param reasonHash keccak256 of the recall notice.
+     */
+    function recall(bytes32 lotId, bytes32 reasonHash) external {
+        address account = _msgSender();
+        Participant memory caller = _participant(account);
+        Lot storage lot = _existingLot(lotId);
+        bool isProducer = caller.roles & _PRODUCER != 0 && caller.id == lot.producer;
+        if (caller.roles & (_RETAILER | _REGULATOR) == 0 && !isProducer) {
+            revert LotTrackerUnauthorizedRecall(lotId, account);
+        }
+        if (reasonHash == bytes32(0)) revert LotTrackerEmptyReason();
+        LotStatus status = lot.status;
+        if (status == LotStatus.Recalled) revert LotTrackerUnexpectedStatus(lotId, status);
+        lot.statusBeforeRecall = status;
+        lot.status = LotStatus.Recalled;
+        lot.recaller = caller.id;
+        emit LotRecalled(lotId, account, reasonHash);
+    }
+
+    /**
+     * @notice Lifts a recall: the lot returns to its status before the recall (a handoff that was
+     * pending resumes). Allowed to a REGULATOR, or to the account that recalled the lot while it still
+     * holds a role that can recall.
+     * @param reasonHash keccak256 of the notice lifting the recall.
+     */
+    function liftRecall(bytes32 lotId, bytes32 reasonHash) external {
+        address account = _msgSender();
+        Participant memory caller = _participant(account);
+        Lot storage lot = _existingLot(lotId);
+        _requireStatus(lotId, lot.status, LotStatus.Recalled);
+        bool isRecaller = caller.id == lot.recaller
+            && caller.roles & (_PRODUCER | _RETAILER | _REGULATOR) != 0;
+        if (caller.roles & _REGULATOR == 0 && !isRecaller) {
+            revert LotTrackerUnauthorizedLift(lotId, account);
+        }
+        if (reasonHash == bytes32(0)) revert LotTrackerEmptyReason();
+        LotStatus restored = lot.statusBeforeRecall;
+        lot.status = restored;
+        lot.statusBeforeRecall = LotStatus.None;
+        lot.recaller = 0;
+        emit LotRecallLifted(lotId, account, restored, reasonHash);
+    }
+
+    /// @dev Consumes every input, then registers every output with parent links to all inputs. An
+    /// output can never be an existing lot (LotTrackerLotExists), so lineage cannot form a cycle.
+    function _derive(
+        LineageKind kind,
+        bytes32[] memory inputIds,
+        NewLot[] memory outputs,
+        bytes32 payloadHash
+    ) private returns (bytes32[] memory outputIds) {
+        address account = _msgSender();
+        uint24 producer = _requireProducer(account).id;
+        uint256 minInputs = kind == LineageKind.Merge ? 2 : 1;
+        uint256 minOutputs = kind == LineageKind.Split ? 2 : 1;
+        if (inputIds.length < minInputs || outputs.length < minOutputs) {
+            revert LotTrackerInvalidLotCount(inputIds.length, outputs.length);
+        }
+        for (uint256 i = 0; i < inputIds.length; ++i) {
+            bytes32 inputId = inputIds[i];
+            Lot storage input = _heldLot(inputId, account);
+            // A repeated input is refused here: its first occurrence already marked it Consumed.
+            _requireStatus(inputId, input.status, LotStatus.Active);
+            input.status = LotStatus.Consumed;
+            emit LotConsumed(inputId, account, kind);
+        }
+        outputIds = new bytes32[](outputs.length);
+        for (uint256 i = 0; i < outputs.length; ++i) {
+            outputIds[i] = _deriveLot(kind, outputs[i], inputIds, payloadHash, producer);
+        }
+    }
+
+    /// @dev Split out of `_derive` to keep its stack shallow enough for the event's eight fields.
+    function _deriveLot(
+        LineageKind kind,
+        NewLot memory output,
+        bytes32[] memory parentIds,
+        bytes32 payloadHash,
+        uint24 producer
+    ) private returns (bytes32 lotId) {
+        address account = _msgSender();
+        lotId = _registerLot(output.gtin, output.lotCode, account, producer);
+        emit LotDerived(
+            lotId,
+            account,
+            kind,
+            output.gtin,
+            output.lotCode,
+            payloadHash,
+            output.serialsRoot,
+            parentIds
+        );
     }
 }

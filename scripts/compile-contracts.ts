@@ -1,6 +1,9 @@
 // Compiles contracts/*.sol with the npm solc (WebAssembly, so it works offline) and writes what the app,
 // the indexer and the tests import: lib/chain/generated/<Contract>.json artifacts, TypeChain bindings
-// and an index.ts. Runs at postinstall, so an unchanged build is skipped by a hash of its inputs.
+// and an index.ts. contracts/bench/*.sol (benchmark baselines) compile in the same run to
+// lib/chain/generated/bench/<Contract>.json only, so the app's typed module does not grow with them.
+// Files under other folders of contracts/ (interfaces/, access/) compile only as imports.
+// Runs at postinstall, so an unchanged build is skipped by a hash of its inputs.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -11,7 +14,11 @@ import { runTypeChain } from "typechain";
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, "..");
 const contractsDir = path.join(root, "contracts");
+/** Folders whose every .sol file is a compilation target; the first feeds the app's bindings. */
+const APP_DIR = "contracts";
+const BENCH_DIR = "contracts/bench";
 const outDir = path.join(root, "lib/chain/generated");
+const benchOutDir = path.join(outDir, "bench");
 const stampFile = path.join(outDir, "build-stamp.json");
 const solcVersion: string = require("solc/package.json").version;
 
@@ -34,21 +41,24 @@ type SolcOutput = {
 type Artifact = { contractName: string; sourceName: string; abi: unknown[]; bytecode: string };
 
 async function readSources(): Promise<Sources> {
-  const files = (await readdir(contractsDir)).filter((file) => file.endsWith(".sol")).sort();
   const sources: Sources = {};
-  for (const file of files) {
-    sources[`contracts/${file}`] = {
-      content: await readFile(path.join(contractsDir, file), "utf8"),
-    };
+  for (const dir of [APP_DIR, BENCH_DIR]) {
+    const entries = await readdir(path.join(root, dir)).catch(() => []);
+    for (const file of entries.filter((entry) => entry.endsWith(".sol")).sort()) {
+      sources[`${dir}/${file}`] = { content: await readFile(path.join(root, dir, file), "utf8") };
+    }
   }
   return sources;
 }
 
 // Imports such as `@openzeppelin/contracts/...` are package paths; node's resolver finds them wherever
-// npm placed the package.
+// npm placed the package. Relative imports between our own files reach here as `contracts/...`.
 function readImport(importPath: string): string | null {
   try {
-    return readFileSync(require.resolve(importPath), "utf8");
+    const file = importPath.startsWith(`${APP_DIR}/`)
+      ? path.join(contractsDir, path.relative(APP_DIR, importPath))
+      : require.resolve(importPath);
+    return readFileSync(file, "utf8");
   } catch {
     return null;
   }
@@ -111,16 +121,31 @@ function indexModule(artifacts: Artifact[]): string {
   return lines.join("\n");
 }
 
+function isBench(artifact: Artifact): boolean {
+  return artifact.sourceName.startsWith(`${BENCH_DIR}/`);
+}
+
 async function writeOutputs(output: SolcOutput): Promise<Artifact[]> {
-  const artifacts: Artifact[] = [];
+  const all: Artifact[] = [];
   for (const [sourceName, contracts] of Object.entries(output.contracts ?? {})) {
     for (const [contractName, { abi, evm }] of Object.entries(contracts)) {
-      artifacts.push({ contractName, sourceName, abi, bytecode: `0x${evm.bytecode.object}` });
+      all.push({ contractName, sourceName, abi, bytecode: `0x${evm.bytecode.object}` });
     }
   }
+  const artifacts = all.filter((artifact) => !isBench(artifact));
   // Start from an empty folder so a removed or renamed contract leaves no stale bindings behind.
   await rm(outDir, { recursive: true, force: true });
-  await mkdir(outDir, { recursive: true });
+  await mkdir(benchOutDir, { recursive: true });
+  await Promise.all(
+    all
+      .filter(isBench)
+      .map((artifact) =>
+        writeFile(
+          path.join(benchOutDir, `${artifact.contractName}.json`),
+          `${JSON.stringify(artifact, null, 2)}\n`,
+        ),
+      ),
+  );
   const files = artifacts.map(({ contractName }) => path.join(outDir, `${contractName}.json`));
   await Promise.all(
     artifacts.map((artifact, i) =>
@@ -135,7 +160,7 @@ async function writeOutputs(output: SolcOutput): Promise<Artifact[]> {
     allFiles: files,
   });
   await writeFile(path.join(outDir, "index.ts"), indexModule(artifacts));
-  return artifacts;
+  return all;
 }
 
 async function main(): Promise<void> {

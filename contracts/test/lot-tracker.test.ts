@@ -1,5 +1,5 @@
 import { AbiCoder, id, type JsonRpcSigner, keccak256, ZeroHash } from "ethers";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   deployLotTracker,
   grantOrganizationRole,
@@ -8,9 +8,8 @@ import {
 import { decodeLotTrackerError } from "@/lib/chain/errors";
 import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { decodeLotCode, encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
-import { createProvider } from "@/lib/chain/provider";
+import { provider, send } from "./fixtures";
 
-const provider = createProvider(inject("rpcUrl"), 31337);
 const GTIN = "00614141000012";
 const MAX_GTIN = 99_999_999_999_999n;
 const ACTIVE = 1n;
@@ -86,10 +85,11 @@ describe("createLot", () => {
     const lotCode = nextLotCode();
     const payloadHash = id("initial packing");
     const serialsRoot = id("serials");
-    const tx = await tracker
-      .connect(producer)
-      .createLot(BigInt(GTIN), encodeLotCode(lotCode), payloadHash, serialsRoot);
-    const receipt = await tx.wait();
+    const receipt = await send(
+      tracker
+        .connect(producer)
+        .createLot(BigInt(GTIN), encodeLotCode(lotCode), payloadHash, serialsRoot),
+    );
     const lotId = lotIdOf(GTIN, lotCode);
 
     const events = (receipt?.logs ?? []).map((log) => tracker.interface.parseLog(log));
@@ -105,12 +105,13 @@ describe("createLot", () => {
     ]);
     expect(await tracker.custodianOf(lotId)).toBe(producer.address);
     expect(await tracker.statusOf(lotId)).toBe(ACTIVE);
+    expect(await tracker.producerOf(lotId)).toBe(producer.address);
     expect(receipt?.gasUsed).toBeLessThanOrEqual(60_000n);
   });
 
   it("refuses a traceability lot code that is already registered", async () => {
     const lotCode = nextLotCode();
-    await (await createLotAs(producer, BigInt(GTIN), lotCode)).wait();
+    await send(createLotAs(producer, BigInt(GTIN), lotCode));
     expect(await revertOf(createLotAs(producer, BigInt(GTIN), lotCode))).toEqual({
       name: "LotTrackerLotExists",
       args: [lotIdOf(GTIN, lotCode)],
@@ -137,7 +138,7 @@ describe("createLot", () => {
   });
 
   it("accepts the largest 14-digit GTIN", async () => {
-    const receipt = await (await createLotAs(producer, MAX_GTIN, nextLotCode())).wait();
+    const receipt = await send(createLotAs(producer, MAX_GTIN, nextLotCode()));
     expect(receipt?.status).toBe(1);
   });
 
@@ -151,8 +152,8 @@ describe("createLot", () => {
   it("refuses a producer whose role was revoked", async () => {
     const role = roleForOrganizationKind("PROCESSOR");
     await grantOrganizationRole(tracker, role, outsider.address);
-    await (await createLotAs(outsider, BigInt(GTIN), nextLotCode())).wait();
-    await (await tracker.revokeRole(role, outsider.address)).wait();
+    await send(createLotAs(outsider, BigInt(GTIN), nextLotCode()));
+    await send(tracker.revokeRole(role, outsider.address));
     expect(await revertOf(createLotAs(outsider, BigInt(GTIN), nextLotCode()))).toEqual({
       name: "AccessControlUnauthorizedAccount",
       args: [outsider.address, role],

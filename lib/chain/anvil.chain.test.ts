@@ -8,6 +8,7 @@ import { deployLotTracker, grantOrganizationRole, roleForOrganizationKind } from
 import { LotTracker__factory } from "./generated";
 import { encodeLotCode, lotIdOf } from "./lot-id";
 import { createProvider } from "./provider";
+import { receiptOf } from "./receipt";
 
 const GTIN = "00614141000012";
 let directory: string;
@@ -41,10 +42,8 @@ async function recordLot(provider: JsonRpcProvider, lotCode: string) {
   const { address } = await deployLotTracker(admin);
   const tracker = LotTracker__factory.connect(address, admin);
   await grantOrganizationRole(tracker, roleForOrganizationKind("FARM"), admin.address);
-  const receipt = await (
-    await tracker.createLot(BigInt(GTIN), encodeLotCode(lotCode), id("p"), id("s"))
-  ).wait();
-  if (!receipt) throw new Error("createLot was not mined");
+  const tx = await tracker.createLot(BigInt(GTIN), encodeLotCode(lotCode), id("p"), id("s"));
+  const receipt = await receiptOf(provider, tx.hash);
   return { address, blockHash: receipt.blockHash, txHash: receipt.hash };
 }
 

@@ -1,5 +1,6 @@
 import { id, type Signer } from "ethers";
 import { type LotTracker, LotTracker__factory } from "./generated";
+import { receiptOf } from "./receipt";
 
 export type OrganizationKind =
   | "FARM"
@@ -37,8 +38,10 @@ export async function deployLotTracker(
   deployer: Signer,
 ): Promise<{ address: string; blockNumber: number; txHash: string }> {
   const contract = await new LotTracker__factory(deployer).deploy();
-  const receipt = await contract.deploymentTransaction()?.wait();
-  if (!receipt?.contractAddress) throw new Error("The LotTracker deployment was not mined.");
+  const deployment = contract.deploymentTransaction();
+  if (!deployment || !deployer.provider) throw new Error("The LotTracker deployment was not sent.");
+  const receipt = await receiptOf(deployer.provider, deployment.hash);
+  if (!receipt.contractAddress) throw new Error("The LotTracker deployment created no contract.");
   return {
     address: receipt.contractAddress,
     blockNumber: receipt.blockNumber,
@@ -58,7 +61,7 @@ export async function grantOrganizationRole(
 ): Promise<string | null> {
   if (await contract.hasRole(role, address)) return null;
   const tx = await contract.grantRole(role, address);
-  const receipt = await tx.wait();
-  if (!receipt) throw new Error(`Granting a LotTracker role to ${address} was not mined.`);
-  return receipt.hash;
+  if (!contract.runner?.provider)
+    throw new Error("The LotTracker contract has no provider to wait with.");
+  return (await receiptOf(contract.runner.provider, tx.hash)).hash;
 }

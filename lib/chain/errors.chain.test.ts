@@ -6,6 +6,7 @@ import { decodeLotTrackerError, isLedgerUnreachable } from "./errors";
 import { type LotTracker, LotTracker__factory } from "./generated";
 import { encodeLotCode } from "./lot-id";
 import { createProvider } from "./provider";
+import { receiptOf } from "./receipt";
 
 const provider = createProvider(inject("rpcUrl"), 31337);
 let tracker: LotTracker;
@@ -61,7 +62,8 @@ describe("decodeLotTrackerError", () => {
 
   it("decodes a LotTracker error from a static call", async () => {
     const admin = await provider.getSigner(0);
-    await (await tracker.grantRole(await tracker.PRODUCER_ROLE(), admin.address)).wait();
+    const grant = await tracker.grantRole(await tracker.PRODUCER_ROLE(), admin.address);
+    await receiptOf(provider, grant.hash);
     const error = await errorOf(
       tracker.createLot.staticCall(0n, encodeLotCode("A"), ZeroHash, ZeroHash),
     );

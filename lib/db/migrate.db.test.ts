@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Prisma } from "@/lib/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { createMigration } from "./create-migration";
 import { deployMigrations, getMigrationStatus } from "./migrate";
@@ -13,19 +14,8 @@ const committed = (await readdir(MIGRATIONS, { withFileTypes: true }))
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
-const MODEL_TABLES = [
-  "Account",
-  "ContractDeployment",
-  "EventPayload",
-  "IndexerCheckpoint",
-  "LedgerEvent",
-  "Location",
-  "Lot",
-  "Organization",
-  "Session",
-  "User",
-  "Verification",
-];
+// Every model of prisma/schema.prisma is a table of the same name.
+const MODEL_TABLES = Object.values(Prisma.ModelName);
 
 let database: TestDatabase;
 let scratch: string; // a copy of prisma/ each test may change

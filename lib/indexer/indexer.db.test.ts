@@ -4,6 +4,7 @@ import type { LotTracker } from "@/lib/chain/generated";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { hashPayload } from "@/lib/chain/payload";
 import { createProvider } from "@/lib/chain/provider";
+import { receiptOf } from "@/lib/chain/receipt";
 import type { Db } from "@/lib/db/client";
 import { deployLotTrackerFixture, type LotTrackerFixture } from "@/lib/testing/lot-tracker-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -29,14 +30,8 @@ async function indexUntilCaughtUp(): Promise<number> {
   }
 }
 
-async function createLot(lotCode: string, payloadHash = id(lotCode)) {
-  const tx = await lotTracker.createLot(
-    BigInt(GTIN),
-    encodeLotCode(lotCode),
-    payloadHash,
-    ZeroHash,
-  );
-  return (await tx.wait())?.hash as string;
+function createLot(lotCode: string, payloadHash = id(lotCode)) {
+  return fixture.createLot(GTIN, lotCode, payloadHash);
 }
 
 beforeAll(async () => {
@@ -129,7 +124,7 @@ describe("indexer", () => {
         ),
       );
       await provider.send("evm_mine", []);
-      await Promise.all(sent.map((tx) => tx.wait()));
+      await Promise.all(sent.map((tx) => receiptOf(provider, tx.hash)));
     } finally {
       await provider.send("evm_setAutomine", [true]);
     }

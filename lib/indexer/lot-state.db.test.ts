@@ -2,6 +2,7 @@ import { id, ZeroHash } from "ethers";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { createProvider } from "@/lib/chain/provider";
+import { receiptOf } from "@/lib/chain/receipt";
 import type { Db } from "@/lib/db/client";
 import { deployLotTrackerFixture, type LotTrackerFixture } from "@/lib/testing/lot-tracker-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -60,7 +61,7 @@ beforeAll(async () => {
     batchSize: 3,
   };
   const asCarrier = f.lotTracker.connect(f.carrier);
-  const wait = async (tx: Promise<{ wait(): Promise<unknown> }>) => (await tx).wait();
+  const wait = async (tx: Promise<{ hash: string }>) => receiptOf(provider, (await tx).hash);
 
   for (const code of ["A", "B", "C", "D", "E"]) await f.createLot(GTIN, code, id(code));
   // A: handed to the carrier, who accepts. B: handed off and rejected. C: split into C1, C2.

@@ -6,6 +6,7 @@ import {
 } from "@/lib/chain/deploy";
 import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { encodeLotCode } from "@/lib/chain/lot-id";
+import { receiptOf } from "@/lib/chain/receipt";
 
 export type LotTrackerFixture = {
   address: string;
@@ -48,7 +49,7 @@ export async function deployLotTrackerFixture(
         payloadHash,
         ZeroHash,
       );
-      return (await tx.wait())?.hash as string;
+      return (await receiptOf(provider, tx.hash)).hash;
     },
   };
 }

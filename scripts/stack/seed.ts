@@ -2,6 +2,7 @@ import { hashPassword } from "better-auth/crypto";
 import { parseEther, type Signer } from "ethers";
 import { grantOrganizationRole, roleForOrganizationKind } from "@/lib/chain/deploy";
 import type { LotTracker } from "@/lib/chain/generated";
+import { receiptOf } from "@/lib/chain/receipt";
 import type { Db } from "@/lib/db/client";
 import { createSigningKey } from "@/lib/organizations/signing-key";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from "./demo-data";
@@ -79,6 +80,7 @@ export function fundFrom(sender: Signer) {
   return async (address: string) => {
     const balance = (await sender.provider?.getBalance(address)) ?? 0n;
     if (balance >= parseEther("1")) return;
-    await (await sender.sendTransaction({ to: address, value: parseEther("100") })).wait();
+    const tx = await sender.sendTransaction({ to: address, value: parseEther("100") });
+    if (sender.provider) await receiptOf(sender.provider, tx.hash);
   };
 }

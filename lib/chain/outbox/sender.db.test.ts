@@ -1,6 +1,10 @@
 import { id, toBeHex, ZeroHash } from "ethers";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { deployLotTracker, grantOrganizationRole, roleForOrganizationKind } from "@/lib/chain/deploy";
+import {
+  deployLotTracker,
+  grantOrganizationRole,
+  roleForOrganizationKind,
+} from "@/lib/chain/deploy";
 import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { createProvider } from "@/lib/chain/provider";
@@ -49,14 +53,26 @@ beforeAll(async () => {
   db = database.db;
   const { address, encryptedKey } = createSigningKey(MASTER_KEY);
   organization = await db.organization.create({
-    data: { name: "Outbox Farm", kind: "FARM", gln: "9520000000993", chainAddress: address, encryptedKey },
+    data: {
+      name: "Outbox Farm",
+      kind: "FARM",
+      gln: "9520000000993",
+      chainAddress: address,
+      encryptedKey,
+    },
   });
   await provider.send("anvil_setBalance", [address, toBeHex(10n ** 20n)]);
   const admin = await provider.getSigner(0);
   const deployment = await deployLotTracker(admin);
   lotTracker = LotTracker__factory.connect(deployment.address, provider);
   await grantOrganizationRole(lotTracker.connect(admin), roleForOrganizationKind("FARM"), address);
-  context = { db, provider, chainId: CHAIN_ID, contractAddress: deployment.address, masterKey: MASTER_KEY };
+  context = {
+    db,
+    provider,
+    chainId: CHAIN_ID,
+    contractAddress: deployment.address,
+    masterKey: MASTER_KEY,
+  };
 });
 
 afterAll(async () => {
@@ -84,7 +100,12 @@ describe("outbox sender", () => {
     const settled = await Promise.all(rows.map(({ id: rowId }) => rowOf(rowId)));
     const nonces = settled.map((row) => row.nonce as number).sort((a, b) => a - b);
     expect(nonces).toEqual([0, 1, 2, 3].map((i) => (nonces[0] as number) + i));
-    expect(settled.map((row) => row.status)).toEqual(["CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED"]);
+    expect(settled.map((row) => row.status)).toEqual([
+      "CONFIRMED",
+      "CONFIRMED",
+      "CONFIRMED",
+      "CONFIRMED",
+    ]);
   });
 
   it("re-broadcasts a signed transaction the node lost, with the same nonce and hash", async () => {
@@ -99,7 +120,11 @@ describe("outbox sender", () => {
       return row;
     });
     await processOutbox(context);
-    expect(await rowOf(rowId)).toMatchObject({ status: "CONFIRMED", nonce: signed.nonce, txHash: signed.txHash });
+    expect(await rowOf(rowId)).toMatchObject({
+      status: "CONFIRMED",
+      nonce: signed.nonce,
+      txHash: signed.txHash,
+    });
   });
 
   it("sends again a confirmed transaction that a chain rollback erased", async () => {
@@ -126,7 +151,8 @@ describe("outbox sender", () => {
     expect(await rowOf(rowId)).toMatchObject({
       status: "FAILED",
       nonce: null,
-      error: "This lot code is already on the ledger for this product: give a new batch a new lot code.",
+      error:
+        "This lot code is already on the ledger for this product: give a new batch a new lot code.",
     });
     expect((await rowOf(nextId)).status).toBe("CONFIRMED");
   });

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+/**
+ * @title ILotTracker
+ * @notice Types, events and errors of LotTracker: everything an indexer decodes.
+ * @dev Every state change emits exactly one of these events, right after the change, with the lot id
+ * and the acting account (`actor`, or `custodian` in `LotCreated`) indexed. Together they carry every
+ * field needed to rebuild custody, status, lineage and recalls from logs alone. Payloads (a CTE's key
+ * data elements, a recall notice) stay off-chain; events carry their keccak256.
+ */
+interface ILotTracker {
+    /// @dev `None` must stay first: it is the zero value an unknown lot id reads as.
+    enum LotStatus {
+        None,
+        Active,
+        InTransit,
+        Recalled,
+        Consumed
+    }
+
+    /// @dev Which lineage function turned the inputs into the outputs.
+    enum LineageKind {
+        Split,
+        Merge,
+        Transform
+    }
+
+    /// @notice A lot created by a lineage operation: its traceability lot code and serials root.
+    struct NewLot {
+        uint64 gtin;
+        bytes20 lotCode;
+        bytes32 serialsRoot;
+    }
+
+    /// @notice A traceability lot was registered; carries every field an indexer needs.
+    event LotCreated(
+        bytes32 indexed lotId,
+        address indexed custodian,
+        uint64 gtin,
+        bytes20 lotCode,
+        bytes32 payloadHash,
+        bytes32 serialsRoot
+    );
+
+    /// @notice The custodian shipped the lot to `recipient`; it is in transit until they answer.
+    event LotHandedOff(
+        bytes32 indexed lotId, address indexed actor, address indexed recipient, bytes32 payloadHash
+    );
+
+    /// @notice The recipient (`actor`) received the lot `from` its custodian and now holds it.
+    event LotHandoffAccepted(
+        bytes32 indexed lotId, address indexed actor, address indexed from, bytes32 payloadHash
+    );
+
+    /// @notice The recipient (`actor`) refused the lot; it is active again, still held by `from`.
+    event LotHandoffRejected(
+        bytes32 indexed lotId, address indexed actor, address indexed from, bytes32 payloadHash
+    );
+
+    /// @notice The lot was used up as an input of a split, merge or transformation.
+    event LotConsumed(bytes32 indexed lotId, address indexed actor, LineageKind kind);
+
+    /**
+     * @notice A lot was made from `parentIds` by a split, merge or transformation; `actor` is its
+     * custodian and producer. The parents' `LotConsumed` events come first in the same transaction.
+     */
+    event LotDerived(
+        bytes32 indexed lotId,
+        address indexed actor,
+        LineageKind kind,
+        uint64 gtin,
+        bytes20 lotCode,
+        bytes32 payloadHash,
+        bytes32 serialsRoot,
+        bytes32[] parentIds
+    );
+
+    /// @notice A tracking event (cooling, inspection, sensor batch, ...) was recorded on the lot.
+    event LotEventRecorded(
+        bytes32 indexed lotId, address indexed actor, bytes32 indexed eventType, bytes32 payloadHash
+    );
+
+    /// @notice The Merkle root of a batch of `readingCount` sensor readings was anchored to the lot.
+    event LotReadingsAnchored(
+        bytes32 indexed lotId, address indexed actor, bytes32 merkleRoot, uint32 readingCount
+    );
+
+    /// @notice The lot was recalled; it cannot move until the recall is lifted.
+    event LotRecalled(bytes32 indexed lotId, address indexed actor, bytes32 reasonHash);
+
+    /// @notice The recall was lifted; the lot is back in `restoredStatus`, its status before the recall.
+    event LotRecallLifted(
+        bytes32 indexed lotId, address indexed actor, LotStatus restoredStatus, bytes32 reasonHash
+    );
+
+    /// @notice The traceability lot code (GTIN + lot code) is already registered.
+    error LotTrackerLotExists(bytes32 lotId);
+    /// @notice The GTIN is zero or longer than 14 digits.
+    error LotTrackerInvalidGtin(uint64 gtin);
+    /// @notice The lot code is all zero bytes.
+    error LotTrackerEmptyLotCode();
+    /// @notice No lot has this id.
+    error LotTrackerUnknownLot(bytes32 lotId);
+    /// @notice The account holds none of the custody roles (PRODUCER, CARRIER, RETAILER).
+    error LotTrackerMissingCustodyRole(address account);
+    /// @notice The account is not the lot's custodian.
+    error LotTrackerNotCustodian(bytes32 lotId, address account);
+    /// @notice The lot's status does not allow this operation.
+    error LotTrackerUnexpectedStatus(bytes32 lotId, LotStatus status);
+    /// @notice The recipient is the sender, or holds none of the custody roles.
+    error LotTrackerInvalidRecipient(bytes32 lotId, address recipient);
+    /// @notice The account is not the recipient the lot was handed off to.
+    error LotTrackerNotRecipient(bytes32 lotId, address account);
+    /// @notice Too few inputs or outputs: a split needs 2+ outputs, a merge 2+ inputs, a transform 1+ each.
+    error LotTrackerInvalidLotCount(uint256 inputs, uint256 outputs);
+    /// @notice The tracking event type is all zero bytes.
+    error LotTrackerEmptyEventType();
+    /// @notice The Merkle root is zero or the batch holds no readings.
+    error LotTrackerEmptyReadingBatch();
+    /// @notice The reason hash of a recall or of its lifting is zero.
+    error LotTrackerEmptyReason();
+    /// @notice Only a RETAILER, a REGULATOR or the lot's producer can recall it.
+    error LotTrackerUnauthorizedRecall(bytes32 lotId, address account);
+    /// @notice Only a REGULATOR or the account that recalled the lot can lift its recall.
+    error LotTrackerUnauthorizedLift(bytes32 lotId, address account);
+}

@@ -1,0 +1,99 @@
+import type { LotView } from "./lot-model";
+
+// What the indexer must be able to do: rebuild every lot's custody, status, producer, pending
+// recipient, recaller and parents from the contract's events alone, with no storage reads.
+
+const ZERO = "0x0000000000000000000000000000000000000000";
+const ACTIVE = 1n;
+const IN_TRANSIT = 2n;
+const RECALLED = 3n;
+const CONSUMED = 4n;
+
+export type LoggedEvent = { name: string; args: Record<string, unknown> };
+
+export type Replayed = {
+  lots: Map<string, LotView>;
+  /** Lot ids in the order their creating event was logged. */
+  creationOrder: string[];
+};
+
+export function replayLogs(events: readonly LoggedEvent[]): Replayed {
+  const lots = new Map<string, LotView>();
+  const creationOrder: string[] = [];
+  const create = (lotId: string, actor: string, parents: string[]) => {
+    lots.set(lotId, {
+      custodian: actor,
+      status: ACTIVE,
+      producer: actor,
+      recipient: ZERO,
+      recaller: ZERO,
+      parents,
+    });
+    creationOrder.push(lotId);
+  };
+
+  for (const { name, args } of events) {
+    const lotId = args.lotId as string;
+    const actor = (args.actor ?? args.custodian) as string;
+    const lot = lots.get(lotId);
+    switch (name) {
+      case "LotCreated":
+        create(lotId, actor, []);
+        break;
+      case "LotDerived":
+        create(lotId, actor, [...(args.parentIds as string[])]);
+        break;
+      case "LotHandedOff":
+        Object.assign(must(lot, name), { status: IN_TRANSIT, recipient: args.recipient });
+        break;
+      case "LotHandoffAccepted":
+        Object.assign(must(lot, name), { status: ACTIVE, recipient: ZERO, custodian: actor });
+        break;
+      case "LotHandoffRejected":
+        Object.assign(must(lot, name), { status: ACTIVE, recipient: ZERO });
+        break;
+      case "LotConsumed":
+        must(lot, name).status = CONSUMED;
+        break;
+      case "LotRecalled":
+        Object.assign(must(lot, name), { status: RECALLED, recaller: actor });
+        break;
+      case "LotRecallLifted":
+        Object.assign(must(lot, name), { status: args.restoredStatus, recaller: ZERO });
+        break;
+      default:
+        // Tracking events and role changes change no lot's state.
+        break;
+    }
+  }
+  return { lots, creationOrder };
+}
+
+function must(lot: LotView | undefined, name: string): LotView {
+  if (!lot) throw new Error(`${name} for a lot no earlier event created.`);
+  return lot;
+}
+
+/** A cycle in the parent links, as a list of lot ids, or null when lineage is acyclic. */
+export function findCycle(lots: ReadonlyMap<string, LotView>): string[] | null {
+  const state = new Map<string, "visiting" | "done">();
+  const path: string[] = [];
+  const visit = (lotId: string): string[] | null => {
+    if (state.get(lotId) === "done") return null;
+    if (state.get(lotId) === "visiting") return [...path.slice(path.indexOf(lotId)), lotId];
+    state.set(lotId, "visiting");
+    path.push(lotId);
+    for (const parent of lots.get(lotId)?.parents ?? []) {
+      const cycle = visit(parent);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    state.set(lotId, "done");
+    return null;
+  };
+  for (const lotId of lots.keys()) {
+    const cycle = visit(lotId);
+    if (cycle) return cycle;
+  }
+  return null;
+}

@@ -1,0 +1,198 @@
+import { id } from "ethers";
+import { lotIdOf } from "@/lib/chain/lot-id";
+import type { ParsedEvent, Revert, RoleName } from "../fixtures";
+
+// The contract's rules restated in TypeScript, check for check in the same order, for the
+// property-style test: every operation is predicted here (outcome, error, events) and the chain must
+// agree. A prediction changes the model only when it succeeds, as a transaction would.
+
+export const S = { None: 0n, Active: 1n, InTransit: 2n, Recalled: 3n, Consumed: 4n } as const;
+const KIND = { split: 0n, merge: 1n, transform: 2n } as const;
+const ZERO = "0x0000000000000000000000000000000000000000";
+const CUSTODY: readonly RoleName[] = ["PRODUCER", "CARRIER", "RETAILER"];
+
+export type LotView = {
+  custodian: string;
+  status: bigint;
+  producer: string;
+  recipient: string;
+  recaller: string;
+  parents: string[];
+};
+type ModelLot = LotView & { statusBeforeRecall: bigint };
+export type Tlc = { gtin: string; lotCode: string; encodedLotCode: string };
+export type Prediction = { ok: true; events: ParsedEvent[] } | { ok: false; error: Revert };
+
+const fail = (name: string, ...args: unknown[]): Prediction => ({
+  ok: false,
+  error: { name, args },
+});
+
+export class LotModel {
+  readonly lots = new Map<string, ModelLot>();
+  private readonly roles = new Map<string, Set<RoleName>>();
+
+  setRole(account: string, role: RoleName, isGranted: boolean): void {
+    const roles = this.roles.get(account) ?? new Set<RoleName>();
+    if (isGranted) roles.add(role);
+    else roles.delete(role);
+    this.roles.set(account, roles);
+  }
+
+  has(account: string, ...roles: RoleName[]): boolean {
+    return roles.some((role) => this.roles.get(account)?.has(role));
+  }
+
+  view(lotId: string): LotView | undefined {
+    const lot = this.lots.get(lotId);
+    if (!lot) return undefined;
+    const { statusBeforeRecall: _, ...view } = lot;
+    return view;
+  }
+
+  createLot(account: string, tlc: Tlc, payloadHash: string, serialsRoot: string): Prediction {
+    if (!this.has(account, "PRODUCER")) {
+      return fail("AccessControlUnauthorizedAccount", account, id("PRODUCER_ROLE"));
+    }
+    const lotId = lotIdOf(tlc.gtin, tlc.lotCode);
+    if (this.lots.has(lotId)) return fail("LotTrackerLotExists", lotId);
+    this.lots.set(lotId, this.newLot(account, []));
+    const args = [lotId, account, BigInt(tlc.gtin), tlc.encodedLotCode, payloadHash, serialsRoot];
+    return { ok: true, events: [{ name: "LotCreated", args }] };
+  }
+
+  handoff(account: string, lotId: string, recipient: string, payloadHash: string): Prediction {
+    if (!this.has(account, ...CUSTODY)) return fail("LotTrackerMissingCustodyRole", account);
+    const lot = this.lots.get(lotId);
+    if (!lot) return fail("LotTrackerUnknownLot", lotId);
+    if (lot.custodian !== account) return fail("LotTrackerNotCustodian", lotId, account);
+    if (lot.status !== S.Active) return fail("LotTrackerUnexpectedStatus", lotId, lot.status);
+    if (recipient === account || recipient === ZERO || !this.has(recipient, ...CUSTODY)) {
+      return fail("LotTrackerInvalidRecipient", lotId, recipient);
+    }
+    Object.assign(lot, { status: S.InTransit, recipient });
+    return {
+      ok: true,
+      events: [{ name: "LotHandedOff", args: [lotId, account, recipient, payloadHash] }],
+    };
+  }
+
+  answerHandoff(
+    account: string,
+    lotId: string,
+    isAccepted: boolean,
+    payloadHash: string,
+  ): Prediction {
+    if (isAccepted && !this.has(account, ...CUSTODY)) {
+      return fail("LotTrackerMissingCustodyRole", account);
+    }
+    const lot = this.lots.get(lotId);
+    if (!lot) return fail("LotTrackerUnknownLot", lotId);
+    if (lot.status !== S.InTransit) return fail("LotTrackerUnexpectedStatus", lotId, lot.status);
+    if (lot.recipient !== account) return fail("LotTrackerNotRecipient", lotId, account);
+    const sender = lot.custodian;
+    Object.assign(lot, { status: S.Active, recipient: ZERO });
+    if (isAccepted) lot.custodian = account;
+    const name = isAccepted ? "LotHandoffAccepted" : "LotHandoffRejected";
+    return { ok: true, events: [{ name, args: [lotId, account, sender, payloadHash] }] };
+  }
+
+  derive(
+    kind: keyof typeof KIND,
+    account: string,
+    inputIds: string[],
+    outputs: (Tlc & { serialsRoot: string })[],
+    payloadHash: string,
+  ): Prediction {
+    if (!this.has(account, "PRODUCER")) {
+      return fail("AccessControlUnauthorizedAccount", account, id("PRODUCER_ROLE"));
+    }
+    const [minInputs, minOutputs] = kind === "merge" ? [2, 1] : kind === "split" ? [1, 2] : [1, 1];
+    if (inputIds.length < minInputs || outputs.length < minOutputs) {
+      return fail("LotTrackerInvalidLotCount", BigInt(inputIds.length), BigInt(outputs.length));
+    }
+    // All or nothing, like a transaction: work on copies, commit at the end.
+    const changed = new Map<string, ModelLot>();
+    const lotOf = (lotId: string) => changed.get(lotId) ?? this.lots.get(lotId);
+    const events: ParsedEvent[] = [];
+    for (const inputId of inputIds) {
+      const input = lotOf(inputId);
+      if (!input) return fail("LotTrackerUnknownLot", inputId);
+      if (input.custodian !== account) return fail("LotTrackerNotCustodian", inputId, account);
+      if (input.status !== S.Active)
+        return fail("LotTrackerUnexpectedStatus", inputId, input.status);
+      changed.set(inputId, { ...input, status: S.Consumed });
+      events.push({ name: "LotConsumed", args: [inputId, account, KIND[kind]] });
+    }
+    for (const output of outputs) {
+      const lotId = lotIdOf(output.gtin, output.lotCode);
+      if (lotOf(lotId)) return fail("LotTrackerLotExists", lotId);
+      changed.set(lotId, this.newLot(account, [...inputIds]));
+      const { encodedLotCode, serialsRoot } = output;
+      events.push({
+        name: "LotDerived",
+        args: [
+          lotId,
+          account,
+          KIND[kind],
+          BigInt(output.gtin),
+          encodedLotCode,
+          payloadHash,
+          serialsRoot,
+          [...inputIds],
+        ],
+      });
+    }
+    for (const [lotId, lot] of changed) this.lots.set(lotId, lot);
+    return { ok: true, events };
+  }
+
+  /** recordEvent and anchorReadings share their checks; `event` is what a success emits. */
+  track(account: string, lotId: string, event: ParsedEvent): Prediction {
+    if (!this.has(account, ...CUSTODY)) return fail("LotTrackerMissingCustodyRole", account);
+    const lot = this.lots.get(lotId);
+    if (!lot) return fail("LotTrackerUnknownLot", lotId);
+    if (lot.custodian !== account) return fail("LotTrackerNotCustodian", lotId, account);
+    if (lot.status === S.Consumed) return fail("LotTrackerUnexpectedStatus", lotId, lot.status);
+    return { ok: true, events: [event] };
+  }
+
+  recall(account: string, lotId: string, reasonHash: string): Prediction {
+    const lot = this.lots.get(lotId);
+    if (!lot) return fail("LotTrackerUnknownLot", lotId);
+    const isProducer = this.has(account, "PRODUCER") && lot.producer === account;
+    if (!this.has(account, "RETAILER", "REGULATOR") && !isProducer) {
+      return fail("LotTrackerUnauthorizedRecall", lotId, account);
+    }
+    if (lot.status === S.Recalled) return fail("LotTrackerUnexpectedStatus", lotId, lot.status);
+    Object.assign(lot, { statusBeforeRecall: lot.status, status: S.Recalled, recaller: account });
+    return { ok: true, events: [{ name: "LotRecalled", args: [lotId, account, reasonHash] }] };
+  }
+
+  liftRecall(account: string, lotId: string, reasonHash: string): Prediction {
+    const lot = this.lots.get(lotId);
+    if (!lot) return fail("LotTrackerUnknownLot", lotId);
+    if (lot.status !== S.Recalled) return fail("LotTrackerUnexpectedStatus", lotId, lot.status);
+    const isRecaller =
+      lot.recaller === account && this.has(account, "PRODUCER", "RETAILER", "REGULATOR");
+    if (!this.has(account, "REGULATOR") && !isRecaller) {
+      return fail("LotTrackerUnauthorizedLift", lotId, account);
+    }
+    const restored = lot.statusBeforeRecall;
+    Object.assign(lot, { status: restored, statusBeforeRecall: S.None, recaller: ZERO });
+    const args = [lotId, account, restored, reasonHash];
+    return { ok: true, events: [{ name: "LotRecallLifted", args }] };
+  }
+
+  private newLot(account: string, parents: string[]): ModelLot {
+    return {
+      custodian: account,
+      status: S.Active,
+      producer: account,
+      recipient: ZERO,
+      recaller: ZERO,
+      parents,
+      statusBeforeRecall: S.None,
+    };
+  }
+}
