@@ -4,13 +4,14 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createLot, createLotInput } from "@/lib/lots/create-lot";
 
-/** POST { gtin, lotCode, quantity, unit }: register a lot. 201 when recorded, 202 while pending. */
+/** POST { gtin, lotCode, quantity, unit }: register a lot. 202 with its id and where its write stands. */
 export async function POST(request: Request) {
-  const member = await authenticate().catch((error: unknown) => error);
   return respond("POST /api/lots", 202, async () => {
-    if (member instanceof Error) throw member;
+    const member = await authenticate();
     const input = createLotInput.safeParse(await readJson(request));
-    if (!input.success) throw new AppError("INVALID_INPUT", "Send gtin, lotCode, quantity and unit as strings.");
-    return createLot({ db: getDb(), member: member as Exclude<typeof member, unknown>, input: input.data });
+    if (!input.success) {
+      throw new AppError("INVALID_INPUT", "Send gtin, lotCode, quantity and unit, each as a string.");
+    }
+    return createLot({ db: getDb(), member, input: input.data });
   });
 }
