@@ -1,27 +1,17 @@
 // `npm start`: brings up everything LotLedger needs (embedded PostgreSQL and anvil unless external
 // ones are configured), migrates, deploys or adopts LotTracker, seeds the demo, builds if needed, and
-// serves the web app with the indexer beside it. Ctrl-C stops every part, in order.
+// serves the web app with the outbox sender and the indexer beside it. Ctrl-C stops every part, in order.
 import path from "node:path";
-import { Wallet } from "ethers";
 import { startAnvil } from "@/lib/chain/anvil";
-import { LotTracker__factory } from "@/lib/chain/generated";
-import { createProvider } from "@/lib/chain/provider";
-import { createPrismaClient } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { deployMigrations } from "@/lib/db/migrate";
 import { ConfigError } from "@/lib/env";
-import { buildIfNeeded, nextBin } from "./stack/build";
-import { readChainId } from "./stack/chain-id";
-import { ensureLotTracker } from "./stack/contract";
+import { buildIfNeeded } from "./stack/build";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from "./stack/demo-data";
-import { assertPortFree, type Service, startService, waitForHttp } from "./stack/processes";
+import { startPart } from "./stack/parts";
+import { ANVIL_DEV_KEY, LOCAL_CHAIN_ID, prepareLedger } from "./stack/prepare";
+import { assertPortFree, waitForHttp } from "./stack/processes";
 import { loadOrCreateSecrets } from "./stack/secrets";
-import { fundFrom, seedDemoData } from "./stack/seed";
 import { readStartEnv } from "./stack/start-env";
-
-const EMBEDDED_CHAIN_ID = 31337;
-// anvil's first pre-funded development account: public knowledge, usable on the embedded chain only.
-const ANVIL_DEV_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
 const log = (line: string) => console.log(`[lotledger] ${line}`);
 const stops: Array<() => Promise<void>> = [];
@@ -60,48 +50,24 @@ async function main(): Promise<void> {
     log(`starting the embedded chain, anvil (state in ${path.join(env.DATA_DIR, "anvil")})`);
     const anvil = await startAnvil({
       port: env.ANVIL_PORT,
-      chainId: EMBEDDED_CHAIN_ID,
+      chainId: LOCAL_CHAIN_ID,
       stateFile: path.join(dataDir, "anvil", "state.json"),
       logFile: path.join(dataDir, "anvil", "anvil.log"),
     });
     stops.push(() => anvil.stop());
     rpcUrl = anvil.rpcUrl;
   }
-  const chainId = await readChainId(rpcUrl);
-  if (env.CHAIN_ID !== undefined && env.CHAIN_ID !== chainId) {
-    throw new Error(
-      `CHAIN_ID is ${env.CHAIN_ID}, but the node at RPC_URL reports chain ${chainId}: correct one of them.`,
-    );
-  }
-
-  const { applied } = await deployMigrations({ databaseUrl, log });
-  if (applied.length > 0) log(`applied ${applied.length} database migration(s)`);
-  const db = createPrismaClient(databaseUrl);
-  stops.push(() => db.$disconnect());
-
-  const provider = createProvider(rpcUrl, chainId);
-  const deployerKey = env.DEPLOYER_PRIVATE_KEY ?? (isEmbeddedChain ? ANVIL_DEV_KEY : undefined);
-  const deployer = deployerKey ? new Wallet(deployerKey, provider) : undefined;
-  const deployment = await ensureLotTracker({
-    db,
-    provider,
-    chainId,
-    configuredAddress: env.CONTRACT_ADDRESS,
+  const { db, chainId } = await prepareLedger({
+    databaseUrl,
+    rpcUrl,
+    expectedChainId: env.CHAIN_ID,
+    contractAddress: env.CONTRACT_ADDRESS,
     deploymentBlock: env.DEPLOYMENT_BLOCK,
-    deployer,
-  });
-  log(
-    `${deployment.isNew ? "deployed" : "using"} LotTracker ${deployment.address} on chain ${chainId} (block ${deployment.blockNumber})`,
-  );
-  if (!deployer)
-    log("no DEPLOYER_PRIVATE_KEY: organisations' on-chain roles are left to the contract admin");
-  await seedDemoData({
-    db,
+    deployerKey: env.DEPLOYER_PRIVATE_KEY ?? (isEmbeddedChain ? ANVIL_DEV_KEY : undefined),
     masterKey,
-    lotTracker: deployer ? LotTracker__factory.connect(deployment.address, deployer) : undefined,
-    // Gas money only on a local development chain (anvil's chain id); elsewhere the operator funds accounts.
-    fundEach: chainId === EMBEDDED_CHAIN_ID && deployer ? fundFrom(deployer) : undefined,
+    log,
   });
+  stops.push(() => db.$disconnect());
 
   await buildIfNeeded(log);
   const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
@@ -116,21 +82,9 @@ async function main(): Promise<void> {
     CONFIRMATIONS: String(env.CONFIRMATIONS),
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const services: Service[] = [
-    startService(
-      "sender",
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "scripts/sender.ts"],
-      childEnv,
-    ),
-    startService(
-      "indexer",
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "scripts/indexer.ts"],
-      childEnv,
-    ),
-    startService("web", process.execPath, [nextBin, "start", "--port", String(env.PORT)], childEnv),
-  ];
+  const services = (["sender", "indexer", "web"] as const).map((part) =>
+    startPart(part, childEnv, env.PORT),
+  );
   for (const service of services) {
     stops.push(() => service.stop());
     void service.exited.then((how) => {

@@ -7,6 +7,8 @@ export type Service = {
   exited: Promise<string>;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process is gone. */
   stop(graceMs?: number): Promise<void>;
+  /** SIGKILL, as a crash would: for the chaos test. */
+  kill(): Promise<void>;
 };
 
 /** Runs a long-lived child with its output prefixed by its name, so one terminal shows every part. */
@@ -26,6 +28,11 @@ export function startService(
   return {
     name,
     exited,
+    async kill() {
+      process.off("exit", killOnExit);
+      child.kill("SIGKILL");
+      await exited;
+    },
     async stop(graceMs = 10_000) {
       process.off("exit", killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return;
