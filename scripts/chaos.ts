@@ -100,7 +100,9 @@ try {
     {
       name: "chain",
       kill: async () => anvil.kill(),
-      restart: async () => void (anvil = await startAnvil(anvilOptions)),
+      restart: async () => {
+        anvil = await startAnvil(anvilOptions);
+      },
     },
   ];
   const random = seededRandom(seed);
