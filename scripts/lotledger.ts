@@ -1,0 +1,24 @@
+// `npm run lotledger -- <command> …`: LotLedger's command line. Each command lives in
+// scripts/cli/<command>.ts and is loaded only when it runs, so one command's imports (the chain,
+// the database) cost the others nothing. Adding a command is one line in COMMANDS.
+import type { CliCommand } from "./cli/command";
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default: CliCommand }> }> =
+  {
+    gs1: { summary: "read GS1 barcode data and Digital Links", load: () => import("./cli/gs1") },
+  };
+
+const USAGE = `Usage: npm run lotledger -- <command> [arguments]
+${Object.entries(COMMANDS)
+  .map(([name, { summary }]) => `  ${name.padEnd(10)} ${summary}`)
+  .join("\n")}`;
+
+const [name, ...args] = process.argv.slice(2);
+const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+if (command) {
+  const { default: cli } = await command.load();
+  process.exitCode = await cli.run(args);
+} else {
+  console.error(USAGE);
+  process.exitCode = 2;
+}
