@@ -30,6 +30,16 @@ export function LotTable({ lots, highlightId }: { lots: LotSummary[]; highlightI
             <dd className="break-all font-mono" data-testid="tx-hash">
               {lot.createdTxHash}
             </dd>
+            <dt className="text-stone-600">Ledger</dt>
+            <dd data-testid="verification">
+              {lot.isVerified ? (
+                <span className="font-medium text-ledger-700">✓ verified on the ledger</span>
+              ) : (
+                <span className="font-semibold text-red-800">
+                  ✗ not verified: the stored record no longer matches the ledger
+                </span>
+              )}
+            </dd>
             <dt className="text-stone-600">Block</dt>
             <dd className="font-mono" data-testid="block-number">
               {lot.createdBlock}

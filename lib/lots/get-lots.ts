@@ -1,4 +1,5 @@
 import "server-only";
+import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 
 export type LotSummary = {
@@ -10,9 +11,11 @@ export type LotSummary = {
   status: string;
   createdTxHash: string;
   createdBlock: number;
+  /** Whether the stored payload of its creation still hashes to the value on the chain. */
+  isVerified: boolean;
 };
 
-/** Lots an organisation holds now, newest first. */
+/** Lots an organisation holds now, newest first, each checked against its on-chain payload hash. */
 export async function findLotsHeldBy({
   db,
   custodian,
@@ -33,7 +36,18 @@ export async function findLotsHeldBy({
       status: true,
       createdTxHash: true,
       createdBlock: true,
+      payloadHash: true,
     },
   });
-  return lots.map((lot) => ({ ...lot, quantity: lot.quantity?.toString() ?? null }));
+  const payloads = await db.eventPayload.findMany({
+    where: { hash: { in: lots.flatMap((lot) => (lot.payloadHash ? [lot.payloadHash] : [])) } },
+  });
+  const verified = new Set(
+    payloads.filter((p) => hashPayload(p.body as PayloadValue) === p.hash).map((p) => p.hash),
+  );
+  return lots.map(({ payloadHash, ...lot }) => ({
+    ...lot,
+    quantity: lot.quantity?.toString() ?? null,
+    isVerified: payloadHash !== null && verified.has(payloadHash),
+  }));
 }
