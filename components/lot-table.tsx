@@ -1,6 +1,15 @@
+import Link from "next/link";
 import type { LotSummary } from "@/lib/lots/get-lots";
 
-export function LotTable({ lots, highlightId }: { lots: LotSummary[]; highlightId?: string }) {
+export function LotTable({
+  lots,
+  highlightId,
+  label = "Lots",
+}: {
+  lots: LotSummary[];
+  highlightId?: string;
+  label?: string;
+}) {
   if (lots.length === 0) {
     return (
       <p className="rounded-xl bg-white p-6 text-stone-600">
@@ -9,14 +18,21 @@ export function LotTable({ lots, highlightId }: { lots: LotSummary[]; highlightI
     );
   }
   return (
-    <ul className="flex flex-col gap-3" aria-label="Lots">
+    <ul className="flex flex-col gap-3" aria-label={label}>
       {lots.map((lot) => (
         <li
           key={lot.id}
           className={`rounded-xl border-2 bg-white p-4 ${lot.id === highlightId ? "border-ledger-600" : "border-stone-200"}`}
         >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h2 className="text-lg font-semibold">Lot {lot.lotCode}</h2>
+            <h2 className="text-lg font-semibold">
+              <Link
+                href={`/lots/${lot.id}`}
+                className="underline decoration-stone-300 underline-offset-4"
+              >
+                Lot {lot.lotCode}
+              </Link>
+            </h2>
             <span className="rounded-full bg-ledger-50 px-3 py-1 text-sm font-medium text-ledger-900">
               {lot.status.replace("_", " ").toLowerCase()}
             </span>

@@ -15,6 +15,12 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             {member.name} · {member.organization.name}
           </p>
         </div>
+        <Link
+          href="/scan"
+          className="flex min-h-12 items-center rounded-xl bg-ledger-700 px-5 text-lg font-semibold text-white"
+        >
+          Scan
+        </Link>
         <form action={signOutAction}>
           <button
             type="submit"

@@ -2,13 +2,12 @@ import "server-only";
 import { ZeroHash } from "ethers";
 import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
-import { getProvider } from "@/lib/chain/ledger";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
+import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
 import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
-import { type LedgerWriteState, waitForLedgerWrite } from "@/lib/chain/outbox/wait";
+import type { LedgerWriteState } from "@/lib/chain/outbox/wait";
 import { hashPayload } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { parseGtin } from "@/lib/gs1/gtin";
 import { parseLotCode } from "@/lib/gs1/lot-code";
@@ -23,9 +22,6 @@ export const createLotInput = z.object({
 });
 
 export type CreateLotResult = { lotId: string; state: LedgerWriteState };
-
-/** How long a request waits for the ledger before answering "saved, still pending". */
-const CONFIRM_WAIT_MS = 8_000;
 
 /**
  * Registers a new traceability lot for the member's organisation: validate, authorise, then put the
@@ -53,7 +49,6 @@ export async function createLot({
   const lotCode = parseLotCode(input.lotCode);
   const quantity = parseQuantity(input.quantity);
   const unit = parseUnit(input.unit);
-  const chainId = getEnv().CHAIN_ID;
   const lotId = lotIdOf(gtin, lotCode);
 
   const body = {
@@ -86,17 +81,7 @@ export async function createLot({
     });
   });
 
-  const isReachable = await getProvider()
-    .getBlockNumber()
-    .then(
-      () => true,
-      () => false,
-    );
-  const state = isReachable
-    ? await waitForLedgerWrite(db, { id, chainId, timeoutMs: CONFIRM_WAIT_MS })
-    : ({ status: "PENDING", txHash: null } as const);
-  if (state.status === "FAILED") throw new AppError("LEDGER_REJECTED", state.error);
-  return { lotId, state };
+  return { lotId, state: await awaitLedgerWrite(db, id) };
 }
 
 function duplicateLot(gtin: string, lotCode: string): AppError {

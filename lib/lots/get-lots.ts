@@ -1,6 +1,7 @@
 import "server-only";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 
 export type LotSummary = {
   id: string;
@@ -16,15 +17,30 @@ export type LotSummary = {
 };
 
 /** Lots an organisation holds now, newest first, each checked against its on-chain payload hash. */
-export async function findLotsHeldBy({
+export function findLotsHeldBy({
   db,
   custodian,
 }: {
   db: Db;
   custodian: string;
 }): Promise<LotSummary[]> {
+  return findLots(db, { custodian });
+}
+
+/** Lots shipped to an organisation that it has not accepted or rejected yet. */
+export function findIncomingLots({
+  db,
+  recipient,
+}: {
+  db: Db;
+  recipient: string;
+}): Promise<LotSummary[]> {
+  return findLots(db, { recipient, status: "IN_TRANSIT" });
+}
+
+async function findLots(db: Db, where: Prisma.LotWhereInput): Promise<LotSummary[]> {
   const lots = await db.lot.findMany({
-    where: { custodian },
+    where,
     orderBy: [{ createdBlock: "desc" }, { createdAt: "desc" }],
     take: 200,
     select: {

@@ -5,7 +5,7 @@ import { PendingWrites } from "@/components/pending-writes";
 import { requireMember } from "@/lib/auth/session";
 import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/ledger-errors";
 import { getDb } from "@/lib/db";
-import { findLotsHeldBy } from "@/lib/lots/get-lots";
+import { findIncomingLots, findLotsHeldBy } from "@/lib/lots/get-lots";
 import { findPendingLotWrites } from "@/lib/lots/get-pending-writes";
 import { canCreateLots } from "@/lib/lots/permissions";
 
@@ -19,8 +19,9 @@ export default async function LotsPage({
   const member = await requireMember();
   const { created, pending } = await searchParams;
   const db = getDb();
-  const [lots, writes] = await Promise.all([
+  const [lots, incoming, writes] = await Promise.all([
     findLotsHeldBy({ db, custodian: member.organization.chainAddress }),
+    findIncomingLots({ db, recipient: member.organization.chainAddress }),
     findPendingLotWrites({ db, organizationId: member.organization.id }),
   ]);
   const isPendingStill = pending && !lots.some((lot) => lot.id === pending);
@@ -43,6 +44,12 @@ export default async function LotsPage({
         </p>
       ) : null}
       <PendingWrites writes={writes} />
+      {incoming.length > 0 ? (
+        <section className="flex flex-col gap-2">
+          <h2 className="text-lg font-semibold">Incoming shipments</h2>
+          <LotTable lots={incoming} label="Incoming shipments" />
+        </section>
+      ) : null}
       <LotTable lots={lots} highlightId={created ?? pending} />
     </>
   );

@@ -10,7 +10,10 @@ export async function POST(request: Request) {
     const member = await authenticate();
     const input = createLotInput.safeParse(await readJson(request));
     if (!input.success) {
-      throw new AppError("INVALID_INPUT", "Send gtin, lotCode, quantity and unit, each as a string.");
+      throw new AppError(
+        "INVALID_INPUT",
+        "Send gtin, lotCode, quantity and unit, each as a string.",
+      );
     }
     return createLot({ db: getDb(), member, input: input.data });
   });

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LotTrail } from "@/components/lot-trail";
+import { ReceiveLotForm } from "@/components/receive-lot-form";
+import { ShipLotForm } from "@/components/ship-lot-form";
+import { requireMember } from "@/lib/auth/session";
+import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/ledger-errors";
+import { getDb } from "@/lib/db";
+import { getLotDetail } from "@/lib/lots/get-lot-detail";
+import { findShippingRecipients } from "@/lib/organizations/find-recipients";
+import { receiveLotAction, shipLotAction } from "./actions";
+
+export const metadata: Metadata = { title: "Lot" };
+
+export default async function LotPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ lotId: string }>;
+  searchParams: Promise<{ pending?: string }>;
+}) {
+  const member = await requireMember();
+  const [{ lotId }, { pending }] = await Promise.all([params, searchParams]);
+  const db = getDb();
+  const lot = await getLotDetail({ db, lotId });
+  if (!lot) notFound();
+  const me = member.organization.chainAddress;
+  const isIncoming = lot.status === "IN_TRANSIT" && lot.recipient?.address === me;
+  const canShip =
+    lot.status === "ACTIVE" && lot.custodian.address === me && member.role !== "READ_ONLY";
+  return (
+    <>
+      <div>
+        <h1 className="text-2xl font-bold">Lot {lot.lotCode}</h1>
+        <p className="font-mono text-sm text-stone-600">GTIN {lot.gtin}</p>
+        <p className="mt-1" data-testid="custody">
+          {lot.status === "IN_TRANSIT"
+            ? `On its way from ${lot.custodian.name} to ${lot.recipient?.name}`
+            : `${lot.status === "RECALLED" ? "Recalled" : lot.status === "CONSUMED" ? "Used up" : "Held"} · ${lot.custodian.name}`}
+          {lot.quantity ? ` · ${lot.quantity} ${lot.unit}` : ""}
+        </p>
+      </div>
+      {pending ? (
+        <p role="status" className="rounded-xl bg-amber-50 p-4">
+          {LEDGER_QUEUED_MESSAGE}
+        </p>
+      ) : null}
+      {isIncoming ? (
+        <ReceiveLotForm
+          action={receiveLotAction.bind(null, lot.id)}
+          senderName={lot.custodian.name}
+        />
+      ) : null}
+      {canShip ? (
+        <ShipLotForm
+          action={shipLotAction.bind(null, lot.id)}
+          recipients={
+            await findShippingRecipients({ db, excludeOrganizationId: member.organization.id })
+          }
+        />
+      ) : null}
+      <section className="flex flex-col gap-2">
+        <h2 className="text-lg font-semibold">Trail</h2>
+        <LotTrail trail={lot.trail} />
+      </section>
+    </>
+  );
+}

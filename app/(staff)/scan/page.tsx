@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { ScanPanel } from "@/components/scan-panel";
+import { requireMember } from "@/lib/auth/session";
+import { resolveScanAction } from "./actions";
+
+export const metadata: Metadata = { title: "Scan" };
+
+export default async function ScanPage() {
+  await requireMember();
+  return (
+    <>
+      <h1 className="text-2xl font-bold">Scan a label</h1>
+      <ScanPanel resolve={resolveScanAction} />
+    </>
+  );
+}

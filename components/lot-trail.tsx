@@ -1,0 +1,24 @@
+import type { TrailEntry } from "@/lib/lots/get-lot-detail";
+
+/** The lot's ledger events, oldest first, each with its transaction and whether its record is intact. */
+export function LotTrail({ trail }: { trail: TrailEntry[] }) {
+  return (
+    <ol className="flex flex-col gap-3" aria-label="Trail">
+      {trail.map((entry) => (
+        <li key={entry.id} className="rounded-xl border-2 border-stone-200 bg-white p-3">
+          <p className="font-semibold">{entry.description}</p>
+          <p className="break-all font-mono text-xs text-stone-600">
+            block {entry.blockNumber} · {entry.txHash}
+          </p>
+          <p className="text-sm" data-testid="verification">
+            {entry.isVerified ? (
+              <span className="text-ledger-700">✓ verified on the ledger</span>
+            ) : (
+              <span className="font-semibold text-red-800">✗ not verified</span>
+            )}
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}

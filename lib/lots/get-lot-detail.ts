@@ -1,0 +1,79 @@
+import "server-only";
+import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
+import type { Db } from "@/lib/db/client";
+import { describeLedgerEvent } from "./describe-event";
+
+export type TrailEntry = {
+  id: string;
+  description: string;
+  blockNumber: number;
+  txHash: string;
+  /** The stored payload still hashes to the event's on-chain hash. */
+  isVerified: boolean;
+};
+
+export type LotDetail = {
+  id: string;
+  gtin: string;
+  lotCode: string;
+  quantity: string | null;
+  unit: string | null;
+  status: "ACTIVE" | "IN_TRANSIT" | "RECALLED" | "CONSUMED";
+  custodian: { address: string; name: string };
+  recipient: { address: string; name: string } | null;
+  parents: { id: string; lotCode: string }[];
+  children: { id: string; lotCode: string }[];
+  trail: TrailEntry[];
+};
+
+/** One lot with its custody, lineage and the trail of its ledger events, oldest first. */
+export async function getLotDetail({
+  db,
+  lotId,
+}: {
+  db: Db;
+  lotId: string;
+}): Promise<LotDetail | null> {
+  const lot = await db.lot.findUnique({
+    where: { id: lotId },
+    include: {
+      parents: { select: { parent: { select: { id: true, lotCode: true } } } },
+      children: { select: { child: { select: { id: true, lotCode: true } } } },
+    },
+  });
+  if (!lot) return null;
+  const [events, organizations] = await Promise.all([
+    db.ledgerEvent.findMany({
+      where: { lotId },
+      orderBy: [{ blockNumber: "asc" }, { txIndex: "asc" }, { logIndex: "asc" }],
+    }),
+    db.organization.findMany({ select: { chainAddress: true, name: true } }),
+  ]);
+  const payloads = await db.eventPayload.findMany({
+    where: { hash: { in: events.flatMap((e) => (e.payloadHash ? [e.payloadHash] : [])) } },
+  });
+  const verified = new Set(
+    payloads.filter((p) => hashPayload(p.body as PayloadValue) === p.hash).map((p) => p.hash),
+  );
+  const names = new Map(organizations.map((o) => [o.chainAddress, o.name]));
+  const nameOf = (address: string) => names.get(address) ?? `account ${address.slice(0, 10)}…`;
+  return {
+    id: lot.id,
+    gtin: lot.gtin,
+    lotCode: lot.lotCode,
+    quantity: lot.quantity?.toString() ?? null,
+    unit: lot.unit,
+    status: lot.status,
+    custodian: { address: lot.custodian, name: nameOf(lot.custodian) },
+    recipient: lot.recipient ? { address: lot.recipient, name: nameOf(lot.recipient) } : null,
+    parents: lot.parents.map((link) => link.parent),
+    children: lot.children.map((link) => link.child),
+    trail: events.map((event) => ({
+      id: event.id,
+      description: describeLedgerEvent(event.name, event.args as Record<string, string>, nameOf),
+      blockNumber: event.blockNumber,
+      txHash: event.txHash,
+      isVerified: event.payloadHash !== null && verified.has(event.payloadHash),
+    })),
+  };
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import { z } from "zod";
+import type { Member } from "@/lib/auth/session";
+import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
+import { hashPayload } from "@/lib/chain/payload";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+export const receiveLotInput = z.discriminatedUnion("decision", [
+  z.object({ decision: z.literal("accept") }),
+  z.object({
+    decision: z.literal("reject"),
+    reason: z
+      .string()
+      .trim()
+      .min(1, "Say why the lot is rejected, e.g. “temperature too high on arrival”."),
+  }),
+]);
+
+/**
+ * The receiving CTE: the recipient of a shipment accepts it (custody moves to it) or rejects it with a
+ * reason (it stays with the sender). Only the organisation the lot was shipped to can answer.
+ */
+export async function receiveLot({
+  db,
+  member,
+  lotId,
+  input,
+}: {
+  db: Db;
+  member: Member;
+  lotId: string;
+  input: z.infer<typeof receiveLotInput>;
+}): Promise<{ writeId: string }> {
+  if (member.role === "READ_ONLY") {
+    throw new AppError(
+      "FORBIDDEN",
+      "Your account is read-only: ask a colleague with staff access to receive the lot.",
+    );
+  }
+  return db.$transaction(async (tx) => {
+    const lot = await tx.lot.findUnique({
+      where: { id: lotId },
+      select: { status: true, recipient: true, custodian: true, lotCode: true, gtin: true },
+    });
+    if (!lot || lot.status !== "IN_TRANSIT" || lot.recipient !== member.organization.chainAddress) {
+      throw new AppError(
+        "CONFLICT",
+        "This lot is not on its way to your organisation, so it cannot be received here. Check the label, or ask the sender.",
+      );
+    }
+    const unfinished = await tx.ledgerTransaction.findFirst({
+      where: { lotId, status: { in: ["PENDING", "SIGNED"] } },
+      select: { id: true },
+    });
+    if (unfinished) {
+      throw new AppError(
+        "CONFLICT",
+        `Lot ${lot.lotCode} is already waiting for the ledger: wait until that is recorded.`,
+      );
+    }
+    const sender = await tx.organization.findUnique({
+      where: { chainAddress: lot.custodian },
+      select: { gln: true },
+    });
+    const body = {
+      type: "receiving",
+      lotId,
+      gtin: lot.gtin,
+      lotCode: lot.lotCode,
+      decision: input.decision,
+      reason: input.decision === "reject" ? input.reason : null,
+      previousSourceGln: sender?.gln ?? null,
+      receivingGln: member.organization.gln,
+      requestId: crypto.randomUUID(),
+      receivedAt: new Date().toISOString(),
+    };
+    const payloadHash = hashPayload(body);
+    return enqueueLedgerWrite(tx, {
+      organizationId: member.organization.id,
+      signerAddress: member.organization.chainAddress,
+      requestedById: member.userId,
+      method: input.decision === "accept" ? "acceptHandoff" : "rejectHandoff",
+      args: [lotId, payloadHash],
+      payloadHash,
+      payloadBody: body,
+      lotId,
+    }).then(({ id }) => ({ writeId: id }));
+  });
+}
