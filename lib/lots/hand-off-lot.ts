@@ -6,6 +6,7 @@ import { hashPayload } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { assertCanRecord, assertNoWriteInFlight } from "./guards";
 
 export const handOffLotInput = z.object({
   /** GLN of the organisation the lot is shipped to. */
@@ -30,12 +31,7 @@ export async function handOffLot({
   lotId: string;
   input: z.infer<typeof handOffLotInput>;
 }): Promise<{ writeId: string }> {
-  if (member.role === "READ_ONLY") {
-    throw new AppError(
-      "FORBIDDEN",
-      "Your account is read-only: ask a colleague with staff access to ship the lot.",
-    );
-  }
+  assertCanRecord(member, "ship the lot");
   const chainId = getEnv().CHAIN_ID;
   return db.$transaction(async (tx) => {
     const lot = await tx.lot.findUnique({
@@ -54,16 +50,7 @@ export async function handOffLot({
         `Lot ${lot.lotCode} is ${lot.status.toLowerCase().replace("_", " ")}, so it cannot be shipped now.`,
       );
     }
-    const unfinished = await tx.ledgerTransaction.findFirst({
-      where: { lotId, status: { in: ["PENDING", "SIGNED"] } },
-      select: { id: true },
-    });
-    if (unfinished) {
-      throw new AppError(
-        "CONFLICT",
-        `Lot ${lot.lotCode} is already waiting for the ledger: wait until that is recorded.`,
-      );
-    }
+    await assertNoWriteInFlight(tx, lotId, lot.lotCode);
     const recipient = await tx.organization.findUnique({
       where: { gln: input.recipientGln },
       select: { chainAddress: true, kind: true, name: true, gln: true },

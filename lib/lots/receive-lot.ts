@@ -5,6 +5,7 @@ import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
 import { hashPayload } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { assertCanRecord, assertNoWriteInFlight } from "./guards";
 
 export const receiveLotInput = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("accept") }),
@@ -32,12 +33,7 @@ export async function receiveLot({
   lotId: string;
   input: z.infer<typeof receiveLotInput>;
 }): Promise<{ writeId: string }> {
-  if (member.role === "READ_ONLY") {
-    throw new AppError(
-      "FORBIDDEN",
-      "Your account is read-only: ask a colleague with staff access to receive the lot.",
-    );
-  }
+  assertCanRecord(member, "receive the lot");
   return db.$transaction(async (tx) => {
     const lot = await tx.lot.findUnique({
       where: { id: lotId },
@@ -49,16 +45,7 @@ export async function receiveLot({
         "This lot is not on its way to your organisation, so it cannot be received here. Check the label, or ask the sender.",
       );
     }
-    const unfinished = await tx.ledgerTransaction.findFirst({
-      where: { lotId, status: { in: ["PENDING", "SIGNED"] } },
-      select: { id: true },
-    });
-    if (unfinished) {
-      throw new AppError(
-        "CONFLICT",
-        `Lot ${lot.lotCode} is already waiting for the ledger: wait until that is recorded.`,
-      );
-    }
+    await assertNoWriteInFlight(tx, lotId, lot.lotCode);
     const sender = await tx.organization.findUnique({
       where: { chainAddress: lot.custodian },
       select: { gln: true },
