@@ -77,11 +77,13 @@ export function ScanPanel({
     event.target.value = ""; // the same photo again must still fire a change
     if (!photo) return;
     setState({ step: "busy", status: "Reading the photo…" });
-    const text = await decodePhoto(photo).catch(() => PHOTO_UNREADABLE);
-    if (text === PHOTO_UNREADABLE || text === null) {
-      setState({ step: "idle", message: text ?? NO_BARCODE_IN_PHOTO });
-      return;
+    let text: string | null;
+    try {
+      text = await decodePhoto(photo);
+    } catch {
+      return setState({ step: "idle", message: PHOTO_UNREADABLE });
     }
+    if (text === null) return setState({ step: "idle", message: NO_BARCODE_IN_PHOTO });
     onDecode(text);
   }
 
@@ -122,15 +124,22 @@ export function ScanPanel({
             onClick={() => setState({ step: "camera" })}
             className="flex h-full w-full flex-col items-center justify-center gap-2 bg-ledger-700 text-white hover:bg-ledger-900"
           >
-            <span aria-hidden="true" className="text-6xl">
-              ⌖
-            </span>
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              className="size-16"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
+              <path d="M3 7V4h3M21 7V4h-3M3 17v3h3M21 17v3h-3M7 12h10" strokeLinecap="round" />
+            </svg>
             <span className="text-3xl font-bold">Scan</span>
             <span className="text-base">Opens the camera</span>
           </button>
         )}
       </div>
-      <label className="flex min-h-14 cursor-pointer items-center justify-center rounded-xl border-2 border-ledger-700 bg-white px-4 text-lg font-semibold text-ledger-900 has-disabled:opacity-50">
+      <label className="flex min-h-14 cursor-pointer items-center justify-center rounded-xl border-2 border-ledger-700 bg-white px-4 text-lg font-semibold text-ledger-900 has-focus-visible:ring-4 has-focus-visible:ring-ledger-600 has-disabled:opacity-50">
         Take / upload a photo
         <input
           type="file"
@@ -142,7 +151,7 @@ export function ScanPanel({
       </label>
       <ScanTypedEntry onSubmit={lookUp} isDisabled={isBusy} />
       {state.step === "recalled" ? (
-        <ScanRecallAlert recall={state.recall} onDismiss={() => setState({ step: "idle" })} />
+        <ScanRecallAlert recall={state.recall} onDismiss={() => setState({ step: "camera" })} />
       ) : null}
     </div>
   );

@@ -20,7 +20,9 @@ export function ScanRecallAlert({ recall, onDismiss }: { recall: Recall; onDismi
         RECALLED — remove from shelf
       </h2>
       <div id="recall-lot" className="flex flex-col gap-1">
-        <p className="text-3xl font-bold">Lot {recall.lotCode}</p>
+        <p className="text-xl font-semibold">Lot</p>
+        {/* Monospaced and unbroken: the code is compared character by character with the label. */}
+        <p className="font-mono text-2xl font-bold break-all">{recall.lotCode}</p>
         <p className="font-mono text-lg">GTIN {recall.gtin}</p>
       </div>
       <div className="flex w-full max-w-sm flex-col gap-3">

@@ -1,0 +1,108 @@
+import "server-only";
+import type { Member } from "@/lib/auth/session";
+import { lotIdOf } from "@/lib/chain/lot-id";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { parseScanData } from "@/lib/gs1/scan-data";
+
+/**
+ * Where a scan leads. `receive`: the lot is on its way to the member's organisation; `manage`: the
+ * organisation holds it; `view`: anyone else's lot, or a member who may only read.
+ */
+export type ScanResolution =
+  | { kind: "lot"; lotId: string; href: string; nextAction: "receive" | "manage" | "view" }
+  | { kind: "recalled"; lotId: string; href: string; gtin: string; lotCode: string };
+
+/**
+ * Turns whatever the camera, a photo or the keyboard produced into the next step for this member.
+ * A recall outranks everything else: whoever holds the package must take it off the shelf first.
+ * Every refusal is an AppError with one sentence the scan page shows as it is.
+ */
+export async function resolveScan({
+  db,
+  member,
+  text,
+}: {
+  db: Db;
+  member: Member;
+  text: string;
+}): Promise<ScanResolution> {
+  const { ais } = parseScanData(text);
+  const gtin = ais.get("01");
+  const lotCode = ais.get("10");
+  if (gtin === undefined) throw notALotLabel();
+  if (lotCode === undefined) throw withoutLot(gtin, ais.get("21"));
+
+  const lotId = lotIdOf(gtin, lotCode);
+  const lot = await db.lot.findUnique({
+    where: { id: lotId },
+    select: { status: true, custodian: true, recipient: true },
+  });
+  if (!lot) throw await unknownLot({ db, member, lotId, gtin, lotCode });
+
+  const href = `/lots/${lotId}`;
+  if (lot.status === "RECALLED") return { kind: "recalled", lotId, href, gtin, lotCode };
+  // Addresses are compared without their checksum casing: the indexer and sign-up may differ.
+  const ours = member.organization.chainAddress.toLowerCase();
+  const canWrite = member.role !== "READ_ONLY";
+  if (lot.status === "IN_TRANSIT" && lot.recipient?.toLowerCase() === ours && canWrite) {
+    return { kind: "lot", lotId, href: `${href}?action=receive`, nextAction: "receive" };
+  }
+  const isHeld = lot.custodian.toLowerCase() === ours;
+  return { kind: "lot", lotId, href, nextAction: isHeld && canWrite ? "manage" : "view" };
+}
+
+function notALotLabel(): AppError {
+  return new AppError(
+    "INVALID_INPUT",
+    "This barcode names no product (GTIN, AI 01): scan the QR code or GS1 DataMatrix on a package of the lot.",
+  );
+}
+
+/** An EAN-13 on a retail pack, or a serial-level code that leaves the lot out. */
+function withoutLot(gtin: string, serial: string | undefined): AppError {
+  return new AppError(
+    "INVALID_INPUT",
+    serial === undefined
+      ? `This barcode names only the product (GTIN ${gtin}), not its lot: scan the package's QR code or GS1 DataMatrix, which carry the lot number (10).`
+      : `This code names package ${serial} of GTIN ${gtin} but not its lot: scan a code that carries the lot number (10).`,
+  );
+}
+
+/**
+ * A lot the member's organisation has just recorded may still be on its way to the ledger (queued,
+ * sent, or mined but not yet indexed); saying "unknown" then would make them record it twice.
+ */
+async function unknownLot({
+  db,
+  member,
+  lotId,
+  gtin,
+  lotCode,
+}: {
+  db: Db;
+  member: Member;
+  lotId: string;
+  gtin: string;
+  lotCode: string;
+}): Promise<AppError> {
+  const write = await db.ledgerTransaction.findFirst({
+    where: {
+      lotId,
+      method: "createLot",
+      organizationId: member.organization.id,
+      status: { in: ["PENDING", "SIGNED", "CONFIRMED"] },
+    },
+    select: { id: true },
+  });
+  if (write) {
+    return new AppError(
+      "CONFLICT",
+      `Lot ${lotCode} of GTIN ${gtin} is still being recorded on the ledger: scan it again in a minute, without recording it again.`,
+    );
+  }
+  return new AppError(
+    "NOT_FOUND",
+    `LotLedger has no lot ${lotCode} of GTIN ${gtin}: check the label, or record the lot first.`,
+  );
+}
