@@ -6,29 +6,31 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const member = await requireMember();
   return (
     <div className="mx-auto flex min-h-screen max-w-3xl flex-col">
-      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 bg-white px-4 py-3">
-        <div>
+      <header className="border-b border-stone-200 bg-white px-4 py-3">
+        <div className="flex items-center justify-between gap-2">
           <Link href="/lots" className="text-xl font-bold text-ledger-900">
             LotLedger
           </Link>
-          <p className="text-sm text-stone-600">
-            {member.name} · {member.organization.name}
-          </p>
+          <div className="flex items-center gap-1">
+            <form action={signOutAction}>
+              <button
+                type="submit"
+                className="min-h-11 rounded-lg px-3 text-base font-medium text-stone-700 underline"
+              >
+                Sign out
+              </button>
+            </form>
+            <Link
+              href="/scan"
+              className="flex min-h-12 items-center rounded-xl bg-ledger-700 px-5 text-lg font-semibold text-white"
+            >
+              Scan
+            </Link>
+          </div>
         </div>
-        <Link
-          href="/scan"
-          className="flex min-h-12 items-center rounded-xl bg-ledger-700 px-5 text-lg font-semibold text-white"
-        >
-          Scan
-        </Link>
-        <form action={signOutAction}>
-          <button
-            type="submit"
-            className="min-h-11 rounded-lg px-3 text-base font-medium text-stone-700 underline"
-          >
-            Sign out
-          </button>
-        </form>
+        <p className="text-sm text-stone-600">
+          {member.name} · {member.organization.name}
+        </p>
       </header>
       <main className="flex flex-1 flex-col gap-6 px-4 py-6">{children}</main>
     </div>
