@@ -10,6 +10,14 @@ export type TrailEntry = {
   txHash: string;
   /** The stored payload still hashes to the event's on-chain hash. */
   isVerified: boolean;
+  /** The contract event's name, e.g. "LotHandedOff". */
+  name: string;
+  /** The chain address that sent the event's transaction. */
+  actor: string;
+  /** When the indexer recorded the event (close to its block's time). */
+  recordedAt: Date;
+  /** The event's off-chain payload; trust it only when `isVerified`. */
+  payload: Record<string, unknown> | null;
 };
 
 export type LotDetail = {
@@ -20,6 +28,8 @@ export type LotDetail = {
   unit: string | null;
   status: "ACTIVE" | "IN_TRANSIT" | "RECALLED" | "CONSUMED";
   custodian: { address: string; name: string };
+  /** The organisation that registered the lot. */
+  producer: { address: string; name: string };
   recipient: { address: string; name: string } | null;
   parents: { id: string; lotCode: string }[];
   children: { id: string; lotCode: string }[];
@@ -55,6 +65,7 @@ export async function getLotDetail({
   const verified = new Set(
     payloads.filter((p) => hashPayload(p.body as PayloadValue) === p.hash).map((p) => p.hash),
   );
+  const bodies = new Map(payloads.map((p) => [p.hash, p.body as Record<string, unknown>]));
   const names = new Map(organizations.map((o) => [o.chainAddress, o.name]));
   const nameOf = (address: string) => names.get(address) ?? `account ${address.slice(0, 10)}…`;
   return {
@@ -65,6 +76,7 @@ export async function getLotDetail({
     unit: lot.unit,
     status: lot.status,
     custodian: { address: lot.custodian, name: nameOf(lot.custodian) },
+    producer: { address: lot.producer, name: nameOf(lot.producer) },
     recipient: lot.recipient ? { address: lot.recipient, name: nameOf(lot.recipient) } : null,
     parents: lot.parents.map((link) => link.parent),
     children: lot.children.map((link) => link.child),
@@ -74,6 +86,10 @@ export async function getLotDetail({
       blockNumber: event.blockNumber,
       txHash: event.txHash,
       isVerified: event.payloadHash !== null && verified.has(event.payloadHash),
+      name: event.name,
+      actor: event.actor,
+      recordedAt: event.createdAt,
+      payload: (event.payloadHash && bodies.get(event.payloadHash)) || null,
     })),
   };
 }

@@ -1,0 +1,49 @@
+import { BARCODE_CONTENT_TYPES, renderBarcode } from "@/lib/barcode/render-barcode";
+import { lotIdOf } from "@/lib/chain/lot-id";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { AppError, toFailure } from "@/lib/errors";
+import {
+  digitalLinkUri,
+  pathFromSegments,
+  resolveDigitalLinkPath,
+} from "@/lib/provenance/resolve-digital-link";
+
+const FILES = { "qr.png": "png", "qr.svg": "svg" } as const;
+
+/**
+ * A lot's (or a package's) Digital Link QR code: /api/labels/01/{gtin}/10/{lot}[/21/{serial}]/qr.png
+ * or qr.svg, under APP_URL. Only for lots LotLedger has on record.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
+  try {
+    const segments = [...(await params).path];
+    const format = FILES[(segments.pop() ?? "") as keyof typeof FILES];
+    if (!format) throw new AppError("NOT_FOUND", "A label is …/qr.png or …/qr.svg.");
+    const target = resolveDigitalLinkPath(pathFromSegments(segments));
+    if (target.lotCode === null) {
+      throw new AppError(
+        "INVALID_INPUT",
+        "A label's Digital Link needs the lot: add /10/ and the lot code.",
+      );
+    }
+    const lot = await getDb().lot.findUnique({
+      where: { id: lotIdOf(target.gtin, target.lotCode) },
+      select: { id: true },
+    });
+    if (!lot) throw new AppError("NOT_FOUND", `LotLedger has no record of lot ${target.lotCode}.`);
+    const scale = Number(new URL(request.url).searchParams.get("scale") ?? "4");
+    const data = digitalLinkUri(getEnv().APP_URL, target.path);
+    const image = await renderBarcode({ symbology: "qr", data, format, scale });
+    return new Response(typeof image === "string" ? image : new Uint8Array(image), {
+      headers: {
+        "content-type": BARCODE_CONTENT_TYPES[format],
+        "cache-control": "public, max-age=3600",
+      },
+    });
+  } catch (error) {
+    const failure = toFailure(error, "labels");
+    const status = error instanceof AppError ? error.httpStatus : 500;
+    return Response.json({ error: failure.message, code: failure.code }, { status });
+  }
+}
