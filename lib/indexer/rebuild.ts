@@ -1,8 +1,6 @@
-import type { Db } from "@/lib/db/client";
-import { applyLedgerEvent } from "./apply-event";
+import { applyLedgerEvents } from "./apply-batch";
+import type { Tx } from "./apply-event";
 import type { DecodedLog } from "./decode";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
  * Recomputes these lots, and every lot made from them (deleting a lot drops its lineage links), from
@@ -25,7 +23,9 @@ export async function rebuildLots(tx: Tx, chainId: number, lotIds: string[]): Pr
     where: { chainId, lotId: { in: [...ids] } },
     orderBy: [{ blockNumber: "asc" }, { txIndex: "asc" }, { logIndex: "asc" }],
   });
-  for (const event of events) {
-    await applyLedgerEvent(tx, chainId, { ...event, args: event.args as DecodedLog["args"] });
-  }
+  await applyLedgerEvents(
+    tx,
+    chainId,
+    events.map((event) => ({ ...event, args: event.args as DecodedLog["args"] })),
+  );
 }

@@ -41,22 +41,25 @@ export async function rollBackToCommonAncestor(
     }
   }
   const ancestorHash = ancestor >= 0 ? ((await provider.getBlock(ancestor))?.hash ?? null) : null;
-  await db.$transaction(async (tx) => {
-    const abandoned = await tx.ledgerEvent.findMany({
-      where: { chainId, blockNumber: { gt: ancestor } },
-      select: { lotId: true },
-      distinct: ["lotId"],
-    });
-    await tx.ledgerEvent.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
-    await rebuildLots(tx, chainId, abandoned.map((event) => event.lotId).filter(Boolean));
-    if (ancestorHash) {
-      await tx.indexerCheckpoint.update({
-        where: { chainId },
-        data: { blockNumber: ancestor, blockHash: ancestorHash },
+  await db.$transaction(
+    async (tx) => {
+      const abandoned = await tx.ledgerEvent.findMany({
+        where: { chainId, blockNumber: { gt: ancestor } },
+        select: { lotId: true },
+        distinct: ["lotId"],
       });
-    } else {
-      await tx.indexerCheckpoint.delete({ where: { chainId } });
-    }
-  });
+      await tx.ledgerEvent.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
+      await rebuildLots(tx, chainId, abandoned.map((event) => event.lotId).filter(Boolean));
+      if (ancestorHash) {
+        await tx.indexerCheckpoint.update({
+          where: { chainId },
+          data: { blockNumber: ancestor, blockHash: ancestorHash },
+        });
+      } else {
+        await tx.indexerCheckpoint.delete({ where: { chainId } });
+      }
+    },
+    { timeout: 120_000 },
+  ); // a deep rollback rebuilds many lots: Prisma's 5 s default is too short
   return ancestor;
 }
