@@ -39,7 +39,7 @@ export async function receiveLot({
       where: { id: lotId },
       select: { status: true, recipient: true, custodian: true, lotCode: true, gtin: true },
     });
-    if (!lot || lot.status !== "IN_TRANSIT" || lot.recipient !== member.organization.chainAddress) {
+    if (lot?.status !== "IN_TRANSIT" || lot.recipient !== member.organization.chainAddress) {
       throw new AppError(
         "CONFLICT",
         "This lot is not on its way to your organisation, so it cannot be received here. Check the label, or ask the sender.",
