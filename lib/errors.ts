@@ -9,7 +9,6 @@ export type AppErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
-  | "LEDGER_UNREACHABLE"
   | "LEDGER_REJECTED";
 
 const httpStatus: Record<AppErrorCode, number> = {
@@ -18,7 +17,6 @@ const httpStatus: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
-  LEDGER_UNREACHABLE: 503,
   LEDGER_REJECTED: 502,
 };
 
