@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Lot_gtin_idx" ON "Lot"("gtin");
