@@ -1,5 +1,6 @@
-import type { JsonRpcProvider, Signer } from "ethers";
+import { type JsonRpcProvider, keccak256, type Signer } from "ethers";
 import { deployLotTracker } from "@/lib/chain/deploy";
+import { lotTrackerCodeHash } from "@/lib/chain/generated";
 import type { Db } from "@/lib/db/client";
 
 export type Deployment = { address: string; blockNumber: number };
@@ -30,9 +31,15 @@ export async function ensureLotTracker({
         `CONTRACT_ADDRESS is ${configuredAddress}, but this database follows LotTracker ${recorded.address} on chain ${chainId}: unset CONTRACT_ADDRESS, or use a new database for the other contract.`,
       );
     }
-    if ((await provider.getCode(recorded.address)) === "0x") {
+    const code = await provider.getCode(recorded.address);
+    if (code === "0x") {
       throw new Error(
         `The database follows LotTracker ${recorded.address} on chain ${chainId}, but the chain has no contract there: the chain's state was lost. Point RPC_URL at the right node, or delete the data folder to start over.`,
+      );
+    }
+    if (keccak256(code) !== lotTrackerCodeHash) {
+      throw new Error(
+        `LotTracker ${recorded.address} on chain ${chainId} was deployed from another version of contracts/LotTracker.sol than this checkout's: on the embedded chain, delete the data folder to start over with this version; elsewhere, deploy this version with a new database.`,
       );
     }
     return { address: recorded.address, blockNumber: recorded.blockNumber, isNew: false };
