@@ -7,19 +7,13 @@
 // `{ "p50_ms", "p95_ms", "rps", "js_kb_gz", "baseline": {…} }`. Exits 1 when a target is missed
 // (p95 ≤ 50 ms, ≤ 100 KB of gzipped JavaScript).
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { findFreePort, startAnvil } from "@/lib/chain/anvil";
 import { createProvider } from "@/lib/chain/provider";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { measurePageJs } from "./bench/provenance-js-size";
 import { runLoad } from "./bench/provenance-load";
 import { seedProvenanceTrail } from "./bench/provenance-seed";
+import { startEphemeralStack } from "./stack/ephemeral";
 import { startPart } from "./stack/parts";
-import { ANVIL_DEV_KEY, prepareLedger } from "./stack/prepare";
 import { type Service, waitForHttp } from "./stack/processes";
 
 const { values } = parseArgs({
@@ -39,30 +33,8 @@ if (values.json)
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof stdoutWrite;
 const log = (line: string) => console.error(`[bench] ${line}`);
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "lotledger-bench-provenance-"));
-chmodSync(dataDir, 0o755); // embedded PostgreSQL runs as `postgres` when started by root
-const [port, anvilPort, postgresPort] = [
-  await findFreePort(),
-  await findFreePort(),
-  await findFreePort(),
-];
-const baseUrl = `http://127.0.0.1:${port}`;
-const postgres = await startEmbeddedPostgres({
-  dataDir: path.join(dataDir, "postgres"),
-  port: postgresPort,
-});
-const anvil = await startAnvil({
-  port: anvilPort,
-  stateFile: path.join(dataDir, "anvil", "state.json"),
-});
-const masterKey = randomBytes(32).toString("hex");
-const prepared = await prepareLedger({
-  databaseUrl: postgres.databaseUrl,
-  rpcUrl: anvil.rpcUrl,
-  deployerKey: ANVIL_DEV_KEY,
-  masterKey,
-  log,
-});
+const stack = await startEphemeralStack("bench-provenance", log);
+const { baseUrl, port, prepared } = stack;
 const build = spawnSync(
   process.execPath,
   ["--import", "tsx", "scripts/bench/provenance-build.ts"],
@@ -71,19 +43,10 @@ const build = spawnSync(
   },
 );
 if (build.status !== 0) throw new Error("next build failed; see the output above.");
-const env = {
-  ...process.env,
-  DATABASE_URL: postgres.databaseUrl,
-  RPC_URL: anvil.rpcUrl,
-  CHAIN_ID: String(prepared.chainId),
-  MASTER_KEY: masterKey,
-  AUTH_SECRET: randomBytes(32).toString("hex"),
-  APP_URL: baseUrl,
-  NEXT_TELEMETRY_DISABLED: "1",
-};
+const { env } = stack;
 Object.assign(process.env, env); // the domain functions that seed the trail read the same configuration
 const parts: Service[] = [startPart("sender", env, port), startPart("indexer", env, port)];
-const provider = createProvider(anvil.rpcUrl, prepared.chainId);
+const provider = createProvider(stack.rpcUrl, prepared.chainId);
 let exitCode = 1;
 try {
   const { gtin, lotCode } = await seedProvenanceTrail({
@@ -158,9 +121,6 @@ try {
 } finally {
   provider.destroy();
   for (const part of parts) await part.stop();
-  await anvil.stop();
-  await prepared.db.$disconnect();
-  await postgres.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stack.stop();
 }
 process.exit(exitCode);

@@ -2,22 +2,16 @@
 // (HTTP → outbox → sender → chain → indexer) while SIGKILLing the web app, the sender, the indexer and
 // the chain at random moments and restarting them; then lets everything settle and checks that every
 // acknowledged request is on the chain exactly once and that the database matches the chain.
-import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { type AnvilProcess, findFreePort, startAnvil } from "@/lib/chain/anvil";
 import { createProvider } from "@/lib/chain/provider";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { postUntilAnswered, signIn } from "./chaos/client";
 import { seededRandom, startMonkey, type Victim } from "./chaos/monkey";
 import { waitUntilSettled } from "./chaos/settle";
 import { tallyChaos } from "./chaos/tally";
 import { buildIfNeeded } from "./stack/build";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from "./stack/demo-data";
+import { startEphemeralStack } from "./stack/ephemeral";
 import { type PartName, startPart } from "./stack/parts";
-import { ANVIL_DEV_KEY, prepareLedger } from "./stack/prepare";
 import type { Service } from "./stack/processes";
 import { waitForHttp } from "./stack/processes";
 
@@ -29,44 +23,14 @@ const seed = Number(values.seed ?? Date.now() % 1_000_000);
 const log = (line: string) => console.log(line);
 const GTIN = "09506000134352";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "lotledger-chaos-"));
-chmodSync(dataDir, 0o755); // embedded PostgreSQL runs as `postgres` when started by root
-const [port, anvilPort, postgresPort] = [
-  await findFreePort(),
-  await findFreePort(),
-  await findFreePort(),
-];
-const baseUrl = `http://127.0.0.1:${port}`;
-const postgres = await startEmbeddedPostgres({
-  dataDir: path.join(dataDir, "postgres"),
-  port: postgresPort,
-});
-const anvilOptions = { port: anvilPort, stateFile: path.join(dataDir, "anvil", "state.json") };
-let anvil: AnvilProcess = await startAnvil(anvilOptions);
-const masterKey = randomBytes(32).toString("hex");
-const prepared = await prepareLedger({
-  databaseUrl: postgres.databaseUrl,
-  rpcUrl: anvil.rpcUrl,
-  deployerKey: ANVIL_DEV_KEY,
-  masterKey,
-  log,
-});
+const stack = await startEphemeralStack("chaos", log);
+const { baseUrl, env, port, prepared } = stack;
 await buildIfNeeded(log);
 
-const env = {
-  ...process.env,
-  DATABASE_URL: postgres.databaseUrl,
-  RPC_URL: anvil.rpcUrl,
-  CHAIN_ID: String(prepared.chainId),
-  MASTER_KEY: masterKey,
-  AUTH_SECRET: randomBytes(32).toString("hex"),
-  APP_URL: baseUrl,
-  NEXT_TELEMETRY_DISABLED: "1",
-};
 const parts = new Map<PartName, Service>();
 const launch = (name: PartName) => parts.set(name, startPart(name, env, port));
 for (const name of ["sender", "indexer", "web"] as const) launch(name);
-const provider = createProvider(anvil.rpcUrl, prepared.chainId);
+const provider = createProvider(stack.rpcUrl, prepared.chainId);
 let exitCode = 1;
 try {
   await waitForHttp(`${baseUrl}/sign-in`, 60_000);
@@ -97,13 +61,7 @@ try {
       kill: () => parts.get(name)?.kill() ?? Promise.resolve(),
       restart: async () => void launch(name),
     })),
-    {
-      name: "chain",
-      kill: async () => anvil.kill(),
-      restart: async () => {
-        anvil = await startAnvil(anvilOptions);
-      },
-    },
+    { name: "chain", kill: () => stack.killChain(), restart: () => stack.startChain() },
   ];
   const random = seededRandom(seed);
   const stopMonkey = startMonkey(victims, random, log);
@@ -138,9 +96,6 @@ try {
 } finally {
   provider.destroy();
   for (const part of parts.values()) await part.stop();
-  await anvil.stop();
-  await prepared.db.$disconnect();
-  await postgres.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stack.stop();
 }
 process.exit(exitCode);
