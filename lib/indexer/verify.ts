@@ -1,6 +1,6 @@
 import type { Interface, JsonRpcProvider } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
-import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
+import { findStoredPayloads } from "@/lib/chain/stored-payloads";
 import type { Db } from "@/lib/db/client";
 import { type DecodedLog, decodeLogs, type EventArgs } from "./decode";
 import { getContractLogs } from "./get-logs";
@@ -74,12 +74,14 @@ export async function verifyLedger(source: VerifySource): Promise<VerifyReport> 
         `missing: ${event.name} at ${key} is on the chain but not in the database`,
       );
   }
-  const hashes = [...new Set(stored.flatMap((row) => (row.payloadHash ? [row.payloadHash] : [])))];
-  const payloads = await db.eventPayload.findMany({ where: { hash: { in: hashes } } });
-  for (const payload of payloads) {
-    if (hashPayload(payload.body as PayloadValue) !== payload.hash) {
+  const payloads = await findStoredPayloads(
+    db,
+    stored.map((row) => row.payloadHash),
+  );
+  for (const hash of payloads.bodies.keys()) {
+    if (!payloads.isIntact(hash)) {
       report.payloads.push(
-        `payload: ${payload.hash} no longer hashes to its on-chain value (it was changed in the database)`,
+        `payload: ${hash} no longer hashes to its on-chain value (it was changed in the database)`,
       );
     }
   }

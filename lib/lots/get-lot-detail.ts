@@ -1,5 +1,5 @@
 import "server-only";
-import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
+import { findStoredPayloads } from "@/lib/chain/stored-payloads";
 import type { Db } from "@/lib/db/client";
 import { describeLedgerEvent } from "./describe-event";
 
@@ -59,13 +59,10 @@ export async function getLotDetail({
     }),
     db.organization.findMany({ select: { chainAddress: true, name: true } }),
   ]);
-  const payloads = await db.eventPayload.findMany({
-    where: { hash: { in: events.flatMap((e) => (e.payloadHash ? [e.payloadHash] : [])) } },
-  });
-  const verified = new Set(
-    payloads.filter((p) => hashPayload(p.body as PayloadValue) === p.hash).map((p) => p.hash),
+  const payloads = await findStoredPayloads(
+    db,
+    events.map((e) => e.payloadHash),
   );
-  const bodies = new Map(payloads.map((p) => [p.hash, p.body as Record<string, unknown>]));
   const names = new Map(organizations.map((o) => [o.chainAddress, o.name]));
   const nameOf = (address: string) => names.get(address) ?? `account ${address.slice(0, 10)}…`;
   return {
@@ -85,11 +82,15 @@ export async function getLotDetail({
       description: describeLedgerEvent(event.name, event.args as Record<string, string>, nameOf),
       blockNumber: event.blockNumber,
       txHash: event.txHash,
-      isVerified: event.payloadHash !== null && verified.has(event.payloadHash),
+      isVerified: payloads.isIntact(event.payloadHash),
       name: event.name,
       actor: event.actor,
       recordedAt: event.createdAt,
-      payload: (event.payloadHash && bodies.get(event.payloadHash)) || null,
+      payload:
+        ((event.payloadHash && payloads.bodies.get(event.payloadHash)) as Record<
+          string,
+          unknown
+        >) ?? null,
     })),
   };
 }

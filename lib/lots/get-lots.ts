@@ -1,5 +1,5 @@
 import "server-only";
-import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
+import { findStoredPayloads } from "@/lib/chain/stored-payloads";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
@@ -55,15 +55,13 @@ async function findLots(db: Db, where: Prisma.LotWhereInput): Promise<LotSummary
       payloadHash: true,
     },
   });
-  const payloads = await db.eventPayload.findMany({
-    where: { hash: { in: lots.flatMap((lot) => (lot.payloadHash ? [lot.payloadHash] : [])) } },
-  });
-  const verified = new Set(
-    payloads.filter((p) => hashPayload(p.body as PayloadValue) === p.hash).map((p) => p.hash),
+  const payloads = await findStoredPayloads(
+    db,
+    lots.map((lot) => lot.payloadHash),
   );
   return lots.map(({ payloadHash, ...lot }) => ({
     ...lot,
     quantity: lot.quantity?.toString() ?? null,
-    isVerified: payloadHash !== null && verified.has(payloadHash),
+    isVerified: payloads.isIntact(payloadHash),
   }));
 }
