@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseEnv } from "@/lib/env";
+import { appEnvSchema, parseEnv } from "@/lib/env";
 
 /**
  * What `npm start` reads. Every service is embedded unless configured: no DATABASE_URL starts
@@ -9,21 +9,24 @@ import { parseEnv } from "@/lib/env";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
+// The same rules as the app's own variables: one definition of what a valid value is.
+const app = appEnvSchema.shape;
+
 export const startEnvSchema = z.object({
   DATA_DIR: z.string().default("data"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   ANVIL_PORT: z.coerce.number().int().min(1).max(65535).default(8545),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/)),
-  RPC_URL: optional(z.string().regex(/^(https?|wss?):\/\/\S+$/)),
-  CHAIN_ID: optional(z.coerce.number().int().positive()),
+  DATABASE_URL: optional(app.DATABASE_URL),
+  RPC_URL: optional(app.RPC_URL),
+  CHAIN_ID: optional(app.CHAIN_ID),
   CONTRACT_ADDRESS: optional(z.string().regex(/^0x[0-9a-fA-F]{40}$/)),
   DEPLOYMENT_BLOCK: optional(z.coerce.number().int().min(0)),
-  DEPLOYER_PRIVATE_KEY: optional(z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/)),
-  MASTER_KEY: optional(z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/)),
-  AUTH_SECRET: optional(z.string().min(32)),
+  DEPLOYER_PRIVATE_KEY: optional(app.MASTER_KEY), // also 32 bytes as 64 hex characters
+  MASTER_KEY: optional(app.MASTER_KEY),
+  AUTH_SECRET: optional(app.AUTH_SECRET),
   APP_URL: optional(z.url()),
-  CONFIRMATIONS: z.coerce.number().int().min(0).default(0),
+  CONFIRMATIONS: app.CONFIRMATIONS,
 });
 
 export type StartEnv = z.infer<typeof startEnvSchema>;
