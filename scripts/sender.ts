@@ -18,6 +18,7 @@ const context = {
   contractAddress: deployment.address,
   masterKey: env.MASTER_KEY,
   log: console.log,
+  recheck: { everyMs: 2_000, lastAt: 0 },
 };
 await runPollLoop("sender", async () => (await processOutbox(context)) > 0, {
   signal,

@@ -13,6 +13,11 @@ export type SenderContext = {
   contractAddress: string;
   masterKey: string;
   log?: (line: string) => void;
+  /**
+   * How often recent confirmations are re-checked (one receipt call each). Unset: every pass, as
+   * tests want; the sender process checks every few seconds instead of every 100 ms poll.
+   */
+  recheck?: { everyMs: number; lastAt: number };
 };
 
 type Row = Awaited<ReturnType<Db["ledgerTransaction"]["findFirstOrThrow"]>>;
@@ -29,19 +34,9 @@ const RECHECK_DEPTH = 64;
  */
 export async function processOutbox(ctx: SenderContext): Promise<number> {
   const { db } = ctx;
-  const head = await ctx.provider.getBlockNumber();
-  const recent = await db.ledgerTransaction.findMany({
-    where: { status: "CONFIRMED", blockNumber: { gt: head - RECHECK_DEPTH } },
-    orderBy: [{ signerAddress: "asc" }, { nonce: "asc" }],
-  });
-  for (const row of recent) {
-    if (!(await ctx.provider.getTransactionReceipt(row.txHash as string))) {
-      ctx.log?.(`sender: ${row.txHash} is no longer on the chain; sending it again`);
-      await db.ledgerTransaction.update({
-        where: { id: row.id },
-        data: { status: "SIGNED", blockNumber: null },
-      });
-    }
+  if (!ctx.recheck || Date.now() - ctx.recheck.lastAt >= ctx.recheck.everyMs) {
+    await recheckConfirmations(ctx);
+    if (ctx.recheck) ctx.recheck.lastAt = Date.now();
   }
   const signed = await db.ledgerTransaction.findMany({
     where: { status: "SIGNED" },
@@ -55,6 +50,24 @@ export async function processOutbox(ctx: SenderContext): Promise<number> {
   });
   for (const row of pending) await signAndSend(ctx, row);
   return signed.length + pending.length;
+}
+
+/** Sends again, unchanged, any recently confirmed transaction the chain no longer has. */
+async function recheckConfirmations(ctx: SenderContext): Promise<void> {
+  const head = await ctx.provider.getBlockNumber();
+  const recent = await ctx.db.ledgerTransaction.findMany({
+    where: { status: "CONFIRMED", blockNumber: { gt: head - RECHECK_DEPTH } },
+    orderBy: [{ signerAddress: "asc" }, { nonce: "asc" }],
+  });
+  for (const row of recent) {
+    if (!(await ctx.provider.getTransactionReceipt(row.txHash as string))) {
+      ctx.log?.(`sender: ${row.txHash} is no longer on the chain; sending it again`);
+      await ctx.db.ledgerTransaction.update({
+        where: { id: row.id },
+        data: { status: "SIGNED", blockNumber: null },
+      });
+    }
+  }
 }
 
 async function settleSigned(ctx: SenderContext, row: Row): Promise<void> {
