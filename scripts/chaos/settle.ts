@@ -3,8 +3,9 @@ import type { Db } from "@/lib/db/client";
 import { getIndexedBlock } from "@/lib/indexer/checkpoint";
 
 /**
- * Waits until the outbox has nothing unfinished and the indexer has reached the chain's head, twice
- * in a row a second apart (a re-broadcast after a lost block can reopen a write).
+ * Waits until the outbox has nothing unfinished and the indexer has reached the chain's head, four
+ * times in a row a second apart: longer than the sender's 2 s re-check of recent confirmations, which
+ * reopens a write whose block the chain lost.
  */
 export async function waitUntilSettled(
   db: Db,
@@ -14,7 +15,7 @@ export async function waitUntilSettled(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let calmChecks = 0;
-  while (calmChecks < 2) {
+  while (calmChecks < 4) {
     if (Date.now() > deadline)
       throw new Error(`LotLedger did not settle within ${timeoutMs / 1000} s.`);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
