@@ -2,7 +2,8 @@ import { encodeBytes32String, id, type JsonRpcSigner, ZeroHash } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LotTracker } from "@/lib/chain/generated";
 import { lotIdOf } from "@/lib/chain/lot-id";
-import { merkleRoot, readingLeaf } from "@/scripts/bench/merkle";
+import { merkleRoot } from "@/lib/chain/merkle";
+import { readingLeaf } from "@/scripts/bench/reading-leaf";
 import {
   createLot,
   deployTracker,

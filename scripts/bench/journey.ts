@@ -1,7 +1,8 @@
 import { type Contract, id, type Signer, type TransactionResponse } from "ethers";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
+import { merkleRoot } from "@/lib/chain/merkle";
 import { receiptOf } from "@/lib/chain/receipt";
-import { merkleRoot, readingLeaf } from "./merkle";
+import { readingLeaf } from "./reading-leaf";
 
 export const OPERATIONS = [
   "createLot",

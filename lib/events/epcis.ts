@@ -1,0 +1,82 @@
+import type { PayloadValue } from "@/lib/chain/payload";
+
+// Every critical tracking event's off-chain payload is an EPCIS 2.0 event (JSON-LD shape, CBV 2.0
+// vocabulary) plus `cte`, the FSMA 204 event it records, and `kde`, the key data elements EPCIS has no
+// field for. Its canonical-JSON keccak256 is what goes on-chain, so exporting to an EPCIS repository
+// or the FDA spreadsheet is a mapping of stored payloads, never a migration.
+
+export const CRITICAL_TRACKING_EVENTS = [
+  "harvesting",
+  "cooling",
+  "initial_packing",
+  "first_land_based_receiving",
+  "shipping",
+  "receiving",
+  "transformation",
+  "split",
+  "merge",
+] as const;
+export type CriticalTrackingEvent = (typeof CRITICAL_TRACKING_EVENTS)[number];
+
+export type QuantityElement = { epcClass: string; quantity: number; uom: string };
+export type SourceDestination = { type: "owning_party" | "location"; id: string };
+
+export type EpcisEvent = {
+  type: "ObjectEvent" | "TransformationEvent";
+  cte: CriticalTrackingEvent | "recall";
+  /** ISO 8601 with offset, and the offset on its own as EPCIS requires. */
+  eventTime: string;
+  eventTimeZoneOffset: string;
+  action?: "ADD" | "OBSERVE" | "DELETE";
+  bizStep: string;
+  disposition: string;
+  readPoint: { id: string };
+  bizLocation: { id: string };
+  quantityList?: QuantityElement[];
+  inputQuantityList?: QuantityElement[];
+  outputQuantityList?: QuantityElement[];
+  sourceList?: SourceDestination[];
+  destinationList?: SourceDestination[];
+  bizTransactionList?: { type: string; bizTransaction: string }[];
+  /** Instance/lot master data of the lots this event creates: harvest date, commodity, variety, ... */
+  ilmd?: Record<string, PayloadValue>;
+  /** FSMA 204 key data elements that have no EPCIS field (field name, harvester's phone, ...). */
+  kde?: Record<string, PayloadValue>;
+  /** Makes two identical submissions two distinct payloads (and lets a retry be recognised). */
+  eventId: string;
+};
+
+/** A lot as an EPCIS class-level identifier: its GS1 Digital Link (GTIN + AI 10). */
+export function lotEpcClass(gtin: string, lotCode: string): string {
+  return `https://id.gs1.org/01/${gtin}/10/${encodeURIComponent(lotCode)}`;
+}
+
+/** A location (GLN as AI 414) and a party (GLN as AI 417), as EPCIS 2.0 Digital Link identifiers. */
+export const locationId = (gln: string) => `https://id.gs1.org/414/${gln}`;
+export const partyId = (gln: string) => `https://id.gs1.org/417/${gln}`;
+
+/** The GLN at the end of a location or party identifier, or null. */
+export function glnOf(id: string | undefined): string | null {
+  const match = id?.match(/\/41[47]\/(\d{13})$/);
+  return match ? (match[1] as string) : null;
+}
+
+/** The reference document (FSMA "reference document type and number") as an EPCIS business transaction. */
+export function referenceDocument(type: string, number: string) {
+  return { type, bizTransaction: `urn:lotledger:${type}:${encodeURIComponent(number)}` };
+}
+
+/** An ISO local date-time in the server's zone, with its offset ("2026-11-24T09:30:00+01:00"). */
+export function eventTimeOf(date: Date): { eventTime: string; eventTimeZoneOffset: string } {
+  const minutes = -date.getTimezoneOffset();
+  const sign = minutes >= 0 ? "+" : "-";
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, "0");
+  const offset = `${sign}${pad(minutes / 60)}:${pad(minutes % 60)}`;
+  const local = new Date(date.getTime() + minutes * 60_000).toISOString().slice(0, 19);
+  return { eventTime: `${local}${offset}`, eventTimeZoneOffset: offset };
+}
+
+/** Whether a stored payload is an EPCIS-shaped critical tracking event. */
+export function isEpcisEvent(body: unknown): body is EpcisEvent {
+  return typeof body === "object" && body !== null && "cte" in body && "bizStep" in body;
+}
