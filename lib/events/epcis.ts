@@ -1,4 +1,5 @@
 import type { PayloadValue } from "@/lib/chain/payload";
+import { unitOfUom } from "@/lib/lots/quantity";
 
 // Every critical tracking event's off-chain payload is an EPCIS 2.0 event (JSON-LD shape, CBV 2.0
 // vocabulary) plus `cte`, the FSMA 204 event it records, and `kde`, the key data elements EPCIS has no
@@ -79,4 +80,37 @@ export function eventTimeOf(date: Date): { eventTime: string; eventTimeZoneOffse
 /** Whether a stored payload is an EPCIS-shaped critical tracking event. */
 export function isEpcisEvent(body: unknown): body is EpcisEvent {
   return typeof body === "object" && body !== null && "cte" in body && "bizStep" in body;
+}
+
+/**
+ * The quantity and unit an event's payload gives a lot it creates: its element of outputQuantityList
+ * (transformations) or quantityList (ADD events). Units come back from UN/CEFACT codes to LotLedger's.
+ */
+export function lotQuantityOf(
+  body: unknown,
+  gtin: string,
+  lotCode: string,
+): { quantity: string | null; unit: string | null } {
+  if (!isEpcisEvent(body)) return { quantity: null, unit: null };
+  const epcClass = lotEpcClass(gtin, lotCode);
+  const element = (body.outputQuantityList ?? body.quantityList ?? []).find(
+    (q) => q.epcClass === epcClass,
+  );
+  if (!element) return { quantity: null, unit: null };
+  return { quantity: String(element.quantity), unit: unitOfUom(element.uom) ?? element.uom };
+}
+
+/** Where (bizLocation), where to (a destination location) and when an event happened, from its payload. */
+export function eventWhereWhen(body: unknown): {
+  whereGln: string | null;
+  toGln: string | null;
+  when: string | null;
+} {
+  if (!isEpcisEvent(body)) return { whereGln: null, toGln: null, when: null };
+  const destination = body.destinationList?.find((d) => d.type === "location");
+  return {
+    whereGln: glnOf(body.bizLocation?.id),
+    toGln: glnOf(destination?.id),
+    when: Number.isNaN(Date.parse(body.eventTime)) ? null : body.eventTime,
+  };
 }

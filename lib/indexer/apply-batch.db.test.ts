@@ -6,6 +6,7 @@ import { hashPayload } from "@/lib/chain/payload";
 import { createProvider } from "@/lib/chain/provider";
 import { receiptOf } from "@/lib/chain/receipt";
 import type { Db } from "@/lib/db/client";
+import { lotPayload } from "@/lib/testing/lot-payload";
 import { deployLotTrackerFixture, type LotTrackerFixture } from "@/lib/testing/lot-tracker-fixture";
 import { compareReadModels } from "@/lib/testing/read-model";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -27,13 +28,7 @@ const newLot = (code: string) => ({
   lotCode: encodeLotCode(code),
   serialsRoot: id(code),
 });
-const payloadOf = (lotCode: string) => ({
-  type: "lot.created",
-  gtin: GTIN,
-  lotCode,
-  quantity: "12.5",
-  unit: "kg",
-});
+const payloadOf = (lotCode: string) => lotPayload(GTIN, lotCode, "12.5");
 
 let f: LotTrackerFixture;
 let source: Omit<IndexerSource, "db">;

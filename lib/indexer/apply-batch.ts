@@ -1,8 +1,8 @@
+import { lotQuantityOf } from "@/lib/events/epcis";
 import {
   type LineageLink,
   type LotUpdate,
   lotChangeOf,
-  payloadFieldsOf,
   type RegisteredLot,
   type Tx,
 } from "./apply-event";
@@ -69,7 +69,11 @@ async function writeRegisteredLots(tx: Tx, lots: Map<string, FoldedLot>): Promis
     tx,
     registered.map((lot) => ({
       ...lot,
-      ...payloadFieldsOf(lot.payloadHash ? bodyByHash.get(lot.payloadHash) : undefined),
+      ...lotQuantityOf(
+        lot.payloadHash ? bodyByHash.get(lot.payloadHash) : undefined,
+        lot.gtin,
+        lot.lotCode,
+      ),
     })),
   );
 }

@@ -1,8 +1,10 @@
 import { decodeLotCode } from "@/lib/chain/lot-id";
-import type { Db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { lotQuantityOf } from "@/lib/events/epcis";
 import type { DecodedLog } from "./decode";
 
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type { Tx };
+
 type Args = Record<string, string>;
 type LotStatus = "ACTIVE" | "IN_TRANSIT" | "RECALLED" | "CONSUMED";
 
@@ -99,12 +101,6 @@ function registeredLot(chainId: number, event: DecodedLog, custodian: string): R
   };
 }
 
-/** Quantity and unit from a lot's off-chain payload, when the database holds it. */
-export function payloadFieldsOf(body: unknown): { quantity: string | null; unit: string | null } {
-  const { quantity, unit } = (body ?? {}) as { quantity?: string; unit?: string };
-  return { quantity: quantity ?? null, unit: unit ?? null };
-}
-
 /**
  * Applies one decoded LotTracker event to the read model: custody, status, lineage and recall are
  * rebuilt from events alone. Must be idempotent, since a batch may be applied again after a crash
@@ -118,7 +114,7 @@ export async function applyLedgerEvent(tx: Tx, chainId: number, event: DecodedLo
     const payload = lot.payloadHash
       ? await tx.eventPayload.findUnique({ where: { hash: lot.payloadHash } })
       : null;
-    const row = { ...lot, ...payloadFieldsOf(payload?.body) };
+    const row = { ...lot, ...lotQuantityOf(payload?.body, lot.gtin, lot.lotCode) };
     await tx.lot.upsert({ where: { id: lotId }, create: { id: lotId, ...row }, update: row });
     for (const link of lineage) {
       await tx.lotLineage.upsert({

@@ -6,6 +6,7 @@ import { hashPayload } from "@/lib/chain/payload";
 import { createProvider } from "@/lib/chain/provider";
 import { receiptOf } from "@/lib/chain/receipt";
 import type { Db } from "@/lib/db/client";
+import { lotPayload } from "@/lib/testing/lot-payload";
 import { deployLotTrackerFixture, type LotTrackerFixture } from "@/lib/testing/lot-tracker-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { type IndexerSource, indexNextBatch } from "./indexer";
@@ -58,13 +59,7 @@ afterAll(async () => {
 
 describe("indexer", () => {
   it("records each LotCreated log once, the lot it creates, and a checkpoint at the head", async () => {
-    const body = {
-      type: "lot.created",
-      gtin: GTIN,
-      lotCode: "IDX-1",
-      quantity: "12.5",
-      unit: "kg",
-    };
+    const body = lotPayload(GTIN, "IDX-1", "12.5");
     const payloadHash = hashPayload(body);
     await db.eventPayload.create({ data: { hash: payloadHash, body } });
     const txHash = await createLot("IDX-1", payloadHash);

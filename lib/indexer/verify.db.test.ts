@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { hashPayload } from "@/lib/chain/payload";
 import { createProvider } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
+import { lotPayload } from "@/lib/testing/lot-payload";
 import { deployLotTrackerFixture } from "@/lib/testing/lot-tracker-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { type IndexerSource, indexNextBatch } from "./indexer";
@@ -14,23 +15,18 @@ const provider = createProvider(inject("rpcUrl"), CHAIN_ID);
 let database: TestDatabase;
 let db: Db;
 let source: IndexerSource;
-const bodies = ["VER-1", "VER-2"].map((lotCode) => ({
-  type: "lot.created",
-  gtin: GTIN,
-  lotCode,
-  quantity: "5",
-  unit: "kg",
-}));
+const LOT_CODES = ["VER-1", "VER-2"];
+const bodies = LOT_CODES.map((lotCode) => lotPayload(GTIN, lotCode, "5"));
 const txHashes: string[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
   const fixture = await deployLotTrackerFixture(provider);
-  for (const body of bodies) {
+  for (const [i, body] of bodies.entries()) {
     const hash = hashPayload(body);
     await db.eventPayload.create({ data: { hash, body } });
-    txHashes.push(await fixture.createLot(GTIN, body.lotCode, hash));
+    txHashes.push(await fixture.createLot(GTIN, LOT_CODES[i] as string, hash));
   }
   source = {
     db,

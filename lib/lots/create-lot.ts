@@ -1,16 +1,20 @@
 import "server-only";
-import { ZeroHash } from "ethers";
+
 import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
-import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
+import { lotIdOf } from "@/lib/chain/lot-id";
 import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
-import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
 import type { LedgerWriteState } from "@/lib/chain/outbox/wait";
-import { hashPayload } from "@/lib/chain/payload";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { enqueueEvent } from "@/lib/events/enqueue-event";
+import type { EpcisEvent } from "@/lib/events/epcis";
+import { eventBase } from "@/lib/events/event-base";
+import { findMainSiteGln } from "@/lib/events/locations";
+import { createLotArgs, quantityElement } from "@/lib/events/new-lots";
 import { parseGtin } from "@/lib/gs1/gtin";
 import { parseLotCode } from "@/lib/gs1/lot-code";
+import { assertLotCodeFree } from "./guards";
 import { canCreateLots } from "./permissions";
 import { parseQuantity, parseUnit } from "./quantity";
 
@@ -24,7 +28,8 @@ export const createLotInput = z.object({
 export type CreateLotResult = { lotId: string; state: LedgerWriteState };
 
 /**
- * Registers a new traceability lot for the member's organisation: validate, authorise, then put the
+ * Registers a new traceability lot for the member's organisation — the receiving CTE of a receiver
+ * that assigns the lot code itself (food from a supplier outside FSMA 204 or outside LotLedger): validate, authorise, then put the
  * `createLot` write and its payload in the outbox in one database transaction. The sender process
  * signs and sends it; this waits a few seconds to report "recorded" or "failed", else "pending".
  */
@@ -51,43 +56,42 @@ export async function createLot({
   const unit = parseUnit(input.unit);
   const lotId = lotIdOf(gtin, lotCode);
 
-  const body = {
-    type: "lot.created",
-    gtin,
-    lotCode,
-    quantity,
-    unit,
-    organizationGln: member.organization.gln,
-  };
-  const payloadHash = hashPayload(body);
+  const lot = { id: lotId, gtin, lotCode, quantity, unit, serials: [] };
   const { id } = await db.$transaction(async (tx) => {
     // A lot already on the ledger, or already queued, is refused before anything is written.
-    const isTaken =
-      (await tx.lot.findUnique({ where: { id: lotId }, select: { id: true } })) ||
-      (await tx.ledgerTransaction.findFirst({
-        where: { lotId, method: "createLot", status: { in: ["PENDING", "SIGNED", "CONFIRMED"] } },
-        select: { id: true },
-      }));
-    if (isTaken) throw duplicateLot(gtin, lotCode);
-    return enqueueLedgerWrite(tx, {
-      organizationId: member.organization.id,
-      signerAddress: member.organization.chainAddress,
-      requestedById: member.userId,
+    await assertLotCodeFree(tx, lot);
+    const body = await receivedLotEvent(tx, member, lot);
+    return enqueueEvent(tx, member, {
       method: "createLot",
-      args: [BigInt(gtin).toString(), encodeLotCode(lotCode), payloadHash, ZeroHash],
-      payloadHash,
-      payloadBody: body,
+      args: createLotArgs(lot),
       lotId,
+      newLots: [lot],
+      body,
     });
   });
 
   return { lotId, state: await awaitLedgerWrite(db, id) };
 }
 
-function duplicateLot(gtin: string, lotCode: string): AppError {
-  return new AppError(
-    "CONFLICT",
-    `Lot ${lotCode} of GTIN ${gtin} is already on the ledger: give a new batch a new lot code.`,
-    { field: "lotCode" },
-  );
+/** The EPCIS receiving event (action ADD: the lot code is assigned here) at the organisation's site. */
+async function receivedLotEvent(
+  tx: Tx,
+  member: Member,
+  lot: { gtin: string; lotCode: string; quantity: string; unit: string },
+): Promise<EpcisEvent> {
+  const siteGln = await findMainSiteGln(tx, member.organization.id);
+  return {
+    ...eventBase({
+      member,
+      cte: "receiving",
+      action: "ADD",
+      bizStep: "receiving",
+      disposition: "active",
+      locationGln: siteGln ?? member.organization.gln,
+      date: null,
+      document: null,
+    }),
+    quantityList: [quantityElement(lot)],
+    kde: { tlcAssignedByReceiver: true },
+  };
 }

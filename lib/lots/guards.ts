@@ -1,8 +1,6 @@
 import type { Member } from "@/lib/auth/session";
-import type { Db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Refuses read-only accounts, naming what they tried to do ("ship the lot"). */
 export function assertCanRecord(member: Member, what: string): void {
@@ -24,6 +22,76 @@ export async function assertNoWriteInFlight(tx: Tx, lotId: string, lotCode: stri
     throw new AppError(
       "CONFLICT",
       `Lot ${lotCode} is already waiting for the ledger: wait until that is recorded.`,
+    );
+  }
+}
+
+export type HeldLot = {
+  id: string;
+  gtin: string;
+  lotCode: string;
+  quantity: string | null;
+  unit: string | null;
+  payloadHash: string | null;
+};
+
+/**
+ * The lot, if the member's organisation holds it, it is active and no other write for it is waiting:
+ * the conditions LotTracker checks, checked first so the user reads a sentence, not a revert.
+ * `action` completes "…so it cannot be shipped": e.g. "be shipped", "be split".
+ */
+export async function requireHeldLot(
+  tx: Tx,
+  member: Member,
+  lotId: string,
+  action: string,
+): Promise<HeldLot> {
+  const lot = await tx.lot.findUnique({
+    where: { id: lotId },
+    select: {
+      id: true,
+      gtin: true,
+      lotCode: true,
+      quantity: true,
+      unit: true,
+      status: true,
+      custodian: true,
+      payloadHash: true,
+    },
+  });
+  if (!lot || lot.custodian !== member.organization.chainAddress) {
+    throw new AppError(
+      "NOT_FOUND",
+      `Your organisation does not hold this lot, so it cannot ${action} here. Check the lot code, or ask its holder.`,
+    );
+  }
+  if (lot.status !== "ACTIVE") {
+    throw new AppError(
+      "CONFLICT",
+      `Lot ${lot.lotCode} is ${lot.status.toLowerCase().replace("_", " ")}, so it cannot ${action} now.`,
+    );
+  }
+  await assertNoWriteInFlight(tx, lot.id, lot.lotCode);
+  return { ...lot, quantity: lot.quantity?.toString() ?? null };
+}
+
+/** Refuses a traceability lot code already on the ledger or already queued for it. */
+export async function assertLotCodeFree(
+  tx: Tx,
+  lot: { id: string; gtin: string; lotCode: string },
+  field = "lotCode",
+): Promise<void> {
+  const isTaken =
+    (await tx.lot.findUnique({ where: { id: lot.id }, select: { id: true } })) ||
+    (await tx.ledgerTransaction.findFirst({
+      where: { lotId: lot.id, status: { in: ["PENDING", "SIGNED", "CONFIRMED"] } },
+      select: { id: true },
+    }));
+  if (isTaken) {
+    throw new AppError(
+      "CONFLICT",
+      `Lot ${lot.lotCode} of GTIN ${lot.gtin} is already on the ledger: give a new batch a new lot code.`,
+      { field },
     );
   }
 }

@@ -2,15 +2,31 @@ import "server-only";
 import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
 import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
-import { hashPayload } from "@/lib/chain/payload";
+import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { assertCanRecord, assertNoWriteInFlight } from "./guards";
+import { type EpcisEvent, locationId, partyId } from "@/lib/events/epcis";
+import { eventBase } from "@/lib/events/event-base";
+import { findMainSiteGln } from "@/lib/events/locations";
+import { quantityElement } from "@/lib/events/new-lots";
+import { assertCanRecord, requireHeldLot } from "./guards";
 
 export const handOffLotInput = z.object({
   /** GLN of the organisation the lot is shipped to. */
   recipientGln: z.string().trim().min(1, "Choose who the lot is shipped to."),
+  /** The bill of lading number; empty = LotLedger's own shipment number is the reference document. */
+  billOfLading: z
+    .string()
+    .trim()
+    .max(40, "The bill of lading number is too long: at most 40 characters.")
+    .optional(),
+  /** Who moves it, when the recipient is not the carrier itself. */
+  carrierName: z
+    .string()
+    .trim()
+    .max(120, "The carrier's name is too long: at most 120 characters.")
+    .optional(),
 });
 
 /** Organisation kinds that take custody of lots (LotTracker's custody roles). */
@@ -34,23 +50,7 @@ export async function handOffLot({
   assertCanRecord(member, "ship the lot");
   const chainId = getEnv().CHAIN_ID;
   return db.$transaction(async (tx) => {
-    const lot = await tx.lot.findUnique({
-      where: { id: lotId },
-      select: { custodian: true, status: true, lotCode: true, gtin: true },
-    });
-    if (!lot || lot.custodian !== member.organization.chainAddress) {
-      throw new AppError(
-        "NOT_FOUND",
-        "Your organisation does not hold this lot, so it cannot ship it. Check the lot code, or ask its holder.",
-      );
-    }
-    if (lot.status !== "ACTIVE") {
-      throw new AppError(
-        "CONFLICT",
-        `Lot ${lot.lotCode} is ${lot.status.toLowerCase().replace("_", " ")}, so it cannot be shipped now.`,
-      );
-    }
-    await assertNoWriteInFlight(tx, lotId, lot.lotCode);
+    const lot = await requireHeldLot(tx, member, lotId, "be shipped");
     const recipient = await tx.organization.findUnique({
       where: { gln: input.recipientGln },
       select: { chainAddress: true, kind: true, name: true, gln: true },
@@ -69,18 +69,36 @@ export async function handOffLot({
         { field: "recipientGln" },
       );
     }
-    const body = {
-      type: "shipping",
-      chainId,
-      lotId,
-      gtin: lot.gtin,
-      lotCode: lot.lotCode,
-      shipFromGln: member.organization.gln,
-      shipToGln: recipient.gln,
-      requestId: crypto.randomUUID(),
-      shippedAt: new Date().toISOString(),
+    const [destination] = await tx.location.findMany({
+      where: { organization: { gln: recipient.gln } },
+      orderBy: { createdAt: "asc" },
+      take: 1,
+      select: { gln: true },
+    });
+    const shipment = crypto.randomUUID();
+    const body: EpcisEvent = {
+      ...eventBase({
+        member,
+        cte: "shipping",
+        action: "OBSERVE",
+        bizStep: "shipping",
+        disposition: "in_transit",
+        locationGln: (await findMainSiteGln(tx, member.organization.id)) ?? member.organization.gln,
+        date: null,
+        document: input.billOfLading
+          ? { type: "bol", number: input.billOfLading }
+          : { type: "desadv", number: shipment },
+      }),
+      quantityList: lot.quantity
+        ? [quantityElement({ ...lot, quantity: lot.quantity, unit: lot.unit ?? "" })]
+        : [],
+      destinationList: [
+        { type: "owning_party", id: partyId(recipient.gln) },
+        ...(destination ? [{ type: "location" as const, id: locationId(destination.gln) }] : []),
+      ],
+      kde: { chainId, shipment, carrierName: input.carrierName || null },
     };
-    const payloadHash = hashPayload(body);
+    const payloadHash = hashPayload(body as unknown as PayloadValue);
     const { id } = await enqueueLedgerWrite(tx, {
       organizationId: member.organization.id,
       signerAddress: member.organization.chainAddress,
@@ -88,7 +106,7 @@ export async function handOffLot({
       method: "handoff",
       args: [lotId, recipient.chainAddress, payloadHash],
       payloadHash,
-      payloadBody: body,
+      payloadBody: body as object,
       lotId,
     });
     return { writeId: id };

@@ -52,3 +52,39 @@ export function parseUnit(input: string): LotUnit {
   }
   return unit;
 }
+
+/** UN/CEFACT Rec. 20 codes, as EPCIS quantity elements carry units. */
+const UOM_BY_UNIT: Record<LotUnit, string> = { kg: "KGM", lb: "LBR", case: "CS", each: "EA" };
+
+export function uomOf(unit: string): string {
+  return UOM_BY_UNIT[unit as LotUnit] ?? unit;
+}
+
+export function unitOfUom(uom: string): LotUnit | null {
+  return LOT_UNITS.find((unit) => UOM_BY_UNIT[unit] === uom) ?? null;
+}
+
+/** Refuses using more of a lot than it holds, or counting it in another unit than the lot's. */
+export function assertWithinHeld(
+  lot: { lotCode: string; quantity: string | null; unit: string | null },
+  used: { quantity: string; unit: string },
+  field = "quantity",
+): void {
+  if (lot.quantity === null || lot.unit === null) return;
+  if (used.unit !== lot.unit) {
+    throw new AppError(
+      "INVALID_INPUT",
+      `Lot ${lot.lotCode} is counted in ${lot.unit}: enter the quantity in ${lot.unit}.`,
+      {
+        field,
+      },
+    );
+  }
+  if (Number(used.quantity) > Number(lot.quantity)) {
+    throw new AppError(
+      "INVALID_INPUT",
+      `Lot ${lot.lotCode} holds ${lot.quantity} ${lot.unit}: ${used.quantity} ${used.unit} is more than that. Check the quantity.`,
+      { field },
+    );
+  }
+}

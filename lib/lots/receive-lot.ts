@@ -2,9 +2,13 @@ import "server-only";
 import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
 import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
-import { hashPayload } from "@/lib/chain/payload";
-import type { Db } from "@/lib/db/client";
+import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
+import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { type EpcisEvent, isEpcisEvent, locationId, partyId } from "@/lib/events/epcis";
+import { eventBase } from "@/lib/events/event-base";
+import { findMainSiteGln } from "@/lib/events/locations";
+import { quantityElement } from "@/lib/events/new-lots";
 import { assertCanRecord, assertNoWriteInFlight } from "./guards";
 
 export const receiveLotInput = z.discriminatedUnion("decision", [
@@ -37,7 +41,15 @@ export async function receiveLot({
   return db.$transaction(async (tx) => {
     const lot = await tx.lot.findUnique({
       where: { id: lotId },
-      select: { status: true, recipient: true, custodian: true, lotCode: true, gtin: true },
+      select: {
+        status: true,
+        recipient: true,
+        custodian: true,
+        lotCode: true,
+        gtin: true,
+        quantity: true,
+        unit: true,
+      },
     });
     if (lot?.status !== "IN_TRANSIT" || lot.recipient !== member.organization.chainAddress) {
       throw new AppError(
@@ -48,21 +60,35 @@ export async function receiveLot({
     await assertNoWriteInFlight(tx, lotId, lot.lotCode);
     const sender = await tx.organization.findUnique({
       where: { chainAddress: lot.custodian },
-      select: { gln: true },
+      select: { id: true, gln: true },
     });
-    const body = {
-      type: "receiving",
-      lotId,
-      gtin: lot.gtin,
-      lotCode: lot.lotCode,
-      decision: input.decision,
-      reason: input.decision === "reject" ? input.reason : null,
-      previousSourceGln: sender?.gln ?? null,
-      receivingGln: member.organization.gln,
-      requestId: crypto.randomUUID(),
-      receivedAt: new Date().toISOString(),
+    const isAccepted = input.decision === "accept";
+    const base = eventBase({
+      member,
+      cte: "receiving",
+      action: "OBSERVE",
+      bizStep: "receiving",
+      disposition: isAccepted ? "in_progress" : "non_conformant",
+      locationGln: (await findMainSiteGln(tx, member.organization.id)) ?? member.organization.gln,
+      date: null,
+      document: null,
+    });
+    const senderSite = sender ? await findMainSiteGln(tx, sender.id) : null;
+    const body: EpcisEvent = {
+      ...base,
+      // The shipment's reference document travels with it: the receiver records the same one.
+      bizTransactionList: await shipmentDocuments(tx, lotId),
+      quantityList: lot.quantity
+        ? [quantityElement({ ...lot, quantity: lot.quantity.toString(), unit: lot.unit ?? "" })]
+        : [],
+      sourceList: [
+        ...(sender ? [{ type: "owning_party" as const, id: partyId(sender.gln) }] : []),
+        ...(senderSite ? [{ type: "location" as const, id: locationId(senderSite) }] : []),
+      ],
+      destinationList: [{ type: "owning_party", id: partyId(member.organization.gln) }],
+      kde: { decision: input.decision, reason: isAccepted ? null : input.reason },
     };
-    const payloadHash = hashPayload(body);
+    const payloadHash = hashPayload(body as unknown as PayloadValue);
     return enqueueLedgerWrite(tx, {
       organizationId: member.organization.id,
       signerAddress: member.organization.chainAddress,
@@ -70,8 +96,21 @@ export async function receiveLot({
       method: input.decision === "accept" ? "acceptHandoff" : "rejectHandoff",
       args: [lotId, payloadHash],
       payloadHash,
-      payloadBody: body,
+      payloadBody: body as object,
       lotId,
     }).then(({ id }) => ({ writeId: id }));
   });
+}
+
+/** The reference documents of the lot's latest shipment, from its payload. */
+async function shipmentDocuments(tx: Tx, lotId: string): Promise<EpcisEvent["bizTransactionList"]> {
+  const shipment = await tx.ledgerEvent.findFirst({
+    where: { lotId, name: "LotHandedOff" },
+    orderBy: [{ blockNumber: "desc" }, { logIndex: "desc" }],
+    select: { payloadHash: true },
+  });
+  const payload = shipment?.payloadHash
+    ? await tx.eventPayload.findUnique({ where: { hash: shipment.payloadHash } })
+    : null;
+  return isEpcisEvent(payload?.body) ? (payload.body.bizTransactionList ?? []) : [];
 }

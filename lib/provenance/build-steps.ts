@@ -1,3 +1,4 @@
+import { eventWhereWhen } from "@/lib/events/epcis";
 import type { TrailEntry } from "@/lib/lots/get-lot-detail";
 import type { Place, PlaceDirectory } from "./places";
 
@@ -18,10 +19,6 @@ export type ProvenanceStep = {
   blockNumber: number;
 };
 
-// The payload fields that say where and when each critical tracking event happened.
-const WHERE_FIELDS = ["shipFromGln", "receivingGln", "organizationGln", "locationGln"];
-const WHEN_FIELDS = ["eventTime", "shippedAt", "receivedAt", "packedAt", "harvestedAt"];
-
 /**
  * The trail as journey steps. Where and when come from an event's payload only when the payload is
  * verified against the ledger; an unverified one could say anything, so its step falls back to the
@@ -29,27 +26,21 @@ const WHEN_FIELDS = ["eventTime", "shippedAt", "receivedAt", "packedAt", "harves
  */
 export function buildSteps(trail: TrailEntry[], places: PlaceDirectory): ProvenanceStep[] {
   return trail.map((entry) => {
-    const payload = entry.isVerified ? (entry.payload ?? {}) : {};
-    const whereGln = WHERE_FIELDS.map((field) => payload[field]).find(Boolean);
-    const whenValue = WHEN_FIELDS.map((field) => payload[field]).find(isIsoTime);
+    const { whereGln, toGln, when } = eventWhereWhen(entry.isVerified ? entry.payload : null);
     const actor = places.byAddress(entry.actor);
     return {
       id: entry.id,
       what: entry.description,
       where: places.byGln(whereGln) ?? actor,
-      to: entry.name === "LotHandedOff" ? places.byGln(payload.shipToGln) : null,
-      when: whenValue ?? entry.recordedAt.toISOString(),
-      isWhenFromPayload: whenValue !== undefined,
+      to: entry.name === "LotHandedOff" ? places.byGln(toGln) : null,
+      when: when ?? entry.recordedAt.toISOString(),
+      isWhenFromPayload: when !== null,
       who: actor?.organization ?? `account ${entry.actor.slice(0, 10)}…`,
       isVerified: entry.isVerified,
       txHash: entry.txHash,
       blockNumber: entry.blockNumber,
     };
   });
-}
-
-function isIsoTime(value: unknown): value is string {
-  return typeof value === "string" && !Number.isNaN(Date.parse(value));
 }
 
 /** The places the lot went through, in order, each once in a row (for the map). */

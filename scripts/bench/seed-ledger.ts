@@ -2,6 +2,7 @@ import { toBeHex, ZeroHash } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
+import { lotPayload } from "@/lib/testing/lot-payload";
 
 // Seeds LotTracker with many events fast: one transaction at a time with receipts runs at ~140 tx/s
 // here (6 minutes for 50,000). Instead anvil's unlocked dev accounts sign, automine is off, the
@@ -59,7 +60,7 @@ export async function seedLedger(
       const handedOffNow: string[] = [];
       for (let lot = first; lot < Math.min(creates, first + LOTS_PER_ROUND); lot++) {
         const lotCode = `BENCH-${lot}`;
-        const body = { type: "lot.created", gtin: GTIN, lotCode, quantity: "12.5", unit: "kg" };
+        const body = lotPayload(GTIN, lotCode, "12.5");
         const hash = hashPayload(body);
         payloads.push({ hash, body });
         producerCalls.push(createLot(accounts.producer, lotCode, hash));

@@ -1,14 +1,14 @@
-import type { Db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type LedgerArg = string | LedgerArg[];
 
 export type LedgerWrite = {
   organizationId: string;
   signerAddress: string;
   requestedById?: string;
-  /** LotTracker function name, and its arguments with bigints as decimal strings. */
+  /** LotTracker function name, and its arguments with bigints as decimal strings (tuples as arrays). */
   method: string;
-  args: string[];
+  args: LedgerArg[];
   payloadHash?: string;
   payloadBody?: object;
   lotId?: string;

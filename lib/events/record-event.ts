@@ -1,0 +1,78 @@
+import "server-only";
+import type { Member } from "@/lib/auth/session";
+import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
+import type { LedgerWriteState } from "@/lib/chain/outbox/wait";
+import type { Db, Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { CTE_KINDS, CTE_LABELS, isRecordedHere } from "./cte-rules";
+import { planCooling } from "./ctes/cooling";
+import { planFirstLandBasedReceiving } from "./ctes/first-land-based-receiving";
+import { planHarvesting } from "./ctes/harvesting";
+import { planInitialPacking } from "./ctes/initial-packing";
+import { planMerge } from "./ctes/merge";
+import { planSplit } from "./ctes/split";
+import { planTransformation } from "./ctes/transformation";
+import { type EventWrite, enqueueEvent } from "./enqueue-event";
+import type { FormValues } from "./kde";
+
+type Plan = (tx: Tx, member: Member, values: FormValues) => Promise<EventWrite>;
+
+const PLANS: Record<keyof typeof CTE_KINDS, Plan> = {
+  harvesting: planHarvesting,
+  cooling: planCooling,
+  initial_packing: planInitialPacking,
+  first_land_based_receiving: planFirstLandBasedReceiving,
+  transformation: planTransformation,
+  split: planSplit,
+  merge: planMerge,
+};
+
+export type RecordedEvent = {
+  writeId: string;
+  lotId: string;
+  newLotIds: string[];
+  state: LedgerWriteState;
+};
+
+/**
+ * Records one critical tracking event: authorise, validate every key data element, then queue the
+ * ledger write with its EPCIS payload (and any packages) in one transaction. A refusal writes nothing.
+ */
+export async function recordTrackingEvent({
+  db,
+  member,
+  cte,
+  values,
+}: {
+  db: Db;
+  member: Member;
+  cte: string;
+  values: FormValues;
+}): Promise<RecordedEvent> {
+  if (!isRecordedHere(cte))
+    throw new AppError("NOT_FOUND", `There is no event called “${cte}” to record.`);
+  const label = CTE_LABELS[cte].toLowerCase();
+  if (member.role === "READ_ONLY") {
+    throw new AppError(
+      "FORBIDDEN",
+      `Your account is read-only: ask a colleague with staff access to record the ${label}.`,
+    );
+  }
+  if (!CTE_KINDS[cte].includes(member.organization.kind)) {
+    const kinds = CTE_KINDS[cte].map((kind) => `${kind.toLowerCase()}s`).join(" and ");
+    throw new AppError(
+      "FORBIDDEN",
+      `Only ${kinds} record ${label}; ${member.organization.name} is a ${member.organization.kind.toLowerCase()}.`,
+    );
+  }
+  const { id, write } = await db.$transaction(async (tx) => {
+    const write = await PLANS[cte](tx, member, values);
+    return { id: (await enqueueEvent(tx, member, write)).id, write };
+  });
+  return {
+    writeId: id,
+    lotId: write.lotId,
+    newLotIds: (write.newLots ?? []).map((lot) => lot.id),
+    state: await awaitLedgerWrite(db, id),
+  };
+}

@@ -1,0 +1,18 @@
+import { lotEpcClass } from "@/lib/events/epcis";
+import { uomOf } from "@/lib/lots/quantity";
+
+/** The smallest EPCIS payload that registers a lot with a quantity, for tests and benchmarks. */
+export function lotPayload(gtin: string, lotCode: string, quantity: string, unit = "kg") {
+  return {
+    type: "ObjectEvent",
+    cte: "initial_packing",
+    action: "ADD",
+    bizStep: "commissioning",
+    disposition: "active",
+    eventTime: "2026-11-24T09:00:00+00:00",
+    eventTimeZoneOffset: "+00:00",
+    quantityList: [
+      { epcClass: lotEpcClass(gtin, lotCode), quantity: Number(quantity), uom: uomOf(unit) },
+    ],
+  };
+}
