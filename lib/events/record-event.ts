@@ -1,7 +1,5 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
-import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
-import type { LedgerWriteState } from "@/lib/chain/outbox/wait";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { CTE_KINDS, CTE_LABELS, isRecordedHere } from "./cte-rules";
@@ -17,6 +15,8 @@ import type { FormValues } from "./kde";
 
 type Plan = (tx: Tx, member: Member, values: FormValues) => Promise<EventWrite>;
 
+export type QueuedEvent = { writeId: string; lotId: string; newLotIds: string[] };
+
 const PLANS: Record<keyof typeof CTE_KINDS, Plan> = {
   harvesting: planHarvesting,
   cooling: planCooling,
@@ -27,18 +27,12 @@ const PLANS: Record<keyof typeof CTE_KINDS, Plan> = {
   merge: planMerge,
 };
 
-export type RecordedEvent = {
-  writeId: string;
-  lotId: string;
-  newLotIds: string[];
-  state: LedgerWriteState;
-};
-
 /**
  * Records one critical tracking event: authorise, validate every key data element, then queue the
  * ledger write with its EPCIS payload (and any packages) in one transaction. A refusal writes nothing.
+ * The caller waits for the ledger with `awaitLedgerWrite` if it wants to.
  */
-export async function recordTrackingEvent({
+export async function queueTrackingEvent({
   db,
   member,
   cte,
@@ -48,7 +42,7 @@ export async function recordTrackingEvent({
   member: Member;
   cte: string;
   values: FormValues;
-}): Promise<RecordedEvent> {
+}): Promise<QueuedEvent> {
   if (!isRecordedHere(cte))
     throw new AppError("NOT_FOUND", `There is no event called “${cte}” to record.`);
   const label = CTE_LABELS[cte].toLowerCase();
@@ -73,6 +67,5 @@ export async function recordTrackingEvent({
     writeId: id,
     lotId: write.lotId,
     newLotIds: (write.newLots ?? []).map((lot) => lot.id),
-    state: await awaitLedgerWrite(db, id),
   };
 }
