@@ -4,10 +4,11 @@ import { useActionState } from "react";
 import { FormError } from "./form-error";
 import type { FormState } from "./form-state";
 import { SubmitButton } from "./submit-button";
+import { TextField } from "./text-field";
 
 type Recipient = { gln: string; name: string; kind: string };
 
-/** Shipping: pick who the lot goes to, one big button. */
+/** Shipping: pick who the lot goes to (the rest is optional), one big button. */
 export function ShipLotForm({
   action,
   recipients,
@@ -34,6 +35,20 @@ export function ShipLotForm({
           ))}
         </select>
       </label>
+      <TextField
+        label="Bill of lading (optional)"
+        name="billOfLading"
+        autoComplete="off"
+        hint="Leave empty to use LotLedger's shipment number as the reference."
+        defaultValue={state?.values?.billOfLading}
+      />
+      <TextField
+        label="Carrier (optional)"
+        name="carrierName"
+        autoComplete="off"
+        hint="Who drives it, if not the recipient."
+        defaultValue={state?.values?.carrierName}
+      />
       <SubmitButton pendingLabel="Recording the shipment…">Ship this lot</SubmitButton>
     </form>
   );

@@ -119,6 +119,22 @@ describe("resolveScan: where a scan of a known lot leads", () => {
     });
   });
 
+  it("a package label leads to its lot; a serial the lot never had is named as unknown", async () => {
+    await db.package.create({
+      data: { lotId: lotIdOf(GTIN, "HELD"), serial: "K7Q2M9XW4T", ledgerTransactionId: "tx-1" },
+    });
+    const packageLink = (serial: string) =>
+      buildDigitalLink({ stem: STEM, ais: { "01": GTIN, "10": "HELD", "21": serial } });
+    expect(await resolve(members.farm, packageLink("K7Q2M9XW4T"))).toMatchObject({
+      href: lotHref("HELD"),
+    });
+    expect(await refusal(members.farm, packageLink("K7Q2M9XW4U"))).toEqual({
+      code: "NOT_FOUND",
+      message:
+        "Lot HELD has no package with serial K7Q2M9XW4U: this label was not made by LotLedger, so set the package aside and tell your supervisor.",
+    });
+  });
+
   it("reads the same lot from a GS1 DataMatrix, a GS1-128 and typed brackets", async () => {
     const ais = { "01": GTIN, "17": "271231", "10": "HELD" };
     for (const text of [

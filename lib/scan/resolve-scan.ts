@@ -39,6 +39,13 @@ export async function resolveScan({
     select: { status: true, custodian: true, recipient: true },
   });
   if (!lot) throw await unknownLot({ db, member, lotId, gtin, lotCode });
+  const serial = ais.get("21");
+  if (serial !== undefined && !(await db.package.findUnique({ where: { lotId_serial: { lotId, serial } } }))) {
+    throw new AppError(
+      "NOT_FOUND",
+      `Lot ${lotCode} has no package with serial ${serial}: this label was not made by LotLedger, so set the package aside and tell your supervisor.`,
+    );
+  }
 
   const href = `/lots/${lotId}`;
   if (lot.status === "RECALLED") return { kind: "recalled", lotId, href, gtin, lotCode };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FROM_THE_LOTS_PAGE, LotEventLinks } from "@/components/lot-event-links";
 import { LotTable } from "@/components/lot-table";
 import { PendingWrites } from "@/components/pending-writes";
 import { requireMember } from "@/lib/auth/session";
@@ -38,6 +39,7 @@ export default async function LotsPage({
           </Link>
         ) : null}
       </div>
+      <LotEventLinks member={member} ctes={FROM_THE_LOTS_PAGE} label="Record" />
       {isPendingStill ? (
         <p role="status" className="rounded-xl bg-amber-50 p-4">
           {LEDGER_QUEUED_MESSAGE}

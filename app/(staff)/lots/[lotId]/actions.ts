@@ -15,7 +15,9 @@ export async function shipLotAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const values = { recipientGln: String(formData.get("recipientGln") ?? "") };
+  const values = Object.fromEntries(
+    ["recipientGln", "billOfLading", "carrierName"].map((k) => [k, String(formData.get(k) ?? "")]),
+  );
   return settle("shipLotAction", lotId, values, async () => {
     const input = handOffLotInput.safeParse(values);
     if (!input.success)

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { LotEventLinks, ON_A_HELD_LOT } from "@/components/lot-event-links";
 import { LotTrail } from "@/components/lot-trail";
 import { ReceiveLotForm } from "@/components/receive-lot-form";
 import { ShipLotForm } from "@/components/ship-lot-form";
@@ -57,6 +58,14 @@ export default async function LotPage({
           recipients={
             await findShippingRecipients({ db, excludeOrganizationId: member.organization.id })
           }
+        />
+      ) : null}
+      {canShip ? (
+        <LotEventLinks
+          member={member}
+          ctes={ON_A_HELD_LOT}
+          lotId={lot.id}
+          label="Record an event"
         />
       ) : null}
       <section className="flex flex-col gap-2">

@@ -1,0 +1,37 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { FormState } from "@/components/form-state";
+import { authenticate } from "@/lib/auth/session";
+import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
+import { getDb } from "@/lib/db";
+import { toFailure } from "@/lib/errors";
+import { queueTrackingEvent } from "@/lib/events/record-event";
+
+/** Records a critical tracking event from its form; on success, opens the lot it made or changed. */
+export async function recordEventAction(
+  cte: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const values: Record<string, string> = {};
+  for (const key of new Set(formData.keys())) {
+    if (!key.startsWith("$")) values[key] = formData.getAll(key).map(String).join(",");
+  }
+  let target: string;
+  try {
+    const member = await authenticate();
+    const db = getDb();
+    const queued = await queueTrackingEvent({ db, member, cte, values });
+    const state = await awaitLedgerWrite(db, queued.writeId);
+    const lotId = queued.newLotIds[0] ?? queued.lotId;
+    target =
+      state.status === "CONFIRMED" && state.isIndexed
+        ? `/lots/${lotId}?recorded=1`
+        : `/lots?pending=${lotId}`;
+  } catch (error) {
+    const failure = toFailure(error, "recordEventAction");
+    return { message: failure.message, field: failure.field, values };
+  }
+  redirect(target);
+}

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EventForm } from "@/components/event-form";
+import { FormError } from "@/components/form-error";
+import { requireMember } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { CTE_KINDS, CTE_LABELS, canRecordCte, isRecordedHere } from "@/lib/events/cte-rules";
+import { MAX_OUTPUTS } from "@/lib/events/ctes/outputs";
+import { EVENT_FORMS } from "@/lib/events/forms/event-forms";
+import { getFormContext } from "@/lib/events/forms/get-form-context";
+import { recordEventAction } from "./actions";
+
+type Props = {
+  params: Promise<{ cte: string }>;
+  searchParams: Promise<{ lot?: string; outputs?: string }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { cte } = await params;
+  return { title: isRecordedHere(cte) ? CTE_LABELS[cte] : "Event" };
+}
+
+export default async function RecordEventPage({ params, searchParams }: Props) {
+  const member = await requireMember();
+  const [{ cte }, { lot, outputs }] = await Promise.all([params, searchParams]);
+  const build = EVENT_FORMS[cte];
+  if (!isRecordedHere(cte) || !build) notFound();
+  if (!canRecordCte(member, cte)) {
+    const kinds = CTE_KINDS[cte].map((kind) => `${kind.toLowerCase()}s`).join(" and ");
+    const message =
+      member.role === "READ_ONLY"
+        ? "Your account is read-only: ask a colleague with staff access to record it."
+        : `Only ${kinds} record ${CTE_LABELS[cte].toLowerCase()}.`;
+    return (
+      <>
+        <h1 className="text-2xl font-bold">{CTE_LABELS[cte]}</h1>
+        <FormError state={{ message }} />
+      </>
+    );
+  }
+  const rows = Math.max(cte === "split" ? 2 : 1, Math.min(Number(outputs) || 0, MAX_OUTPUTS));
+  const context = await getFormContext({ db: getDb(), member, lotId: lot, outputs: rows });
+  const spec = build(context);
+  const more = new URLSearchParams({ ...(lot ? { lot } : {}), outputs: String(rows + 1) });
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{spec.title}</h1>
+      <p className="text-stone-700">{spec.intro}</p>
+      <EventForm spec={spec} action={recordEventAction.bind(null, cte)} />
+      {spec.canAddOutput && rows < MAX_OUTPUTS ? (
+        <Link
+          href={`/events/${cte}?${more}`}
+          className="self-start py-3 text-lg font-semibold text-ledger-700 underline"
+        >
+          Add another new lot
+        </Link>
+      ) : null}
+    </>
+  );
+}

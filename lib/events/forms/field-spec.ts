@@ -1,0 +1,150 @@
+import { LOT_UNITS } from "@/lib/lots/quantity";
+import { REFERENCE_DOCUMENT_TYPES } from "../kde";
+
+// What an event form shows, as plain data: the page builds it on the server (with what is already
+// known filled in) and components/event-form.tsx renders it.
+
+export type Option = { value: string; label: string };
+
+export type FieldSpec =
+  | {
+      kind: "text" | "date" | "tel";
+      name: string;
+      label: string;
+      hint?: string;
+      defaultValue?: string;
+      inputMode?: "numeric" | "decimal" | "text";
+    }
+  | {
+      kind: "select";
+      name: string;
+      label: string;
+      options: Option[];
+      defaultValue?: string;
+      hint?: string;
+    }
+  | { kind: "checkboxes"; name: string; label: string; options: Option[]; defaultValues: string[] }
+  | { kind: "hidden"; name: string; defaultValue: string }
+  | { kind: "heading"; label: string };
+
+/** What the forms can fill in before the user types anything. */
+export type FormContext = {
+  today: string;
+  ownLocations: Option[];
+  partnerLocations: Option[];
+  /** Lots the organisation holds and may use (active). */
+  heldLots: Array<Option & { quantity: string | null; unit: string | null }>;
+  /** The lot the form was opened from (`?lot=`), with the key data elements its creation recorded. */
+  lot: {
+    id: string;
+    gtin: string;
+    lotCode: string;
+    quantity: string | null;
+    unit: string | null;
+    producerName: string;
+    producerSite: string | null;
+    ilmd: Record<string, unknown>;
+  } | null;
+  /** How many new-lot rows to show (`?outputs=`). */
+  outputs: number;
+};
+
+export type EventFormSpec = {
+  title: string;
+  intro: string;
+  submitLabel: string;
+  fields: FieldSpec[];
+  canAddOutput?: boolean;
+};
+
+export const unitOptions: Option[] = LOT_UNITS.map((unit) => ({ value: unit, label: unit }));
+export const documentTypeOptions: Option[] = Object.entries(REFERENCE_DOCUMENT_TYPES).map(
+  ([value, label]) => ({ value, label }),
+);
+
+export const locationField = (context: FormContext, label = "Where"): FieldSpec => ({
+  kind: "select",
+  name: "locationGln",
+  label,
+  options: context.ownLocations,
+  defaultValue: context.ownLocations[0]?.value,
+});
+
+export const recipientField = (context: FormContext): FieldSpec => ({
+  kind: "select",
+  name: "recipientLocationGln",
+  label: "Goes next to",
+  hint: "The immediate subsequent recipient's location.",
+  options: [{ value: "", label: "Choose…" }, ...context.partnerLocations],
+});
+
+export const documentFields = (defaultType: string): FieldSpec[] => [
+  {
+    kind: "select",
+    name: "documentType",
+    label: "Reference document",
+    options: documentTypeOptions,
+    defaultValue: defaultType,
+  },
+  {
+    kind: "text",
+    name: "documentNumber",
+    label: "Document number",
+    hint: "The number on that document.",
+  },
+];
+
+export const dateField = (name: string, label: string, context: FormContext): FieldSpec => ({
+  kind: "date",
+  name,
+  label,
+  defaultValue: context.today,
+});
+
+/** GTIN, lot code, quantity, unit and packages of a new lot; `prefix` names a row of several. */
+export function newLotFields(
+  prefix: string,
+  options: { gtin?: string | false; quantity?: string; unit?: string },
+): FieldSpec[] {
+  return [
+    ...(options.gtin === false
+      ? []
+      : [
+          {
+            kind: "text",
+            name: `${prefix}gtin`,
+            label: "GTIN",
+            inputMode: "numeric",
+            defaultValue: options.gtin,
+            hint: "The product number after (01).",
+          } as const,
+        ]),
+    {
+      kind: "text",
+      name: `${prefix}lotCode`,
+      label: "New lot code",
+      hint: "The traceability lot code, after (10): up to 20 characters.",
+    },
+    {
+      kind: "text",
+      name: `${prefix}quantity`,
+      label: "Quantity",
+      inputMode: "decimal",
+      defaultValue: options.quantity,
+    },
+    {
+      kind: "select",
+      name: `${prefix}unit`,
+      label: "Unit",
+      options: unitOptions,
+      defaultValue: options.unit ?? "kg",
+    },
+    {
+      kind: "text",
+      name: `${prefix}packages`,
+      label: "Packages to label",
+      inputMode: "numeric",
+      hint: "Each gets its own serial and barcode. Leave empty for none.",
+    },
+  ];
+}

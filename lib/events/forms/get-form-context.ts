@@ -1,0 +1,98 @@
+import "server-only";
+import type { Member } from "@/lib/auth/session";
+import type { Db } from "@/lib/db/client";
+import { eventTimeOf, isEpcisEvent } from "../epcis";
+import type { FormContext } from "./field-spec";
+
+/**
+ * Everything an event form can fill in for this member: their sites, partners' sites, the lots they
+ * hold, and — when opened from a lot — that lot with the key data elements its creation recorded.
+ */
+export async function getFormContext({
+  db,
+  member,
+  lotId,
+  outputs,
+}: {
+  db: Db;
+  member: Member;
+  lotId?: string;
+  outputs: number;
+}): Promise<FormContext> {
+  const [locations, lots] = await Promise.all([
+    db.location.findMany({
+      orderBy: [{ createdAt: "asc" }],
+      select: {
+        gln: true,
+        name: true,
+        organizationId: true,
+        organization: { select: { name: true } },
+      },
+    }),
+    db.lot.findMany({
+      where: { custodian: member.organization.chainAddress, status: "ACTIVE" },
+      orderBy: { createdBlock: "desc" },
+      take: 100,
+      select: { id: true, lotCode: true, gtin: true, quantity: true, unit: true },
+    }),
+  ]);
+  const heldLots = lots.map((lot) => ({
+    value: lot.id,
+    label: `Lot ${lot.lotCode} · ${lot.quantity?.toString() ?? "?"} ${lot.unit ?? ""} · GTIN ${lot.gtin}`,
+    quantity: lot.quantity?.toString() ?? null,
+    unit: lot.unit,
+  }));
+  const isOwn = (l: (typeof locations)[number]) => l.organizationId === member.organization.id;
+  return {
+    today: eventTimeOf(new Date()).eventTime.slice(0, 10),
+    ownLocations: locations.filter(isOwn).map((l) => ({ value: l.gln, label: l.name })),
+    partnerLocations: locations
+      .filter((l) => !isOwn(l))
+      .map((l) => ({ value: l.gln, label: `${l.organization.name} — ${l.name}` })),
+    heldLots,
+    lot: lotId ? await getLotPrefill(db, lotId, member) : null,
+    outputs,
+  };
+}
+
+async function getLotPrefill(db: Db, lotId: string, member: Member): Promise<FormContext["lot"]> {
+  const lot = await db.lot.findUnique({
+    where: { id: lotId },
+    select: {
+      id: true,
+      gtin: true,
+      lotCode: true,
+      quantity: true,
+      unit: true,
+      custodian: true,
+      producer: true,
+      payloadHash: true,
+    },
+  });
+  if (!lot || lot.custodian !== member.organization.chainAddress) return null;
+  const [payload, producer] = await Promise.all([
+    lot.payloadHash ? db.eventPayload.findUnique({ where: { hash: lot.payloadHash } }) : null,
+    db.organization.findUnique({
+      where: { chainAddress: lot.producer },
+      select: {
+        name: true,
+        locations: {
+          take: 1,
+          orderBy: { createdAt: "asc" },
+          select: { name: true, address: true },
+        },
+      },
+    }),
+  ]);
+  const site = producer?.locations[0];
+  return {
+    id: lot.id,
+    gtin: lot.gtin,
+    lotCode: lot.lotCode,
+    quantity: lot.quantity?.toString() ?? null,
+    unit: lot.unit,
+    producerName: producer?.name ?? "",
+    producerSite: site ? `${site.name}, ${site.address}` : null,
+    ilmd: isEpcisEvent(payload?.body) ? (payload.body.ilmd ?? {}) : {},
+  };
+}
