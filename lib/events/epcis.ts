@@ -114,3 +114,12 @@ export function eventWhereWhen(body: unknown): {
     when: Number.isNaN(Date.parse(body.eventTime)) ? null : body.eventTime,
   };
 }
+
+/** The lot code an event is mainly about: its first new lot, else the first lot it counts. */
+export function mainLotCodeOf(body: unknown): string | null {
+  if (!isEpcisEvent(body)) return null;
+  const element =
+    body.outputQuantityList?.[0] ?? body.quantityList?.[0] ?? body.inputQuantityList?.[0];
+  const match = element?.epcClass.match(/\/10\/([^/]+)$/);
+  return match ? decodeURIComponent(match[1] as string) : null;
+}

@@ -22,7 +22,7 @@ export async function requireOwnLocation(
   return location;
 }
 
-/** Another organisation's location (the immediate subsequent recipient or previous source). */
+/** Any organisation's location, e.g. the immediate subsequent recipient (which may be one's own). */
 export async function requirePartnerLocation(
   tx: Tx,
   gln: string | undefined,

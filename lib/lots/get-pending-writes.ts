@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { mainLotCodeOf } from "@/lib/events/epcis";
 
 export type PendingLotWrite = {
   id: string;
@@ -46,9 +47,7 @@ export async function findPendingLotWrites({
     where: { hash: { in: rows.flatMap((row) => (row.payloadHash ? [row.payloadHash] : [])) } },
     select: { hash: true, body: true },
   });
-  const lotCodes = new Map(
-    payloads.map((p) => [p.hash, (p.body as { lotCode?: string }).lotCode ?? null]),
-  );
+  const lotCodes = new Map(payloads.map((p) => [p.hash, mainLotCodeOf(p.body)]));
   return rows.map(({ payloadHash, ...row }) => ({
     ...row,
     status: row.status as PendingLotWrite["status"],

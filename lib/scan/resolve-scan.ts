@@ -40,7 +40,10 @@ export async function resolveScan({
   });
   if (!lot) throw await unknownLot({ db, member, lotId, gtin, lotCode });
   const serial = ais.get("21");
-  if (serial !== undefined && !(await db.package.findUnique({ where: { lotId_serial: { lotId, serial } } }))) {
+  if (
+    serial !== undefined &&
+    !(await db.package.findUnique({ where: { lotId_serial: { lotId, serial } } }))
+  ) {
     throw new AppError(
       "NOT_FOUND",
       `Lot ${lotCode} has no package with serial ${serial}: this label was not made by LotLedger, so set the package aside and tell your supervisor.`,

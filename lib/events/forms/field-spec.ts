@@ -75,7 +75,8 @@ export const recipientField = (context: FormContext): FieldSpec => ({
   name: "recipientLocationGln",
   label: "Goes next to",
   hint: "The immediate subsequent recipient's location.",
-  options: [{ value: "", label: "Choose…" }, ...context.partnerLocations],
+  // One's own site can be next too: a farm that packs its own harvest.
+  options: [{ value: "", label: "Choose…" }, ...context.ownLocations, ...context.partnerLocations],
 });
 
 export const documentFields = (defaultType: string): FieldSpec[] => [

@@ -25,6 +25,7 @@ export default async function LotPage({
   const db = getDb();
   const lot = await getLotDetail({ db, lotId });
   if (!lot) notFound();
+  const packages = await db.package.count({ where: { lotId: lot.id } });
   const me = member.organization.chainAddress;
   const isIncoming = lot.status === "IN_TRANSIT" && lot.recipient?.address === me;
   const canShip =
@@ -40,6 +41,11 @@ export default async function LotPage({
             : `${lot.status === "RECALLED" ? "Recalled" : lot.status === "CONSUMED" ? "Used up" : "Held"} · ${lot.custodian.name}`}
           {lot.quantity ? ` · ${lot.quantity} ${lot.unit}` : ""}
         </p>
+        {packages > 0 ? (
+          <p data-testid="packages">
+            {packages} {packages === 1 ? "package" : "packages"} labelled
+          </p>
+        ) : null}
       </div>
       {pending ? (
         <p role="status" className="rounded-xl bg-amber-50 p-4">
