@@ -3,8 +3,6 @@ import "server-only";
 import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
 import { lotIdOf } from "@/lib/chain/lot-id";
-import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
-import type { LedgerWriteState } from "@/lib/chain/outbox/wait";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
@@ -25,13 +23,13 @@ export const createLotInput = z.object({
   unit: z.string(),
 });
 
-export type CreateLotResult = { lotId: string; state: LedgerWriteState };
+export type CreateLotResult = { lotId: string; writeId: string };
 
 /**
  * Registers a new traceability lot for the member's organisation — the receiving CTE of a receiver
  * that assigns the lot code itself (food from a supplier outside FSMA 204 or outside LotLedger): validate, authorise, then put the
  * `createLot` write and its payload in the outbox in one database transaction. The sender process
- * signs and sends it; this waits a few seconds to report "recorded" or "failed", else "pending".
+ * signs and sends it; callers wait for it with `awaitLedgerWrite` if they want to.
  */
 export async function createLot({
   db,
@@ -70,7 +68,7 @@ export async function createLot({
     });
   });
 
-  return { lotId, state: await awaitLedgerWrite(db, id) };
+  return { lotId, writeId: id };
 }
 
 /** The EPCIS receiving event (action ADD: the lot code is assigned here) at the organisation's site. */

@@ -1,6 +1,7 @@
 import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { CUSTODY_KINDS } from "./permissions";
 
 /** Refuses read-only accounts, naming what they tried to do ("ship the lot"). */
 export function assertCanRecord(member: Member, what: string): void {
@@ -8,6 +9,16 @@ export function assertCanRecord(member: Member, what: string): void {
     throw new AppError(
       "FORBIDDEN",
       `Your account is read-only: ask a colleague with staff access to ${what}.`,
+    );
+  }
+}
+
+/** Refuses organisations that never hold lots (regulators), naming what they tried ("ship lots"). */
+export function assertHoldsCustody(member: Member, what: string): void {
+  if (!CUSTODY_KINDS.includes(member.organization.kind)) {
+    throw new AppError(
+      "FORBIDDEN",
+      `Only farms, packers, processors, carriers and retailers ${what}; ${member.organization.name} is a ${member.organization.kind.toLowerCase()}.`,
     );
   }
 }

@@ -4,13 +4,13 @@ import type { Member } from "@/lib/auth/session";
 import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { type EpcisEvent, locationId, partyId } from "@/lib/events/epcis";
 import { eventBase } from "@/lib/events/event-base";
 import { findMainSiteGln } from "@/lib/events/locations";
 import { quantityElement } from "@/lib/events/new-lots";
-import { assertCanRecord, requireHeldLot } from "./guards";
+import { assertCanRecord, assertHoldsCustody, requireHeldLot } from "./guards";
+import { CUSTODY_KINDS } from "./permissions";
 
 export const handOffLotInput = z.object({
   /** GLN of the organisation the lot is shipped to. */
@@ -29,9 +29,6 @@ export const handOffLotInput = z.object({
     .optional(),
 });
 
-/** Organisation kinds that take custody of lots (LotTracker's custody roles). */
-const CUSTODY_KINDS = ["FARM", "PACKER", "PROCESSOR", "CARRIER", "RETAILER"];
-
 /**
  * Ships a lot the member's organisation holds to another organisation (FSMA 204 shipping CTE): the
  * first step of the two-step handoff, queued in the outbox. The recipient accepts or rejects it.
@@ -48,7 +45,7 @@ export async function handOffLot({
   input: z.infer<typeof handOffLotInput>;
 }): Promise<{ writeId: string }> {
   assertCanRecord(member, "ship the lot");
-  const chainId = getEnv().CHAIN_ID;
+  assertHoldsCustody(member, "ship lots");
   return db.$transaction(async (tx) => {
     const lot = await requireHeldLot(tx, member, lotId, "be shipped");
     const recipient = await tx.organization.findUnique({
@@ -96,7 +93,7 @@ export async function handOffLot({
         { type: "owning_party", id: partyId(recipient.gln) },
         ...(destination ? [{ type: "location" as const, id: locationId(destination.gln) }] : []),
       ],
-      kde: { chainId, shipment, carrierName: input.carrierName || null },
+      kde: { shipment, carrierName: input.carrierName || null },
     };
     const payloadHash = hashPayload(body as unknown as PayloadValue);
     const { id } = await enqueueLedgerWrite(tx, {

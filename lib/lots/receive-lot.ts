@@ -9,7 +9,7 @@ import { type EpcisEvent, isEpcisEvent, locationId, partyId } from "@/lib/events
 import { eventBase } from "@/lib/events/event-base";
 import { findMainSiteGln } from "@/lib/events/locations";
 import { quantityElement } from "@/lib/events/new-lots";
-import { assertCanRecord, assertNoWriteInFlight } from "./guards";
+import { assertCanRecord, assertHoldsCustody, assertNoWriteInFlight } from "./guards";
 
 export const receiveLotInput = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("accept") }),
@@ -38,6 +38,7 @@ export async function receiveLot({
   input: z.infer<typeof receiveLotInput>;
 }): Promise<{ writeId: string }> {
   assertCanRecord(member, "receive the lot");
+  assertHoldsCustody(member, "receive lots");
   return db.$transaction(async (tx) => {
     const lot = await tx.lot.findUnique({
       where: { id: lotId },

@@ -1,5 +1,6 @@
 import { readJson, respond } from "@/lib/api/respond";
 import { authenticate } from "@/lib/auth/session";
+import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createLot, createLotInput } from "@/lib/lots/create-lot";
@@ -15,6 +16,8 @@ export async function POST(request: Request) {
         "Send gtin, lotCode, quantity and unit, each as a string.",
       );
     }
-    return createLot({ db: getDb(), member, input: input.data });
+    const db = getDb();
+    const { lotId, writeId } = await createLot({ db, member, input: input.data });
+    return { lotId, state: await awaitLedgerWrite(db, writeId) };
   });
 }

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/form-state";
 import { authenticate } from "@/lib/auth/session";
+import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
 import { createLot, createLotInput } from "@/lib/lots/create-lot";
@@ -17,11 +18,9 @@ export async function createLotAction(
   let target: string;
   try {
     const member = await authenticate();
-    const { lotId, state } = await createLot({
-      db: getDb(),
-      member,
-      input: createLotInput.parse(values),
-    });
+    const db = getDb();
+    const { lotId, writeId } = await createLot({ db, member, input: createLotInput.parse(values) });
+    const state = await awaitLedgerWrite(db, writeId);
     target =
       state.status === "CONFIRMED" && state.isIndexed
         ? `/lots?created=${lotId}`
