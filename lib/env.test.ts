@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appEnvSchema, ConfigError, parseEnv } from "./env";
+import { appEnvSchema, ConfigError, contractAdminEnvSchema, parseEnv } from "./env";
 
 const valid = {
   DATABASE_URL: "postgresql://postgres:pw@127.0.0.1:5432/lotledger",
@@ -45,5 +45,29 @@ describe("parseEnv(appEnvSchema)", () => {
       'CHAIN_ID is "main": set it to the EVM network\'s chain id, a positive whole number (31337 for the embedded chain).',
       'MASTER_KEY is "short": set it to 32 bytes as 64 hex characters (generate one with `openssl rand -hex 32`).',
     ]);
+  });
+});
+
+describe("parseEnv(contractAdminEnvSchema)", () => {
+  it("says which key to set when the contract admin's key is missing", () => {
+    const error = (() => {
+      try {
+        parseEnv(contractAdminEnvSchema, {});
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      "DEPLOYER_PRIVATE_KEY is not set: set it to the 0x… private key (64 hex characters) of the account that deploys and administers LotTracker.",
+    ]);
+  });
+
+  it("accepts a 64-hex-character key with or without 0x", () => {
+    for (const key of [`0x${"ab".repeat(32)}`, "ab".repeat(32)]) {
+      expect(parseEnv(contractAdminEnvSchema, { DEPLOYER_PRIVATE_KEY: key })).toEqual({
+        DEPLOYER_PRIVATE_KEY: key,
+      });
+    }
   });
 });

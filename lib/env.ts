@@ -53,6 +53,15 @@ export const senderEnvSchema = appEnvSchema.pick({
   MASTER_KEY: true,
 });
 
+/**
+ * Granting an organisation its LotTracker role (`npm run lotledger -- org create`, and the demo seed
+ * of `npm start`) is signed by the contract's admin. Only the operator's commands read this key: the
+ * web app, the sender and the indexer never hold it.
+ */
+export const contractAdminEnvSchema = z.object({
+  DEPLOYER_PRIVATE_KEY: z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/),
+});
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`LotLedger cannot start:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

@@ -7,6 +7,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
   {
     gs1: { summary: "read GS1 barcode data and Digital Links", load: () => import("./cli/gs1") },
     verify: { summary: "compare the database with the chain", load: () => import("./cli/verify") },
+    org: {
+      summary: "register an organisation, invite its first admin",
+      load: () => import("./cli/org"),
+    },
     reindex: {
       summary: "rebuild the read model from the chain",
       load: () => import("./cli/reindex"),

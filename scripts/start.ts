@@ -6,7 +6,7 @@ import { startAnvil } from "@/lib/chain/anvil";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { ConfigError } from "@/lib/env";
 import { buildIfNeeded } from "./stack/build";
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from "./stack/demo-data";
+import { DEMO_PASSWORD, DEMO_USERS } from "./stack/demo-data";
 import { startPart } from "./stack/parts";
 import { ANVIL_DEV_KEY, LOCAL_CHAIN_ID, prepareLedger } from "./stack/prepare";
 import { assertPortFree, waitForHttp } from "./stack/processes";
@@ -99,8 +99,11 @@ async function main(): Promise<void> {
 
   log(`LotLedger is ready at ${appUrl}`);
   log(`demo logins (password "${DEMO_PASSWORD}"):`);
-  for (const org of DEMO_ORGANIZATIONS)
-    log(`  ${org.user.email.padEnd(26)} ${org.name} (${org.kind.toLowerCase()})`);
+  for (const user of DEMO_USERS) {
+    const role = user.role.toLowerCase().replace("_", "-");
+    const { name, kind } = user.organization;
+    log(`  ${user.email.padEnd(33)} ${role.padEnd(9)} ${name} (${kind.toLowerCase()})`);
+  }
   log("press Ctrl-C to stop");
 }
 

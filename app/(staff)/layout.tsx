@@ -29,7 +29,10 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           </div>
         </div>
         <p className="text-sm text-stone-600">
-          {member.name} · {member.organization.name}
+          {member.name} ·{" "}
+          <Link href="/organization" className="inline-block py-2 underline underline-offset-2">
+            {member.organization.name}
+          </Link>
         </p>
       </header>
       <main className="flex flex-1 flex-col gap-6 px-4 py-6">{children}</main>

@@ -4,6 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/organizations/parse-person";
 
 function createAuth() {
   const env = getEnv();
@@ -11,8 +12,14 @@ function createAuth() {
     database: prismaAdapter(getDb(), { provider: "postgresql" }),
     secret: env.AUTH_SECRET,
     baseURL: env.APP_URL,
-    // Accounts are created by an organisation's admin (and the demo seed), never by self sign-up.
-    emailAndPassword: { enabled: true, disableSignUp: true },
+    // Accounts are created by accepting an admin's invitation (lib/organizations/accept-invitation.ts)
+    // and by the demo seed, never by self sign-up.
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+    },
     user: {
       additionalFields: {
         organizationId: { type: "string", required: false, input: false },

@@ -8,12 +8,19 @@ function demoGln(serial: string): string {
 
 export const DEMO_PASSWORD = "lotledger-demo";
 
+/**
+ * One organisation of each kind, each with an admin (`user`, the address printed first), a staff
+ * member and a read-only viewer: every role of every kind can sign in, for demos and the permission
+ * tests. Emails: <kind>@, <kind>-staff@ and <kind>-viewer@lotledger.demo.
+ */
 export const DEMO_ORGANIZATIONS = [
   {
     name: "Green Valley Farm",
     kind: "FARM",
     gln: demoGln("1"),
     user: { name: "Maria Lopez", email: "farm@lotledger.demo" },
+    staff: { name: "Tom Reyes", email: "farm-staff@lotledger.demo" },
+    viewer: { name: "Priya Nair", email: "farm-viewer@lotledger.demo" },
     location: {
       gln: demoGln("101"),
       name: "Green Valley Farm, Field 7",
@@ -27,6 +34,8 @@ export const DEMO_ORGANIZATIONS = [
     kind: "PACKER",
     gln: demoGln("2"),
     user: { name: "Sam Okafor", email: "packer@lotledger.demo" },
+    staff: { name: "Lena Fischer", email: "packer-staff@lotledger.demo" },
+    viewer: { name: "Omar Haddad", email: "packer-viewer@lotledger.demo" },
     location: {
       gln: demoGln("201"),
       name: "Coastal Packhouse, Line 2",
@@ -36,10 +45,27 @@ export const DEMO_ORGANIZATIONS = [
     },
   },
   {
+    name: "Sunrise Fresh-Cut Kitchen",
+    kind: "PROCESSOR",
+    gln: demoGln("6"),
+    user: { name: "Grace Mwangi", email: "processor@lotledger.demo" },
+    staff: { name: "Diego Santos", email: "processor-staff@lotledger.demo" },
+    viewer: { name: "Hana Sato", email: "processor-viewer@lotledger.demo" },
+    location: {
+      gln: demoGln("601"),
+      name: "Sunrise Fresh-Cut Kitchen, Hall B",
+      address: "77 Produce Ln, Hollister, CA 95023",
+      latitude: 36.8525,
+      longitude: -121.4016,
+    },
+  },
+  {
     name: "ColdRoute Logistics",
     kind: "CARRIER",
     gln: demoGln("3"),
     user: { name: "Jonas Berg", email: "carrier@lotledger.demo" },
+    staff: { name: "Ana Costa", email: "carrier-staff@lotledger.demo" },
+    viewer: { name: "Ben Walsh", email: "carrier-viewer@lotledger.demo" },
     location: {
       gln: demoGln("301"),
       name: "ColdRoute Depot",
@@ -53,6 +79,8 @@ export const DEMO_ORGANIZATIONS = [
     kind: "RETAILER",
     gln: demoGln("4"),
     user: { name: "Aisha Khan", email: "store@lotledger.demo" },
+    staff: { name: "Kofi Mensah", email: "store-staff@lotledger.demo" },
+    viewer: { name: "Julia Novak", email: "store-viewer@lotledger.demo" },
     location: {
       gln: demoGln("401"),
       name: "FreshMart Store 112",
@@ -66,6 +94,8 @@ export const DEMO_ORGANIZATIONS = [
     kind: "REGULATOR",
     gln: demoGln("5"),
     user: { name: "Dr. Lee Chen", email: "regulator@lotledger.demo" },
+    staff: { name: "Rosa Alvarez", email: "regulator-staff@lotledger.demo" },
+    viewer: { name: "Mark Dubois", email: "regulator-viewer@lotledger.demo" },
     location: {
       gln: demoGln("501"),
       name: "Food Safety Office",
@@ -75,3 +105,17 @@ export const DEMO_ORGANIZATIONS = [
     },
   },
 ] as const;
+
+export type DemoUser = {
+  name: string;
+  email: string;
+  role: "ADMIN" | "STAFF" | "READ_ONLY";
+  organization: (typeof DEMO_ORGANIZATIONS)[number];
+};
+
+/** Every demo login, admins first within each organisation. */
+export const DEMO_USERS: DemoUser[] = DEMO_ORGANIZATIONS.flatMap((organization) => [
+  { ...organization.user, role: "ADMIN" as const, organization },
+  { ...organization.staff, role: "STAFF" as const, organization },
+  { ...organization.viewer, role: "READ_ONLY" as const, organization },
+]);

@@ -1,16 +1,18 @@
-import { hashPassword } from "better-auth/crypto";
 import { parseEther, type Signer } from "ethers";
 import { grantOrganizationRole, roleForOrganizationKind } from "@/lib/chain/deploy";
 import type { LotTracker } from "@/lib/chain/generated";
 import { receiptOf } from "@/lib/chain/receipt";
 import type { Db } from "@/lib/db/client";
-import { createSigningKey } from "@/lib/organizations/signing-key";
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from "./demo-data";
+import { createOrganization } from "@/lib/organizations/create-organization";
+import { createMemberAccount } from "@/lib/organizations/member-account";
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 
 /**
- * Demo organisations, one person each, a location each, and their ledger accounts registered with the
- * role their kind needs. Safe to run on every start: each step is skipped when already done, so a
- * start interrupted half-way finishes the job next time.
+ * Demo organisations (through the same createOrganization as the operator's `org create`), a
+ * location each, an admin, a staff member and a viewer each, and their ledger accounts registered
+ * with the role their kind needs. Safe to run on every start: each step is skipped when already
+ * done, so a start interrupted half-way finishes the job next time, and data seeded by an older
+ * version gains the people and organisations added since.
  */
 export async function seedDemoData({
   db,
@@ -25,53 +27,42 @@ export async function seedDemoData({
   /** Gas money for each organisation account (embedded chain only). */
   fundEach?: (address: string) => Promise<void>;
 }): Promise<void> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const organizationIds = new Map<string, string>();
   for (const demo of DEMO_ORGANIZATIONS) {
-    const organization =
-      (await db.organization.findUnique({ where: { gln: demo.gln } })) ??
-      (await db.organization.create({
-        data: {
-          name: demo.name,
-          kind: demo.kind,
-          gln: demo.gln,
-          ...(({ address, encryptedKey }) => ({ chainAddress: address, encryptedKey }))(
-            createSigningKey(masterKey),
-          ),
-          locations: { create: demo.location },
-          users: {
-            create: {
-              id: crypto.randomUUID(),
-              name: demo.user.name,
-              email: demo.user.email,
-              emailVerified: true,
-              role: "ADMIN",
-            },
-          },
-        },
-      }));
-    const user = await db.user.findUniqueOrThrow({ where: { email: demo.user.email } });
-    const hasPassword = await db.account.findFirst({
-      where: { userId: user.id, providerId: "credential" },
+    const existing = await db.organization.findUnique({
+      where: { gln: demo.gln },
+      select: { id: true, chainAddress: true },
     });
-    if (!hasPassword) {
-      await db.account.create({
-        data: {
-          id: crypto.randomUUID(),
-          accountId: user.id,
-          providerId: "credential",
-          userId: user.id,
-          password: passwordHash,
-        },
-      });
+    if (existing) {
+      // Seeded while no contract admin key was configured, or before a top-up: finish the job.
+      if (lotTracker) {
+        const role = roleForOrganizationKind(demo.kind);
+        await grantOrganizationRole(lotTracker, role, existing.chainAddress);
+      }
+      await fundEach?.(existing.chainAddress);
+      organizationIds.set(demo.gln, existing.id);
+      continue;
     }
-    if (lotTracker) {
-      await grantOrganizationRole(
-        lotTracker,
-        roleForOrganizationKind(demo.kind),
-        organization.chainAddress,
-      );
-    }
-    await fundEach?.(organization.chainAddress);
+    const { organization } = await createOrganization({
+      db,
+      masterKey,
+      ledger: lotTracker ? { lotTracker, fund: fundEach } : null,
+      input: { name: demo.name, kind: demo.kind, gln: demo.gln, location: demo.location },
+    });
+    organizationIds.set(demo.gln, organization.id);
+  }
+  for (const person of DEMO_USERS) {
+    if (await db.user.findUnique({ where: { email: person.email }, select: { id: true } }))
+      continue;
+    await db.$transaction((tx) =>
+      createMemberAccount(tx, {
+        organizationId: organizationIds.get(person.organization.gln) as string,
+        name: person.name,
+        email: person.email,
+        role: person.role,
+        password: DEMO_PASSWORD,
+      }),
+    );
   }
 }
 

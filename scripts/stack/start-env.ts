@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { appEnvSchema, parseEnv } from "@/lib/env";
+import { appEnvSchema, contractAdminEnvSchema, parseEnv } from "@/lib/env";
 
 /**
  * What `npm start` reads. Every service is embedded unless configured: no DATABASE_URL starts
@@ -22,7 +22,7 @@ export const startEnvSchema = z.object({
   CHAIN_ID: optional(app.CHAIN_ID),
   CONTRACT_ADDRESS: optional(z.string().regex(/^0x[0-9a-fA-F]{40}$/)),
   DEPLOYMENT_BLOCK: optional(z.coerce.number().int().min(0)),
-  DEPLOYER_PRIVATE_KEY: optional(app.MASTER_KEY), // also 32 bytes as 64 hex characters
+  DEPLOYER_PRIVATE_KEY: optional(contractAdminEnvSchema.shape.DEPLOYER_PRIVATE_KEY),
   MASTER_KEY: optional(app.MASTER_KEY),
   AUTH_SECRET: optional(app.AUTH_SECRET),
   APP_URL: optional(z.url()),

@@ -1,0 +1,80 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { FormState } from "@/components/form-state";
+import type { InvitationFormState } from "@/components/invite-member-form";
+import { authenticate } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { toFailure } from "@/lib/errors";
+import { changeMemberRole, changeMemberRoleInput } from "@/lib/organizations/change-member-role";
+import { logInvitationTransport } from "@/lib/organizations/invitation-transport";
+import { inviteMember, inviteMemberInput } from "@/lib/organizations/invite-member";
+import { removeMember } from "@/lib/organizations/remove-member";
+import { revokeInvitation } from "@/lib/organizations/revoke-invitation";
+
+const MEMBERS_PATH = "/organization/members";
+
+export async function inviteMemberAction(
+  _previous: InvitationFormState,
+  formData: FormData,
+): Promise<InvitationFormState> {
+  const values = {
+    email: String(formData.get("email") ?? ""),
+    role: String(formData.get("role") ?? ""),
+  };
+  try {
+    const invitation = await inviteMember({
+      db: getDb(),
+      member: await authenticate(),
+      input: inviteMemberInput.parse(values),
+      appUrl: getEnv().APP_URL,
+      // Where email would plug in: a mail transport implementing InvitationTransport.
+      transport: logInvitationTransport,
+    });
+    revalidatePath(MEMBERS_PATH);
+    return { invitation: { ...invitation, expiresAt: invitation.expiresAt.toISOString() } };
+  } catch (error) {
+    const failure = toFailure(error, "inviteMemberAction");
+    return { message: failure.message, field: failure.field, values };
+  }
+}
+
+export async function changeMemberRoleAction(
+  userId: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const values = { userId, role: String(formData.get("role") ?? "") };
+  return settle("changeMemberRoleAction", values, async () => {
+    const input = changeMemberRoleInput.parse(values);
+    await changeMemberRole({ db: getDb(), member: await authenticate(), input });
+  });
+}
+
+export async function removeMemberAction(userId: string): Promise<FormState> {
+  return settle("removeMemberAction", {}, async () => {
+    await removeMember({ db: getDb(), member: await authenticate(), userId });
+  });
+}
+
+export async function revokeInvitationAction(invitationId: string): Promise<FormState> {
+  return settle("revokeInvitationAction", {}, async () => {
+    await revokeInvitation({ db: getDb(), member: await authenticate(), invitationId });
+  });
+}
+
+async function settle(
+  context: string,
+  values: Record<string, string>,
+  change: () => Promise<void>,
+): Promise<FormState> {
+  try {
+    await change();
+  } catch (error) {
+    const failure = toFailure(error, context);
+    return { message: failure.message, field: failure.field, values };
+  }
+  revalidatePath(MEMBERS_PATH);
+  return { message: undefined, values };
+}

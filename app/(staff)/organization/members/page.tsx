@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FormError } from "@/components/form-error";
+import { InvitationList } from "@/components/invitation-list";
+import { InviteMemberForm } from "@/components/invite-member-form";
+import { MemberList } from "@/components/member-list";
+import { requireMember } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getPeople } from "@/lib/organizations/get-people";
+import {
+  adminOnlyMessage,
+  isOrganizationAdmin,
+  MANAGE_PEOPLE,
+} from "@/lib/organizations/permissions";
+import {
+  changeMemberRoleAction,
+  inviteMemberAction,
+  removeMemberAction,
+  revokeInvitationAction,
+} from "./actions";
+
+export const metadata: Metadata = { title: "Members" };
+
+export default async function MembersPage() {
+  const member = await requireMember();
+  const heading = <h1 className="text-2xl font-bold">Members of {member.organization.name}</h1>;
+  if (!isOrganizationAdmin(member)) {
+    return (
+      <>
+        {heading}
+        <FormError state={{ message: adminOnlyMessage(member, MANAGE_PEOPLE) }} />
+        <Link href="/organization" className="text-lg underline">
+          Back to your organisation
+        </Link>
+      </>
+    );
+  }
+  const { members, invitations } = await getPeople({ db: getDb(), member });
+  return (
+    <>
+      {heading}
+      <MemberList
+        members={members}
+        currentUserId={member.userId}
+        changeRole={changeMemberRoleAction}
+        remove={removeMemberAction}
+      />
+      <section className="flex flex-col gap-3">
+        <h2 className="text-xl font-semibold">Invite someone</h2>
+        <InviteMemberForm action={inviteMemberAction} />
+      </section>
+      <InvitationList invitations={invitations} revoke={revokeInvitationAction} />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LocationList } from "@/components/location-list";
+import { OrganizationSummary } from "@/components/organization-summary";
+import { requireMember } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getOrganization } from "@/lib/organizations/get-organization";
+import { isOrganizationAdmin } from "@/lib/organizations/permissions";
+
+export const metadata: Metadata = { title: "Organisation" };
+
+export default async function OrganizationPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ added?: string }>;
+}) {
+  const member = await requireMember();
+  const { added } = await searchParams;
+  const organization = await getOrganization({
+    db: getDb(),
+    organizationId: member.organization.id,
+  });
+  const isAdmin = isOrganizationAdmin(member);
+  return (
+    <>
+      <h1 className="text-2xl font-bold">{organization.name}</h1>
+      <OrganizationSummary organization={organization} />
+      {isAdmin ? (
+        <Link
+          href="/organization/members"
+          className="flex min-h-14 items-center justify-center rounded-xl bg-ledger-700 px-5 text-lg font-semibold text-white"
+        >
+          Members and invitations
+        </Link>
+      ) : null}
+      <section className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 className="text-xl font-semibold">Locations</h2>
+          {isAdmin ? (
+            <Link
+              href="/organization/locations/new"
+              className="rounded-xl border-2 border-ledger-700 px-5 py-2.5 text-lg font-semibold text-ledger-900"
+            >
+              Add a location
+            </Link>
+          ) : null}
+        </div>
+        <LocationList locations={organization.locations} highlightGln={added} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { FormState } from "@/components/form-state";
+import { getAuth } from "@/lib/auth/auth";
+import { getDb } from "@/lib/db";
+import { toFailure } from "@/lib/errors";
+import { acceptInvitation, acceptInvitationInput } from "@/lib/organizations/accept-invitation";
+
+/** Creates the invitee's account from the invitation, then signs them in with the new password. */
+export async function acceptInvitationAction(
+  token: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const values = { name: String(formData.get("name") ?? "") };
+  try {
+    const input = acceptInvitationInput.parse({
+      ...values,
+      password: String(formData.get("password") ?? ""),
+    });
+    const { email } = await acceptInvitation({ db: getDb(), token, input });
+    await getAuth().api.signInEmail({
+      body: { email, password: input.password },
+      headers: await headers(),
+    });
+  } catch (error) {
+    const failure = toFailure(error, "acceptInvitationAction");
+    return { message: failure.message, field: failure.field, values };
+  }
+  redirect("/lots");
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormError } from "./form-error";
+import type { FormState } from "./form-state";
+
+/**
+ * A consequential one-click action (remove a member, withdraw an invitation) folded behind a
+ * summary, so a gloved thumb does not trigger it by accident; works without JavaScript too.
+ */
+export function InlineActionForm({
+  summary,
+  explanation,
+  buttonLabel,
+  pendingLabel,
+  action,
+}: {
+  summary: string;
+  explanation: string;
+  buttonLabel: string;
+  pendingLabel: string;
+  action: () => Promise<FormState>;
+}) {
+  const [state, formAction, isPending] = useActionState(action, undefined);
+  return (
+    <details className="group">
+      <summary className="flex min-h-11 cursor-pointer items-center text-base font-medium text-red-800 underline">
+        {summary}
+      </summary>
+      <form action={formAction} className="mt-2 flex flex-col gap-2">
+        <FormError state={state} />
+        <p className="text-stone-700">{explanation}</p>
+        <button
+          type="submit"
+          disabled={isPending}
+          className="min-h-12 rounded-xl bg-red-800 px-5 text-lg font-semibold text-white disabled:bg-stone-400"
+        >
+          {isPending ? pendingLabel : buttonLabel}
+        </button>
+      </form>
+    </details>
+  );
+}
