@@ -5,6 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getAuth } from "./auth";
+import { findMember } from "./find-member";
 
 export type Member = {
   userId: string;
@@ -20,24 +21,7 @@ export const getMember = cache(async (): Promise<Member | null> => {
   const requestHeaders = await headers();
   const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
-  const user = await getDb().user.findUnique({
-    where: { id: session.user.id },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      organization: { select: { id: true, name: true, kind: true, gln: true, chainAddress: true } },
-    },
-  });
-  if (!user?.organization) return null;
-  return {
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    organization: user.organization,
-  };
+  return findMember(getDb(), session.user.id);
 });
 
 /** For pages: the member, or a redirect to sign-in. */
