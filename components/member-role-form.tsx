@@ -24,8 +24,11 @@ export function MemberRoleForm({
     <form action={formAction} className="flex flex-col gap-2">
       <FormError state={state} />
       <div className="flex flex-wrap items-end gap-2">
-        <label className="flex min-w-0 flex-1 flex-col gap-1">
-          <span className="text-sm font-semibold">Role</span>
+        {/* Named by aria-label, not a <label>: every member's form has one. */}
+        <div className="flex min-w-0 flex-1 flex-col gap-1">
+          <span className="text-sm font-semibold" aria-hidden>
+            Role
+          </span>
           <select
             name="role"
             aria-label={`Role of ${name}`}
@@ -38,11 +41,11 @@ export function MemberRoleForm({
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button
           type="submit"
           disabled={isPending}
-          aria-label={`Save the role of ${name}`}
+          aria-label={`Save role of ${name}`}
           className="min-h-12 rounded-xl border-2 border-ledger-700 px-5 text-lg font-semibold text-ledger-900 disabled:border-stone-400 disabled:text-stone-500"
         >
           {isPending ? "Saving…" : "Save role"}
