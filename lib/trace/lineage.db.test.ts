@@ -8,6 +8,7 @@ import { indexNextBatch } from "@/lib/indexer/indexer";
 import { deployLotTrackerFixture, type LotTrackerFixture } from "@/lib/testing/lot-tracker-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { findRecalledAncestor, getRecallScope } from "./recall-scope";
+import { recallScopeCsv } from "./scope-csv";
 import { distancesFrom, type LogLineage, linksWithin, readLineageFromLogs } from "./testing";
 import { type Trace, traceBack, traceForward } from "./trace";
 
@@ -257,6 +258,12 @@ describe("the stock a recall must find", () => {
       kind: "RETAILER",
       location: { gln: "9506000000102", name: "FreshMart site", address: "2 Main St" },
     });
+    const csv = scope ? recallScopeCsv(scope).split("\r\n") : [];
+    expect(csv).toHaveLength(10); // header, P1 and its 7 descendants, and the end after the last CRLF
+    expect(csv[1]).toMatch(/^P1,\d{14},recalled,0,no: used up in a lot below,/);
+    expect(csv.find((line) => line.startsWith("R2,"))).toBe(
+      `R2,${SALAD},active,3,yes,12.5,kg,FreshMart,9506000000002,"FreshMart site, 2 Main St",,3,1,${lot("R2")}`,
+    );
     const g = scope?.lots.find((l) => l.id === lot("G"));
     expect([g?.status, g?.custodian.name, g?.recipient?.name]).toEqual([
       "IN_TRANSIT",
