@@ -1,0 +1,153 @@
+import "server-only";
+import { findStoredPayloads } from "@/lib/chain/stored-payloads";
+import type { Db } from "@/lib/db/client";
+import { glnOf, isEpcisEvent } from "@/lib/events/epcis";
+import { getPlaceDirectory } from "@/lib/provenance/places";
+import { toCsv } from "./csv";
+import {
+  CTE_EVENT_NAMES,
+  FSMA_COLUMNS,
+  type FsmaRow,
+  fsmaRow,
+  type LedgerEventRow,
+  type LotFacts,
+  type Verification,
+} from "./fsma-row";
+import { type TracedLot, traceBack, traceForward } from "./trace";
+
+export type FsmaSpreadsheet = { lotId: string; rows: FsmaRow[]; csv: string };
+
+/**
+ * The FDA FSMA 204 electronic sortable spreadsheet for a lot's full trace, back to its origins and
+ * forward to every lot made from it: one row per critical tracking event, in chain order, with its
+ * key data elements. Each row says whether its stored record still hashes to the value on the
+ * ledger; an altered or missing record is still exported, and marked, since the FDA asks for every
+ * record. Null when the read model has no such lot.
+ */
+export async function getFsmaSpreadsheet(options: {
+  db: Db;
+  lotId: string;
+}): Promise<FsmaSpreadsheet | null> {
+  const { db, lotId } = options;
+  const [back, forward, places] = await Promise.all([
+    traceBack(options),
+    traceForward(options),
+    getPlaceDirectory({ db }),
+  ]);
+  if (!back || !forward) return null;
+  const lots = new Map<string, TracedLot & { generation: number }>();
+  for (const lot of back.lots) lots.set(lot.id, { ...lot, generation: -lot.depth });
+  for (const lot of forward.lots) lots.set(lot.id, { ...lot, generation: lot.depth });
+  const ids = [...lots.keys()];
+  const [events, links] = await Promise.all([
+    db.ledgerEvent.findMany({
+      where: { lotId: { in: ids }, name: { in: CTE_EVENT_NAMES } },
+      orderBy: [{ blockNumber: "asc" }, { txIndex: "asc" }, { logIndex: "asc" }],
+      select: {
+        lotId: true,
+        name: true,
+        actor: true,
+        payloadHash: true,
+        args: true,
+        txHash: true,
+        blockNumber: true,
+      },
+    }),
+    db.lotLineage.findMany({
+      where: { childId: { in: ids } },
+      select: { childId: true, parent: { select: { id: true, gtin: true, lotCode: true } } },
+    }),
+  ]);
+  const payloads = await findStoredPayloads(
+    db,
+    events.map((event) => event.payloadHash),
+  );
+  const bodyOf = (event: LedgerEventRow) =>
+    event.payloadHash ? payloads.bodies.get(event.payloadHash) : undefined;
+  const verificationOf = (event: LedgerEventRow): Verification =>
+    payloads.isIntact(event.payloadHash)
+      ? "yes"
+      : bodyOf(event) === undefined
+        ? "no: record missing"
+        : "no: record altered";
+
+  const creations = new Map(
+    events
+      .filter((event) => event.name === "LotCreated" || event.name === "LotDerived")
+      .map((event) => [event.lotId, bodyOf(event)]),
+  );
+  const parents = new Map<string, { id: string; gtin: string; lotCode: string }[]>();
+  for (const link of links) {
+    parents.set(link.childId, [...(parents.get(link.childId) ?? []), link.parent]);
+  }
+  const facts = lotFacts(lots, creations, parents);
+  const rows = events.map((event) =>
+    fsmaRow(
+      event,
+      facts.get(event.lotId) as LotFacts,
+      bodyOf(event),
+      verificationOf(event),
+      places,
+    ),
+  );
+  const csv = toCsv([
+    FSMA_COLUMNS.map(([, header]) => header),
+    ...rows.map((row) => FSMA_COLUMNS.map(([key]) => row[key])),
+  ]);
+  return { lotId, rows, csv };
+}
+
+/**
+ * Each lot's shared key data elements, from the payload of the event that assigned its TLC. A split
+ * or merge names no product: its lots inherit the description (and commodity) of their first input
+ * in the trace that has one.
+ */
+function lotFacts(
+  lots: Map<string, TracedLot & { generation: number }>,
+  creations: Map<string, unknown>,
+  parents: Map<string, { id: string; gtin: string; lotCode: string }[]>,
+): Map<string, LotFacts> {
+  const facts = new Map<string, LotFacts>();
+  // Lineage is acyclic, so the recursion ends, at most as deep as the lineage is long.
+  const resolve = (lot: TracedLot & { generation: number }): LotFacts => {
+    const known = facts.get(lot.id);
+    if (known) return known;
+    const body = creations.get(lot.id);
+    const epcis = isEpcisEvent(body) ? body : null;
+    const ilmd = (epcis?.ilmd ?? {}) as Record<string, unknown>;
+    const kde = (epcis?.kde ?? {}) as Record<string, unknown>;
+    const descriptions = (ilmd.productDescriptions ?? {}) as Record<string, unknown>;
+    const inputs = parents.get(lot.id) ?? [];
+    const inherited = inputs
+      .map((input) => lots.get(input.id))
+      .filter((input) => input !== undefined)
+      .map(resolve);
+    const commodity = [ilmd.commodity, ilmd.variety]
+      .filter((v) => typeof v === "string")
+      .join(", ");
+    const description = [ilmd.productDescription, descriptions[lot.lotCode]].find(
+      (v): v is string => typeof v === "string" && v !== "",
+    );
+    const result: LotFacts = {
+      gtin: lot.gtin,
+      lotCode: lot.lotCode,
+      quantity: lot.quantity,
+      unit: lot.unit,
+      generation: lot.generation,
+      productDescription:
+        description ||
+        commodity ||
+        inherited.find((input) => input.productDescription)?.productDescription ||
+        "",
+      commodityVariety:
+        commodity || inherited.find((input) => input.commodityVariety)?.commodityVariety || "",
+      tlcSourceGln:
+        typeof kde.tlcSourceGln === "string" ? kde.tlcSourceGln : glnOf(epcis?.bizLocation?.id),
+      inputs: inputs.map(({ gtin, lotCode }) => ({ gtin, lotCode })),
+    };
+    facts.set(lot.id, result);
+    return result;
+  };
+  for (const lot of lots.values()) resolve(lot);
+  return facts;
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Package_serial_idx" ON "Package"("serial");
