@@ -28,4 +28,3 @@ export function assertCanRecall(
   const refusal = recallRefusal(member, lot);
   if (refusal) throw new AppError("FORBIDDEN", refusal);
 }
-

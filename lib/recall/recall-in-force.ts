@@ -31,7 +31,11 @@ export async function findRecallInForce(
   db: Db,
   where: { id: string } | { lotId: string },
 ): Promise<RecallInForce | null> {
-  const recalls = await db.recall.findMany({ where, select: SELECT, orderBy: { createdAt: "desc" } });
+  const recalls = await db.recall.findMany({
+    where,
+    select: SELECT,
+    orderBy: { createdAt: "desc" },
+  });
   const writes = await db.ledgerTransaction.findMany({
     where: { id: { in: recalls.map((r) => r.ledgerTransactionId) }, status: { not: "FAILED" } },
     select: { id: true, status: true },

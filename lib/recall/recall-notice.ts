@@ -1,11 +1,5 @@
 import type { Member } from "@/lib/auth/session";
-import {
-  type EpcisEvent,
-  eventTimeOf,
-  locationId,
-  lotEpcClass,
-  partyId,
-} from "@/lib/events/epcis";
+import { type EpcisEvent, eventTimeOf, locationId, lotEpcClass, partyId } from "@/lib/events/epcis";
 import { type RecallInput, SEVERITY_LABELS } from "./recall-input";
 
 /**

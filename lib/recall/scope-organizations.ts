@@ -31,6 +31,11 @@ export async function scopeOrganizations(db: Db, scope: RecallScope): Promise<Sc
       const lot = lotsById.get(id);
       return lot ? [{ id, gtin: lot.gtin, lotCode: lot.lotCode, status: lot.status }] : [];
     });
-    return { organizationId: organization.id, name: organization.name, gln: organization.gln, lots };
+    return {
+      organizationId: organization.id,
+      name: organization.name,
+      gln: organization.gln,
+      lots,
+    };
   });
 }

@@ -107,7 +107,10 @@ export async function startRecall({
  * the recall rows say it is recalled all the same.
  */
 async function assertNoRecallRecorded(tx: Tx, lotId: string, lotCode: string): Promise<void> {
-  const earlier = await tx.recall.findMany({ where: { lotId }, select: { ledgerTransactionId: true } });
+  const earlier = await tx.recall.findMany({
+    where: { lotId },
+    select: { ledgerTransactionId: true },
+  });
   const live = await tx.ledgerTransaction.count({
     where: { id: { in: earlier.map((r) => r.ledgerTransactionId) }, status: { not: "FAILED" } },
   });
@@ -115,7 +118,10 @@ async function assertNoRecallRecorded(tx: Tx, lotId: string, lotCode: string): P
 }
 
 const alreadyRecalled = (lotCode: string) =>
-  new AppError("CONFLICT", `Lot ${lotCode} is already recalled: follow that recall on the recalls page.`);
+  new AppError(
+    "CONFLICT",
+    `Lot ${lotCode} is already recalled: follow that recall on the recalls page.`,
+  );
 
 /** A lot is recalled once; a lot made from a recalled one is already in that recall's scope. */
 async function assertNotRecalled(db: Db, lotId: string, lotCode: string): Promise<void> {

@@ -11,7 +11,13 @@ import { scopeOrganizations } from "./scope-organizations";
  * scope since is asked to acknowledge and notified too. And a recall whose last step came before
  * the ledger recorded it is closed now. Returns the number of recalls changed.
  */
-export async function sweepOpenRecalls({ db, appUrl }: { db: Db; appUrl: string }): Promise<number> {
+export async function sweepOpenRecalls({
+  db,
+  appUrl,
+}: {
+  db: Db;
+  appUrl: string;
+}): Promise<number> {
   const open = await db.recall.findMany({
     where: { closedAt: null },
     select: {

@@ -112,6 +112,13 @@ async function attempt(
   }
   await db.notification.update({
     where: { id: notice.id },
-    data: { status: "DELIVERED", deliveredAt: new Date(), attempts, transport, leaseUntil: null, lastError: null },
+    data: {
+      status: "DELIVERED",
+      deliveredAt: new Date(),
+      attempts,
+      transport,
+      leaseUntil: null,
+      lastError: null,
+    },
   });
 }

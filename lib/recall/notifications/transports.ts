@@ -15,7 +15,11 @@ export type Transport = { name: "webhook" | "log"; send(delivery: Delivery): Pro
  */
 export async function transportFor(
   db: Db,
-  { organizationId, masterKey, log }: { organizationId: string; masterKey: string; log: (line: string) => void },
+  {
+    organizationId,
+    masterKey,
+    log,
+  }: { organizationId: string; masterKey: string; log: (line: string) => void },
 ): Promise<Transport> {
   const endpoint = await db.webhookEndpoint.findUnique({ where: { organizationId } });
   if (endpoint) {

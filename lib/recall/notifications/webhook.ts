@@ -50,7 +50,8 @@ export async function postWebhook({
       body,
     });
   } catch (error) {
-    const reason = error instanceof Error ? (error.cause as Error)?.message ?? error.message : error;
+    const reason =
+      error instanceof Error ? ((error.cause as Error)?.message ?? error.message) : error;
     throw new Error(`${url} could not be reached: ${reason}`);
   }
   await response.body?.cancel();
