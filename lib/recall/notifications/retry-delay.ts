@@ -1,4 +1,4 @@
-/** The most attempts at one notice: with doubling from 5 s, the last is about 3 days after the first. */
+/** The most attempts at one notice: doubling from 5 s, the last comes about a day after the first. */
 export const MAX_ATTEMPTS = 16;
 const MAX_DELAY_MS = 6 * 60 * 60 * 1000;
 

@@ -12,6 +12,7 @@ import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
 import { processOutbox } from "@/lib/chain/outbox/sender";
 import { hashPayload } from "@/lib/chain/payload";
 import { createProvider } from "@/lib/chain/provider";
+import { receiptOf } from "@/lib/chain/receipt";
 import type { Db } from "@/lib/db/client";
 import { gs1CheckDigit } from "@/lib/gs1/check-digit";
 import { indexNextBatch } from "@/lib/indexer/indexer";
@@ -49,6 +50,8 @@ export type RecallLedger = {
   /** Sends every queued write and indexes the chain up to its head. */
   settle(): Promise<void>;
   serialsOf(lotId: string): Promise<string[]>;
+  /** Takes the organisation's role away on the chain, so the ledger refuses what it sends next. */
+  revokeRole(member: Member): Promise<void>;
   drop(): Promise<void>;
 };
 
@@ -211,6 +214,13 @@ export async function createRecallLedger(): Promise<RecallLedger> {
     async serialsOf(lotId) {
       const rows = await db.package.findMany({ where: { lotId }, orderBy: { serial: "asc" } });
       return rows.map((row) => row.serial);
+    },
+    async revokeRole(member) {
+      const role = roleForOrganizationKind(member.organization.kind as Kind);
+      await receiptOf(
+        provider,
+        (await lotTracker.revokeRole(role, member.organization.chainAddress)).hash,
+      );
     },
     drop: () => database.drop(),
   };
