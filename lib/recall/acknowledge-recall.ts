@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertCanRecord } from "@/lib/lots/guards";
 import { closeIfComplete, lockRecall, type RecallProgress } from "./progress";
-import { requireRecallInForce, scopeLotIdsOf } from "./recall-in-force";
+import { requireRecallInForce, stockLotIdsOf } from "./recall-in-force";
 
 /**
  * The member's organisation confirms it has the recall and is taking its stock off sale. Done once
@@ -21,7 +21,7 @@ export async function acknowledgeRecall({
 }): Promise<{ acknowledgedAt: Date; progress: RecallProgress }> {
   assertCanRecord(member, "acknowledge the recall");
   const recall = await requireRecallInForce(db, recallId);
-  const scopeLotIds = await scopeLotIdsOf(db, recall);
+  const stockLotIds = await stockLotIdsOf(db, recall);
   return db.$transaction(async (tx) => {
     await lockRecall(tx, recall.id);
     const acknowledgement = await tx.recallAcknowledgement.findUnique({
@@ -41,7 +41,7 @@ export async function acknowledgeRecall({
         data: { acknowledgedAt, acknowledgedById: member.userId },
       });
     }
-    const progress = await closeIfComplete(tx, { ...recall, scopeLotIds });
+    const progress = await closeIfComplete(tx, { ...recall, stockLotIds });
     return { acknowledgedAt, progress };
   });
 }

@@ -3,7 +3,7 @@ import type { Member } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { acknowledgeRecall } from "./acknowledge-recall";
 import { getRecallProgress } from "./progress";
-import { scopeLotIdsOf } from "./recall-in-force";
+import { stockLotIdsOf } from "./recall-in-force";
 import { parseRecallInput } from "./recall-input";
 import { removePackage } from "./remove-package";
 import { startRecall } from "./start-recall";
@@ -47,7 +47,7 @@ const remove = (member: Member, lotId: string, serial: string) =>
 const progress = async () =>
   getRecallProgress(ledger.db, {
     recallId,
-    scopeLotIds: await scopeLotIdsOf(ledger.db, { lotId: lots.h }),
+    stockLotIds: await stockLotIdsOf(ledger.db, { lotId: lots.h }),
   });
 
 beforeAll(async () => {

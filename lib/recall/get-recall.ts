@@ -2,7 +2,9 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { getRecallScope, type RecallScope } from "@/lib/trace/recall-scope";
+import { findVisibleRecall } from "./find-visible-recall";
 import { getRecallProgress, type RecallProgress } from "./progress";
+import { stockLotIds } from "./recall-in-force";
 import type { RecallSeverity } from "./recall-input";
 
 export type RecallView = {
@@ -34,11 +36,7 @@ export type RecallView = {
   isAwaitingUs: boolean;
 };
 
-/**
- * One recall as its page shows it, for a member allowed to see it: a regulator, the organisation
- * that started it, one asked to acknowledge it, or the lot's producer. Null for anyone else, as for a
- * recall that does not exist: who holds which stock is not everyone's business.
- */
+/** One recall as its page shows it, or null when the member may not see it (findVisibleRecall). */
 export async function getRecall({
   db,
   member,
@@ -48,20 +46,9 @@ export async function getRecall({
   member: Member;
   recallId: string;
 }): Promise<RecallView | null> {
-  const recall = await db.recall.findUnique({
-    where: { id: recallId },
-    include: { acknowledgements: { orderBy: { createdAt: "asc" } } },
-  });
+  const recall = await findVisibleRecall({ db, member, recallId });
   if (!recall) return null;
-  const lot = await db.lot.findUnique({ where: { id: recall.lotId }, select: { producer: true } });
   const ours = member.organization;
-  const isAllowed =
-    ours.kind === "REGULATOR" ||
-    recall.initiatedByOrganizationId === ours.id ||
-    recall.acknowledgements.some((a) => a.organizationId === ours.id) ||
-    lot?.producer.toLowerCase() === ours.chainAddress.toLowerCase();
-  if (!isAllowed) return null;
-
   const [scope, write, organizations, users] = await Promise.all([
     getRecallScope({ db, lotId: recall.lotId }),
     db.ledgerTransaction.findUniqueOrThrow({
@@ -109,7 +96,7 @@ export async function getRecall({
       organizationName: organizationOf(recall.initiatedByOrganizationId)?.name ?? "an organisation",
     },
     ledger: write,
-    progress: await getRecallProgress(db, { recallId, scopeLotIds: scope.lots.map((l) => l.id) }),
+    progress: await getRecallProgress(db, { recallId, stockLotIds: stockLotIds(scope) }),
     organizations: recall.acknowledgements.map((a) => ({
       id: a.organizationId,
       name: organizationOf(a.organizationId)?.name ?? a.organizationId,

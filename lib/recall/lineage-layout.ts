@@ -54,7 +54,10 @@ export function layoutLineage(
     return value;
   };
   const columns: LineageNode[][] = [];
-  for (const node of nodes) (columns[columnOf(node.id)] ??= []).push(node);
+  for (const node of nodes) {
+    const index = columnOf(node.id);
+    columns[index] = [...(columns[index] ?? []), node];
+  }
 
   const row = new Map<string, number>();
   for (const lots of columns) {
@@ -64,7 +67,7 @@ export function layoutLineage(
       return rows.length === 0 ? 0 : rows.reduce((a, b) => a + b, 0) / rows.length;
     };
     lots.sort((a, b) => weight(a) - weight(b) || a.lotCode.localeCompare(b.lotCode));
-    lots.forEach((node, index) => row.set(node.id, index));
+    for (const [index, node] of lots.entries()) row.set(node.id, index);
   }
 
   const placed = nodes.map((node) => ({

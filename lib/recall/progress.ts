@@ -14,13 +14,13 @@ export type RecallProgress = {
 /** How far a recall has come: organisations that acknowledged it, packages in scope off the shelf. */
 export async function getRecallProgress(
   db: Db | Tx,
-  { recallId, scopeLotIds }: { recallId: string; scopeLotIds: string[] },
+  { recallId, stockLotIds }: { recallId: string; stockLotIds: string[] },
 ): Promise<RecallProgress> {
   const [acknowledged, organizations, removed, packages] = await Promise.all([
     db.recallAcknowledgement.count({ where: { recallId, acknowledgedAt: { not: null } } }),
     db.recallAcknowledgement.count({ where: { recallId } }),
-    db.package.count({ where: { lotId: { in: scopeLotIds }, removedAt: { not: null } } }),
-    db.package.count({ where: { lotId: { in: scopeLotIds } } }),
+    db.package.count({ where: { lotId: { in: stockLotIds }, removedAt: { not: null } } }),
+    db.package.count({ where: { lotId: { in: stockLotIds } } }),
   ]);
   const done = acknowledged + removed;
   const total = organizations + packages;
@@ -47,11 +47,11 @@ export async function lockRecall(tx: Tx, recallId: string): Promise<void> {
  */
 export async function closeIfComplete(
   tx: Tx,
-  recall: { id: string; ledgerTransactionId: string; scopeLotIds: string[] },
+  recall: { id: string; ledgerTransactionId: string; stockLotIds: string[] },
 ): Promise<RecallProgress> {
   const progress = await getRecallProgress(tx, {
     recallId: recall.id,
-    scopeLotIds: recall.scopeLotIds,
+    stockLotIds: recall.stockLotIds,
   });
   if (!progress.isComplete) return progress;
   const write = await tx.ledgerTransaction.findUnique({

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { getRecallScope } from "@/lib/trace/recall-scope";
+import { findRecalledAncestor, getRecallScope, type RecallScope } from "@/lib/trace/recall-scope";
 
 export type RecallInForce = {
   id: string;
@@ -59,8 +59,33 @@ export async function requireRecallInForce(db: Db, recallId: string): Promise<Re
   return recall;
 }
 
-/** The ids of the lots in the recall's scope now: the recalled lot and every lot made from it. */
-export async function scopeLotIdsOf(db: Db, recall: { lotId: string }): Promise<string[]> {
+/**
+ * The lots of a scope that are stock: all but those used up in a split, merge or transformation,
+ * whose goods now are the lots made from them. Their packages are what must come off the shelves.
+ */
+export function stockLotIds(scope: Pick<RecallScope, "lots">): string[] {
+  return scope.lots.filter((lot) => lot.status !== "CONSUMED").map((lot) => lot.id);
+}
+
+/** The stock lots in the recall's scope now (the recalled lot and every lot made from it). */
+export async function stockLotIdsOf(db: Db, recall: { lotId: string }): Promise<string[]> {
   const scope = await getRecallScope({ db, lotId: recall.lotId });
-  return scope ? scope.lots.map((lot) => lot.id) : [recall.lotId];
+  return scope ? stockLotIds(scope) : [recall.lotId];
+}
+
+/**
+ * The recall covering a lot — of the lot itself, or of a lot it was made from — or null. `id` is null
+ * when the ledger shows the recall but LotLedger did not start it (another deployment did).
+ */
+export async function findRecallOf({
+  db,
+  lotId,
+}: {
+  db: Db;
+  lotId: string;
+}): Promise<{ id: string | null; lotId: string; lotCode: string } | null> {
+  const recalled = await findRecalledAncestor({ db, lotId });
+  if (!recalled) return null;
+  const recall = await findRecallInForce(db, { lotId: recalled.lotId });
+  return { id: recall?.id ?? null, lotId: recalled.lotId, lotCode: recalled.lotCode };
 }

@@ -3,9 +3,8 @@ import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertCanRecord } from "@/lib/lots/guards";
-import { findRecalledAncestor } from "@/lib/trace/recall-scope";
 import { closeIfComplete, lockRecall, type RecallProgress } from "./progress";
-import { findRecallInForce, scopeLotIdsOf } from "./recall-in-force";
+import { findRecallOf, requireRecallInForce, stockLotIdsOf } from "./recall-in-force";
 
 export type PackageRemoval = {
   recallId: string;
@@ -25,11 +24,14 @@ export async function removePackage({
   member,
   lotId,
   serial,
+  recallId,
 }: {
   db: Db;
   member: Member;
   lotId: string;
   serial: string;
+  /** The recall the caller means (the REST route names it); refused when the package is in another. */
+  recallId?: string;
 }): Promise<PackageRemoval> {
   assertCanRecord(member, "mark the package removed");
   const [item, lot] = await Promise.all([
@@ -46,6 +48,12 @@ export async function removePackage({
     );
   }
   const recall = await recallCovering(db, lotId, lot.lotCode, serial);
+  if (recallId !== undefined && recall.id !== recallId) {
+    throw new AppError(
+      "CONFLICT",
+      `Package ${serial} is in the recall of lot ${recall.lotCode}, not in this one: mark it removed there.`,
+    );
+  }
   const ours = member.organization.chainAddress.toLowerCase();
   if (lot.custodian.toLowerCase() !== ours && lot.recipient?.toLowerCase() !== ours) {
     throw new AppError(
@@ -53,7 +61,7 @@ export async function removePackage({
       `Package ${serial} belongs to lot ${lot.lotCode}, which ${member.organization.name} does not hold: only its holder marks it removed.`,
     );
   }
-  const scopeLotIds = await scopeLotIdsOf(db, recall);
+  const stockLotIds = await stockLotIdsOf(db, recall);
   return db.$transaction(async (tx) => {
     await lockRecall(tx, recall.id);
     const removedAt = new Date();
@@ -66,7 +74,7 @@ export async function removePackage({
         data: { recallId: recall.id, packageId: item.id, removedById: member.userId },
       });
     }
-    const progress = await closeIfComplete(tx, { ...recall, scopeLotIds });
+    const progress = await closeIfComplete(tx, { ...recall, stockLotIds });
     const stored = await tx.package.findUniqueOrThrow({
       where: { id: item.id },
       select: { removedAt: true },
@@ -82,8 +90,8 @@ export async function removePackage({
 }
 
 async function recallCovering(db: Db, lotId: string, lotCode: string, serial: string) {
-  const recalled = await findRecalledAncestor({ db, lotId });
-  const recall = recalled && (await findRecallInForce(db, { lotId: recalled.lotId }));
+  const recalled = await findRecallOf({ db, lotId });
+  const recall = recalled?.id ? await requireRecallInForce(db, recalled.id) : null;
   if (!recall) {
     throw new AppError(
       "CONFLICT",

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
-import { findRecalledAncestor } from "@/lib/trace/recall-scope";
-import { findRecallInForce } from "./recall-in-force";
+import { findRecallOf } from "./recall-in-force";
 
 /** What the scan page adds to its full-screen recall alert. */
 export type ScanRecall = {
@@ -29,7 +28,7 @@ export async function findScanRecall({
   lot: { custodian: string; recipient: string | null };
   serial: string | null;
 }): Promise<ScanRecall | null> {
-  const recalled = await findRecalledAncestor({ db, lotId });
+  const recalled = await findRecallOf({ db, lotId });
   if (!recalled) return null;
   const item =
     serial === null
@@ -41,13 +40,12 @@ export async function findScanRecall({
   if (!item || serial === null) return { recalledLotCode: recalled.lotCode, package: null };
   const ours = member.organization.chainAddress.toLowerCase();
   const isHeld = lot.custodian.toLowerCase() === ours || lot.recipient?.toLowerCase() === ours;
-  const recall = await findRecallInForce(db, { lotId: recalled.lotId });
   return {
     recalledLotCode: recalled.lotCode,
     package: {
       serial,
       isRemoved: item.removedAt !== null,
-      canRemove: isHeld && recall !== null && member.role !== "READ_ONLY",
+      canRemove: isHeld && recalled.id !== null && member.role !== "READ_ONLY",
     },
   };
 }

@@ -11,9 +11,10 @@ export type ScopeHolder = {
 };
 
 /**
- * The organisations of LotLedger that hold stock in the scope. A custodian the database does not
- * know (an account registered on the chain by another deployment) cannot sign in to acknowledge, so
- * it is left out here and shown by its address on the scope page.
+ * The organisations of LotLedger that hold stock in the scope: a lot in it that is not used up (a
+ * lot split, merged or transformed lives on in the lots made from it), held or being received. A
+ * custodian the database does not know (an account of another deployment) cannot sign in to
+ * acknowledge, so it is left out here and shown by its address on the scope page.
  */
 export async function scopeOrganizations(db: Db, scope: RecallScope): Promise<ScopeHolder[]> {
   const addresses = scope.organizations.map((holder) => holder.address);
@@ -23,13 +24,15 @@ export async function scopeOrganizations(db: Db, scope: RecallScope): Promise<Sc
     orderBy: { name: "asc" },
   });
   const lotsById = new Map(scope.lots.map((lot) => [lot.id, lot]));
-  return organizations.map((organization) => {
+  const holders = organizations.map((organization) => {
     const holder = scope.organizations.find(
       (h) => h.address.toLowerCase() === organization.chainAddress.toLowerCase(),
     );
     const lots = (holder?.lotIds ?? []).flatMap((id) => {
       const lot = lotsById.get(id);
-      return lot ? [{ id, gtin: lot.gtin, lotCode: lot.lotCode, status: lot.status }] : [];
+      return lot && lot.status !== "CONSUMED"
+        ? [{ id, gtin: lot.gtin, lotCode: lot.lotCode, status: lot.status }]
+        : [];
     });
     return {
       organizationId: organization.id,
@@ -38,4 +41,5 @@ export async function scopeOrganizations(db: Db, scope: RecallScope): Promise<Sc
       lots,
     };
   });
+  return holders.filter((holder) => holder.lots.length > 0);
 }

@@ -3,6 +3,7 @@ import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { GS } from "@/lib/gs1/element-string";
 import { parseScanData } from "@/lib/gs1/scan-data";
 
 export type LotHit = {
@@ -19,7 +20,7 @@ export type LotHit = {
 
 const MAX_HITS = 50;
 /** A Digital Link, bracketed element strings, a symbology identifier or a GS-led element string. */
-const BARCODE = /^(https?:\/\/|\(|\]|\u001d)/i;
+const BARCODE = new RegExp(`^(https?://|\\(|\\]|${GS})`, "i");
 const GTIN_DIGITS = /^(\d{8}|\d{12,14})$/;
 
 /**

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { getRecallScope } from "@/lib/trace/recall-scope";
 import { queueRecallNotices } from "./notifications/queue-notices";
 import { closeIfComplete, lockRecall } from "./progress";
+import { stockLotIds } from "./recall-in-force";
 import { scopeOrganizations } from "./scope-organizations";
 
 /**
@@ -66,7 +67,7 @@ export async function sweepOpenRecalls({
       }
       const progress = await closeIfComplete(tx, {
         ...recall,
-        scopeLotIds: scope.lots.map((lot) => lot.id),
+        stockLotIds: stockLotIds(scope),
       });
       return newcomers.length > 0 || progress.isComplete;
     });

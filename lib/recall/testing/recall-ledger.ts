@@ -1,4 +1,4 @@
-import { toBeHex, ZeroHash } from "ethers";
+import { toBeHex } from "ethers";
 import { inject } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import {
@@ -7,18 +7,21 @@ import {
   roleForOrganizationKind,
 } from "@/lib/chain/deploy";
 import { LotTracker__factory } from "@/lib/chain/generated";
-import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
-import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
 import { processOutbox } from "@/lib/chain/outbox/sender";
-import { hashPayload } from "@/lib/chain/payload";
 import { createProvider } from "@/lib/chain/provider";
 import { receiptOf } from "@/lib/chain/receipt";
 import type { Db } from "@/lib/db/client";
 import { gs1CheckDigit } from "@/lib/gs1/check-digit";
 import { indexNextBatch } from "@/lib/indexer/indexer";
 import { createSigningKey } from "@/lib/organizations/signing-key";
-import { generateSerials, serialsRootOf } from "@/lib/packages/serials";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import {
+  queueAcceptHandoff,
+  queueCreateLot,
+  queueDerive,
+  queueHandoff,
+  TEST_GTIN,
+} from "./lot-writes";
 
 // A test world for recalls on the real parts: a database of its own, a LotTracker deployed on the test
 // anvil, organisations of every kind with their own keys and roles, and lots written the way the app
@@ -55,7 +58,7 @@ export type RecallLedger = {
   drop(): Promise<void>;
 };
 
-export const GTIN = "09506000134352";
+export const GTIN = TEST_GTIN;
 const gln = (n: number) => {
   const body = `952009${String(n).padStart(6, "0")}`;
   return `${body}${gs1CheckDigit(body)}`;
@@ -109,29 +112,6 @@ export async function createRecallLedger(): Promise<RecallLedger> {
     if (kind === "RETAILER") members.retailerReadOnly = member("READ_ONLY", "-ro");
   }
 
-  async function enqueue(
-    member: Member,
-    method: string,
-    args: unknown[],
-    body: object,
-    lotId?: string,
-  ) {
-    const payloadHash = hashPayload(body as never);
-    return db.$transaction((tx) =>
-      enqueueLedgerWrite(tx, {
-        organizationId: member.organization.id,
-        signerAddress: member.organization.chainAddress,
-        requestedById: member.userId,
-        method,
-        // Lineage writes take arrays and NewLot tuples; the outbox stores them as JSON for ethers.
-        args: args as string[],
-        payloadHash,
-        payloadBody: body,
-        lotId,
-      }),
-    );
-  }
-
   async function settle() {
     for (let pass = 0; pass < 50; pass++) {
       const sent = await processOutbox(sender);
@@ -149,66 +129,24 @@ export async function createRecallLedger(): Promise<RecallLedger> {
     members,
     settle,
     async createLot(member, lotCode, { packages = 0, gtin = GTIN } = {}) {
-      const lotId = lotIdOf(gtin, lotCode);
-      const serials = packages > 0 ? generateSerials(packages) : [];
-      const root = serials.length > 0 ? serialsRootOf(lotId, serials) : ZeroHash;
-      const body = { type: "lot.created", gtin, lotCode, quantity: "100", unit: "kg" };
-      const payloadHash = hashPayload(body);
-      const write = await enqueue(
-        member,
-        "createLot",
-        [BigInt(gtin).toString(), encodeLotCode(lotCode), payloadHash, root],
-        body,
-        lotId,
-      );
-      await db.package.createMany({
-        data: serials.map((serial) => ({ lotId, serial, ledgerTransactionId: write.id })),
-      });
+      const { lots } = await queueCreateLot(db, member, { lotCode, packages, gtin });
       await settle();
-      return lotId;
+      return lots[0]?.lotId as string;
     },
     async derive(member, method, inputIds, outputCodes, { packagesEach = 0 } = {}) {
-      const lots = outputCodes.map((code) => {
-        const lotId = lotIdOf(GTIN, code);
-        const serials = packagesEach > 0 ? generateSerials(packagesEach) : [];
-        const root = serials.length > 0 ? serialsRootOf(lotId, serials) : ZeroHash;
-        return {
-          lotId,
-          serials,
-          tuple: { gtin: BigInt(GTIN).toString(), lotCode: encodeLotCode(code), serialsRoot: root },
-        };
-      });
-      const body = { type: method, inputIds, outputCodes, quantity: "50", unit: "kg" };
-      const inputArg = method === "split" ? inputIds[0] : inputIds;
-      const tuples = lots.map((lot) => lot.tuple);
-      const outputArg = method === "merge" ? tuples[0] : tuples;
-      const write = await enqueue(
-        member,
+      const { lots } = await queueDerive(db, member, {
         method,
-        [inputArg, outputArg, hashPayload(body)],
-        body,
-        inputIds[0],
-      );
-      await db.package.createMany({
-        data: lots.flatMap(({ lotId, serials }) =>
-          serials.map((serial) => ({ lotId, serial, ledgerTransactionId: write.id })),
-        ),
+        inputIds,
+        outputCodes,
+        packagesEach,
       });
       await settle();
       return lots.map((lot) => lot.lotId);
     },
     async ship(from, lotId, to) {
-      const body = { type: "shipping", lotId, to: to.organization.gln };
-      await enqueue(
-        from,
-        "handoff",
-        [lotId, to.organization.chainAddress, hashPayload(body)],
-        body,
-        lotId,
-      );
+      await queueHandoff(db, from, { lotId, to });
       await settle();
-      const accepted = { type: "receiving", lotId, by: to.organization.gln };
-      await enqueue(to, "acceptHandoff", [lotId, hashPayload(accepted)], accepted, lotId);
+      await queueAcceptHandoff(db, to, { lotId });
       await settle();
     },
     async serialsOf(lotId) {
