@@ -53,10 +53,13 @@ const progress = async () =>
 beforeAll(async () => {
   ledger = await createRecallLedger();
   const { farm, packer, retailer, regulator } = ledger.members;
-  lots.h = await ledger.createLot(farm, "HARVEST-1");
-  lots.sibling = await ledger.createLot(farm, "HARVEST-2", { packages: 2 });
+  lots.h = await ledger.harvest("HARVEST-1");
+  const sibling = await ledger.harvest("HARVEST-2");
+  [lots.sibling = ""] = await ledger.split(farm, sibling, ["SIBLING-1", "SIBLING-2"], {
+    packagesEach: 2,
+  });
   await ledger.ship(farm, lots.h, packer);
-  const [p1 = "", p2 = ""] = await ledger.derive(packer, "split", [lots.h], ["PACK-1", "PACK-2"], {
+  const [p1 = "", p2 = ""] = await ledger.split(packer, lots.h, ["PACK-1", "PACK-2"], {
     packagesEach: 3,
   });
   Object.assign(lots, { p1, p2 });
@@ -125,7 +128,7 @@ describe("closing out a recall", () => {
     const [packerSerial = ""] = await ledger.serialsOf(lots.p2);
     expect(await refusal(() => remove(farm, lots.sibling, siblingSerial))).toEqual({
       code: "CONFLICT",
-      message: `Package ${siblingSerial} of lot HARVEST-2 is not recalled: leave it on sale.`,
+      message: `Package ${siblingSerial} of lot SIBLING-1 is not recalled: leave it on sale.`,
     });
     expect(await refusal(() => remove(retailer, lots.p2, packerSerial))).toEqual({
       code: "FORBIDDEN",
@@ -189,7 +192,7 @@ describe("closing out a recall", () => {
 
   it("does not close a recall the ledger has not recorded yet; the sweep closes it once it has", async () => {
     const { farm } = ledger.members;
-    const lotId = await ledger.createLot(farm, "NO-PACKAGES");
+    const lotId = await ledger.harvest("NO-PACKAGES");
     const input = parseRecallInput({ reason: "Allergen not declared", severity: "CLASS_II" });
     const started = await startRecall({
       db: ledger.db,

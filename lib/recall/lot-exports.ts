@@ -1,7 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { buildFsmaSpreadsheet, buildScopeCsv } from "@/lib/trace/fsma-spreadsheet";
+import { getFsmaSpreadsheet } from "@/lib/trace/fsma-spreadsheet";
+import { getRecallScope } from "@/lib/trace/recall-scope";
+import { recallScopeCsv } from "@/lib/trace/scope-csv";
 
 export type LotExport = "scope" | "fsma";
 
@@ -19,9 +21,8 @@ export async function exportLot({
   kind: LotExport;
 }): Promise<{ filename: string; csv: string }> {
   const lot = await db.lot.findUnique({ where: { id: lotId }, select: { lotCode: true } });
-  const csv =
-    lot && (await (kind === "scope" ? buildScopeCsv : buildFsmaSpreadsheet)({ db, lotId }));
-  if (!lot || csv === null) {
+  const csv = lot && (await (kind === "scope" ? scopeCsv : fsmaCsv)(db, lotId));
+  if (!lot || !csv) {
     throw new AppError(
       "NOT_FOUND",
       "LotLedger has no such lot: search for the batch on the recalls page.",
@@ -33,4 +34,13 @@ export async function exportLot({
     filename: `${kind === "scope" ? "recall-scope" : "fsma-204"}-${safeCode}-${day}.csv`,
     csv,
   };
+}
+
+async function scopeCsv(db: Db, lotId: string): Promise<string | null> {
+  const scope = await getRecallScope({ db, lotId });
+  return scope && recallScopeCsv(scope);
+}
+
+async function fsmaCsv(db: Db, lotId: string): Promise<string | null> {
+  return (await getFsmaSpreadsheet({ db, lotId }))?.csv ?? null;
 }

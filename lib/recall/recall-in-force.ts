@@ -60,11 +60,13 @@ export async function requireRecallInForce(db: Db, recallId: string): Promise<Re
 }
 
 /**
- * The lots of a scope that are stock: all but those used up in a split, merge or transformation,
- * whose goods now are the lots made from them. Their packages are what must come off the shelves.
+ * The lots of a scope that are stock, as lib/trace counts them: all but those used up in a split,
+ * merge or transformation of the scope (their goods are the lots made from them). Their packages
+ * are what must come off the shelves.
  */
-export function stockLotIds(scope: Pick<RecallScope, "lots">): string[] {
-  return scope.lots.filter((lot) => lot.status !== "CONSUMED").map((lot) => lot.id);
+export function stockLotIds(scope: Pick<RecallScope, "lots" | "links">): string[] {
+  const usedUp = new Set(scope.links.map((link) => link.parentId));
+  return scope.lots.filter((lot) => !usedUp.has(lot.id)).map((lot) => lot.id);
 }
 
 /** The stock lots in the recall's scope now (the recalled lot and every lot made from it). */

@@ -22,11 +22,14 @@ const scan = (member: Member, lotCode: string, serial: string) =>
 beforeAll(async () => {
   ledger = await createRecallLedger();
   const { farm, packer, retailer } = ledger.members;
-  lots.h = await ledger.createLot(farm, "HARVEST-1");
-  lots.s = await ledger.createLot(farm, "HARVEST-2", { packages: 2 });
+  lots.h = await ledger.harvest("HARVEST-1");
+  const sibling = await ledger.harvest("HARVEST-2");
+  [lots.s = ""] = await ledger.split(farm, sibling, ["SIBLING-1", "SIBLING-2"], {
+    packagesEach: 2,
+  });
   await ledger.ship(farm, lots.s, retailer);
   await ledger.ship(farm, lots.h, packer);
-  const [p1 = "", p2 = ""] = await ledger.derive(packer, "split", [lots.h], ["PACK-1", "PACK-2"], {
+  const [p1 = "", p2 = ""] = await ledger.split(packer, lots.h, ["PACK-1", "PACK-2"], {
     packagesEach: 2,
   });
   Object.assign(lots, { p1, p2 });
@@ -73,7 +76,7 @@ describe("scanning a package after a recall", () => {
 
   it("leaves a package of the sibling batch on sale", async () => {
     const [serial = ""] = await ledger.serialsOf(lots.s);
-    expect(await scan(ledger.members.retailer, "HARVEST-2", serial)).toMatchObject({
+    expect(await scan(ledger.members.retailer, "SIBLING-1", serial)).toMatchObject({
       kind: "lot",
       nextAction: "manage",
     });

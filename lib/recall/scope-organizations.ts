@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { RecallScope } from "@/lib/trace/recall-scope";
+import { stockLotIds } from "./recall-in-force";
 
 export type ScopeHolder = {
   organizationId: string;
@@ -11,8 +12,8 @@ export type ScopeHolder = {
 };
 
 /**
- * The organisations of LotLedger that hold stock in the scope: a lot in it that is not used up (a
- * lot split, merged or transformed lives on in the lots made from it), held or being received. A
+ * The organisations of LotLedger that hold stock in the scope (lib/trace's holders: of a lot not
+ * used up in the scope, its custodian, or its recipient while it is in transit), with those lots. A
  * custodian the database does not know (an account of another deployment) cannot sign in to
  * acknowledge, so it is left out here and shown by its address on the scope page.
  */
@@ -23,6 +24,7 @@ export async function scopeOrganizations(db: Db, scope: RecallScope): Promise<Sc
     select: { id: true, name: true, gln: true, chainAddress: true },
     orderBy: { name: "asc" },
   });
+  const stock = new Set(stockLotIds(scope));
   const lotsById = new Map(scope.lots.map((lot) => [lot.id, lot]));
   const holders = organizations.map((organization) => {
     const holder = scope.organizations.find(
@@ -30,7 +32,7 @@ export async function scopeOrganizations(db: Db, scope: RecallScope): Promise<Sc
     );
     const lots = (holder?.lotIds ?? []).flatMap((id) => {
       const lot = lotsById.get(id);
-      return lot && lot.status !== "CONSUMED"
+      return lot && stock.has(id)
         ? [{ id, gtin: lot.gtin, lotCode: lot.lotCode, status: lot.status }]
         : [];
     });

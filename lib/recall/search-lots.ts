@@ -2,9 +2,9 @@ import "server-only";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/errors";
 import { GS } from "@/lib/gs1/element-string";
 import { parseScanData } from "@/lib/gs1/scan-data";
+import { resolveLotOfScan } from "@/lib/trace/resolve-lot";
 
 export type LotHit = {
   id: string;
@@ -49,23 +49,14 @@ export async function searchLots({ db, query }: { db: Db; query: string }): Prom
   return [...bySerial, ...byLotCode.filter((hit) => !bySerial.some((s) => s.id === hit.id))];
 }
 
+/** A scanned or typed label: its lot (lib/trace), or every lot of the product for a GTIN alone. */
 async function fromBarcode(db: Db, text: string): Promise<LotHit[]> {
   const { ais } = parseScanData(text);
   const gtin = ais.get("01");
-  const lotCode = ais.get("10");
-  const serial = ais.get("21");
-  if (gtin === undefined) {
-    throw new AppError(
-      "INVALID_INPUT",
-      "This barcode names no product (GTIN, AI 01): scan a package or case label.",
-    );
-  }
-  if (lotCode !== undefined) {
-    const hits = await findHits(db, { id: lotIdOf(gtin, lotCode) });
-    return hits.map((hit) => ({ ...hit, serial: serial ?? null }));
-  }
-  if (serial !== undefined) return findBySerial(db, { serial, lot: { gtin } });
-  return findHits(db, { gtin });
+  if (gtin !== undefined && !ais.has("10") && !ais.has("21")) return findHits(db, { gtin });
+  const resolved = await resolveLotOfScan({ db, text });
+  const hits = await findHits(db, { id: resolved.lotId });
+  return hits.map((hit) => ({ ...hit, serial: resolved.serial }));
 }
 
 function tryGtin(digits: string): string | null {
@@ -76,16 +67,14 @@ function tryGtin(digits: string): string | null {
   }
 }
 
-async function findBySerial(db: Db, where: { serial: string; lot?: { gtin: string } }) {
+/** Every lot with a package of this serial: a search lists them all, where a scan must pick one. */
+async function findBySerial(db: Db, where: { serial: string }) {
   const packages = await db.package.findMany({
     where: { serial: where.serial },
     select: { lotId: true, serial: true },
     take: MAX_HITS,
   });
-  const hits = await findHits(db, {
-    id: { in: packages.map((p) => p.lotId) },
-    ...(where.lot ? { gtin: where.lot.gtin } : {}),
-  });
+  const hits = await findHits(db, { id: { in: packages.map((p) => p.lotId) } });
   return hits.map((hit) => ({
     ...hit,
     serial: packages.find((p) => p.lotId === hit.id)?.serial ?? null,

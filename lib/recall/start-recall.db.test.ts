@@ -43,15 +43,10 @@ const recall = async (member: Member, lotId: string, input: unknown = REASON) =>
 beforeAll(async () => {
   ledger = await createRecallLedger();
   const { farm, packer, retailer } = ledger.members;
-  lots.h = await ledger.createLot(farm, "HARVEST-1");
-  lots.s = await ledger.createLot(farm, "HARVEST-2");
+  lots.h = await ledger.harvest("HARVEST-1");
+  lots.s = await ledger.harvest("HARVEST-2");
   await ledger.ship(farm, lots.h, packer);
-  [lots.h1 = "", lots.h2 = ""] = await ledger.derive(
-    packer,
-    "split",
-    [lots.h],
-    ["PACK-1", "PACK-2"],
-  );
+  [lots.h1 = "", lots.h2 = ""] = await ledger.split(packer, lots.h, ["PACK-1", "PACK-2"]);
   await ledger.ship(packer, lots.h1, retailer);
 });
 

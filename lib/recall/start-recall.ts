@@ -2,8 +2,9 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { findMainSiteGln } from "@/lib/events/locations";
 import { assertNoWriteInFlight } from "@/lib/lots/guards";
 import { findRecalledAncestor, getRecallScope } from "@/lib/trace/recall-scope";
 import { queueRecallNotices } from "./notifications/queue-notices";
@@ -11,8 +12,6 @@ import { assertCanRecall } from "./permissions";
 import type { RecallInput } from "./recall-input";
 import { buildRecallNotice } from "./recall-notice";
 import { scopeOrganizations } from "./scope-organizations";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
  * Recalls one lot: checks who may (as LotTracker.recall does), then in one database transaction puts
@@ -48,15 +47,11 @@ export async function startRecall({
   await assertNotRecalled(db, lotId, lot.lotCode);
   const scope = await getRecallScope({ db, lotId });
   if (!scope) throw new Error(`The trace lost lot ${lotId} between two reads.`);
-  const location = await db.location.findFirst({
-    where: { organizationId: member.organization.id },
-    orderBy: { createdAt: "asc" },
-    select: { gln: true },
-  });
+  const siteGln = await findMainSiteGln(db, member.organization.id);
   const notice = buildRecallNotice({
     member,
     lot: { ...lot, quantity: lot.quantity?.toString() ?? null },
-    locationGln: location?.gln ?? member.organization.gln,
+    locationGln: siteGln ?? member.organization.gln,
     input,
   });
   const payloadHash = hashPayload(notice as unknown as PayloadValue);

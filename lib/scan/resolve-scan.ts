@@ -53,8 +53,7 @@ export async function resolveScan({
 
   const href = `/lots/${lotId}`;
   // Recalled itself or through a lot it was made from (lib/recall).
-  const serial = ais.get("21") ?? null;
-  const recall = await findScanRecall({ db, member, lotId, lot, serial });
+  const recall = await findScanRecall({ db, member, lotId, lot, serial: serial ?? null });
   if (recall) return { kind: "recalled", lotId, href, gtin, lotCode, ...recall };
   // Addresses are compared without their checksum casing: the indexer and sign-up may differ.
   const ours = member.organization.chainAddress.toLowerCase();

@@ -50,9 +50,9 @@ beforeAll(async () => {
 
   ledger = await createRecallLedger();
   const { farm, packer, retailer } = ledger.members;
-  lots.h = await ledger.createLot(farm, "HARVEST-1");
+  lots.h = await ledger.harvest("HARVEST-1");
   await ledger.ship(farm, lots.h, packer);
-  [lots.a = ""] = await ledger.derive(packer, "split", [lots.h], ["PACK-1", "PACK-2"]);
+  [lots.a = ""] = await ledger.split(packer, lots.h, ["PACK-1", "PACK-2"]);
   await ledger.ship(packer, lots.a, retailer);
   ({ secret } = await setWebhookEndpoint({
     db: ledger.db,
@@ -123,7 +123,7 @@ describe("the notifier", () => {
 
   it("never sends a notice twice: not after success, not with two notifiers at once", async () => {
     const { farm, retailer } = ledger.members;
-    const lot = await ledger.createLot(farm, "RACED-1");
+    const lot = await ledger.harvest("RACED-1");
     await ledger.ship(farm, lot, retailer);
     const { recallId: raced } = await recall(retailer, lot);
     await ledger.settle();
@@ -138,7 +138,7 @@ describe("the notifier", () => {
 
   it("cancels the notices of a recall the ledger refused, sending none", async () => {
     const { regulator, farm } = ledger.members;
-    const other = await ledger.createLot(farm, "OTHER-1");
+    const other = await ledger.harvest("OTHER-1");
     await ledger.revokeRole(regulator);
     const refused = await recall(regulator, other);
     await ledger.settle();

@@ -1,9 +1,7 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { type RecallSeverity, SEVERITY_LABELS } from "../recall-input";
 import type { ScopeHolder } from "../scope-organizations";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** What an organisation receives, by webhook or e-mail: enough to act on without signing in. */
 export type RecallNoticeMessage = {

@@ -15,13 +15,7 @@ import { gs1CheckDigit } from "@/lib/gs1/check-digit";
 import { indexNextBatch } from "@/lib/indexer/indexer";
 import { createSigningKey } from "@/lib/organizations/signing-key";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import {
-  queueAcceptHandoff,
-  queueCreateLot,
-  queueDerive,
-  queueHandoff,
-  TEST_GTIN,
-} from "./lot-writes";
+import { acceptLot, harvestLot, shipLot, splitLot, TEST_GTIN } from "./lot-steps";
 
 // A test world for recalls on the real parts: a database of its own, a LotTracker deployed on the test
 // anvil, organisations of every kind with their own keys and roles, and lots written the way the app
@@ -36,16 +30,13 @@ export type RecallLedger = {
   db: Db;
   /** An ADMIN of one organisation per kind, and a READ_ONLY member of the retailer. */
   members: Record<Lowercase<Kind>, Member> & { retailerReadOnly: Member };
-  createLot(
-    member: Member,
-    lotCode: string,
-    options?: { packages?: number; gtin?: string },
-  ): Promise<string>;
+  /** A harvest by the farm (the next holder named in it is the packer). */
+  harvest(lotCode: string): Promise<string>;
   /** A split (one input, several outputs), merge (several, one) or transformation (several, several). */
-  derive(
+  /** Splits a lot the member holds into lots of the given codes, each with its packages. */
+  split(
     member: Member,
-    method: "split" | "merge" | "transform",
-    inputIds: string[],
+    lotId: string,
     outputCodes: string[],
     options?: { packagesEach?: number },
   ): Promise<string[]>;
@@ -128,25 +119,21 @@ export async function createRecallLedger(): Promise<RecallLedger> {
     db,
     members,
     settle,
-    async createLot(member, lotCode, { packages = 0, gtin = GTIN } = {}) {
-      const { lots } = await queueCreateLot(db, member, { lotCode, packages, gtin });
+    async harvest(lotCode) {
+      const { lotId } = await harvestLot(db, members.farm, { lotCode, nextHolder: members.packer });
       await settle();
-      return lots[0]?.lotId as string;
+      return lotId;
     },
-    async derive(member, method, inputIds, outputCodes, { packagesEach = 0 } = {}) {
-      const { lots } = await queueDerive(db, member, {
-        method,
-        inputIds,
-        outputCodes,
-        packagesEach,
-      });
+    async split(member, lotId, outputCodes, { packagesEach = 0 } = {}) {
+      const outputs = outputCodes.map((lotCode) => ({ lotCode, packages: packagesEach }));
+      const { lotIds } = await splitLot(db, member, { lotId, outputs });
       await settle();
-      return lots.map((lot) => lot.lotId);
+      return lotIds;
     },
     async ship(from, lotId, to) {
-      await queueHandoff(db, from, { lotId, to });
+      await shipLot(db, from, { lotId, to });
       await settle();
-      await queueAcceptHandoff(db, to, { lotId });
+      await acceptLot(db, to, { lotId });
       await settle();
     },
     async serialsOf(lotId) {
