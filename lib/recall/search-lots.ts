@@ -1,5 +1,4 @@
 import "server-only";
-import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { GS } from "@/lib/gs1/element-string";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { type RecallSeverity, SEVERITY_LABELS } from "../recall-input";
 import type { ScopeHolder } from "../scope-organizations";
 
