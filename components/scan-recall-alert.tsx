@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ScanResolution } from "@/lib/scan/resolve-scan";
+import { RecallPackageRemoval } from "./recall-package-removal";
 
 type Recall = Extract<ScanResolution, { kind: "recalled" }>;
 
@@ -24,8 +25,14 @@ export function ScanRecallAlert({ recall, onDismiss }: { recall: Recall; onDismi
         {/* Monospaced and unbroken: the code is compared character by character with the label. */}
         <p className="font-mono text-2xl font-bold break-all">{recall.lotCode}</p>
         <p className="font-mono text-lg">GTIN {recall.gtin}</p>
+        {recall.recalledLotCode !== recall.lotCode ? (
+          <p className="text-lg font-semibold">Made from recalled lot {recall.recalledLotCode}</p>
+        ) : null}
       </div>
       <div className="flex w-full max-w-sm flex-col gap-3">
+        {recall.package ? (
+          <RecallPackageRemoval lotId={recall.lotId} item={recall.package} />
+        ) : null}
         <button
           type="button"
           onClick={onDismiss}

@@ -45,6 +45,14 @@ export const indexerEnvSchema = appEnvSchema.pick({
   CONFIRMATIONS: true,
 });
 
+/** The notifier delivers recall notices: webhook secrets are encrypted with MASTER_KEY. */
+export const notifierEnvSchema = appEnvSchema.pick({
+  DATABASE_URL: true,
+  CHAIN_ID: true,
+  MASTER_KEY: true,
+  APP_URL: true,
+});
+
 /** The outbox sender signs with organisations' keys: it needs MASTER_KEY but no session secret. */
 export const senderEnvSchema = appEnvSchema.pick({
   DATABASE_URL: true,

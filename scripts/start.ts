@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     CONFIRMATIONS: String(env.CONFIRMATIONS),
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const services = (["sender", "indexer", "web"] as const).map((part) =>
+  const services = (["sender", "indexer", "notifier", "web"] as const).map((part) =>
     startPart(part, childEnv, env.PORT),
   );
   for (const service of services) {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/sign-in/actions";
+import { RecallNotices } from "@/components/recall-notices";
 import { requireMember } from "@/lib/auth/session";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
@@ -32,9 +33,14 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           {member.name} ·{" "}
           <Link href="/organization" className="inline-block py-2 underline underline-offset-2">
             {member.organization.name}
+          </Link>{" "}
+          ·{" "}
+          <Link href="/recalls" className="inline-block py-2 underline underline-offset-2">
+            Recalls
           </Link>
         </p>
       </header>
+      <RecallNotices member={member} />
       <main className="flex flex-1 flex-col gap-6 px-4 py-6">{children}</main>
     </div>
   );

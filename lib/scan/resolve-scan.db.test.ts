@@ -155,6 +155,8 @@ describe("resolveScan: where a scan of a known lot leads", () => {
         href: lotHref("RECALLED"),
         gtin: GTIN,
         lotCode: "RECALLED",
+        recalledLotCode: "RECALLED",
+        package: null,
       });
     }
   });

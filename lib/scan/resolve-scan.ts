@@ -4,6 +4,7 @@ import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseScanData } from "@/lib/gs1/scan-data";
+import { findScanRecall, type ScanRecall } from "@/lib/recall/scan-recall";
 
 /**
  * Where a scan leads. `receive`: the lot is on its way to the member's organisation; `manage`: the
@@ -11,7 +12,7 @@ import { parseScanData } from "@/lib/gs1/scan-data";
  */
 export type ScanResolution =
   | { kind: "lot"; lotId: string; href: string; nextAction: "receive" | "manage" | "view" }
-  | { kind: "recalled"; lotId: string; href: string; gtin: string; lotCode: string };
+  | ({ kind: "recalled"; lotId: string; href: string; gtin: string; lotCode: string } & ScanRecall);
 
 /**
  * Turns whatever the camera, a photo or the keyboard produced into the next step for this member.
@@ -51,7 +52,9 @@ export async function resolveScan({
   }
 
   const href = `/lots/${lotId}`;
-  if (lot.status === "RECALLED") return { kind: "recalled", lotId, href, gtin, lotCode };
+  // Recalled itself or through a lot it was made from (lib/recall).
+  const recall = await findScanRecall({ db, member, lotId, lot, serial: serial ?? null });
+  if (recall) return { kind: "recalled", lotId, href, gtin, lotCode, ...recall };
   // Addresses are compared without their checksum casing: the indexer and sign-up may differ.
   const ours = member.organization.chainAddress.toLowerCase();
   const canWrite = member.role !== "READ_ONLY";

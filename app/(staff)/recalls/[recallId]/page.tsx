@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { RecallAcknowledgeButton } from "@/components/recall-acknowledge-button";
+import { RecallAutoRefresh } from "@/components/recall-auto-refresh";
+import { RecallDashboardFrame } from "@/components/recall-dashboard-frame";
+import { RecallExports } from "@/components/recall-exports";
+import { RecallHeader } from "@/components/recall-header";
+import { RecallLineageSection } from "@/components/recall-lineage-section";
+import { RecallOrganizations } from "@/components/recall-organizations";
+import { RecallProgressPanel } from "@/components/recall-progress";
+import { RecallScopeSummary } from "@/components/recall-scope-summary";
+import { requireMember } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getRecall } from "@/lib/recall/get-recall";
+import { getLineageFamily } from "@/lib/recall/lineage-family";
+import { acknowledgeRecallAction } from "../actions";
+
+export const metadata: Metadata = { title: "Recall" };
+
+export default async function RecallPage({ params }: { params: Promise<{ recallId: string }> }) {
+  const member = await requireMember();
+  const { recallId } = await params;
+  const db = getDb();
+  const recall = await getRecall({ db, member, recallId });
+  if (!recall) notFound();
+  const family = await getLineageFamily({ db, lotId: recall.lotId });
+  const isOpen = !recall.closedAt && recall.ledger.status !== "FAILED";
+  return (
+    <RecallDashboardFrame>
+      {isOpen ? <RecallAutoRefresh /> : null}
+      <RecallHeader recall={recall} />
+      {recall.isAwaitingUs ? (
+        member.role === "READ_ONLY" ? (
+          <p className="rounded-xl bg-amber-50 p-4">
+            {member.organization.name} has not acknowledged this recall yet: ask a colleague with
+            staff access to do it.
+          </p>
+        ) : (
+          <RecallAcknowledgeButton
+            action={acknowledgeRecallAction.bind(null, recall.id)}
+            lotCode={recall.lotCode}
+          />
+        )
+      ) : null}
+      {recall.ledger.status === "FAILED" ? null : (
+        <RecallProgressPanel progress={recall.progress} closedAt={recall.closedAt} />
+      )}
+      <RecallOrganizations organizations={recall.organizations} />
+      <RecallScopeSummary scope={recall.scope} />
+      {family ? <RecallLineageSection family={family} lotCode={recall.lotCode} /> : null}
+      <RecallExports basePath={`/api/recalls/${recall.id}`} />
+    </RecallDashboardFrame>
+  );
+}

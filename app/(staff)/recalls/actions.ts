@@ -1,0 +1,84 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { FormState } from "@/components/form-state";
+import { authenticate } from "@/lib/auth/session";
+import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { type ActionResult, AppError, toFailure } from "@/lib/errors";
+import { acknowledgeRecall } from "@/lib/recall/acknowledge-recall";
+import { parseRecallInput } from "@/lib/recall/recall-input";
+import { removePackage } from "@/lib/recall/remove-package";
+import { startRecall } from "@/lib/recall/start-recall";
+
+/** Confirms the recall shown on the review page: records it, then opens the recall's page. */
+export async function startRecallAction(
+  lotId: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const values = {
+    reason: String(formData.get("reason") ?? ""),
+    severity: String(formData.get("severity") ?? ""),
+  };
+  let path: string;
+  try {
+    const member = await authenticate();
+    const input = parseRecallInput(values);
+    const db = getDb();
+    const started = await startRecall({ db, member, lotId, input, appUrl: getEnv().APP_URL });
+    // Waits a few seconds so the page opens recorded; a refusal by the ledger is shown on the form.
+    await awaitLedgerWrite(db, started.writeId);
+    path = `/recalls/${started.recallId}`;
+  } catch (error) {
+    const failure = toFailure(error, "startRecallAction");
+    return { message: failure.message, field: failure.field, values };
+  }
+  redirect(path);
+}
+
+/** The member's organisation acknowledges the recall (from its page or the banner). */
+export async function acknowledgeRecallAction(
+  recallId: string,
+  _previous: FormState,
+): Promise<FormState> {
+  try {
+    await acknowledgeRecall({ db: getDb(), member: await authenticate(), recallId });
+  } catch (error) {
+    return { message: toFailure(error, "acknowledgeRecallAction").message };
+  }
+  revalidatePath("/", "layout");
+  return undefined;
+}
+
+const removalInput = z.object({
+  lotId: z.string().max(80),
+  serial: z.string().trim().min(1).max(40),
+});
+
+/** From the scan page's recall alert: the package in hand is off the shelf. */
+export async function removePackageAction(
+  lotId: unknown,
+  serial: unknown,
+): Promise<ActionResult<{ serial: string; wasAlreadyRemoved: boolean }>> {
+  try {
+    const member = await authenticate();
+    const input = removalInput.safeParse({ lotId, serial });
+    if (!input.success) {
+      throw new AppError(
+        "INVALID_INPUT",
+        "This label carries no package serial (21): scan the package's own code.",
+      );
+    }
+    const removal = await removePackage({ db: getDb(), member, ...input.data });
+    return {
+      ok: true,
+      data: { serial: removal.serial, wasAlreadyRemoved: removal.wasAlreadyRemoved },
+    };
+  } catch (error) {
+    return toFailure(error, "removePackageAction");
+  }
+}

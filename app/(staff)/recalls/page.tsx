@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { FormError } from "@/components/form-error";
+import { RecallDashboardFrame } from "@/components/recall-dashboard-frame";
+import { RecallList } from "@/components/recall-list";
+import { RecallLotHits } from "@/components/recall-lot-hits";
+import { RecallSearchForm } from "@/components/recall-search-form";
+import { requireMember } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { toFailure } from "@/lib/errors";
+import { findRecalls } from "@/lib/recall/find-recalls";
+import { type LotHit, searchLots } from "@/lib/recall/search-lots";
+
+export const metadata: Metadata = { title: "Recalls" };
+
+export default async function RecallsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string }>;
+}) {
+  const member = await requireMember();
+  const query = ((await searchParams).q ?? "").slice(0, 8_000);
+  const db = getDb();
+  let hits: LotHit[] = [];
+  let problem: string | undefined;
+  try {
+    hits = await searchLots({ db, query });
+  } catch (error) {
+    problem = toFailure(error, "RecallsPage search").message;
+  }
+  const recalls = await findRecalls({ db, member });
+  return (
+    <RecallDashboardFrame>
+      <h1 className="text-2xl font-bold">Recalls</h1>
+      <RecallSearchForm query={query} />
+      <FormError state={{ message: problem }} />
+      {query.trim() && !problem ? <RecallLotHits query={query.trim()} hits={hits} /> : null}
+      <section aria-labelledby="recalls-heading" className="flex flex-col gap-2">
+        <h2 id="recalls-heading" className="text-lg font-semibold">
+          {member.organization.kind === "REGULATOR"
+            ? "All recalls"
+            : `Recalls concerning ${member.organization.name}`}
+        </h2>
+        <RecallList recalls={recalls} />
+      </section>
+    </RecallDashboardFrame>
+  );
+}

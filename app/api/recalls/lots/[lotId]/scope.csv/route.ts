@@ -1,0 +1,12 @@
+import { authenticate } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { exportLot } from "@/lib/recall/lot-exports";
+import { respondCsv } from "@/lib/recall/respond-csv";
+
+/** GET: the lot's recall scope (CSV), for any signed-in member, as its lot page is. */
+export async function GET(_request: Request, { params }: { params: Promise<{ lotId: string }> }) {
+  return respondCsv("GET /api/recalls/lots/[lotId]/scope.csv", async () => {
+    await authenticate();
+    return exportLot({ db: getDb(), lotId: (await params).lotId, kind: "scope" });
+  });
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { formatMoment } from "@/lib/recall/format-moment";
+import type { RecallView } from "@/lib/recall/get-recall";
+import { SEVERITY_LABELS } from "@/lib/recall/recall-input";
+
+const LEDGER_STATE: Record<RecallView["ledger"]["status"], string> = {
+  PENDING:
+    "Waiting for the ledger: the recall is saved and will be recorded as soon as the ledger answers.",
+  SIGNED: "Sent to the ledger; waiting for it to be recorded.",
+  CONFIRMED: "Recorded on the ledger.",
+  FAILED: "Refused by the ledger, so this recall is not in force",
+};
+
+/** What is recalled, why, by whom, and whether the ledger has recorded it. */
+export function RecallHeader({ recall }: { recall: RecallView }) {
+  const { ledger } = recall;
+  return (
+    <div className="flex flex-col gap-2">
+      <h1 className="text-2xl font-bold">
+        {SEVERITY_LABELS[recall.severity].name} recall of lot{" "}
+        <Link
+          href={`/recalls/lots/${recall.lotId}`}
+          className="font-mono underline underline-offset-4"
+        >
+          {recall.lotCode}
+        </Link>
+      </h1>
+      <p className="font-mono text-sm text-stone-600">GTIN {recall.gtin}</p>
+      <p className="whitespace-pre-line text-lg">{recall.reason}</p>
+      <p className="text-sm text-stone-700">
+        Started {formatMoment(recall.createdAt)} by {recall.initiatedBy.name},{" "}
+        {recall.initiatedBy.organizationName}.{" "}
+        <span data-testid="ledger-state">
+          {ledger.status === "FAILED"
+            ? `${LEDGER_STATE.FAILED}: ${ledger.error}`
+            : LEDGER_STATE[ledger.status]}
+        </span>
+        {ledger.txHash ? (
+          <span className="block break-all font-mono text-xs">Transaction {ledger.txHash}</span>
+        ) : null}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import type { RecallSummary } from "@/lib/recall/find-recalls";
+import { formatMoment } from "@/lib/recall/format-moment";
+import { SEVERITY_LABELS } from "@/lib/recall/recall-input";
+
+function stateOf(recall: RecallSummary): string {
+  if (recall.ledgerStatus === "FAILED") return "refused by the ledger";
+  if (recall.closedAt) return "closed";
+  if (recall.ledgerStatus !== "CONFIRMED") return "waiting for the ledger";
+  return recall.isAwaitingUs ? "waiting for your acknowledgement" : "open";
+}
+
+/** The recalls a member follows, each with its class, state and acknowledgements. */
+export function RecallList({ recalls }: { recalls: RecallSummary[] }) {
+  if (recalls.length === 0) {
+    return (
+      <p className="rounded-xl bg-white p-4 text-stone-600">
+        No recalls concern your organisation.
+      </p>
+    );
+  }
+  return (
+    <ul aria-label="Recalls" className="flex flex-col gap-2">
+      {recalls.map((recall) => (
+        <li
+          key={recall.id}
+          className="flex flex-wrap items-center justify-between gap-2 rounded-xl border border-stone-200 bg-white p-3"
+        >
+          <div className="min-w-0">
+            <Link
+              href={`/recalls/${recall.id}`}
+              className="font-semibold underline underline-offset-4"
+            >
+              {SEVERITY_LABELS[recall.severity].name} recall of lot {recall.lotCode}
+            </Link>
+            <p className="truncate text-sm text-stone-600">
+              {formatMoment(recall.createdAt)} · {recall.reason}
+            </p>
+          </div>
+          <p className="text-sm">
+            <span className={recall.closedAt ? "text-ledger-700" : "font-semibold text-red-800"}>
+              {stateOf(recall)}
+            </span>
+            {" · "}
+            {recall.acknowledged.done}/{recall.acknowledged.total} acknowledged
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { Member } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { findRecallsAwaiting } from "@/lib/recall/find-recalls";
+import { SEVERITY_LABELS } from "@/lib/recall/recall-input";
+
+/**
+ * Above every staff page, for everyone in an organisation holding recalled stock: what is recalled
+ * and the way to acknowledge it, until someone with staff access has.
+ */
+export async function RecallNotices({ member }: { member: Member }) {
+  const recalls = await findRecallsAwaiting({
+    db: getDb(),
+    organizationId: member.organization.id,
+  });
+  if (recalls.length === 0) return null;
+  return (
+    <section
+      role="alert"
+      aria-label="Recalls to acknowledge"
+      className="bg-red-700 px-4 py-3 text-white"
+    >
+      <ul className="flex flex-col gap-2">
+        {recalls.map((recall) => (
+          <li key={recall.id} className="flex flex-wrap items-center justify-between gap-2">
+            <p className="font-semibold">
+              {SEVERITY_LABELS[recall.severity].name} recall: lot {recall.lotCode}.{" "}
+              {member.organization.name} holds affected stock.
+            </p>
+            <Link
+              href={`/recalls/${recall.id}`}
+              className="flex min-h-11 items-center rounded-lg bg-white px-4 font-bold text-red-800"
+            >
+              {member.role === "READ_ONLY" ? "See the recall" : "Open and acknowledge"}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { formatMoment } from "@/lib/recall/format-moment";
+import type { RecallView } from "@/lib/recall/get-recall";
+
+/** Each organisation asked to acknowledge the recall, and whether and when it did. */
+export function RecallOrganizations({
+  organizations,
+}: {
+  organizations: RecallView["organizations"];
+}) {
+  return (
+    <section aria-labelledby="acknowledgements-heading" className="flex flex-col gap-2">
+      <h2 id="acknowledgements-heading" className="text-lg font-semibold">
+        Acknowledgements
+      </h2>
+      <ul className="flex flex-col gap-2" aria-label="Acknowledgements">
+        {organizations.map((organization) => (
+          <li
+            key={organization.id}
+            className="flex flex-wrap items-baseline justify-between gap-2 rounded-xl border border-stone-200 bg-white p-3"
+          >
+            <span className="font-semibold">{organization.name}</span>
+            {organization.acknowledgedAt ? (
+              <span className="text-ledger-700">
+                ✓ acknowledged {formatMoment(organization.acknowledgedAt)}
+                {organization.acknowledgedBy ? ` by ${organization.acknowledgedBy}` : ""}
+              </span>
+            ) : (
+              <span className="font-semibold text-red-800">not acknowledged yet</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

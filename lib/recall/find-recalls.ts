@@ -1,0 +1,91 @@
+import "server-only";
+import type { Member } from "@/lib/auth/session";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { RecallSeverity } from "./recall-input";
+
+export type RecallSummary = {
+  id: string;
+  gtin: string;
+  lotCode: string;
+  reason: string;
+  severity: RecallSeverity;
+  createdAt: Date;
+  closedAt: Date | null;
+  ledgerStatus: "PENDING" | "SIGNED" | "CONFIRMED" | "FAILED";
+  acknowledged: { done: number; total: number };
+  /** The member's organisation still has to acknowledge it. */
+  isAwaitingUs: boolean;
+};
+
+/**
+ * The recalls a member follows, open ones first, newest first: every recall for a regulator; for
+ * anyone else those their organisation started or is asked to acknowledge.
+ */
+export async function findRecalls({
+  db,
+  member,
+}: {
+  db: Db;
+  member: Member;
+}): Promise<RecallSummary[]> {
+  const ours = member.organization.id;
+  const where: Prisma.RecallWhereInput =
+    member.organization.kind === "REGULATOR"
+      ? {}
+      : {
+          OR: [
+            { initiatedByOrganizationId: ours },
+            { acknowledgements: { some: { organizationId: ours } } },
+          ],
+        };
+  return summarise(db, ours, await db.recall.findMany({ where, ...QUERY }));
+}
+
+/** Open recalls the organisation has not acknowledged yet: the banner every one of its people sees. */
+export async function findRecallsAwaiting({
+  db,
+  organizationId,
+}: {
+  db: Db;
+  organizationId: string;
+}): Promise<RecallSummary[]> {
+  const recalls = await db.recall.findMany({
+    where: { closedAt: null, acknowledgements: { some: { organizationId, acknowledgedAt: null } } },
+    ...QUERY,
+  });
+  const summaries = await summarise(db, organizationId, recalls);
+  return summaries.filter((recall) => recall.ledgerStatus !== "FAILED");
+}
+
+const QUERY = {
+  orderBy: [{ closedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+  take: 100,
+  include: { acknowledgements: { select: { organizationId: true, acknowledgedAt: true } } },
+} satisfies Prisma.RecallFindManyArgs;
+
+type Row = Prisma.RecallGetPayload<typeof QUERY>;
+
+async function summarise(db: Db, organizationId: string, recalls: Row[]): Promise<RecallSummary[]> {
+  const writes = await db.ledgerTransaction.findMany({
+    where: { id: { in: recalls.map((r) => r.ledgerTransactionId) } },
+    select: { id: true, status: true },
+  });
+  return recalls.map((recall) => ({
+    id: recall.id,
+    gtin: recall.gtin,
+    lotCode: recall.lotCode,
+    reason: recall.reason,
+    severity: recall.severity,
+    createdAt: recall.createdAt,
+    closedAt: recall.closedAt,
+    ledgerStatus: writes.find((w) => w.id === recall.ledgerTransactionId)?.status ?? "PENDING",
+    acknowledged: {
+      done: recall.acknowledgements.filter((a) => a.acknowledgedAt).length,
+      total: recall.acknowledgements.length,
+    },
+    isAwaitingUs: recall.acknowledgements.some(
+      (a) => a.organizationId === organizationId && a.acknowledgedAt === null,
+    ),
+  }));
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import type { Member } from "@/lib/auth/session";
+import type { Db } from "@/lib/db/client";
+import { getRecallScope, type RecallScope } from "@/lib/trace/recall-scope";
+import { findVisibleRecall } from "./find-visible-recall";
+import { getRecallProgress, type RecallProgress } from "./progress";
+import { stockLotIds } from "./recall-in-force";
+import type { RecallSeverity } from "./recall-input";
+
+export type RecallView = {
+  id: string;
+  lotId: string;
+  gtin: string;
+  lotCode: string;
+  reason: string;
+  severity: RecallSeverity;
+  createdAt: Date;
+  closedAt: Date | null;
+  initiatedBy: { name: string; organizationName: string };
+  /** Where the on-chain recall stands: queued or sent, recorded, or refused with the ledger's reason. */
+  ledger: {
+    status: "PENDING" | "SIGNED" | "CONFIRMED" | "FAILED";
+    txHash: string | null;
+    error: string | null;
+  };
+  progress: RecallProgress;
+  organizations: {
+    id: string;
+    name: string;
+    gln: string;
+    acknowledgedAt: Date | null;
+    acknowledgedBy: string | null;
+  }[];
+  scope: RecallScope;
+  /** The member's organisation is asked to acknowledge and has not yet. */
+  isAwaitingUs: boolean;
+};
+
+/** One recall as its page shows it, or null when the member may not see it (findVisibleRecall). */
+export async function getRecall({
+  db,
+  member,
+  recallId,
+}: {
+  db: Db;
+  member: Member;
+  recallId: string;
+}): Promise<RecallView | null> {
+  const recall = await findVisibleRecall({ db, member, recallId });
+  if (!recall) return null;
+  const ours = member.organization;
+  const [scope, write, organizations, users] = await Promise.all([
+    getRecallScope({ db, lotId: recall.lotId }),
+    db.ledgerTransaction.findUniqueOrThrow({
+      where: { id: recall.ledgerTransactionId },
+      select: { status: true, txHash: true, error: true },
+    }),
+    db.organization.findMany({
+      where: {
+        id: {
+          in: [
+            recall.initiatedByOrganizationId,
+            ...recall.acknowledgements.map((a) => a.organizationId),
+          ],
+        },
+      },
+      select: { id: true, name: true, gln: true },
+    }),
+    db.user.findMany({
+      where: {
+        id: {
+          in: [
+            recall.initiatedById,
+            ...recall.acknowledgements.flatMap((a) => a.acknowledgedById ?? []),
+          ],
+        },
+      },
+      select: { id: true, name: true },
+    }),
+  ]);
+  if (!scope) return null;
+  const organizationOf = (id: string) => organizations.find((o) => o.id === id);
+  const userName = (id: string | null) => users.find((u) => u.id === id)?.name ?? null;
+  const mine = recall.acknowledgements.find((a) => a.organizationId === ours.id);
+  return {
+    id: recall.id,
+    lotId: recall.lotId,
+    gtin: recall.gtin,
+    lotCode: recall.lotCode,
+    reason: recall.reason,
+    severity: recall.severity,
+    createdAt: recall.createdAt,
+    closedAt: recall.closedAt,
+    initiatedBy: {
+      name: userName(recall.initiatedById) ?? "someone",
+      organizationName: organizationOf(recall.initiatedByOrganizationId)?.name ?? "an organisation",
+    },
+    ledger: write,
+    progress: await getRecallProgress(db, { recallId, stockLotIds: stockLotIds(scope) }),
+    organizations: recall.acknowledgements.map((a) => ({
+      id: a.organizationId,
+      name: organizationOf(a.organizationId)?.name ?? a.organizationId,
+      gln: organizationOf(a.organizationId)?.gln ?? "",
+      acknowledgedAt: a.acknowledgedAt,
+      acknowledgedBy: userName(a.acknowledgedById),
+    })),
+    scope,
+    isAwaitingUs: mine !== undefined && mine.acknowledgedAt === null && write.status !== "FAILED",
+  };
+}

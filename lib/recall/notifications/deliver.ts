@@ -1,0 +1,124 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { RecallNoticeMessage } from "./queue-notices";
+import { MAX_ATTEMPTS, retryDelayMs } from "./retry-delay";
+import { transportFor } from "./transports";
+
+export type NotifierContext = {
+  db: Db;
+  masterKey: string;
+  log: (line: string) => void;
+  /** The wait after the first failed attempt; it doubles with each further one. */
+  retryBaseMs?: number;
+};
+
+const BATCH = 20;
+/** Longer than a webhook call may take: a worker that died mid-delivery frees the notice after it. */
+const LEASE_MS = 60_000;
+/** How soon a notice waiting for its recall to reach the ledger is looked at again. */
+const LEDGER_WAIT_MS = 1_000;
+
+/**
+ * One pass of the notifier: takes the notices that are due, sends each whose recall the ledger has
+ * recorded, cancels those whose recall it refused, and schedules a retry with backoff for each that
+ * failed. Delivered notices are never sent again. Returns how many notices it handled.
+ */
+export async function deliverDueNotifications(ctx: NotifierContext): Promise<number> {
+  const { db } = ctx;
+  const now = new Date();
+  const due = await db.notification.findMany({
+    where: {
+      status: "PENDING",
+      nextAttemptAt: { lte: now },
+      OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
+    },
+    orderBy: { nextAttemptAt: "asc" },
+    take: BATCH,
+    select: {
+      id: true,
+      organizationId: true,
+      payload: true,
+      attempts: true,
+      recall: { select: { ledgerTransactionId: true } },
+    },
+  });
+  const writes = await db.ledgerTransaction.findMany({
+    where: { id: { in: due.map((n) => n.recall.ledgerTransactionId) } },
+    select: { id: true, status: true },
+  });
+  const ledgerStatus = new Map(writes.map((w) => [w.id, w.status]));
+  let handled = 0;
+  for (const notice of due) {
+    const status = ledgerStatus.get(notice.recall.ledgerTransactionId);
+    if (status === "FAILED") {
+      await db.notification.updateMany({
+        where: { id: notice.id, status: "PENDING" },
+        data: { status: "CANCELLED", lastError: "The ledger refused the recall." },
+      });
+      handled++;
+    } else if (status !== "CONFIRMED") {
+      // Not sent before the ledger has it: a recall it refuses must never have been announced.
+      await db.notification.update({
+        where: { id: notice.id },
+        data: { nextAttemptAt: new Date(Date.now() + LEDGER_WAIT_MS) },
+      });
+    } else if (await claim(db, notice.id)) {
+      await attempt(ctx, { ...notice, message: notice.payload as RecallNoticeMessage });
+      handled++;
+    }
+  }
+  return handled;
+}
+
+/** Leases the notice to this worker; false when another worker holds it. */
+async function claim(db: Db, id: string): Promise<boolean> {
+  const now = new Date();
+  const { count } = await db.notification.updateMany({
+    where: { id, status: "PENDING", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+    data: { leaseUntil: new Date(now.getTime() + LEASE_MS) },
+  });
+  return count === 1;
+}
+
+async function attempt(
+  ctx: NotifierContext,
+  notice: { id: string; organizationId: string; attempts: number; message: RecallNoticeMessage },
+): Promise<void> {
+  const { db } = ctx;
+  const attempts = notice.attempts + 1;
+  let transport = "unknown";
+  try {
+    const chosen = await transportFor(db, { ...notice, masterKey: ctx.masterKey, log: ctx.log });
+    transport = chosen.name;
+    await chosen.send(notice);
+  } catch (error) {
+    const lastError = error instanceof Error ? error.message : String(error);
+    const isLast = attempts >= MAX_ATTEMPTS;
+    const delay = retryDelayMs(attempts, ctx.retryBaseMs ?? 5_000);
+    ctx.log(
+      `notifier: ${transport} notice ${notice.id} failed (attempt ${attempts}): ${lastError}${isLast ? "; giving up" : `; retrying in ${Math.round(delay / 1000)} s`}`,
+    );
+    await db.notification.update({
+      where: { id: notice.id },
+      data: {
+        attempts,
+        transport,
+        lastError,
+        leaseUntil: null,
+        ...(isLast ? { status: "FAILED" } : { nextAttemptAt: new Date(Date.now() + delay) }),
+      },
+    });
+    return;
+  }
+  await db.notification.update({
+    where: { id: notice.id },
+    data: {
+      status: "DELIVERED",
+      deliveredAt: new Date(),
+      attempts,
+      transport,
+      leaseUntil: null,
+      lastError: null,
+    },
+  });
+}

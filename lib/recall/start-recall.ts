@@ -1,0 +1,130 @@
+import "server-only";
+import type { Member } from "@/lib/auth/session";
+import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
+import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
+import type { Db, Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { findMainSiteGln } from "@/lib/events/locations";
+import { assertNoWriteInFlight } from "@/lib/lots/guards";
+import { findRecalledAncestor, getRecallScope } from "@/lib/trace/recall-scope";
+import { queueRecallNotices } from "./notifications/queue-notices";
+import { assertCanRecall } from "./permissions";
+import type { RecallInput } from "./recall-input";
+import { buildRecallNotice } from "./recall-notice";
+import { scopeOrganizations } from "./scope-organizations";
+
+/**
+ * Recalls one lot: checks who may (as LotTracker.recall does), then in one database transaction puts
+ * LotTracker.recall(lotId, hash of the notice) in the ledger outbox, records the recall, one
+ * acknowledgement to collect from each organisation holding stock in its scope (the lot and every
+ * lot made from it), and the notices to send them. A refusal writes nothing.
+ */
+export async function startRecall({
+  db,
+  member,
+  lotId,
+  input,
+  appUrl,
+}: {
+  db: Db;
+  member: Member;
+  lotId: string;
+  input: RecallInput;
+  /** Where LotLedger is served: notices link to the recall's page. */
+  appUrl: string;
+}): Promise<{ recallId: string; writeId: string }> {
+  const lot = await db.lot.findUnique({
+    where: { id: lotId },
+    select: { gtin: true, lotCode: true, quantity: true, unit: true, producer: true, status: true },
+  });
+  if (!lot) {
+    throw new AppError(
+      "NOT_FOUND",
+      "LotLedger has no such lot: search for the batch by its GTIN, lot code or a package's serial.",
+    );
+  }
+  assertCanRecall(member, lot);
+  await assertNotRecalled(db, lotId, lot.lotCode);
+  const scope = await getRecallScope({ db, lotId });
+  if (!scope) throw new Error(`The trace lost lot ${lotId} between two reads.`);
+  const siteGln = await findMainSiteGln(db, member.organization.id);
+  const notice = buildRecallNotice({
+    member,
+    lot: { ...lot, quantity: lot.quantity?.toString() ?? null },
+    locationGln: siteGln ?? member.organization.gln,
+    input,
+  });
+  const payloadHash = hashPayload(notice as unknown as PayloadValue);
+  const holders = await scopeOrganizations(db, scope);
+
+  return db.$transaction(async (tx) => {
+    await assertNoWriteInFlight(tx, lotId, lot.lotCode);
+    await assertNoRecallRecorded(tx, lotId, lot.lotCode);
+    const write = await enqueueLedgerWrite(tx, {
+      organizationId: member.organization.id,
+      signerAddress: member.organization.chainAddress,
+      requestedById: member.userId,
+      method: "recall",
+      args: [lotId, payloadHash],
+      payloadHash,
+      payloadBody: notice,
+      lotId,
+    });
+    const recall = await tx.recall.create({
+      data: {
+        lotId,
+        gtin: lot.gtin,
+        lotCode: lot.lotCode,
+        reason: input.reason,
+        severity: input.severity,
+        initiatedById: member.userId,
+        initiatedByOrganizationId: member.organization.id,
+        ledgerTransactionId: write.id,
+        payloadHash,
+        acknowledgements: {
+          create: holders.map((holder) => ({ organizationId: holder.organizationId })),
+        },
+      },
+      select: { id: true, createdAt: true },
+    });
+    await queueRecallNotices(tx, {
+      recall: { ...recall, ...input, lotId, gtin: lot.gtin, lotCode: lot.lotCode },
+      initiator: member.organization,
+      holders,
+      appUrl,
+    });
+    return { recallId: recall.id, writeId: write.id };
+  });
+}
+
+/**
+ * A recall the ledger confirmed but the indexer has not read yet leaves the lot ACTIVE for a moment:
+ * the recall rows say it is recalled all the same.
+ */
+async function assertNoRecallRecorded(tx: Tx, lotId: string, lotCode: string): Promise<void> {
+  const earlier = await tx.recall.findMany({
+    where: { lotId },
+    select: { ledgerTransactionId: true },
+  });
+  const live = await tx.ledgerTransaction.count({
+    where: { id: { in: earlier.map((r) => r.ledgerTransactionId) }, status: { not: "FAILED" } },
+  });
+  if (live > 0) throw alreadyRecalled(lotCode);
+}
+
+const alreadyRecalled = (lotCode: string) =>
+  new AppError(
+    "CONFLICT",
+    `Lot ${lotCode} is already recalled: follow that recall on the recalls page.`,
+  );
+
+/** A lot is recalled once; a lot made from a recalled one is already in that recall's scope. */
+async function assertNotRecalled(db: Db, lotId: string, lotCode: string): Promise<void> {
+  const recalled = await findRecalledAncestor({ db, lotId });
+  if (!recalled) return;
+  if (recalled.lotId === lotId) throw alreadyRecalled(lotCode);
+  throw new AppError(
+    "CONFLICT",
+    `Lot ${lotCode} is already in the scope of the recall of lot ${recalled.lotCode}, which it was made from: follow that recall on the recalls page.`,
+  );
+}

@@ -1,0 +1,29 @@
+// The notifier process: delivers queued recall notices (webhook, or the log when an organisation has
+// none) with retries, and keeps open recalls' organisations and closing up to date. `npm start`
+// runs it; one per database is enough, and more are safe (each notice is leased to one at a time).
+import { runPollLoop } from "@/lib/chain/poll-loop";
+import { notifierEnvSchema } from "@/lib/env";
+import { deliverDueNotifications } from "@/lib/recall/notifications/deliver";
+import { sweepOpenRecalls } from "@/lib/recall/sweep-open-recalls";
+import { startWorker } from "./worker";
+
+/** How often open recalls are re-traced for new holders of stock in their scope. */
+const SWEEP_EVERY_MS = 10_000;
+
+const { env, db, signal } = await startWorker("notifier", notifierEnvSchema);
+console.log("notifier: delivering recall notices");
+const context = { db, masterKey: env.MASTER_KEY, log: console.log };
+let lastSweep = 0;
+await runPollLoop(
+  "notifier",
+  async () => {
+    if (Date.now() - lastSweep >= SWEEP_EVERY_MS) {
+      lastSweep = Date.now();
+      await sweepOpenRecalls({ db, appUrl: env.APP_URL });
+    }
+    return (await deliverDueNotifications(context)) > 0;
+  },
+  { signal, pollMs: 500 },
+);
+await db.$disconnect();
+process.exit(0);
