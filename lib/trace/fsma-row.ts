@@ -117,6 +117,7 @@ export function fsmaRow(
   const payloadQuantity = lotQuantityOf(body, lot.gtin, lot.lotCode);
   const document = epcis?.bizTransactionList?.[0];
   const ilmd = epcis?.ilmd ?? {};
+  const isReceiving = event.name === "LotHandoffAccepted" || event.name === "LotHandoffRejected";
   return {
     tlc: lot.lotCode,
     gtin: lot.gtin,
@@ -131,15 +132,14 @@ export function fsmaRow(
     locationGln: whereGln ?? "",
     tlcSource: placeText(places.byGln(lot.tlcSourceGln)),
     tlcSourceGln: lot.tlcSourceGln ?? "",
-    previousSource:
-      event.name === "LotHandoffAccepted" || event.name === "LotHandoffRejected"
-        ? partyText(epcis?.sourceList, places) || placeText(places.byAddress(args.from ?? ""))
-        : "",
-    subsequentRecipient:
-      event.name === "LotHandedOff"
-        ? partyText(epcis?.destinationList, places) ||
-          placeText(places.byAddress(args.recipient ?? ""))
-        : partyText(event.name === "LotHandoffAccepted" ? [] : epcis?.destinationList, places),
+    previousSource: isReceiving
+      ? partyText(epcis?.sourceList, places) || placeText(places.byAddress(args.from ?? ""))
+      : "",
+    // A receiving event's destination is the receiver itself, not a next recipient.
+    subsequentRecipient: isReceiving
+      ? ""
+      : partyText(epcis?.destinationList, places) ||
+        (event.name === "LotHandedOff" ? placeText(places.byAddress(args.recipient ?? "")) : ""),
     inputs: event.name === "LotDerived" ? inputsText(lot, epcis) : "",
     fieldName: text(ilmd.fieldName),
     harvestDate: text(ilmd.harvestDate),

@@ -9,7 +9,7 @@ import { deployLotTrackerFixture, type LotTrackerFixture } from "@/lib/testing/l
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { findRecalledAncestor, getRecallScope } from "./recall-scope";
 import { recallScopeCsv } from "./scope-csv";
-import { distancesFrom, type LogLineage, linksWithin, readLineageFromLogs } from "./testing";
+import { distancesFrom, type LogLineage, linksAmong, readLineageFromLogs } from "./testing";
 import { type Trace, traceBack, traceForward } from "./trace";
 
 const CHAIN_ID = 31337;
@@ -129,7 +129,7 @@ function expectTraceMatchesChain(trace: Trace | null, start: string, next: Map<s
   );
   expect(trace?.lots[0]?.id).toBe(start);
   const links = trace?.links.map((l) => `${l.parentId}>${l.childId}`).sort();
-  expect(links).toEqual(linksWithin(ids, chain.parents));
+  expect(links).toEqual(linksAmong(ids, chain.parents));
 }
 
 describe("recall scope and traces against the chain's own logs", () => {

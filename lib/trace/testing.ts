@@ -64,7 +64,7 @@ export function distancesFrom(start: string, next: Map<string, string[]>): Map<s
 }
 
 /** The links among a set of lots, as "parent>child" strings that sort and compare. */
-export function linksWithin(lots: Set<string>, parents: Map<string, string[]>): string[] {
+export function linksAmong(lots: Set<string>, parents: Map<string, string[]>): string[] {
   return [...lots]
     .flatMap((child) =>
       (parents.get(child) ?? []).filter((p) => lots.has(p)).map((p) => `${p}>${child}`),
