@@ -8,7 +8,7 @@ import {
 // Red for what the recall takes off the shelf; grey for what it leaves alone. The words under each
 // lot code say the same, so the graph does not depend on colour alone.
 const STYLE: Record<LineageRole, { box: string; text: string; label: string }> = {
-  recalled: { box: "fill-red-700 stroke-red-900", text: "fill-white", label: "recalled" },
+  recalled: { box: "fill-red-700 stroke-red-900", text: "fill-white", label: "this batch" },
   descendant: { box: "fill-red-50 stroke-red-700", text: "fill-red-900", label: "made from it" },
   ancestor: { box: "fill-stone-100 stroke-stone-300", text: "fill-stone-500", label: "source" },
   related: {

@@ -4,12 +4,19 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/components/form-state";
+import type { WebhookFormState } from "@/components/recall-webhook-form";
 import { authenticate } from "@/lib/auth/session";
 import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { type ActionResult, AppError, toFailure } from "@/lib/errors";
+import { assertOrganizationAdmin } from "@/lib/organizations/permissions";
 import { acknowledgeRecall } from "@/lib/recall/acknowledge-recall";
+import {
+  removeWebhookEndpoint,
+  SET_WEBHOOK,
+  setWebhookEndpoint,
+} from "@/lib/recall/notifications/webhook-endpoints";
 import { parseRecallInput } from "@/lib/recall/recall-input";
 import { removePackage } from "@/lib/recall/remove-package";
 import { startRecall } from "@/lib/recall/start-recall";
@@ -81,4 +88,35 @@ export async function removePackageAction(
   } catch (error) {
     return toFailure(error, "removePackageAction");
   }
+}
+
+/** An admin sets where the organisation's recall notices are POSTed; the new secret is shown once. */
+export async function setWebhookAction(
+  _previous: WebhookFormState,
+  formData: FormData,
+): Promise<WebhookFormState> {
+  const url = String(formData.get("url") ?? "");
+  try {
+    const member = await authenticate();
+    assertOrganizationAdmin(member, SET_WEBHOOK);
+    const endpoint = await setWebhookEndpoint({
+      db: getDb(),
+      organizationId: member.organization.id,
+      url,
+      masterKey: getEnv().MASTER_KEY,
+    });
+    revalidatePath("/recalls/notifications");
+    return { secret: endpoint.secret };
+  } catch (error) {
+    const failure = toFailure(error, "setWebhookAction");
+    return { message: failure.message, field: failure.field, values: { url } };
+  }
+}
+
+/** An admin stops webhook delivery: notices go to the notifier's log again. */
+export async function removeWebhookAction(): Promise<void> {
+  const member = await authenticate();
+  assertOrganizationAdmin(member, SET_WEBHOOK);
+  await removeWebhookEndpoint({ db: getDb(), organizationId: member.organization.id });
+  revalidatePath("/recalls/notifications");
 }

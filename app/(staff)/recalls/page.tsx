@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { FormError } from "@/components/form-error";
 import { RecallDashboardFrame } from "@/components/recall-dashboard-frame";
 import { RecallList } from "@/components/recall-list";
@@ -30,7 +31,12 @@ export default async function RecallsPage({
   const recalls = await findRecalls({ db, member });
   return (
     <RecallDashboardFrame>
-      <h1 className="text-2xl font-bold">Recalls</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">Recalls</h1>
+        <Link href="/recalls/notifications" className="underline">
+          Recall notices by webhook
+        </Link>
+      </div>
       <RecallSearchForm query={query} />
       <FormError state={{ message: problem }} />
       {query.trim() && !problem ? <RecallLotHits query={query.trim()} hits={hits} /> : null}

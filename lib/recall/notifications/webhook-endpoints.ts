@@ -5,6 +5,9 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { encryptSigningKey } from "@/lib/organizations/signing-key";
 
+/** What only an organisation's admin may do ("Only an admin of … can …"). */
+export const SET_WEBHOOK = "set where its recall notices go";
+
 const webhookUrl = z.url({
   protocol: /^https?$/,
   error: "Enter the full address the notices go to, starting with https://.",
@@ -51,4 +54,18 @@ export async function removeWebhookEndpoint({
   organizationId: string;
 }) {
   await db.webhookEndpoint.deleteMany({ where: { organizationId } });
+}
+
+/** Where the organisation's notices go now, if anywhere (the secret is never shown again). */
+export async function getWebhookEndpoint({
+  db,
+  organizationId,
+}: {
+  db: Db;
+  organizationId: string;
+}) {
+  return db.webhookEndpoint.findUnique({
+    where: { organizationId },
+    select: { url: true, updatedAt: true },
+  });
 }
