@@ -48,12 +48,14 @@ export async function harvestLot(
   return { writeId, lotId };
 }
 
-/** Splits a held lot of 100 kg into lots of 10 kg, each with the packages asked for. */
+/** Splits a held lot into equal parts (kg), each with the packages asked for. */
 export async function splitLot(
   db: Db,
   member: Member,
   { lotId, outputs }: { lotId: string; outputs: { lotCode: string; packages?: number }[] },
 ): Promise<{ writeId: string; lotIds: string[] }> {
+  const lot = await db.lot.findUniqueOrThrow({ where: { id: lotId }, select: { quantity: true } });
+  const share = String(Math.floor((Number(lot.quantity) / outputs.length) * 1000) / 1000);
   const values: Record<string, string> = {
     lotId,
     locationGln: await siteOf(db, member),
@@ -63,7 +65,7 @@ export async function splitLot(
   };
   for (const [i, output] of outputs.entries()) {
     values[`outputs.${i}.lotCode`] = output.lotCode;
-    values[`outputs.${i}.quantity`] = "10";
+    values[`outputs.${i}.quantity`] = share;
     values[`outputs.${i}.unit`] = "kg";
     values[`outputs.${i}.packages`] = output.packages ? String(output.packages) : "";
   }
