@@ -3,14 +3,14 @@
 import { useState, useTransition } from "react";
 import { removePackageAction } from "@/app/(staff)/recalls/actions";
 
-type Package = { serial: string; isRemoved: boolean; canRemove: boolean };
+type Package = { serial: string; isRemoved: boolean; canRemove: boolean; advice: string | null };
 
 const OFFLINE =
   "LotLedger did not answer (the network may be down): keep the package off the shelf and try again.";
 
 /**
  * The recall alert's one job for the package in hand: take it off the shelf, then say so. Whoever
- * may not mark it (another organisation's package, a read-only account) is told to hand it over.
+ * may not mark it (another organisation's package, a read-only account) is told what to do instead.
  */
 export function RecallPackageRemoval({ lotId, item }: { lotId: string; item: Package }) {
   const [isRemoved, setIsRemoved] = useState(item.isRemoved);

@@ -21,6 +21,7 @@ test("one batch recalled from the dashboard, its sibling left alone: scoped, con
   page,
   browser,
   baseURL,
+  db,
   lotCode,
 }, testInfo) => {
   test.setTimeout(180_000);
@@ -123,8 +124,15 @@ test("one batch recalled from the dashboard, its sibling left alone: scoped, con
   await expect(page.getByText(/^Closed on /)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("recall-closed-desktop.png"), fullPage: true });
 
+  // The notifier process delivered the store's notice (to its log: FreshMart has no webhook).
+  const recallId = new URL(recallUrl).pathname.split("/").pop() as string;
+  await expect
+    .poll(async () =>
+      (await db.notification.findMany({ where: { recallId } })).map((n) => [n.status, n.transport]),
+    )
+    .toEqual([["DELIVERED", "log"]]);
+
   // The scope and the FSMA 204 spreadsheet download as CSV.
-  const recallId = new URL(recallUrl).pathname.split("/").pop();
   for (const file of ["scope.csv", "fsma.csv"]) {
     const response = await page.request.get(`/api/recalls/${recallId}/${file}`);
     expect(response.status()).toBe(200);

@@ -68,9 +68,17 @@ describe("scanning a package after a recall", () => {
   it("shows the alert to anyone, but only the holder's staff may mark the package removed", async () => {
     const { packer, retailerReadOnly } = ledger.members;
     const [serial = ""] = await ledger.serialsOf(lots.p1);
-    expect(await scan(packer, "PACK-1", serial)).toMatchObject({ package: { canRemove: false } });
+    expect(await scan(packer, "PACK-1", serial)).toMatchObject({
+      package: {
+        canRemove: false,
+        advice: `Take package ${serial} off the shelf: Test packer does not hold its lot, so tell the organisation that does.`,
+      },
+    });
     expect(await scan(retailerReadOnly, "PACK-1", serial)).toMatchObject({
-      package: { canRemove: false },
+      package: {
+        canRemove: false,
+        advice: `Take package ${serial} off the shelf and ask a colleague with staff access to mark it removed.`,
+      },
     });
   });
 

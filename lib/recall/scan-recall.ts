@@ -8,7 +8,13 @@ export type ScanRecall = {
   /** The lot the recall names: the scanned lot itself, or the lot it was made from. */
   recalledLotCode: string;
   /** The scanned package (a label with a serial), and whether this member can take it off sale. */
-  package: { serial: string; isRemoved: boolean; canRemove: boolean } | null;
+  package: {
+    serial: string;
+    isRemoved: boolean;
+    canRemove: boolean;
+    /** What to do instead, when this member cannot mark it removed. */
+    advice: string | null;
+  } | null;
 };
 
 /**
@@ -40,12 +46,16 @@ export async function findScanRecall({
   if (!item || serial === null) return { recalledLotCode: recalled.lotCode, package: null };
   const ours = member.organization.chainAddress.toLowerCase();
   const isHeld = lot.custodian.toLowerCase() === ours || lot.recipient?.toLowerCase() === ours;
+  const advice =
+    recalled.id === null
+      ? `Take package ${serial} off the shelf and tell the organisation that recalled lot ${recalled.lotCode}.`
+      : !isHeld
+        ? `Take package ${serial} off the shelf: ${member.organization.name} does not hold its lot, so tell the organisation that does.`
+        : member.role === "READ_ONLY"
+          ? `Take package ${serial} off the shelf and ask a colleague with staff access to mark it removed.`
+          : null;
   return {
     recalledLotCode: recalled.lotCode,
-    package: {
-      serial,
-      isRemoved: item.removedAt !== null,
-      canRemove: isHeld && recalled.id !== null && member.role !== "READ_ONLY",
-    },
+    package: { serial, isRemoved: item.removedAt !== null, canRemove: advice === null, advice },
   };
 }
