@@ -1,10 +1,8 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { INVITATION_TTL_MS, newInvitationToken } from "./invitation-token";
 import type { MemberRole } from "./member-roles";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export type CreatedInvitation = { token: string; email: string; role: MemberRole; expiresAt: Date };
 

@@ -1,10 +1,8 @@
 import "server-only";
 import { hashPassword } from "better-auth/crypto";
-import type { Db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { MemberRole } from "./member-roles";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
  * A person who can sign in: Better Auth's user and credential account rows (the shapes its Prisma

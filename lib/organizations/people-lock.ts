@@ -1,11 +1,9 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
-import type { Db } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { MemberRole } from "./member-roles";
 import { assertOrganizationAdmin, MANAGE_PEOPLE } from "./permissions";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
  * Serialises changes to one organisation's people (a row lock on the organisation), then re-reads
