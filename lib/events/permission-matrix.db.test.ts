@@ -1,269 +1,35 @@
-import { Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
-import { lotIdOf } from "@/lib/chain/lot-id";
-import type { Db } from "@/lib/db/client";
+import type { OrganizationKind } from "@/lib/chain/deploy";
 import { AppError } from "@/lib/errors";
-import { createLot } from "@/lib/lots/create-lot";
-import { handOffLot } from "@/lib/lots/hand-off-lot";
-import { receiveLot } from "@/lib/lots/receive-lot";
+import { countRows } from "@/lib/testing/database-text";
+import { createTestOrganization } from "@/lib/testing/organizations";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { queueTrackingEvent } from "./record-event";
+import { expectedRefusal, matrixActions } from "./testing/matrix-actions";
 
-// Every role of every organisation kind tries every action LotLedger records. Allowed: the write is
-// queued. Refused: the exact sentence, and not one row written. (LotTracker enforces the same rules
-// on-chain; contracts/test covers that side.)
+// Every role of every organisation kind tries every action LotLedger records. Allowed: exactly one
+// write is queued. Refused: the exact sentence, and not one row written. (LotTracker enforces the
+// same rules on-chain; contracts/test covers that side.)
 
-const GTIN = "09506000134352";
-const KINDS = ["FARM", "PACKER", "PROCESSOR", "CARRIER", "RETAILER", "REGULATOR"] as const;
+const KINDS: OrganizationKind[] = [
+  "FARM",
+  "PACKER",
+  "PROCESSOR",
+  "CARRIER",
+  "RETAILER",
+  "REGULATOR",
+];
 const ROLES = ["ADMIN", "STAFF", "READ_ONLY"] as const;
-const TODAY = new Date().toISOString().slice(0, 10);
-const LOT_KINDS = ["FARM", "PACKER", "PROCESSOR"];
-const CUSTODY_KINDS = ["FARM", "PACKER", "PROCESSOR", "CARRIER", "RETAILER"];
+const WRITTEN = ["LedgerTransaction", "EventPayload", "Package"];
 
 let database: TestDatabase;
-let db: Db;
 const members = new Map<string, Member>();
-let sequence = 0;
-
-const gln = (n: number) => `95200000${String(n).padStart(4, "0")}`;
-function glnWithCheck(n: number): string {
-  const body = gln(n);
-  const sum = [...body].reverse().reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
-
-/** A lot row as the indexer writes it, held by (or on its way to) the member's organisation. */
-async function lotFor(member: Member, status: "ACTIVE" | "IN_TRANSIT" = "ACTIVE") {
-  const lotCode = `M-${++sequence}`;
-  const other = members.get("FARM/ADMIN") as Member;
-  const me = member.organization.chainAddress;
-  await db.lot.create({
-    data: {
-      id: lotIdOf(GTIN, lotCode),
-      chainId: 31337,
-      gtin: GTIN,
-      lotCode,
-      quantity: "100",
-      unit: "kg",
-      status,
-      custodian: status === "ACTIVE" ? me : other.organization.chainAddress,
-      recipient: status === "IN_TRANSIT" ? me : null,
-      producer: me,
-      createdTxHash: `0x${String(sequence).padStart(64, "0")}`,
-      createdBlock: 1,
-    },
-  });
-  return { id: lotIdOf(GTIN, lotCode), lotCode };
-}
-
-const site = (member: Member) => member.organization.gln;
-const document = { documentType: "prodorder", documentNumber: "D-1" };
-const output = (prefix = "") => ({
-  [`${prefix}lotCode`]: `N-${++sequence}`,
-  [`${prefix}quantity`]: "10",
-  [`${prefix}unit`]: "kg",
-});
-
-type Action = { kinds: string[]; readOnly: string; attempt: (m: Member) => Promise<unknown> };
-const cte = (name: string, values: (m: Member) => Promise<Record<string, string>>) => (m: Member) =>
-  values(m).then((v) => queueTrackingEvent({ db, member: m, cte: name, values: v }));
-
-const ACTIONS: Record<string, Action> = {
-  harvesting: {
-    kinds: ["FARM"],
-    readOnly: "record the harvest",
-    attempt: cte("harvesting", async (m) => ({
-      locationGln: site(m),
-      gtin: GTIN,
-      ...output(),
-      commodity: "Kale",
-      variety: "Lacinato",
-      fieldName: "F1",
-      harvestDate: TODAY,
-      recipientLocationGln: site(m),
-      ...document,
-    })),
-  },
-  cooling: {
-    kinds: ["FARM", "PACKER", "PROCESSOR"],
-    readOnly: "record the cooling",
-    attempt: cte("cooling", async (m) => ({
-      lotId: (await lotFor(m)).id,
-      locationGln: site(m),
-      coolingDate: TODAY,
-      quantity: "100",
-      unit: "kg",
-      recipientLocationGln: site(m),
-      ...document,
-    })),
-  },
-  initial_packing: {
-    kinds: ["FARM", "PACKER"],
-    readOnly: "record the initial packing",
-    attempt: cte("initial_packing", async (m) => ({
-      locationGln: site(m),
-      quantityReceived: "100",
-      unitReceived: "kg",
-      productDescription: "Kale bunch",
-      commodity: "Kale",
-      variety: "Lacinato",
-      dateReceived: TODAY,
-      harvestLocation: "Farm X",
-      fieldName: "F1",
-      harvesterBusinessName: "Farm X",
-      harvestDate: TODAY,
-      packingDate: TODAY,
-      gtin: GTIN,
-      ...output(),
-      packages: "2",
-      ...document,
-    })),
-  },
-  first_land_based_receiving: {
-    kinds: ["PACKER", "PROCESSOR"],
-    readOnly: "record the first land-based receiving",
-    attempt: cte("first_land_based_receiving", async (m) => ({
-      locationGln: site(m),
-      gtin: GTIN,
-      ...output(),
-      productDescription: "Cod",
-      harvestDateStart: TODAY,
-      harvestDateEnd: TODAY,
-      catchLocations: "FAO 27",
-      landingDate: TODAY,
-      ...document,
-    })),
-  },
-  transformation: {
-    kinds: LOT_KINDS,
-    readOnly: "record the transformation",
-    attempt: cte("transformation", async (m) => {
-      const input = await lotFor(m);
-      return {
-        inputLotIds: input.id,
-        [`used.${input.id}`]: "100",
-        locationGln: site(m),
-        "outputs.0.gtin": GTIN,
-        ...output("outputs.0."),
-        "outputs.0.productDescription": "Soup",
-        dateCompleted: TODAY,
-        ...document,
-      };
-    }),
-  },
-  split: {
-    kinds: LOT_KINDS,
-    readOnly: "record the split",
-    attempt: cte("split", async (m) => ({
-      lotId: (await lotFor(m)).id,
-      locationGln: site(m),
-      ...output("outputs.0."),
-      ...output("outputs.1."),
-      splitDate: TODAY,
-      ...document,
-    })),
-  },
-  merge: {
-    kinds: LOT_KINDS,
-    readOnly: "record the merge",
-    attempt: cte("merge", async (m) => ({
-      inputLotIds: `${(await lotFor(m)).id},${(await lotFor(m)).id}`,
-      locationGln: site(m),
-      ...output(),
-      mergeDate: TODAY,
-      ...document,
-    })),
-  },
-  "create a lot": {
-    kinds: LOT_KINDS,
-    readOnly: "",
-    attempt: (m) =>
-      createLot({
-        db,
-        member: m,
-        input: { gtin: GTIN, lotCode: `C-${++sequence}`, quantity: "5", unit: "kg" },
-      }),
-  },
-  ship: {
-    kinds: CUSTODY_KINDS,
-    readOnly: "ship the lot",
-    attempt: async (m) => {
-      const lot = await lotFor(m);
-      const to = members.get(
-        m.organization.kind === "RETAILER" ? "CARRIER/ADMIN" : "RETAILER/ADMIN",
-      ) as Member;
-      return handOffLot({
-        db,
-        member: m,
-        lotId: lot.id,
-        input: { recipientGln: to.organization.gln },
-      });
-    },
-  },
-  receive: {
-    kinds: CUSTODY_KINDS,
-    readOnly: "receive the lot",
-    attempt: async (m) =>
-      receiveLot({
-        db,
-        member: m,
-        lotId: (await lotFor(m, "IN_TRANSIT")).id,
-        input: { decision: "accept" },
-      }),
-  },
-};
-
-function refusalOf(action: string, m: Member): string {
-  const { kind, name } = m.organization;
-  if (m.role === "READ_ONLY") {
-    return action === "create a lot"
-      ? "Your account is read-only: ask an admin of your organisation to create the lot."
-      : `Your account is read-only: ask a colleague with staff access to ${ACTIONS[action]?.readOnly}.`;
-  }
-  if (action === "create a lot")
-    return `Only farms, packers and processors create lots; ${name} is a ${kind.toLowerCase()}.`;
-  if (kind === "REGULATOR" && (action === "ship" || action === "receive")) {
-    return `Only farms, packers, processors, carriers and retailers ${action} lots; ${name} is a regulator.`;
-  }
-  const kinds = ACTIONS[action]?.kinds.map((k) => `${k.toLowerCase()}s`).join(" and ");
-  const label =
-    {
-      initial_packing: "initial packing",
-      first_land_based_receiving: "first land-based receiving",
-      harvesting: "harvest",
-    }[action] ?? action;
-  return `Only ${kinds} record ${label}; ${name} is a ${kind.toLowerCase()}.`;
-}
-
-const rowCounts = async () => [
-  await db.ledgerTransaction.count(),
-  await db.eventPayload.count(),
-  await db.package.count(),
-];
+const actions = matrixActions(() => database.db, members);
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  db = database.db;
-  for (const [i, kind] of KINDS.entries()) {
-    const address = Wallet.createRandom().address;
-    const organization = await db.organization.create({
-      data: {
-        name: `${kind.toLowerCase()} co`,
-        kind,
-        gln: glnWithCheck(i + 1),
-        chainAddress: address,
-        encryptedKey: "-",
-      },
-    });
-    await db.location.create({
-      data: {
-        organizationId: organization.id,
-        gln: organization.gln,
-        name: "Site",
-        address: "Road 1",
-      },
-    });
+  for (const kind of KINDS) {
+    const organization = await createTestOrganization({ db: database.db, kind });
     for (const role of ROLES) {
       members.set(`${kind}/${role}`, {
         userId: `${kind}-${role}`,
@@ -275,7 +41,7 @@ beforeAll(async () => {
           name: organization.name,
           kind,
           gln: organization.gln,
-          chainAddress: address,
+          chainAddress: organization.chainAddress,
         },
       });
     }
@@ -287,23 +53,24 @@ afterAll(async () => {
 });
 
 describe("permission matrix: 6 kinds × 3 roles × 10 actions", () => {
-  for (const [action, rule] of Object.entries(ACTIONS)) {
+  for (const [action, rule] of Object.entries(actions)) {
     for (const kind of KINDS) {
       for (const role of ROLES) {
         const isAllowed = role !== "READ_ONLY" && rule.kinds.includes(kind);
         it(`${kind} ${role} ${isAllowed ? "may" : "may not"} ${action}`, async () => {
           const member = members.get(`${kind}/${role}`) as Member;
+          const before = await countRows(database.db, WRITTEN);
           if (isAllowed) {
-            const before = (await rowCounts())[0] as number;
             await rule.attempt(member);
-            expect((await rowCounts())[0]).toBe(before + 1);
+            expect((await countRows(database.db, WRITTEN)).LedgerTransaction).toBe(
+              (before.LedgerTransaction ?? 0) + 1,
+            );
             return;
           }
-          const before = await rowCounts();
           const error = await rule.attempt(member).catch((thrown: unknown) => thrown);
           expect(error).toBeInstanceOf(AppError);
-          expect((error as AppError).message).toBe(refusalOf(action, member));
-          expect(await rowCounts()).toEqual(before);
+          expect((error as AppError).message).toBe(expectedRefusal(actions, action, member));
+          expect(await countRows(database.db, WRITTEN)).toEqual(before);
         });
       }
     }

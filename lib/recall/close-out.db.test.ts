@@ -8,11 +8,11 @@ import { parseRecallInput } from "./recall-input";
 import { removePackage } from "./remove-package";
 import { startRecall } from "./start-recall";
 import { sweepOpenRecalls } from "./sweep-open-recalls";
-import { createRecallLedger, type RecallLedger } from "./testing/recall-ledger";
+import { createLedgerWorld, type LedgerWorld } from "@/lib/testing/ledger-world";
 
 const APP_URL = "https://lotledger.test";
 
-let ledger: RecallLedger;
+let ledger: LedgerWorld;
 /** Harvest H (farm) → packer splits it into P1 (3 packages, shipped to the retailer) and P2 (2). */
 const lots = { h: "", p1: "", p2: "", sibling: "" };
 let recallId = "";
@@ -51,7 +51,7 @@ const progress = async () =>
   });
 
 beforeAll(async () => {
-  ledger = await createRecallLedger();
+  ledger = await createLedgerWorld();
   const { farm, packer, retailer, regulator } = ledger.members;
   lots.h = await ledger.harvest("HARVEST-1");
   const sibling = await ledger.harvest("HARVEST-2");

@@ -5,9 +5,9 @@ import { resolveScan } from "@/lib/scan/resolve-scan";
 import { parseRecallInput } from "./recall-input";
 import { removePackage } from "./remove-package";
 import { startRecall } from "./start-recall";
-import { createRecallLedger, GTIN, type RecallLedger } from "./testing/recall-ledger";
+import { createLedgerWorld, GTIN, type LedgerWorld } from "@/lib/testing/ledger-world";
 
-let ledger: RecallLedger;
+let ledger: LedgerWorld;
 /** Harvest H split by the packer into P1 (shipped to the retailer) and P2; sibling S at the retailer. */
 const lots = { h: "", p1: "", p2: "", s: "" };
 
@@ -20,7 +20,7 @@ const scan = (member: Member, lotCode: string, serial: string) =>
   resolveScan({ db: ledger.db, member, text: label(lotCode, serial) });
 
 beforeAll(async () => {
-  ledger = await createRecallLedger();
+  ledger = await createLedgerWorld();
   const { farm, packer, retailer } = ledger.members;
   lots.h = await ledger.harvest("HARVEST-1");
   const sibling = await ledger.harvest("HARVEST-2");

@@ -4,9 +4,9 @@ import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { formatElementString } from "@/lib/gs1/element-string";
 import { getLineageFamily } from "./lineage-family";
 import { searchLots } from "./search-lots";
-import { createRecallLedger, GTIN, type RecallLedger } from "./testing/recall-ledger";
+import { createLedgerWorld, GTIN, type LedgerWorld } from "@/lib/testing/ledger-world";
 
-let ledger: RecallLedger;
+let ledger: LedgerWorld;
 /** H split into A (2 packages) and B; A split into A1 and A2. Unrelated harvest U. */
 const lots = { h: "", a: "", b: "", a1: "", a2: "", u: "" };
 
@@ -14,7 +14,7 @@ const codesOf = async (query: string) =>
   (await searchLots({ db: ledger.db, query })).map((hit) => [hit.lotCode, hit.serial]);
 
 beforeAll(async () => {
-  ledger = await createRecallLedger();
+  ledger = await createLedgerWorld();
   const { farm } = ledger.members;
   lots.h = await ledger.harvest("SEARCH-H");
   lots.u = await ledger.harvest("OTHER-U");

@@ -4,12 +4,12 @@ import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import { AppError } from "@/lib/errors";
 import { parseRecallInput } from "./recall-input";
 import { startRecall } from "./start-recall";
-import { createRecallLedger, type RecallLedger } from "./testing/recall-ledger";
+import { createLedgerWorld, type LedgerWorld } from "@/lib/testing/ledger-world";
 
 const APP_URL = "https://lotledger.test";
 const REASON = { reason: "Listeria found in a retained sample", severity: "CLASS_I" } as const;
 
-let ledger: RecallLedger;
+let ledger: LedgerWorld;
 /** Harvest lot H (farm) shipped to the packer, split into H1 (to the retailer) and H2; sibling S. */
 const lots = { h: "", h1: "", h2: "", s: "" };
 
@@ -41,7 +41,7 @@ const recall = async (member: Member, lotId: string, input: unknown = REASON) =>
   startRecall({ db: ledger.db, member, lotId, input: parseRecallInput(input), appUrl: APP_URL });
 
 beforeAll(async () => {
-  ledger = await createRecallLedger();
+  ledger = await createLedgerWorld();
   const { farm, packer, retailer } = ledger.members;
   lots.h = await ledger.harvest("HARVEST-1");
   lots.s = await ledger.harvest("HARVEST-2");

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRecallInput } from "../recall-input";
 import { startRecall } from "../start-recall";
-import { createRecallLedger, MASTER_KEY, type RecallLedger } from "../testing/recall-ledger";
+import { createLedgerWorld, MASTER_KEY, type LedgerWorld } from "@/lib/testing/ledger-world";
 import { deliverDueNotifications, type NotifierContext } from "./deliver";
 import { signWebhook } from "./webhook";
 import { setWebhookEndpoint } from "./webhook-endpoints";
@@ -17,7 +17,7 @@ type Receiver = {
   statuses: number[];
 };
 
-let ledger: RecallLedger;
+let ledger: LedgerWorld;
 let server: Server;
 const receiver: Receiver = { url: "", requests: [], statuses: [] };
 const logged: string[] = [];
@@ -48,7 +48,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/lotledger-recalls`;
 
-  ledger = await createRecallLedger();
+  ledger = await createLedgerWorld();
   const { farm, packer, retailer } = ledger.members;
   lots.h = await ledger.harvest("HARVEST-1");
   await ledger.ship(farm, lots.h, packer);

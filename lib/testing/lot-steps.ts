@@ -7,17 +7,42 @@ import { queueTrackingEvent } from "@/lib/events/record-event";
 import { handOffLot } from "@/lib/lots/hand-off-lot";
 import { receiveLot } from "@/lib/lots/receive-lot";
 
-// Lots for recall tests, made through the app's own domain functions (harvest, split, ship, receive):
+// Lots for tests, made through the app's own domain functions (harvest, split, ship, receive):
 // each queues its ledger write; a sender and an indexer — the test's or the running stack's — take it
 // from there. Every lot is of one GTIN, so sibling batches differ by lot code only.
 
 export const TEST_GTIN = "09506000134352";
 const TODAY = () => new Date().toISOString().slice(0, 10);
 
-async function siteOf(db: Db, member: Member): Promise<string> {
+/** The GLN of the member organisation's main site, where its events happen. */
+export async function siteOf(db: Db, member: Member): Promise<string> {
   const gln = await findMainSiteGln(db, member.organization.id);
   if (!gln) throw new Error(`${member.organization.name} has no location to record events at.`);
   return gln;
+}
+
+/** The harvest form as a farm fills it in: 100 kg, today, the next holder's site; `overrides` win. */
+export async function harvestValues(
+  db: Db,
+  member: Member,
+  { lotCode, nextHolder }: { lotCode: string; nextHolder: Member },
+  overrides: Record<string, string> = {},
+): Promise<Record<string, string>> {
+  return {
+    locationGln: await siteOf(db, member),
+    gtin: TEST_GTIN,
+    lotCode,
+    commodity: "Lettuce",
+    variety: "Romaine",
+    quantity: "100",
+    unit: "kg",
+    fieldName: "Field 7",
+    harvestDate: TODAY(),
+    recipientLocationGln: await siteOf(db, nextHolder),
+    documentType: "harvestlog",
+    documentNumber: `HL-${lotCode}`,
+    ...overrides,
+  };
 }
 
 /** A harvest of 100 kg registered by a farm: a new lot with no parents. */
@@ -26,25 +51,8 @@ export async function harvestLot(
   member: Member,
   { lotCode, nextHolder }: { lotCode: string; nextHolder: Member },
 ): Promise<{ writeId: string; lotId: string }> {
-  const { writeId, lotId } = await queueTrackingEvent({
-    db,
-    member,
-    cte: "harvesting",
-    values: {
-      locationGln: await siteOf(db, member),
-      gtin: TEST_GTIN,
-      lotCode,
-      commodity: "Lettuce",
-      variety: "Romaine",
-      quantity: "100",
-      unit: "kg",
-      fieldName: "Field 7",
-      harvestDate: TODAY(),
-      recipientLocationGln: await siteOf(db, nextHolder),
-      documentType: "harvestlog",
-      documentNumber: `HL-${lotCode}`,
-    },
-  });
+  const values = await harvestValues(db, member, { lotCode, nextHolder });
+  const { writeId, lotId } = await queueTrackingEvent({ db, member, cte: "harvesting", values });
   return { writeId, lotId };
 }
 

@@ -17,7 +17,7 @@ import { createSigningKey } from "@/lib/organizations/signing-key";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { acceptLot, harvestLot, shipLot, splitLot, TEST_GTIN } from "./lot-steps";
 
-// A test world for recalls on the real parts: a database of its own, a LotTracker deployed on the test
+// A test world on the real parts (for event, recall and trace tests): a database of its own, a LotTracker deployed on the test
 // anvil, organisations of every kind with their own keys and roles, and lots written the way the app
 // writes them (outbox → sender → chain → indexer), so lineage and recall status come from real events.
 
@@ -26,7 +26,7 @@ const CHAIN_ID = 31337;
 const KINDS = ["FARM", "PACKER", "CARRIER", "RETAILER", "REGULATOR"] as const;
 type Kind = (typeof KINDS)[number];
 
-export type RecallLedger = {
+export type LedgerWorld = {
   db: Db;
   /** An ADMIN of one organisation per kind, and a READ_ONLY member of the retailer. */
   members: Record<Lowercase<Kind>, Member> & { retailerReadOnly: Member };
@@ -55,7 +55,7 @@ const gln = (n: number) => {
   return `${body}${gs1CheckDigit(body)}`;
 };
 
-export async function createRecallLedger(): Promise<RecallLedger> {
+export async function createLedgerWorld(): Promise<LedgerWorld> {
   const database: TestDatabase = await createTestDatabase();
   const { db } = database;
   const provider = createProvider(inject("rpcUrl"), CHAIN_ID);
@@ -71,7 +71,7 @@ export async function createRecallLedger(): Promise<RecallLedger> {
   };
   const source = { ...sender, startBlock: deployment.blockNumber, confirmations: 0 };
 
-  const members = {} as RecallLedger["members"];
+  const members = {} as LedgerWorld["members"];
   for (const [i, kind] of KINDS.entries()) {
     const key = createSigningKey(MASTER_KEY);
     const organization = await db.organization.create({
