@@ -34,10 +34,22 @@ export function isRecordedHere(cte: string): cte is RecordedHere {
   return cte in CTE_KINDS;
 }
 
-/** Whether this member may record this event at all (holding the lot is checked when recording). */
-export function canRecordCte(
-  member: { role: string; organization: { kind: string } },
-  cte: RecordedHere,
-): boolean {
-  return member.role !== "READ_ONLY" && CTE_KINDS[cte].includes(member.organization.kind);
+type Recorder = { role: string; organization: { kind: string; name: string } };
+
+/**
+ * Why this member may not record this event at all, or null when they may (holding the lot is
+ * checked when recording). The form page and the domain function say the same sentence.
+ */
+export function cteRefusal(member: Recorder, cte: RecordedHere): string | null {
+  const label = CTE_LABELS[cte].toLowerCase();
+  if (member.role === "READ_ONLY") {
+    return `Your account is read-only: ask a colleague with staff access to record the ${label}.`;
+  }
+  if (CTE_KINDS[cte].includes(member.organization.kind)) return null;
+  const kinds = CTE_KINDS[cte].map((kind) => `${kind.toLowerCase()}s`).join(" and ");
+  return `Only ${kinds} record ${label}; ${member.organization.name} is a ${member.organization.kind.toLowerCase()}.`;
+}
+
+export function canRecordCte(member: Recorder, cte: RecordedHere): boolean {
+  return cteRefusal(member, cte) === null;
 }

@@ -49,3 +49,8 @@ export async function findMainSiteGln(tx: Tx, organizationId: string): Promise<s
   });
   return site?.gln ?? null;
 }
+
+/** Where the member's organisation records events that name no site: its main site, else its party GLN. */
+export async function memberSiteGln(tx: Tx, member: Member): Promise<string> {
+  return (await findMainSiteGln(tx, member.organization.id)) ?? member.organization.gln;
+}

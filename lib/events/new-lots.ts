@@ -106,3 +106,15 @@ export function createLotArgs(lot: NewLot): (hash: string) => LedgerArg[] {
   const [gtin, lotCode, serialsRoot] = newLotTuple(lot) as [string, string, string];
   return (hash) => [gtin, lotCode, hash, serialsRoot];
 }
+
+/** A held lot as an EPCIS quantity list: its one element, or none when its quantity is unknown. */
+export function heldQuantityList(lot: {
+  gtin: string;
+  lotCode: string;
+  quantity: { toString(): string } | null;
+  unit: string | null;
+}): QuantityElement[] {
+  return lot.quantity === null
+    ? []
+    : [quantityElement({ ...lot, quantity: lot.quantity.toString(), unit: lot.unit ?? "" })];
+}

@@ -2,7 +2,7 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { CTE_KINDS, CTE_LABELS, isRecordedHere } from "./cte-rules";
+import { type CTE_KINDS, cteRefusal, isRecordedHere } from "./cte-rules";
 import { planCooling } from "./ctes/cooling";
 import { planFirstLandBasedReceiving } from "./ctes/first-land-based-receiving";
 import { planHarvesting } from "./ctes/harvesting";
@@ -45,20 +45,8 @@ export async function queueTrackingEvent({
 }): Promise<QueuedEvent> {
   if (!isRecordedHere(cte))
     throw new AppError("NOT_FOUND", `There is no event called “${cte}” to record.`);
-  const label = CTE_LABELS[cte].toLowerCase();
-  if (member.role === "READ_ONLY") {
-    throw new AppError(
-      "FORBIDDEN",
-      `Your account is read-only: ask a colleague with staff access to record the ${label}.`,
-    );
-  }
-  if (!CTE_KINDS[cte].includes(member.organization.kind)) {
-    const kinds = CTE_KINDS[cte].map((kind) => `${kind.toLowerCase()}s`).join(" and ");
-    throw new AppError(
-      "FORBIDDEN",
-      `Only ${kinds} record ${label}; ${member.organization.name} is a ${member.organization.kind.toLowerCase()}.`,
-    );
-  }
+  const refusal = cteRefusal(member, cte);
+  if (refusal) throw new AppError("FORBIDDEN", refusal);
   const { id, write } = await db.$transaction(async (tx) => {
     const write = await PLANS[cte](tx, member, values);
     return { id: (await enqueueEvent(tx, member, write)).id, write };

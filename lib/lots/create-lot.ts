@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
 import type { EpcisEvent } from "@/lib/events/epcis";
 import { eventBase } from "@/lib/events/event-base";
-import { findMainSiteGln } from "@/lib/events/locations";
+import { memberSiteGln } from "@/lib/events/locations";
 import { createLotArgs, quantityElement } from "@/lib/events/new-lots";
 import { parseGtin } from "@/lib/gs1/gtin";
 import { parseLotCode } from "@/lib/gs1/lot-code";
@@ -77,7 +77,6 @@ async function receivedLotEvent(
   member: Member,
   lot: { gtin: string; lotCode: string; quantity: string; unit: string },
 ): Promise<EpcisEvent> {
-  const siteGln = await findMainSiteGln(tx, member.organization.id);
   return {
     ...eventBase({
       member,
@@ -85,7 +84,7 @@ async function receivedLotEvent(
       action: "ADD",
       bizStep: "receiving",
       disposition: "active",
-      locationGln: siteGln ?? member.organization.gln,
+      locationGln: await memberSiteGln(tx, member),
       date: null,
       document: null,
     }),

@@ -7,8 +7,8 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { type EpcisEvent, locationId, partyId } from "@/lib/events/epcis";
 import { eventBase } from "@/lib/events/event-base";
-import { findMainSiteGln } from "@/lib/events/locations";
-import { quantityElement } from "@/lib/events/new-lots";
+import { memberSiteGln } from "@/lib/events/locations";
+import { heldQuantityList } from "@/lib/events/new-lots";
 import { assertCanRecord, assertHoldsCustody, requireHeldLot } from "./guards";
 import { CUSTODY_KINDS } from "./permissions";
 
@@ -80,15 +80,13 @@ export async function handOffLot({
         action: "OBSERVE",
         bizStep: "shipping",
         disposition: "in_transit",
-        locationGln: (await findMainSiteGln(tx, member.organization.id)) ?? member.organization.gln,
+        locationGln: await memberSiteGln(tx, member),
         date: null,
         document: input.billOfLading
           ? { type: "bol", number: input.billOfLading }
           : { type: "desadv", number: shipment },
       }),
-      quantityList: lot.quantity
-        ? [quantityElement({ ...lot, quantity: lot.quantity, unit: lot.unit ?? "" })]
-        : [],
+      quantityList: heldQuantityList(lot),
       destinationList: [
         { type: "owning_party", id: partyId(recipient.gln) },
         ...(destination ? [{ type: "location" as const, id: locationId(destination.gln) }] : []),

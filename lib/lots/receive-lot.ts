@@ -7,8 +7,8 @@ import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { type EpcisEvent, isEpcisEvent, locationId, partyId } from "@/lib/events/epcis";
 import { eventBase } from "@/lib/events/event-base";
-import { findMainSiteGln } from "@/lib/events/locations";
-import { quantityElement } from "@/lib/events/new-lots";
+import { findMainSiteGln, memberSiteGln } from "@/lib/events/locations";
+import { heldQuantityList } from "@/lib/events/new-lots";
 import { assertCanRecord, assertHoldsCustody, assertNoWriteInFlight } from "./guards";
 
 export const receiveLotInput = z.discriminatedUnion("decision", [
@@ -70,7 +70,7 @@ export async function receiveLot({
       action: "OBSERVE",
       bizStep: "receiving",
       disposition: isAccepted ? "in_progress" : "non_conformant",
-      locationGln: (await findMainSiteGln(tx, member.organization.id)) ?? member.organization.gln,
+      locationGln: await memberSiteGln(tx, member),
       date: null,
       document: null,
     });
@@ -79,9 +79,7 @@ export async function receiveLot({
       ...base,
       // The shipment's reference document travels with it: the receiver records the same one.
       bizTransactionList: await shipmentDocuments(tx, lotId),
-      quantityList: lot.quantity
-        ? [quantityElement({ ...lot, quantity: lot.quantity.toString(), unit: lot.unit ?? "" })]
-        : [],
+      quantityList: heldQuantityList(lot),
       sourceList: [
         ...(sender ? [{ type: "owning_party" as const, id: partyId(sender.gln) }] : []),
         ...(senderSite ? [{ type: "location" as const, id: locationId(senderSite) }] : []),

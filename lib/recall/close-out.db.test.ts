@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { createLedgerWorld, type LedgerWorld } from "@/lib/testing/ledger-world";
 import { acknowledgeRecall } from "./acknowledge-recall";
 import { getRecallProgress } from "./progress";
 import { stockLotIdsOf } from "./recall-in-force";
@@ -8,7 +9,6 @@ import { parseRecallInput } from "./recall-input";
 import { removePackage } from "./remove-package";
 import { startRecall } from "./start-recall";
 import { sweepOpenRecalls } from "./sweep-open-recalls";
-import { createLedgerWorld, type LedgerWorld } from "@/lib/testing/ledger-world";
 
 const APP_URL = "https://lotledger.test";
 

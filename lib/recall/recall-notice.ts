@@ -1,7 +1,7 @@
 import type { Member } from "@/lib/auth/session";
 import type { EpcisEvent } from "@/lib/events/epcis";
 import { eventBase } from "@/lib/events/event-base";
-import { quantityElement } from "@/lib/events/new-lots";
+import { heldQuantityList } from "@/lib/events/new-lots";
 import { type RecallInput, SEVERITY_LABELS } from "./recall-input";
 
 /**
@@ -33,9 +33,7 @@ export function buildRecallNotice({
   });
   return {
     ...base,
-    ...(lot.quantity && lot.unit
-      ? { quantityList: [quantityElement({ ...lot, quantity: lot.quantity, unit: lot.unit })] }
-      : {}),
+    quantityList: heldQuantityList(lot),
     kde: {
       traceabilityLotCode: lot.lotCode,
       gtin: lot.gtin,

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { resolveScan } from "@/lib/scan/resolve-scan";
+import { createLedgerWorld, GTIN, type LedgerWorld } from "@/lib/testing/ledger-world";
 import { parseRecallInput } from "./recall-input";
 import { removePackage } from "./remove-package";
 import { startRecall } from "./start-recall";
-import { createLedgerWorld, GTIN, type LedgerWorld } from "@/lib/testing/ledger-world";
 
 let ledger: LedgerWorld;
 /** Harvest H split by the packer into P1 (shipped to the retailer) and P2; sibling S at the retailer. */

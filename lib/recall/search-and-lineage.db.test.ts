@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { formatElementString } from "@/lib/gs1/element-string";
+import { createLedgerWorld, GTIN, type LedgerWorld } from "@/lib/testing/ledger-world";
 import { getLineageFamily } from "./lineage-family";
 import { searchLots } from "./search-lots";
-import { createLedgerWorld, GTIN, type LedgerWorld } from "@/lib/testing/ledger-world";
 
 let ledger: LedgerWorld;
 /** H split into A (2 packages) and B; A split into A1 and A2. Unrelated harvest U. */

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import { AppError } from "@/lib/errors";
+import { createLedgerWorld, type LedgerWorld } from "@/lib/testing/ledger-world";
 import { parseRecallInput } from "./recall-input";
 import { startRecall } from "./start-recall";
-import { createLedgerWorld, type LedgerWorld } from "@/lib/testing/ledger-world";
 
 const APP_URL = "https://lotledger.test";
 const REASON = { reason: "Listeria found in a retained sample", severity: "CLASS_I" } as const;

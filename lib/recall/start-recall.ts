@@ -4,7 +4,7 @@ import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { findMainSiteGln } from "@/lib/events/locations";
+import { memberSiteGln } from "@/lib/events/locations";
 import { assertNoWriteInFlight } from "@/lib/lots/guards";
 import { findRecalledAncestor, getRecallScope } from "@/lib/trace/recall-scope";
 import { queueRecallNotices } from "./notifications/queue-notices";
@@ -47,11 +47,10 @@ export async function startRecall({
   await assertNotRecalled(db, lotId, lot.lotCode);
   const scope = await getRecallScope({ db, lotId });
   if (!scope) throw new Error(`The trace lost lot ${lotId} between two reads.`);
-  const siteGln = await findMainSiteGln(db, member.organization.id);
   const notice = buildRecallNotice({
     member,
     lot: { ...lot, quantity: lot.quantity?.toString() ?? null },
-    locationGln: siteGln ?? member.organization.gln,
+    locationGln: await memberSiteGln(db, member),
     input,
   });
   const payloadHash = hashPayload(notice as unknown as PayloadValue);

@@ -8,7 +8,7 @@ import type { EventWrite } from "../enqueue-event";
 import { eventBase } from "../event-base";
 import { type FormValues, requireDate, requireReferenceDocument } from "../kde";
 import { requireOwnLocation } from "../locations";
-import { newLotTuple, parseNewLot, quantityElement } from "../new-lots";
+import { heldQuantityList, newLotTuple, parseNewLot, quantityElement } from "../new-lots";
 import { requireInputLots } from "./input-lots";
 
 /**
@@ -55,9 +55,7 @@ export async function planMerge(tx: Tx, member: Member, values: FormValues): Pro
         date: mergeDate,
         document,
       }),
-      inputQuantityList: inputs.map((input) =>
-        quantityElement({ ...input, quantity: input.quantity ?? "0", unit: input.unit ?? "" }),
-      ),
+      inputQuantityList: inputs.flatMap(heldQuantityList),
       outputQuantityList: [quantityElement(output)],
       kde: { tlcSourceGln: location.gln },
     },

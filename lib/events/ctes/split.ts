@@ -7,7 +7,7 @@ import type { EventWrite } from "../enqueue-event";
 import { eventBase } from "../event-base";
 import { type FormValues, requireDate, requireReferenceDocument } from "../kde";
 import { requireOwnLocation } from "../locations";
-import { newLotTuple, quantityElement } from "../new-lots";
+import { heldQuantityList, newLotTuple, quantityElement } from "../new-lots";
 import { parseOutputs } from "./outputs";
 
 /**
@@ -42,9 +42,7 @@ export async function planSplit(tx: Tx, member: Member, values: FormValues): Pro
         date: splitDate,
         document,
       }),
-      inputQuantityList: lot.quantity
-        ? [quantityElement({ ...lot, quantity: lot.quantity, unit: lot.unit ?? "" })]
-        : [],
+      inputQuantityList: heldQuantityList(lot),
       outputQuantityList: outputs.map(quantityElement),
       kde: { tlcSourceGln: location.gln },
     },

@@ -1,9 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLedgerWorld, type LedgerWorld, MASTER_KEY } from "@/lib/testing/ledger-world";
 import { parseRecallInput } from "../recall-input";
 import { startRecall } from "../start-recall";
-import { createLedgerWorld, MASTER_KEY, type LedgerWorld } from "@/lib/testing/ledger-world";
 import { deliverDueNotifications, type NotifierContext } from "./deliver";
 import { signWebhook } from "./webhook";
 import { setWebhookEndpoint } from "./webhook-endpoints";

@@ -5,7 +5,7 @@ import { EventForm } from "@/components/event-form";
 import { FormError } from "@/components/form-error";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { CTE_KINDS, CTE_LABELS, canRecordCte, isRecordedHere } from "@/lib/events/cte-rules";
+import { CTE_LABELS, cteRefusal, isRecordedHere } from "@/lib/events/cte-rules";
 import { MAX_OUTPUTS } from "@/lib/events/ctes/outputs";
 import { EVENT_FORMS } from "@/lib/events/forms/event-forms";
 import { getFormContext } from "@/lib/events/forms/get-form-context";
@@ -26,16 +26,12 @@ export default async function RecordEventPage({ params, searchParams }: Props) {
   const [{ cte }, { lot, outputs }] = await Promise.all([params, searchParams]);
   const build = EVENT_FORMS[cte];
   if (!isRecordedHere(cte) || !build) notFound();
-  if (!canRecordCte(member, cte)) {
-    const kinds = CTE_KINDS[cte].map((kind) => `${kind.toLowerCase()}s`).join(" and ");
-    const message =
-      member.role === "READ_ONLY"
-        ? "Your account is read-only: ask a colleague with staff access to record it."
-        : `Only ${kinds} record ${CTE_LABELS[cte].toLowerCase()}.`;
+  const refusal = cteRefusal(member, cte);
+  if (refusal) {
     return (
       <>
         <h1 className="text-2xl font-bold">{CTE_LABELS[cte]}</h1>
-        <FormError state={{ message }} />
+        <FormError state={{ message: refusal }} />
       </>
     );
   }
