@@ -13,34 +13,37 @@ export function LabelSheet({ sheet, layout }: { sheet: Sheet; layout: LabelLayou
   return (
     <>
       <LabelSheetStyles layout={layout} />
-      {sheet.pages.map((page, index) => (
-        <section
-          // biome-ignore lint/suspicious/noArrayIndexKey: pages are a fixed split of the sheet
-          key={index}
-          className="sheet-page"
-          aria-label={`Page ${index + 1} of ${sheet.pages.length}`}
-          data-testid="sheet-page"
-        >
-          {page.hasCaseLabel ? (
-            <div className="label case-label" data-testid="case-label">
-              <p className="product">{sheet.product}</p>
-              <Code svg={sheet.caseLabel.svg} />
-              <p className="hri">{sheet.caseLabel.hri.join("")}</p>
-            </div>
-          ) : null}
-          {page.labels.map((label) => (
-            <div key={label.serial} className="label" data-testid="package-label">
-              <Code svg={label.svg} />
-              <p className="product">{sheet.product}</p>
-              {label.hri.map((line) => (
-                <p key={line} className="hri">
-                  {line}
-                </p>
-              ))}
-            </div>
-          ))}
-        </section>
-      ))}
+      {/* In a wrapper of their own, so the last page is :last-child (Next adds scripts after it). */}
+      <div>
+        {sheet.pages.map((page, index) => (
+          <section
+            // biome-ignore lint/suspicious/noArrayIndexKey: pages are a fixed split of the sheet
+            key={index}
+            className="sheet-page"
+            aria-label={`Page ${index + 1} of ${sheet.pages.length}`}
+            data-testid="sheet-page"
+          >
+            {page.hasCaseLabel ? (
+              <div className="label case-label" data-testid="case-label">
+                <p className="product">{sheet.product}</p>
+                <Code svg={sheet.caseLabel.svg} />
+                <p className="hri">{sheet.caseLabel.hri.join("")}</p>
+              </div>
+            ) : null}
+            {page.labels.map((label) => (
+              <div key={label.serial} className="label" data-testid="package-label">
+                <Code svg={label.svg} />
+                <p className="product">{sheet.product}</p>
+                {label.hri.map((line) => (
+                  <p key={line} className="hri">
+                    {line}
+                  </p>
+                ))}
+              </div>
+            ))}
+          </section>
+        ))}
+      </div>
     </>
   );
 }
