@@ -17,7 +17,8 @@ export type LabelSheet = {
   lotId: string;
   gtin: string;
   lotCode: string;
-  product: string;
+  /** The product description its registration gave, if any. */
+  product: string | null;
   caseLabel: { svg: string; hri: string[] };
   pages: LabelPage<PackageLabel>[];
   /** Which of the lot's packages this sheet holds (0-based, end exclusive), of how many. */
@@ -88,9 +89,14 @@ export async function getLabelSheet({
     lotId,
     gtin: lot.gtin,
     lotCode: lot.lotCode,
-    product: productNameOf(payload?.body) ?? `GTIN ${lot.gtin}`,
+    product: productNameOf(payload?.body),
     caseLabel: {
-      svg: await renderBarcode({ symbology: "gs1-128", data: lotAis, format: "svg" }),
+      svg: await renderBarcode({
+        symbology: "gs1-128",
+        data: lotAis,
+        format: "svg",
+        barHeightMm: 25,
+      }),
       hri: hriLines(lotAis),
     },
     pages: paginateLabels(labels, layout, from === 0),
