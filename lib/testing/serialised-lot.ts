@@ -3,6 +3,7 @@ import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
 import { hashPayload } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { generateSerials, serialsRootOf } from "@/lib/packages/serials";
+import { lotPayload } from "./lot-payload";
 
 /**
  * Queues a lot with `count` packages as package commissioning records one, for tests and benchmarks
@@ -22,14 +23,7 @@ export async function queueSerialisedLot(
   if (!organization) throw new Error(`${lot.email} has no organisation`);
   const lotId = lotIdOf(lot.gtin, lot.lotCode);
   const serials = generateSerials(lot.count);
-  const body = {
-    type: "lot.created",
-    gtin: lot.gtin,
-    lotCode: lot.lotCode,
-    quantity: String(lot.count),
-    unit: "case",
-    organizationGln: organization.gln,
-  };
+  const body = lotPayload(lot.gtin, lot.lotCode, String(lot.count), "case");
   const payloadHash = hashPayload(body);
   await db.$transaction(async (tx) => {
     const { id } = await enqueueLedgerWrite(tx, {
