@@ -92,6 +92,17 @@ describe("renderBarcode: GS1 DataMatrix and GS1-128 from AIs", () => {
     expect(plain).toBe(formatElementString(ais).replaceAll(GS, ""));
   });
 
+  it("draws a case label's GS1-128 with taller bars when asked, and it still decodes", async () => {
+    const case_ = { "01": PACKAGE["01"], "10": PACKAGE["10"] };
+    const render = (barHeightMm?: number) =>
+      renderBarcode({ symbology: "gs1-128", data: case_, format: "png", scale: 2, barHeightMm });
+    const [standard, tall] = [await render(), await render(25)];
+    expect(PNG.sync.read(tall).height).toBeGreaterThan(PNG.sync.read(standard).height * 1.5);
+    expect(decodePng(tall, BarcodeFormat.CODE_128, { assumeGs1: true }).text).toBe(
+      `]C1${formatElementString(case_)}`,
+    );
+  });
+
   it("prints the human-readable text under the symbol when asked, and still decodes", async () => {
     for (const symbology of ["gs1-128", "gs1-datamatrix"] as const) {
       const format = symbology === "gs1-128" ? BarcodeFormat.CODE_128 : BarcodeFormat.DATA_MATRIX;

@@ -16,6 +16,8 @@ interface ImageOptions {
   format: BarcodeImageFormat;
   /** Pixels per point (a 2D module is 2 points, a GS1-128 module 1); 1–20, default 2. */
   scale?: number;
+  /** A GS1-128's bar height in millimetres (bwip-js's default is about 13 mm). */
+  barHeightMm?: number;
   /** Print the human-readable interpretation, "(01)09506000134352(10)ABC", under the symbol. */
   includeText?: boolean;
 }
@@ -74,6 +76,9 @@ export async function renderBarcode(options: RenderBarcodeOptions): Promise<Buff
     paddingwidth,
     paddingheight,
     ...(options.symbology === "qr" ? { eclevel: "M" } : { parse: true }),
+    ...(options.symbology === "gs1-128" && options.barHeightMm
+      ? { height: options.barHeightMm }
+      : {}),
     ...(includeText ? { includetext: true, alttext: humanReadable, textxalign: "center" } : {}),
   };
   try {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { decideFreshness, QUIET_MS, WARM_MS } from "./freshness";
 import { buildLinkset } from "./linkset";
 import { projectPlaces } from "./map-projection";
 import { resolveDigitalLinkPath } from "./resolve-digital-link";
@@ -39,17 +38,6 @@ describe("buildLinkset", () => {
         "https://gs1.org/voc/recallStatus",
       ]),
     );
-  });
-});
-
-describe("decideFreshness", () => {
-  it("renders live after a quiet spell and serves the cache once it has been refreshed", () => {
-    const path = `/01/x/${Math.random()}`;
-    expect(decideFreshness(path, 0)).toEqual({ route: "live", refreshCache: true });
-    expect(decideFreshness(path, WARM_MS / 2)).toEqual({ route: "live", refreshCache: false });
-    expect(decideFreshness(path, WARM_MS)).toEqual({ route: "cached", refreshCache: false });
-    const later = WARM_MS + QUIET_MS + 1;
-    expect(decideFreshness(path, later)).toEqual({ route: "live", refreshCache: true });
   });
 });
 

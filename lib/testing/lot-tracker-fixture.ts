@@ -17,7 +17,13 @@ export type LotTrackerFixture = {
   retailer: JsonRpcSigner;
   /** Connected to `producer`, anvil's unlocked account 1, which holds the producer role. */
   lotTracker: LotTracker;
-  createLot(gtin: string, lotCode: string, payloadHash: string): Promise<string>;
+  /** Registers a lot as the producer; `serialsRoot` is its packages' Merkle root (none by default). */
+  createLot(
+    gtin: string,
+    lotCode: string,
+    payloadHash: string,
+    serialsRoot?: string,
+  ): Promise<string>;
 };
 
 /** A fresh LotTracker on the test chain with a producer ready to create lots. */
@@ -42,12 +48,12 @@ export async function deployLotTrackerFixture(
     carrier,
     retailer,
     lotTracker,
-    async createLot(gtin, lotCode, payloadHash) {
+    async createLot(gtin, lotCode, payloadHash, serialsRoot = ZeroHash) {
       const tx = await lotTracker.createLot(
         BigInt(gtin),
         encodeLotCode(lotCode),
         payloadHash,
-        ZeroHash,
+        serialsRoot,
       );
       return (await receiptOf(provider, tx.hash)).hash;
     },

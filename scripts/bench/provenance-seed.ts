@@ -1,9 +1,9 @@
 import type { JsonRpcProvider } from "ethers";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
-import { createLot } from "@/lib/lots/create-lot";
 import { handOffLot } from "@/lib/lots/hand-off-lot";
 import { receiveLot } from "@/lib/lots/receive-lot";
+import { queueSerialisedLot } from "@/lib/testing/serialised-lot";
 import { waitUntilSettled } from "../chaos/settle";
 import { DEMO_ORGANIZATIONS } from "../stack/demo-data";
 
@@ -24,16 +24,20 @@ async function memberOf(db: Db, kind: string): Promise<Member> {
   };
 }
 
+/** Packages in the seeded lot: a pallet of retail packs. */
+export const SEEDED_PACKAGES = 1_000;
+
 /**
- * A realistic trail through the app's own domain functions, signed by the running outbox sender and
- * indexed by the running indexer: farm registers → ships to the carrier → carrier accepts → ships to
- * the store → store accepts. Returns the lot's GTIN and code.
+ * A realistic trail, signed by the running outbox sender and indexed by the running indexer: the
+ * farm registers a lot of 1,000 packages (serials and their Merkle root, as commissioning does) →
+ * ships to the carrier → carrier accepts → ships to the store → store accepts, through the app's own
+ * domain functions. Returns the lot's GTIN, code and one package's serial.
  */
 export async function seedProvenanceTrail(options: {
   db: Db;
   provider: JsonRpcProvider;
   chainId: number;
-}): Promise<{ gtin: string; lotCode: string; lotId: string }> {
+}): Promise<{ gtin: string; lotCode: string; lotId: string; serial: string }> {
   const { db, provider, chainId } = options;
   const settle = () => waitUntilSettled(db, provider, chainId, 120_000);
   const [farm, carrier, store] = await Promise.all(
@@ -41,8 +45,12 @@ export async function seedProvenanceTrail(options: {
   );
   const gtin = "09506000134352";
   const lotCode = `BENCH-${Date.now().toString(36).toUpperCase()}`;
-  const input = { gtin, lotCode, quantity: "1250", unit: "kg" };
-  const { lotId } = await createLot({ db, member: farm as Member, input });
+  const { lotId, serials } = await queueSerialisedLot(db, {
+    gtin,
+    lotCode,
+    count: SEEDED_PACKAGES,
+    email: farm?.email as string,
+  });
   await settle();
   for (const [from, to] of [
     [farm, carrier],
@@ -55,5 +63,5 @@ export async function seedProvenanceTrail(options: {
   }
   const events = await db.ledgerEvent.count({ where: { lotId } });
   if (events !== 5) throw new Error(`Seeding left ${events} ledger events for the lot, not 5.`);
-  return { gtin, lotCode, lotId };
+  return { gtin, lotCode, lotId, serial: serials[SEEDED_PACKAGES / 2] as string };
 }

@@ -13,7 +13,7 @@ const FILES = { "qr.png": "png", "qr.svg": "svg" } as const;
 
 /**
  * A lot's (or a package's) Digital Link QR code: /api/labels/01/{gtin}/10/{lot}[/21/{serial}]/qr.png
- * or qr.svg, under APP_URL. Only for lots LotLedger has on record.
+ * or qr.svg, under APP_URL. Only for lots, and packages of lots, LotLedger has on record.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   try {
@@ -27,11 +27,23 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
         "A label's Digital Link needs the lot: add /10/ and the lot code.",
       );
     }
-    const lot = await getDb().lot.findUnique({
-      where: { id: lotIdOf(target.gtin, target.lotCode) },
-      select: { id: true },
-    });
+    const lotId = lotIdOf(target.gtin, target.lotCode);
+    const [lot, known] = await Promise.all([
+      getDb().lot.findUnique({ where: { id: lotId }, select: { id: true } }),
+      target.serial === null
+        ? true
+        : getDb().package.findUnique({
+            where: { lotId_serial: { lotId, serial: target.serial } },
+            select: { id: true },
+          }),
+    ]);
     if (!lot) throw new AppError("NOT_FOUND", `LotLedger has no record of lot ${target.lotCode}.`);
+    if (!known) {
+      throw new AppError(
+        "NOT_FOUND",
+        `Lot ${target.lotCode} has no package ${target.serial}: check the serial.`,
+      );
+    }
     const scale = Number(new URL(request.url).searchParams.get("scale") ?? "4");
     const data = digitalLinkUri(getEnv().APP_URL, target.path);
     const image = await renderBarcode({ symbology: "qr", data, format, scale });

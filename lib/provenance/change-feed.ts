@@ -1,0 +1,91 @@
+import "server-only";
+import pg from "pg";
+
+/** The channel prisma/migrations/…_provenance_change_feed notifies: changed lot ids, or "*". */
+export const PROVENANCE_CHANNEL = "lotledger_provenance";
+/** What depends on every lot at once (a product's page lists its lots). */
+export const ANY_LOT = "*";
+const MAX_TRACKED = 100_000;
+const RECONNECT_MS = 1_000;
+
+/**
+ * Which cached reads are still current, from the database's own change notifications. Every
+ * notification advances `epoch`; a read that started at epoch E about lot L is current while L has
+ * not changed since E. While the feed is not listening (starting, or reconnecting after a lost
+ * connection) nothing counts as current, so callers read the database every time; after a reconnect
+ * everything older counts as changed, since notifications may have been missed meanwhile.
+ */
+export class ChangeFeed {
+  private epoch = 0;
+  private flushedAt = 0;
+  private readonly changedAt = new Map<string, number>();
+  private isListening = false;
+
+  /** The epoch to stamp a read that starts now, or null when no read may be cached. */
+  startRead(): number | null {
+    return this.isListening ? this.epoch : null;
+  }
+
+  /** True while nothing `key` depends on has changed since the read stamped `epoch`. */
+  isCurrent(key: string, epoch: number): boolean {
+    return this.isListening && epoch >= this.flushedAt && epoch >= (this.changedAt.get(key) ?? 0);
+  }
+
+  /** A notification's payload: lot ids, comma-separated, or "*". */
+  receive(payload: string): void {
+    this.epoch++;
+    if (payload === "*" || this.changedAt.size > MAX_TRACKED) {
+      this.changedAt.clear();
+      this.flushedAt = this.epoch;
+      return;
+    }
+    for (const lotId of payload.split(",")) this.changedAt.set(lotId, this.epoch);
+    this.changedAt.set(ANY_LOT, this.epoch);
+  }
+
+  setListening(isListening: boolean): void {
+    if (isListening && !this.isListening) this.receive("*");
+    this.isListening = isListening;
+  }
+}
+
+/**
+ * LISTENs on its own connection for as long as the process runs, reconnecting after a second when
+ * the connection is lost. Returns at once; `feed` starts counting reads as current once listening.
+ */
+export function listenForChanges(databaseUrl: string, feed: ChangeFeed): { stop(): Promise<void> } {
+  let client: pg.Client | null = null;
+  let isStopped = false;
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: databaseUrl });
+    client = next;
+    const lost = () => {
+      feed.setListening(false);
+      if (client === next && !isStopped) {
+        client = null;
+        next.end().catch(() => {});
+        setTimeout(() => void connect(), RECONNECT_MS).unref();
+      }
+    };
+    next.on("error", lost);
+    next.on("end", lost);
+    next.on("notification", (message) => {
+      if (message.channel === PROVENANCE_CHANNEL) feed.receive(message.payload ?? "*");
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${PROVENANCE_CHANNEL}`);
+      if (client === next && !isStopped) feed.setListening(true);
+    } catch {
+      lost();
+    }
+  };
+  void connect();
+  return {
+    async stop() {
+      isStopped = true;
+      feed.setListening(false);
+      await client?.end().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import type { Provenance } from "../get-provenance";
+import { html } from "./escape";
+import { lotPage } from "./lot-page";
+
+const place = {
+  organization: "Green <Valley> Farm",
+  name: "Field 7",
+  address: "1200 River Rd",
+  latitude: 36.68,
+  longitude: -121.66,
+};
+const provenance: Provenance = {
+  lotId: "0x01",
+  gtin: "09506000134352",
+  lotCode: `L1"><script>alert(1)</script>`,
+  quantity: "300",
+  unit: "case",
+  isRecalled: true,
+  status: "RECALLED",
+  producer: { name: "Green <Valley> Farm", place },
+  holder: "FreshMart",
+  steps: [
+    {
+      id: "e1",
+      what: "Registered by Green <Valley> Farm",
+      where: place,
+      to: null,
+      when: "2026-11-24T05:00:00.000Z",
+      isWhenFromPayload: true,
+      who: "Green <Valley> Farm",
+      isVerified: false,
+      txHash: `0x${"ab".repeat(32)}`,
+      blockNumber: 12,
+    },
+  ],
+};
+const proof = {
+  serial: "ABCDEFGH23",
+  leaf: `0x${"11".repeat(32)}`,
+  proof: [`0x${"22".repeat(32)}`],
+  packageCount: 2,
+  serialsRoot: `0x${"33".repeat(32)}`,
+  isVerified: true,
+};
+
+describe("the public pages as plain HTML", () => {
+  it("escapes everything that comes from the database or the link", () => {
+    const page = lotPage(provenance);
+    expect(page).not.toContain("<script>");
+    expect(page).toContain("L1&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(page).toContain("Green &lt;Valley&gt; Farm");
+    expect(html`<a title="${`"x" & 'y'`}">${["<b>", html`<i>ok</i>`]}</a>`.text).toBe(
+      `<a title="&quot;x&quot; &amp; &#39;y&#39;">&lt;b&gt;<i>ok</i></a>`,
+    );
+  });
+
+  it("leads with the recall banner, marks unverified steps and shows a package's proof", () => {
+    const page = lotPage(provenance, proof);
+    expect(page.indexOf('role="alert"')).toBeLessThan(page.indexOf("Lot L1"));
+    expect(page).toContain("✗ not verified: the stored record no longer matches the ledger");
+    expect(page).toContain(
+      "✓ this package is one of the 2 packages registered on the ledger with lot L1",
+    );
+    expect(page).toContain(proof.proof[0]);
+    expect(lotPage(provenance, { ...proof, isVerified: false })).toContain("✗ not verified:");
+    expect(page).not.toMatch(/<script/i);
+  });
+});

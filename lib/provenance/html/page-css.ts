@@ -1,0 +1,26 @@
+// The public pages' only styles, inlined: one request per page, nothing to fetch offline, no script.
+// Colours follow the app's theme (app/globals.css); sizes are for a phone first.
+export const PAGE_CSS = `*{box-sizing:border-box}
+body{margin:0;background:#fafaf9;color:#1c1917;font:16px/1.5 ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;-webkit-font-smoothing:antialiased}
+.wrap{max-width:42rem;margin:0 auto;min-height:100vh;display:flex;flex-direction:column}
+header{background:#fff;border-bottom:1px solid #e7e5e4;padding:12px 16px}
+header p{margin:0}.brand{font-size:1.25rem;font-weight:700;color:#14532d}
+main{display:flex;flex-direction:column;gap:24px;padding:24px 16px}
+section{display:flex;flex-direction:column;gap:12px}
+h1,h2,p,dl,ol,figure{margin:0}h1{font-size:1.5rem;font-weight:700;color:#14532d}h2{font-size:1.125rem;font-weight:600}
+.small{font-size:.875rem}.muted{color:#57534e}.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.wrapall{overflow-wrap:anywhere;word-break:break-all}
+dl{display:grid;grid-template-columns:auto 1fr;column-gap:12px;font-size:.875rem}dd{margin:0}
+.card{background:#fff;border:2px solid #e7e5e4;border-radius:12px;padding:12px}
+.label{font-size:.875rem;font-weight:600;text-transform:uppercase;letter-spacing:.05em;color:#57534e}
+.big{font-size:1.125rem;font-weight:600}
+.alert{background:#b91c1c;color:#fff;border:2px solid #991b1b;border-radius:12px;padding:16px}
+.alert h2{font-size:1.25rem;font-weight:700}.alert p{font-size:1.125rem;font-weight:600;margin-top:4px}
+.ok{color:#15803d;font-weight:600}.bad{color:#991b1b;font-weight:600}
+.note{background:#fffbeb;border-radius:12px;padding:12px}
+.map{width:100%;height:auto;border:2px solid #e7e5e4;border-radius:12px;background:#f0f9ff}
+.places{padding-left:24px;font-size:.875rem}
+.steps{list-style:none;padding:0 0 0 16px;border-left:4px solid #16a34a;display:flex;flex-direction:column;gap:12px}
+.step-no{color:#15803d;margin-right:8px}
+figure{display:flex;flex-direction:column;gap:8px}
+details summary{cursor:pointer}.proof{padding-left:24px;font-size:.75rem}`;
