@@ -3,6 +3,7 @@ import { decodeQrPng } from "./fixtures/decode-qr";
 import { expect, fillLotForm, test } from "./fixtures/index";
 import { expectJourney, GTIN, pageAs, shipToCarrier } from "./fixtures/journey";
 import { createSerialisedLot, recallOnLedger } from "./fixtures/ledger-writes";
+import { seedRecallLots } from "./fixtures/recall";
 
 const baseURL = process.env.E2E_BASE_URL;
 
@@ -178,6 +179,42 @@ test("a recall indexed from the ledger puts the red banner on the page within se
   expect(Date.now() - indexedAt).toBeLessThan(3_000);
   const recall = await page.request.get(`/recall-status${path}`);
   expect(await recall.json()).toMatchObject({ isRecalled: true, recallStatus: "recalled" });
+});
+
+test("recalling a harvest puts the banner on the pages of packages made from it, cached or not", async ({
+  page,
+  db,
+  lotCode,
+}) => {
+  test.setTimeout(120_000);
+  // H is split into the sibling batches X and Y, each with packages of its own.
+  const { h, x, y } = seedRecallLots(lotCode);
+  const pathOf = (lot: { lotCode: string; serials: string[] }) =>
+    `/01/${GTIN}/10/${lot.lotCode}/21/${lot.serials[0]}`;
+  const banner = page.getByRole("alert").filter({ hasText: "Recalled" });
+  // X's page is opened (and so cached by the web process) before the recall, Y's only after.
+  await page.goto(pathOf(x));
+  await expect(banner).toHaveCount(0);
+  await recallOnLedger(db, h.id);
+  const indexedAt = Date.now();
+  await expect(async () => {
+    await page.goto(pathOf(x));
+    await expect(banner).toContainText(`Recalled: made from lot ${h.lotCode}`, { timeout: 200 });
+  }).toPass({ timeout: 3_000 });
+  expect(Date.now() - indexedAt).toBeLessThan(3_000);
+  await page.goto(pathOf(y));
+  await expect(banner).toContainText(
+    `This product was made from lot ${h.lotCode} (GTIN ${GTIN}), which is recalled.`,
+  );
+  const recall = await page.request.get(`/recall-status${pathOf(y)}`);
+  expect(await recall.json()).toMatchObject({
+    isRecalled: true,
+    recalledLot: { gtin: GTIN, lotCode: h.lotCode },
+  });
+  const linkset = await page.request.get(`${pathOf(y)}?linkType=gs1:recallStatus`);
+  expect(await linkset.json()).toMatchObject({ recallStatus: "recalled" });
+  await page.goto(`/01/${GTIN}`);
+  for (const lot of [h, x, y]) await expect(banner).toContainText(lot.lotCode);
 });
 
 test.describe("without JavaScript, on a 360 px phone", () => {

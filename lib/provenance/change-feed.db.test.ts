@@ -115,7 +115,24 @@ describe("the provenance change feed (database triggers → LISTEN)", () => {
     await until(() => feed.startRead() === null, "the feed notices the lost connection");
     await until(() => feed.startRead() !== null, "the feed listens again");
     const epoch = await afterWrite(
+      () => db.lot.update({ where: { id: "lot-a" }, data: { status: "IN_TRANSIT" } }),
+      "lot-a",
+    );
+    expect(feed.isCurrent("lot-b", epoch)).toBe(true);
+  });
+
+  it("says everything changed when a lot is recalled or its recall lifted: lots made from it show the banner", async () => {
+    await afterWrite(
       () => db.lot.update({ where: { id: "lot-a" }, data: { status: "RECALLED" } }),
+      "lot-z",
+    );
+    await afterWrite(
+      () => db.lot.update({ where: { id: "lot-a" }, data: { status: "ACTIVE" } }),
+      "lot-z",
+    );
+    // Any other change of a lot still names that lot alone.
+    const epoch = await afterWrite(
+      () => db.lot.update({ where: { id: "lot-a" }, data: { custodian: "0xD" } }),
       "lot-a",
     );
     expect(feed.isCurrent("lot-b", epoch)).toBe(true);

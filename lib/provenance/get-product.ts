@@ -18,11 +18,7 @@ export async function getProductSummary({
 }): Promise<ProductSummary | null> {
   const [lotCount, recalled, producerRows] = await Promise.all([
     db.lot.count({ where: { gtin } }),
-    db.lot.findMany({
-      where: { gtin, status: "RECALLED" },
-      select: { lotCode: true },
-      orderBy: { lotCode: "asc" },
-    }),
+    recalledLotsOf(db, gtin),
     db.lot.findMany({ where: { gtin }, select: { producer: true }, distinct: ["producer"] }),
   ]);
   if (lotCount === 0) return null;
@@ -37,4 +33,19 @@ export async function getProductSummary({
     producers: organizations.map((o) => o.name),
     recalledLotCodes: recalled.map((lot) => lot.lotCode),
   };
+}
+
+/**
+ * The lots of a product that are recalled, or made from a recalled lot (of any product): walked
+ * forward from the few recalled lots, which the status index finds.
+ */
+function recalledLotsOf(db: Db, gtin: string): Promise<Array<{ lotCode: string }>> {
+  return db.$queryRaw<Array<{ lotCode: string }>>`
+    WITH RECURSIVE affected(id) AS (
+      SELECT id FROM "Lot" WHERE status = 'RECALLED'
+      UNION
+      SELECT l."childId" FROM "LotLineage" l JOIN affected a ON l."parentId" = a.id
+    )
+    SELECT lot."lotCode" FROM affected JOIN "Lot" lot ON lot.id = affected.id
+    WHERE lot.gtin = ${gtin} ORDER BY lot."lotCode"`;
 }

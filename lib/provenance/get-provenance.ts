@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
+import { findRecalledAncestor } from "@/lib/trace/recall-scope";
 import { buildSteps, type ProvenanceStep } from "./build-steps";
 import { getPlaceDirectory, type Place } from "./places";
 
@@ -11,7 +12,12 @@ export type Provenance = {
   lotCode: string;
   quantity: string | null;
   unit: string | null;
-  isRecalled: boolean;
+  /**
+   * The recalled lot that makes this one unsafe: itself, or the nearest lot it was made from (a
+   * recall covers everything made from the lot, though the chain marks only the lot itself). Null
+   * when neither it nor anything it came from is recalled.
+   */
+  recall: { gtin: string; lotCode: string; isThisLot: boolean } | null;
   status: "ACTIVE" | "IN_TRANSIT" | "RECALLED" | "CONSUMED";
   producer: { name: string; place: Place | null };
   holder: string;
@@ -26,7 +32,11 @@ export async function getProvenance({
   db: Db;
   lotId: string;
 }): Promise<Provenance | null> {
-  const [lot, places] = await Promise.all([getLotDetail({ db, lotId }), getPlaceDirectory({ db })]);
+  const [lot, places, recalled] = await Promise.all([
+    getLotDetail({ db, lotId }),
+    getPlaceDirectory({ db }),
+    findRecalledAncestor({ db, lotId }),
+  ]);
   if (!lot) return null;
   const steps = buildSteps(lot.trail, places);
   return {
@@ -35,7 +45,11 @@ export async function getProvenance({
     lotCode: lot.lotCode,
     quantity: lot.quantity,
     unit: lot.unit,
-    isRecalled: lot.status === "RECALLED",
+    recall: recalled && {
+      gtin: recalled.gtin,
+      lotCode: recalled.lotCode,
+      isThisLot: recalled.lotId === lot.id,
+    },
     status: lot.status,
     producer: {
       name: lot.producer.name,

@@ -2,9 +2,8 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { FoundTarget } from "./find-target";
 import { buildLinkset } from "./linkset";
+import { RECALL_ADVICE } from "./recall-advice";
 import { digitalLinkUri, type ResolverTarget } from "./resolve-digital-link";
-
-const ADVICE = "Do not eat this product. Return it to the store or throw it away.";
 
 /** The machine-readable answers a Digital Link links to (gs1:traceability, gs1:recallStatus). */
 export type PublicJsonKind = "linkset" | "traceability" | "recall-status";
@@ -34,9 +33,14 @@ export function publicJsonOf(
     gtin: lot.gtin,
     lotCode: lot.lotCode,
     ...(target.serial === null ? {} : { serial: target.serial }),
-    isRecalled: lot.isRecalled,
-    recallStatus: lot.isRecalled ? "recalled" : "not recalled",
-    ...(lot.isRecalled ? { advice: ADVICE } : {}),
+    isRecalled: lot.recall !== null,
+    recallStatus: lot.recall ? "recalled" : "not recalled",
+    ...(lot.recall
+      ? {
+          recalledLot: { gtin: lot.recall.gtin, lotCode: lot.recall.lotCode },
+          advice: RECALL_ADVICE,
+        }
+      : {}),
     checkedAt: new Date().toISOString(),
   };
 }

@@ -16,7 +16,7 @@ const provenance: Provenance = {
   lotCode: `L1"><script>alert(1)</script>`,
   quantity: "300",
   unit: "case",
-  isRecalled: true,
+  recall: { gtin: "09506000134352", lotCode: `L1"><script>alert(1)</script>`, isThisLot: true },
   status: "RECALLED",
   producer: { name: "Green <Valley> Farm", place },
   holder: "FreshMart",
@@ -65,5 +65,16 @@ describe("the public pages as plain HTML", () => {
     expect(page).toContain(proof.proof[0]);
     expect(lotPage(provenance, { ...proof, isVerified: false })).toContain("✗ not verified:");
     expect(page).not.toMatch(/<script/i);
+  });
+
+  it("names the recalled lot a product was made from, and shows no banner when nothing is recalled", () => {
+    const recall = { gtin: "09506000134369", lotCode: "HARVEST-7", isThisLot: false };
+    const page = lotPage({ ...provenance, recall });
+    expect(page).toContain('<h2 id="recall-heading">Recalled: made from lot HARVEST-7</h2>');
+    expect(page).toContain(
+      "This product was made from lot HARVEST-7 (GTIN 09506000134369), which is recalled.",
+    );
+    expect(page).toContain("Do not eat this product. Return it to the store or throw it away.");
+    expect(lotPage({ ...provenance, recall: null })).not.toContain('role="alert"');
   });
 });

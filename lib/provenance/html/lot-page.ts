@@ -15,7 +15,7 @@ export function lotPage(provenance: Provenance, packageProof: PackageProof | nul
     : `Lot ${provenance.lotCode}`;
   return pageShell({
     title,
-    body: html`${provenance.isRecalled ? recallBanner(provenance.lotCode) : null}
+    body: html`${provenance.recall ? recallBanner(provenance.recall) : null}
 ${lotSummary(provenance)}
 ${packageProof ? packageSection(packageProof, provenance.lotCode) : null}
 <section aria-labelledby="journey-heading"><h2 id="journey-heading">Journey</h2>

@@ -1,11 +1,21 @@
 import type { Provenance } from "../get-provenance";
+import { RECALL_ADVICE } from "../recall-advice";
 import { html, type SafeHtml } from "./escape";
 
-/** The first thing on a recalled lot's page: what happened and what to do, in red. */
-export function recallBanner(lotCode: string): SafeHtml {
+/**
+ * The first thing on the page of a recalled lot, or of a lot made from one: what happened and what
+ * to do, in red.
+ */
+export function recallBanner(recall: NonNullable<Provenance["recall"]>): SafeHtml {
+  const heading = recall.isThisLot
+    ? html`Recalled: lot ${recall.lotCode}`
+    : html`Recalled: made from lot ${recall.lotCode}`;
+  const cause = recall.isThisLot
+    ? null
+    : html`<p>This product was made from lot ${recall.lotCode} (GTIN ${recall.gtin}), which is recalled.</p>`;
   return html`<section role="alert" aria-labelledby="recall-heading" class="alert">
-<h2 id="recall-heading">Recalled: lot ${lotCode}</h2>
-<p>Do not eat this product. Return it to the store or throw it away.</p></section>`;
+<h2 id="recall-heading">${heading}</h2>${cause}
+<p>${RECALL_ADVICE}</p></section>`;
 }
 
 /** The product, its lot and where it comes from. */

@@ -1,4 +1,5 @@
 import type { ProductSummary } from "../get-product";
+import { RECALL_ADVICE } from "../recall-advice";
 import { html } from "./escape";
 import { pageShell } from "./page-shell";
 
@@ -12,7 +13,7 @@ export function productPage(product: ProductSummary): string {
 <p>Made by ${product.producers.join(", ") || "a LotLedger member"}; ${lots} on the ledger.</p>
 ${
   product.recalledLotCodes.length > 0
-    ? html`<div role="alert" class="alert"><p>Recalled lots: ${product.recalledLotCodes.join(", ")}. If your package shows one of these lot codes, do not eat it. Return it to the store or throw it away.</p></div>`
+    ? html`<div role="alert" class="alert"><p>Recalled lots: ${product.recalledLotCodes.join(", ")}. If your package shows one of these lot codes: ${RECALL_ADVICE}</p></div>`
     : html`<p>No lot of this product is recalled.</p>`
 }
 <p class="small muted">Scan the code on the package itself, or add its lot number, to see where it has been.</p></section>`,
