@@ -24,7 +24,10 @@ test("a lot's label sheet holds one QR label per package, each opening that pack
   const context = await browser.newContext({ baseURL, deviceScaleFactor: 3 });
   const page = await context.newPage();
   await signIn(page, "farm@lotledger.demo");
-  await page.goto(`/lots/${lotId}/labels`);
+  await page.goto(`/lots/${lotId}`);
+  await expect(page.getByTestId("packages")).toHaveText("20 packages labelled");
+  await page.getByRole("link", { name: "Print package labels" }).click();
+  await expect(page).toHaveURL(`/lots/${lotId}/labels`);
   await expect(page.getByRole("heading", { name: `Labels for lot ${lotCode}` })).toBeVisible();
   const labels = page.getByTestId("package-label");
   await expect(labels).toHaveCount(20);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { expect, signIn, test } from "./fixtures";
+import { recallOnLedger } from "./fixtures/ledger-writes";
 import { seedRecallLots } from "./fixtures/recall";
 
 const GTIN = "09506000134352";
@@ -139,4 +140,24 @@ test("one batch recalled from the dashboard, its sibling left alone: scoped, con
     expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     expect(await response.text()).toContain(x.lotCode);
   }
+});
+
+test("stock made from a recalled lot stays where it is: its lot page says so and offers no shipping", async ({
+  page,
+  db,
+  lotCode,
+}) => {
+  test.setTimeout(120_000);
+  // The farm keeps Y, split from harvest H; the farm recalls H.
+  const { h, y } = seedRecallLots(lotCode);
+  await recallOnLedger(db, h.id);
+  await signIn(page, "farm@lotledger.demo");
+  await page.goto(`/lots/${y.id}`);
+  const alert = page.getByRole("alert", { name: "Recall" });
+  await expect(alert).toContainText(
+    `Lot ${y.lotCode} is recalled: it was made from lot ${h.lotCode}.`,
+  );
+  await expect(alert).toContainText("Keep every package of it off sale");
+  await expect(page.getByRole("button", { name: /^Ship/ })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Record an event" })).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
 import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { findRecalledAncestor } from "@/lib/trace/recall-scope";
 import { CUSTODY_KINDS } from "./permissions";
 
 /** Refuses read-only accounts, naming what they tried to do ("ship the lot"). */
@@ -82,8 +83,27 @@ export async function requireHeldLot(
       `Lot ${lot.lotCode} is ${lot.status.toLowerCase().replace("_", " ")}, so it cannot ${action} now.`,
     );
   }
+  await assertNotMadeFromRecalled(tx, lot, action);
   await assertNoWriteInFlight(tx, lot.id, lot.lotCode);
   return { ...lot, quantity: lot.quantity?.toString() ?? null };
+}
+
+/**
+ * A recall covers everything made from the recalled lot, which the chain leaves ACTIVE: LotLedger
+ * holds such stock where it is, as the chain holds the recalled lot itself.
+ */
+async function assertNotMadeFromRecalled(
+  tx: Tx,
+  lot: { id: string; lotCode: string },
+  action: string,
+): Promise<void> {
+  const recalled = await findRecalledAncestor({ db: tx, lotId: lot.id });
+  if (recalled) {
+    throw new AppError(
+      "CONFLICT",
+      `Lot ${lot.lotCode} was made from lot ${recalled.lotCode}, which is recalled, so it cannot ${action} now: keep it off sale and follow the recall on the Recalls page.`,
+    );
+  }
 }
 
 /** Refuses a traceability lot code already on the ledger or already queued for it. */

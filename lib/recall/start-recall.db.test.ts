@@ -3,6 +3,7 @@ import type { Member } from "@/lib/auth/session";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import { AppError } from "@/lib/errors";
 import { createLedgerWorld, type LedgerWorld } from "@/lib/testing/ledger-world";
+import { shipLot, splitLot } from "@/lib/testing/lot-steps";
 import { parseRecallInput } from "./recall-input";
 import { startRecall } from "./start-recall";
 
@@ -192,6 +193,22 @@ describe("a recall of the harvest lot by the retailer", () => {
     });
     expect((await refusal(() => recall(packer, lots.h2))).message).toBe(
       "Lot PACK-2 is already in the scope of the recall of lot HARVEST-1, which it was made from: follow that recall on the recalls page.",
+    );
+  });
+
+  it("keeps what was made from the recalled lot where it is: no shipping, no splitting", async () => {
+    const { db, members } = ledger;
+    const { packer, retailer } = members;
+    expect(
+      await refusal(() => shipLot(db, packer, { lotId: lots.h2, to: retailer })),
+    ).toMatchObject({
+      code: "CONFLICT",
+      message:
+        "Lot PACK-2 was made from lot HARVEST-1, which is recalled, so it cannot be shipped now: keep it off sale and follow the recall on the Recalls page.",
+    });
+    const split = () => splitLot(db, packer, { lotId: lots.h2, outputs: [{ lotCode: "PACK-2A" }] });
+    expect((await refusal(split)).message).toBe(
+      "Lot PACK-2 was made from lot HARVEST-1, which is recalled, so it cannot be split now: keep it off sale and follow the recall on the Recalls page.",
     );
   });
 

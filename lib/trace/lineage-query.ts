@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 
 export type Direction = "back" | "forward";
@@ -36,7 +36,7 @@ const STEP = {
  * trailing zeros are trimmed, so "12.5" reads as Prisma's Decimal prints it.
  */
 export async function queryLineage(
-  db: Db,
+  db: Db | Tx,
   lotId: string,
   direction: Direction,
 ): Promise<LineageRow[]> {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { depthsFrom, linksWithin } from "./depths";
 import { type LineageRow, queryLineage } from "./lineage-query";
@@ -45,7 +45,7 @@ export async function getRecallScope(options: {
  * shows for a lot made from a recalled one, which the chain leaves unchanged. Null when none is.
  */
 export async function findRecalledAncestor(options: {
-  db: Db;
+  db: Db | Tx;
   lotId: string;
 }): Promise<{ lotId: string; lotCode: string; gtin: string } | null> {
   const rows = await queryLineage(options.db, options.lotId, "back");

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { LabelSheetLink } from "@/components/label-sheet-link";
 import { LotEventLinks, ON_A_HELD_LOT } from "@/components/lot-event-links";
+import { LotRecallAlert } from "@/components/lot-recall-alert";
 import { LotTrail } from "@/components/lot-trail";
 import { ReceiveLotForm } from "@/components/receive-lot-form";
 import { ShipLotForm } from "@/components/ship-lot-form";
@@ -9,6 +11,7 @@ import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/ledger-errors";
 import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { findShippingRecipients } from "@/lib/organizations/find-recipients";
+import { findRecallOf } from "@/lib/recall/recall-in-force";
 import { receiveLotAction, shipLotAction } from "./actions";
 
 export const metadata: Metadata = { title: "Lot" };
@@ -23,13 +26,18 @@ export default async function LotPage({
   const member = await requireMember();
   const [{ lotId }, { pending }] = await Promise.all([params, searchParams]);
   const db = getDb();
-  const lot = await getLotDetail({ db, lotId });
+  const [lot, packages, recall] = await Promise.all([
+    getLotDetail({ db, lotId }),
+    db.package.count({ where: { lotId } }),
+    findRecallOf({ db, lotId }),
+  ]);
   if (!lot) notFound();
-  const packages = await db.package.count({ where: { lotId: lot.id } });
   const me = member.organization.chainAddress;
   const isIncoming = lot.status === "IN_TRANSIT" && lot.recipient?.address === me;
-  const canShip =
-    lot.status === "ACTIVE" && lot.custodian.address === me && member.role !== "READ_ONLY";
+  const canRecord = member.role !== "READ_ONLY";
+  const canShip = lot.status === "ACTIVE" && lot.custodian.address === me && canRecord && !recall;
+  const canPrintLabels =
+    packages > 0 && canRecord && [lot.custodian.address, lot.producer.address].includes(me);
   return (
     <>
       <div>
@@ -47,6 +55,7 @@ export default async function LotPage({
           </p>
         ) : null}
       </div>
+      {recall ? <LotRecallAlert lotCode={lot.lotCode} recall={recall} /> : null}
       {pending ? (
         <p role="status" className="rounded-xl bg-amber-50 p-4">
           {LEDGER_QUEUED_MESSAGE}
@@ -74,6 +83,7 @@ export default async function LotPage({
           label="Record an event"
         />
       ) : null}
+      {canPrintLabels ? <LabelSheetLink lotId={lot.id} /> : null}
       <section className="flex flex-col gap-2">
         <h2 className="text-lg font-semibold">Trail</h2>
         <LotTrail trail={lot.trail} />
