@@ -146,4 +146,10 @@ test("farm to shelf on phones: harvest, pack with packages, ship, carrier scans 
   const lotTracker = LotTracker__factory.connect(deployment.address, provider);
   expect(await lotTracker.custodianOf(packedId)).toBe(freshMart.chainAddress);
   provider.destroy();
+
+  // A shopper's phone opens the packed lot's Digital Link: the steps in the words of the events.
+  await store.goto(`/01/${PACKED_GTIN}/10/${packedCode}`);
+  const steps = store.getByRole("listitem").filter({ hasText: "verified on the ledger" });
+  await expect(steps.nth(0)).toContainText("Packed at Green Valley Farm");
+  await expect(steps.nth(1)).toContainText("Shipped by Green Valley Farm to ColdRoute Logistics");
 });

@@ -1,33 +1,51 @@
+import type { CriticalTrackingEvent } from "@/lib/events/epcis";
+
 const LINEAGE = ["split", "merge", "transformation"];
 
-/** A ledger event in the words a person at a farm or a store uses. */
+/**
+ * A ledger event in the words a person at a farm or a store uses. `cte` is the critical tracking
+ * event its verified payload records, when there is one: the chain says "a lot was derived", the
+ * payload says it was packed.
+ */
 export function describeLedgerEvent(
   name: string,
   args: Record<string, string>,
   nameOf: (address: string) => string,
+  cte: CriticalTrackingEvent | null = null,
 ): string {
+  const actor = nameOf(args.actor ?? "");
   switch (name) {
     case "LotCreated":
-      return `Registered by ${nameOf(args.custodian ?? "")}`;
+      return `${CREATED_BY[cte ?? ""] ?? "Registered by"} ${nameOf(args.custodian ?? "")}`;
     case "LotHandedOff":
-      return `Shipped by ${nameOf(args.actor ?? "")} to ${nameOf(args.recipient ?? "")}`;
+      return `Shipped by ${actor} to ${nameOf(args.recipient ?? "")}`;
     case "LotHandoffAccepted":
-      return `Received by ${nameOf(args.actor ?? "")}`;
+      return `Received by ${actor}`;
     case "LotHandoffRejected":
-      return `Rejected on arrival by ${nameOf(args.actor ?? "")}; back with ${nameOf(args.from ?? "")}`;
+      return `Rejected on arrival by ${actor}; back with ${nameOf(args.from ?? "")}`;
     case "LotConsumed":
-      return `Used up in a ${LINEAGE[Number(args.kind)] ?? "transformation"} by ${nameOf(args.actor ?? "")}`;
+      return cte === "initial_packing"
+        ? `Packed into a new lot by ${actor}`
+        : `Used up in a ${LINEAGE[Number(args.kind)] ?? "transformation"} by ${actor}`;
     case "LotDerived":
-      return `Made by ${LINEAGE[Number(args.kind)] ?? "transformation"} at ${nameOf(args.actor ?? "")}`;
+      return cte === "initial_packing"
+        ? `Packed at ${actor}`
+        : `Made by ${LINEAGE[Number(args.kind)] ?? "transformation"} at ${actor}`;
     case "LotEventRecorded":
-      return `Event recorded by ${nameOf(args.actor ?? "")}`;
+      return `${cte === "cooling" ? "Cooled" : "Event recorded"} by ${actor}`;
     case "LotReadingsAnchored":
-      return `${args.readingCount} sensor readings anchored by ${nameOf(args.actor ?? "")}`;
+      return `${args.readingCount} sensor readings anchored by ${actor}`;
     case "LotRecalled":
-      return `Recalled by ${nameOf(args.actor ?? "")}`;
+      return `Recalled by ${actor}`;
     case "LotRecallLifted":
-      return `Recall lifted by ${nameOf(args.actor ?? "")}`;
+      return `Recall lifted by ${actor}`;
     default:
       return name;
   }
 }
+
+// The events that create a lot from nothing LotLedger tracked before.
+const CREATED_BY: Record<string, string> = {
+  harvesting: "Harvested by",
+  first_land_based_receiving: "Landed and first received by",
+};

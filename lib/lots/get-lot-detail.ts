@@ -1,6 +1,7 @@
 import "server-only";
 import { findStoredPayloads } from "@/lib/chain/stored-payloads";
 import type { Db } from "@/lib/db/client";
+import { isEpcisEvent } from "@/lib/events/epcis";
 import { describeLedgerEvent } from "./describe-event";
 
 export type TrailEntry = {
@@ -77,20 +78,27 @@ export async function getLotDetail({
     recipient: lot.recipient ? { address: lot.recipient, name: nameOf(lot.recipient) } : null,
     parents: lot.parents.map((link) => link.parent),
     children: lot.children.map((link) => link.child),
-    trail: events.map((event) => ({
-      id: event.id,
-      description: describeLedgerEvent(event.name, event.args as Record<string, string>, nameOf),
-      blockNumber: event.blockNumber,
-      txHash: event.txHash,
-      isVerified: payloads.isIntact(event.payloadHash),
-      name: event.name,
-      actor: event.actor,
-      recordedAt: event.createdAt,
-      payload:
-        ((event.payloadHash && payloads.bodies.get(event.payloadHash)) as Record<
-          string,
-          unknown
-        >) ?? null,
-    })),
+    trail: events.map((event) => {
+      const isVerified = payloads.isIntact(event.payloadHash);
+      const payload = (event.payloadHash && payloads.bodies.get(event.payloadHash)) || null;
+      const cte =
+        isVerified && isEpcisEvent(payload) && payload.cte !== "recall" ? payload.cte : null;
+      return {
+        id: event.id,
+        description: describeLedgerEvent(
+          event.name,
+          event.args as Record<string, string>,
+          nameOf,
+          cte,
+        ),
+        blockNumber: event.blockNumber,
+        txHash: event.txHash,
+        isVerified,
+        name: event.name,
+        actor: event.actor,
+        recordedAt: event.createdAt,
+        payload: payload as Record<string, unknown> | null,
+      };
+    }),
   };
 }
