@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { EventFormSpec, FieldSpec } from "@/lib/events/forms/field-spec";
+import { AddOutputButton } from "./add-output-button";
 import { FormError } from "./form-error";
 import type { FormState } from "./form-state";
 import { SubmitButton } from "./submit-button";
@@ -10,13 +11,21 @@ import { TextField } from "./text-field";
 const controlClass =
   "min-h-12 w-full rounded-xl border-2 border-stone-300 bg-white px-3 text-lg aria-invalid:border-red-700";
 
-/** A critical tracking event's form, from its spec: big fields, known values filled in, one button. */
+/**
+ * A critical tracking event's form, from its spec: big fields, known values filled in, one button.
+ * `initialValues` override the spec's defaults (what was typed before adding a new-lot row);
+ * `addOutput` offers one more new-lot row.
+ */
 export function EventForm({
   spec,
   action,
+  initialValues,
+  addOutput,
 }: {
   spec: EventFormSpec;
   action: (state: FormState, data: FormData) => Promise<FormState>;
+  initialValues?: Record<string, string>;
+  addOutput?: { path: string; outputs: number; lot?: string };
 }) {
   const [state, formAction] = useActionState(action, undefined);
   const values = state?.values;
@@ -35,8 +44,10 @@ export function EventForm({
           field={field}
           values={values}
           invalidField={state?.field}
+          initialValues={initialValues}
         />
       ))}
+      {addOutput ? <AddOutputButton {...addOutput} /> : null}
       <SubmitButton pendingLabel="Recording on the ledger…">{spec.submitLabel}</SubmitButton>
     </form>
   );
@@ -46,13 +57,15 @@ function Field({
   field,
   values,
   invalidField,
+  initialValues,
 }: {
   field: FieldSpec;
   values: Record<string, string> | undefined;
   invalidField: string | undefined;
+  initialValues: Record<string, string> | undefined;
 }) {
   if (field.kind === "heading") return <h2 className="pt-2 text-lg font-bold">{field.label}</h2>;
-  const value = values ? (values[field.name] ?? "") : undefined;
+  const value = values ? (values[field.name] ?? "") : initialValues?.[field.name];
   const isInvalid = invalidField === field.name;
   switch (field.kind) {
     case "hidden":

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventForm } from "@/components/event-form";
 import { FormError } from "@/components/form-error";
@@ -13,7 +12,7 @@ import { recordEventAction } from "./actions";
 
 type Props = {
   params: Promise<{ cte: string }>;
-  searchParams: Promise<{ lot?: string; outputs?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -23,7 +22,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function RecordEventPage({ params, searchParams }: Props) {
   const member = await requireMember();
-  const [{ cte }, { lot, outputs }] = await Promise.all([params, searchParams]);
+  const [{ cte }, query] = await Promise.all([params, searchParams]);
+  const { lot, outputs, ...typed } = query;
   const build = EVENT_FORMS[cte];
   if (!isRecordedHere(cte) || !build) notFound();
   const refusal = cteRefusal(member, cte);
@@ -35,23 +35,32 @@ export default async function RecordEventPage({ params, searchParams }: Props) {
       </>
     );
   }
+  const lotId = typeof lot === "string" ? lot : undefined;
   const rows = Math.max(cte === "split" ? 2 : 1, Math.min(Number(outputs) || 0, MAX_OUTPUTS));
-  const context = await getFormContext({ db: getDb(), member, lotId: lot, outputs: rows });
+  const context = await getFormContext({ db: getDb(), member, lotId, outputs: rows });
   const spec = build(context);
-  const more = new URLSearchParams({ ...(lot ? { lot } : {}), outputs: String(rows + 1) });
   return (
     <>
       <h1 className="text-2xl font-bold">{spec.title}</h1>
       <p className="text-stone-700">{spec.intro}</p>
-      <EventForm spec={spec} action={recordEventAction.bind(null, cte)} />
-      {spec.canAddOutput && rows < MAX_OUTPUTS ? (
-        <Link
-          href={`/events/${cte}?${more}`}
-          className="self-start py-3 text-lg font-semibold text-ledger-700 underline"
-        >
-          Add another new lot
-        </Link>
-      ) : null}
+      <EventForm
+        spec={spec}
+        action={recordEventAction.bind(null, cte)}
+        initialValues={typedValues(typed)}
+        addOutput={
+          spec.canAddOutput && rows < MAX_OUTPUTS
+            ? { path: `/events/${cte}`, outputs: rows + 1, lot: lotId }
+            : undefined
+        }
+      />
     </>
   );
+}
+
+/** What was typed before a new-lot row was added, as the form's values (several checked: joined). */
+function typedValues(query: Record<string, string | string[] | undefined>) {
+  const entries = Object.entries(query).flatMap(([name, value]) =>
+    value === undefined ? [] : [[name, Array.isArray(value) ? value.join(",") : value] as const],
+  );
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
