@@ -163,7 +163,8 @@ describe("closing out a recall", () => {
 
   it("asks an organisation that received stock in scope after the recall started", async () => {
     const { packer, carrier } = ledger.members;
-    await ledger.ship(packer, lots.p2, carrier); // PACK-2 is active on the chain: it can still move
+    // LotLedger holds PACK-2 where it is now, but it is active on the chain: another client can move it.
+    await ledger.shipOnChainOnly(packer, lots.p2, carrier);
     expect(await sweepOpenRecalls({ db: ledger.db, appUrl: APP_URL })).toBe(1);
     const notice = await ledger.db.notification.findFirstOrThrow({
       where: { recallId, organizationId: carrier.organization.id },

@@ -1,4 +1,4 @@
-import { toBeHex } from "ethers";
+import { toBeHex, Wallet } from "ethers";
 import { inject } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import {
@@ -13,7 +13,7 @@ import { receiptOf } from "@/lib/chain/receipt";
 import type { Db } from "@/lib/db/client";
 import { gs1CheckDigit } from "@/lib/gs1/check-digit";
 import { indexNextBatch } from "@/lib/indexer/indexer";
-import { createSigningKey } from "@/lib/organizations/signing-key";
+import { createSigningKey, decryptSigningKey } from "@/lib/organizations/signing-key";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { acceptLot, harvestLot, shipLot, splitLot, TEST_GTIN } from "./lot-steps";
 
@@ -41,6 +41,11 @@ export type LedgerWorld = {
     options?: { packagesEach?: number },
   ): Promise<string[]>;
   ship(from: Member, lotId: string, to: Member): Promise<void>;
+  /**
+   * Hands a lot over and accepts it straight on the chain, signed with the two organisations' keys,
+   * as another client of the same contract could: LotLedger's own checks are not asked.
+   */
+  shipOnChainOnly(from: Member, lotId: string, to: Member): Promise<void>;
   /** Sends every queued write and indexes the chain up to its head. */
   settle(): Promise<void>;
   serialsOf(lotId: string): Promise<string[]>;
@@ -134,6 +139,25 @@ export async function createLedgerWorld(): Promise<LedgerWorld> {
       await shipLot(db, from, { lotId, to });
       await settle();
       await acceptLot(db, to, { lotId });
+      await settle();
+    },
+    async shipOnChainOnly(from, lotId, to) {
+      const signerOf = async (member: Member) => {
+        const { encryptedKey } = await db.organization.findUniqueOrThrow({
+          where: { id: member.organization.id },
+        });
+        const wallet = new Wallet(decryptSigningKey(encryptedKey, MASTER_KEY), provider);
+        return lotTracker.connect(wallet);
+      };
+      const noPayload = `0x${"00".repeat(32)}`;
+      const handoff = await (await signerOf(from)).handoff(
+        lotId,
+        to.organization.chainAddress,
+        noPayload,
+      );
+      await receiptOf(provider, handoff.hash);
+      const accept = await (await signerOf(to)).acceptHandoff(lotId, noPayload);
+      await receiptOf(provider, accept.hash);
       await settle();
     },
     async serialsOf(lotId) {
