@@ -1,6 +1,7 @@
 // The notifier process: delivers queued recall notices (an organisation's webhook, else email when
-// SMTP_URL is set, else the log: lib/recall/notifications/transports.ts) with retries, and keeps open recalls' organisations and closing up to date. `npm start`
-// runs it; one per database is enough, and more are safe (each notice is leased to one at a time).
+// SMTP_URL is set, else the log: lib/recall/notifications/transports.ts) with retries, and keeps open
+// recalls' organisations and closing up to date. `npm start` runs it; one per database is enough,
+// and more are safe (each notice is leased to one at a time).
 import { runPollLoop } from "@/lib/chain/poll-loop";
 import { notifierEnvSchema } from "@/lib/env";
 import { mailConfigOf } from "@/lib/mail/send-mail";
