@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
+import { invitationSentence } from "@/lib/organizations/invitation-sentence";
+import type { InvitationDelivery } from "@/lib/organizations/invitation-transport";
 import { MEMBER_ROLE_LABELS, MEMBER_ROLES } from "@/lib/organizations/member-roles";
 import { CopyLink } from "./copy-link";
 import { FormError } from "./form-error";
@@ -12,13 +14,20 @@ export type InvitationFormState =
       message?: string;
       field?: string;
       values?: Record<string, string>;
-      invitation?: { email: string; role: string; url: string; expiresAt: string };
+      invitation?: {
+        email: string;
+        role: string;
+        url: string;
+        expiresAt: string;
+        delivery: InvitationDelivery;
+      };
     }
   | undefined;
 
-const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
-/** Invite by email with a role; the link appears below to copy (there is no mail server). */
+/**
+ * Invite by email with a role; the page says whether the invitation was emailed, and the link appears
+ * below to copy either way (to hand on when there is no mail server, or it failed).
+ */
 export function InviteMemberForm({
   action,
 }: {
@@ -31,8 +40,7 @@ export function InviteMemberForm({
       {invitation ? (
         <div className="flex flex-col gap-3 rounded-xl border-2 border-ledger-600 bg-ledger-50 p-4">
           <p role="status">
-            Send this link to {invitation.email}. It lets them join as {invitation.role}, once,
-            until {DATE.format(new Date(invitation.expiresAt))}.
+            {invitationSentence({ ...invitation, expiresAt: new Date(invitation.expiresAt) })}
           </p>
           <CopyLink label="Invitation link" url={invitation.url} />
         </div>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { appEnvSchema, ConfigError, contractAdminEnvSchema, parseEnv } from "./env";
+import {
+  appEnvSchema,
+  ConfigError,
+  contractAdminEnvSchema,
+  notifierEnvSchema,
+  parseEnv,
+  webEnvSchema,
+} from "./env";
 
 const valid = {
   DATABASE_URL: "postgresql://postgres:pw@127.0.0.1:5432/lotledger",
@@ -9,9 +16,12 @@ const valid = {
   AUTH_SECRET: "s".repeat(32),
 };
 
-function problemsOf(source: Record<string, string | undefined>): string[] {
+function problemsOf(
+  source: Record<string, string | undefined>,
+  schema: Parameters<typeof parseEnv>[0] = appEnvSchema,
+): string[] {
   try {
-    parseEnv(appEnvSchema, source);
+    parseEnv(schema, source);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
@@ -44,6 +54,56 @@ describe("parseEnv(appEnvSchema)", () => {
     expect(problems).toEqual([
       'CHAIN_ID is "main": set it to the EVM network\'s chain id, a positive whole number (31337 for the embedded chain).',
       'MASTER_KEY is "short": set it to 32 bytes as 64 hex characters (generate one with `openssl rand -hex 32`).',
+    ]);
+  });
+});
+
+describe("the mail server (SMTP_URL, MAIL_FROM)", () => {
+  const SMTP_HINT =
+    "the mail server as smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465, or leave it unset to write recall notices and invitations to the log";
+  const FROM_HINT = "the sender of LotLedger's email, such as LotLedger <recalls@example.com>";
+
+  it("is off when SMTP_URL is unset or blank", () => {
+    for (const SMTP_URL of [undefined, ""]) {
+      const env = parseEnv(webEnvSchema, { ...valid, SMTP_URL, MAIL_FROM: "" });
+      expect([env.SMTP_URL, env.MAIL_FROM]).toEqual([undefined, undefined]);
+    }
+  });
+
+  it("accepts smtp:// and smtps:// with a login, and a sender with or without a name", () => {
+    for (const [SMTP_URL, MAIL_FROM] of [
+      ["smtp://ada:pa%2Fss@mail.example.com:587", "LotLedger <recalls@example.com>"],
+      ["smtps://mail.example.com", "recalls@example.com"],
+    ]) {
+      expect(parseEnv(notifierEnvSchema, { ...valid, SMTP_URL, MAIL_FROM })).toMatchObject({
+        SMTP_URL,
+        MAIL_FROM,
+      });
+    }
+  });
+
+  it("names a malformed SMTP_URL without showing its password", () => {
+    const problems = problemsOf(
+      { ...valid, SMTP_URL: "https://ada:hunter2@mail.example.com", MAIL_FROM: "a@example.com" },
+      webEnvSchema,
+    );
+    expect(problems).toEqual([
+      `SMTP_URL is "https://ada:***@mail.example.com": set it to ${SMTP_HINT}.`,
+    ]);
+    // Every problem at once: a sender is needed as well.
+    expect(problemsOf({ ...valid, SMTP_URL: "mail.example.com:587" }, notifierEnvSchema)).toEqual([
+      `SMTP_URL is "mail.example.com:587": set it to ${SMTP_HINT}.`,
+      `MAIL_FROM is not set: set it to ${FROM_HINT}.`,
+    ]);
+  });
+
+  it("needs MAIL_FROM with SMTP_URL, and a well-formed one", () => {
+    const SMTP_URL = "smtp://ada:hunter2@mail.example.com:587";
+    expect(problemsOf({ ...valid, SMTP_URL }, webEnvSchema)).toEqual([
+      `MAIL_FROM is not set: set it to ${FROM_HINT}.`,
+    ]);
+    expect(problemsOf({ ...valid, SMTP_URL, MAIL_FROM: "LotLedger" }, notifierEnvSchema)).toEqual([
+      `MAIL_FROM is "LotLedger": set it to ${FROM_HINT}.`,
     ]);
   });
 });

@@ -23,7 +23,14 @@ const hints = {
   PORT: "a TCP port number for the web app, such as 3000",
   ANVIL_PORT: "a free TCP port for the embedded chain, such as 8545",
   EMBEDDED_POSTGRES_PORT: "a free TCP port for the embedded PostgreSQL, such as 54329",
+  SMTP_URL:
+    "the mail server as smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465, or leave it unset to write recall notices and invitations to the log",
+  MAIL_FROM: "the sender of LotLedger's email, such as LotLedger <recalls@example.com>",
 } as const;
+
+/** "" counts as unset, as a blank line in a compose file or `export SMTP_URL=` leaves it. */
+const unlessBlank = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 export const appEnvSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/),
@@ -33,9 +40,25 @@ export const appEnvSchema = z.object({
   AUTH_SECRET: z.string().min(32),
   APP_URL: z.url().default("http://localhost:3000"),
   CONFIRMATIONS: z.coerce.number().int().min(0).default(0),
+  // Email is optional: without SMTP_URL, notices and invitations go to the log (lib/mail/send-mail.ts).
+  SMTP_URL: unlessBlank(z.url({ protocol: /^smtps?$/, hostname: /^\S+$/ })),
+  MAIL_FROM: unlessBlank(z.string().regex(/^([^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/)),
 });
 
 export type AppEnv = z.infer<typeof appEnvSchema>;
+
+/** A mail server without a sender is half a configuration: relays refuse mail from nobody. */
+export function requireMailFrom(
+  env: { SMTP_URL?: string; MAIL_FROM?: string },
+  context: z.RefinementCtx,
+): void {
+  if (env.SMTP_URL && !env.MAIL_FROM) {
+    context.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "required with SMTP_URL" });
+  }
+}
+
+/** What the web app runs with (it emails invitations when SMTP_URL is set). */
+export const webEnvSchema = appEnvSchema.superRefine(requireMailFrom);
 
 /** The indexer reads the chain into the database and signs nothing: it needs no keys or secrets. */
 export const indexerEnvSchema = appEnvSchema.pick({
@@ -45,13 +68,20 @@ export const indexerEnvSchema = appEnvSchema.pick({
   CONFIRMATIONS: true,
 });
 
-/** The notifier delivers recall notices: webhook secrets are encrypted with MASTER_KEY. */
-export const notifierEnvSchema = appEnvSchema.pick({
-  DATABASE_URL: true,
-  CHAIN_ID: true,
-  MASTER_KEY: true,
-  APP_URL: true,
-});
+/**
+ * The notifier delivers recall notices: webhook secrets are encrypted with MASTER_KEY, and email
+ * goes through SMTP_URL when it is set.
+ */
+export const notifierEnvSchema = appEnvSchema
+  .pick({
+    DATABASE_URL: true,
+    CHAIN_ID: true,
+    MASTER_KEY: true,
+    APP_URL: true,
+    SMTP_URL: true,
+    MAIL_FROM: true,
+  })
+  .superRefine(requireMailFrom);
 
 /** The outbox sender signs with organisations' keys: it needs MASTER_KEY but no session secret. */
 export const senderEnvSchema = appEnvSchema.pick({
@@ -77,7 +107,15 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates `source`; each problem becomes `NAME is "…": set it to <hint>.` */
+/** A URL's password is a secret: a message names the variable, never what it holds. */
+function withoutPassword(value: string): string {
+  return value.replace(/^([a-z][\w+.-]*:\/\/[^:@/]*:).*@/i, "$1***@");
+}
+
+/**
+ * Validates `source`; each problem becomes `NAME is "…": set it to <hint>.`, with the password of a
+ * URL shown as ***.
+ */
 export function parseEnv<S extends z.ZodType>(
   schema: S,
   source: Record<string, string | undefined> = process.env,
@@ -91,7 +129,7 @@ export function parseEnv<S extends z.ZodType>(
       const value = source[name];
       return value === undefined || value === ""
         ? `${name} is not set: set it to ${hint}.`
-        : `${name} is "${value}": set it to ${hint}.`;
+        : `${name} is "${withoutPassword(value)}": set it to ${hint}.`;
     }),
   );
 }
@@ -100,6 +138,6 @@ let cached: AppEnv | undefined;
 
 /** The app's validated configuration (parsed on first use, so `next build` needs none of it). */
 export function getEnv(): AppEnv {
-  cached ??= parseEnv(appEnvSchema);
+  cached ??= parseEnv(webEnvSchema);
   return cached;
 }

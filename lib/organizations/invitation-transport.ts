@@ -8,12 +8,18 @@ export type InvitationMessage = {
 };
 
 /**
- * How an invitation reaches the invitee. There is no mail server in the embedded default, so the
- * admin copies the link from the page and the log keeps a line; an SMTP or mail-API transport
- * implements this interface and is passed to inviteMember instead of `logInvitationTransport`.
+ * How the invitation went out, for the page to say: emailed to the invitee, a link for the admin to
+ * hand on (email is off), or that link because emailing it failed.
+ */
+export type InvitationDelivery = "emailed" | "link" | "email-failed";
+
+/**
+ * How an invitation reaches the invitee: by email when SMTP_URL is set (invitation-email.ts chooses),
+ * otherwise the admin copies the link from the page and the log keeps a line. Either way the link is
+ * shown to the admin, so a failed email loses nothing.
  */
 export interface InvitationTransport {
-  send(message: InvitationMessage): Promise<void>;
+  send(message: InvitationMessage): Promise<InvitationDelivery>;
 }
 
 /** Writes one line to the server log. The link is a credential until used or expired: guard the log. */
@@ -22,5 +28,6 @@ export const logInvitationTransport: InvitationTransport = {
     console.log(
       `[invitations] ${email} is invited to ${organizationName} as ${role} until ${expiresAt.toISOString()}: ${url}`,
     );
+    return "link";
   },
 };

@@ -21,8 +21,14 @@ let db: Db;
 let admin: Member;
 let staff: Member;
 const sent: InvitationMessage[] = [];
-// The app's transport writes to the log; this one keeps what it was given.
-const transport = { send: async (message: InvitationMessage) => void sent.push(message) };
+// The app's transport writes to the log (or emails: invitation-email.db.test.ts); this one keeps
+// what it was given.
+const transport = {
+  send: async (message: InvitationMessage) => {
+    sent.push(message);
+    return "link" as const;
+  },
+};
 
 let serial = 0;
 const uniqueEmail = () => `invitee-${++serial}@people.test`;
@@ -70,8 +76,10 @@ describe("inviteMember", () => {
       role: "Read-only",
       url: expect.stringMatching(/^https:\/\/lotledger\.example\/invitations\/[\w-]{43}$/),
       expiresAt: expect.any(Date),
+      delivery: "link",
     });
-    expect(sent.at(-1)).toEqual(result);
+    const { delivery: _, ...message } = result;
+    expect(sent.at(-1)).toEqual(message);
     const row = await db.invitation.findFirstOrThrow({ where: { email } });
     expect(row).toMatchObject({ role: "READ_ONLY", invitedById: admin.userId, acceptedAt: null });
     expect(row.expiresAt.getTime() - started).toBeGreaterThanOrEqual(INVITATION_TTL_MS);

@@ -4,14 +4,17 @@ import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { createInvitation } from "./create-invitation";
 import { invitationUrl } from "./invitation-token";
-import type { InvitationTransport } from "./invitation-transport";
+import type { InvitationDelivery, InvitationTransport } from "./invitation-transport";
 import { MEMBER_ROLE_LABELS } from "./member-roles";
 import { parseEmail, parseMemberRole } from "./parse-person";
 import { assertOrganizationAdmin, MANAGE_PEOPLE } from "./permissions";
 
 export const inviteMemberInput = z.object({ email: z.string(), role: z.string() });
 
-/** An admin invites someone by email with a role; the link goes back to show, and to `transport`. */
+/**
+ * An admin invites someone by email with a role; the link goes to `transport`, and back to show with
+ * how it went out.
+ */
 export async function inviteMember({
   db,
   member,
@@ -24,7 +27,13 @@ export async function inviteMember({
   input: z.infer<typeof inviteMemberInput>;
   appUrl: string;
   transport: InvitationTransport;
-}): Promise<{ email: string; role: string; url: string; expiresAt: Date }> {
+}): Promise<{
+  email: string;
+  role: string;
+  url: string;
+  expiresAt: Date;
+  delivery: InvitationDelivery;
+}> {
   assertOrganizationAdmin(member, MANAGE_PEOPLE);
   const email = parseEmail(input.email);
   const role = parseMemberRole(input.role);
@@ -44,6 +53,5 @@ export async function inviteMember({
     url: invitationUrl(appUrl, invitation.token),
     expiresAt: invitation.expiresAt,
   };
-  await transport.send(message);
-  return message;
+  return { ...message, delivery: await transport.send(message) };
 }

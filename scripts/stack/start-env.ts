@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { appEnvSchema, contractAdminEnvSchema, parseEnv } from "@/lib/env";
+import { appEnvSchema, contractAdminEnvSchema, parseEnv, requireMailFrom } from "@/lib/env";
 
 /**
  * What `npm start` reads. Every service is embedded unless configured: no DATABASE_URL starts
@@ -27,10 +27,13 @@ export const startEnvSchema = z.object({
   AUTH_SECRET: optional(app.AUTH_SECRET),
   APP_URL: optional(z.url()),
   CONFIRMATIONS: app.CONFIRMATIONS,
+  SMTP_URL: app.SMTP_URL,
+  MAIL_FROM: app.MAIL_FROM,
 });
 
 export type StartEnv = z.infer<typeof startEnvSchema>;
 
 export function readStartEnv(source: Record<string, string | undefined> = process.env): StartEnv {
-  return parseEnv(startEnvSchema, source);
+  // Checked here too, so a half-configured mail server stops `npm start` before anything starts.
+  return parseEnv(startEnvSchema.superRefine(requireMailFrom), source);
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import type { MailConfig } from "@/lib/mail/send-mail";
+import { PermanentDeliveryError } from "./email";
 import type { RecallNoticeMessage } from "./queue-notices";
 import { MAX_ATTEMPTS, retryDelayMs } from "./retry-delay";
 import { transportFor } from "./transports";
@@ -7,13 +9,18 @@ import { transportFor } from "./transports";
 export type NotifierContext = {
   db: Db;
   masterKey: string;
+  /** SMTP_URL and MAIL_FROM; without them, organisations without a webhook get the log. */
+  mail?: MailConfig;
   log: (line: string) => void;
   /** The wait after the first failed attempt; it doubles with each further one. */
   retryBaseMs?: number;
 };
 
 const BATCH = 20;
-/** Longer than a webhook call may take: a worker that died mid-delivery frees the notice after it. */
+/**
+ * Longer than a webhook call or an SMTP exchange may take (lib/mail/send-mail.ts's timeouts): a worker
+ * that died mid-delivery frees the notice after it.
+ */
 const LEASE_MS = 60_000;
 /** How soon a notice waiting for its recall to reach the ledger is looked at again. */
 const LEDGER_WAIT_MS = 1_000;
@@ -87,13 +94,20 @@ async function attempt(
   const { db } = ctx;
   const attempts = notice.attempts + 1;
   let transport = "unknown";
+  let remark: string | undefined;
   try {
-    const chosen = await transportFor(db, { ...notice, masterKey: ctx.masterKey, log: ctx.log });
+    const chosen = await transportFor(db, {
+      ...notice,
+      masterKey: ctx.masterKey,
+      mail: ctx.mail,
+      log: ctx.log,
+    });
     transport = chosen.name;
-    await chosen.send(notice);
+    remark = await chosen.send(notice);
   } catch (error) {
     const lastError = error instanceof Error ? error.message : String(error);
-    const isLast = attempts >= MAX_ATTEMPTS;
+    // A mail server refusing every recipient with 5xx refuses them again: retrying only delays "failed".
+    const isLast = attempts >= MAX_ATTEMPTS || error instanceof PermanentDeliveryError;
     const delay = retryDelayMs(attempts, ctx.retryBaseMs ?? 5_000);
     ctx.log(
       `notifier: ${transport} notice ${notice.id} failed (attempt ${attempts}): ${lastError}${isLast ? "; giving up" : `; retrying in ${Math.round(delay / 1000)} s`}`,
@@ -118,7 +132,8 @@ async function attempt(
       attempts,
       transport,
       leaseUntil: null,
-      lastError: null,
+      // A remark of a delivery (whom the mail server refused), else nothing: the last error is past.
+      lastError: remark ?? null,
     },
   });
 }

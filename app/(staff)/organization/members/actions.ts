@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { toFailure } from "@/lib/errors";
 import { changeMemberRole, changeMemberRoleInput } from "@/lib/organizations/change-member-role";
-import { logInvitationTransport } from "@/lib/organizations/invitation-transport";
+import { invitationTransportFor } from "@/lib/organizations/invitation-email";
 import { inviteMember, inviteMemberInput } from "@/lib/organizations/invite-member";
 import { removeMember } from "@/lib/organizations/remove-member";
 import { revokeInvitation } from "@/lib/organizations/revoke-invitation";
@@ -24,13 +24,13 @@ export async function inviteMemberAction(
     role: String(formData.get("role") ?? ""),
   };
   try {
+    const env = getEnv();
     const invitation = await inviteMember({
       db: getDb(),
       member: await authenticate(),
       input: inviteMemberInput.parse(values),
-      appUrl: getEnv().APP_URL,
-      // Where email would plug in: a mail transport implementing InvitationTransport.
-      transport: logInvitationTransport,
+      appUrl: env.APP_URL,
+      transport: invitationTransportFor(env),
     });
     revalidatePath(MEMBERS_PATH);
     return { invitation: { ...invitation, expiresAt: invitation.expiresAt.toISOString() } };
