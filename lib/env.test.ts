@@ -53,7 +53,7 @@ describe("parseEnv(appEnvSchema)", () => {
     const problems = problemsOf({ ...valid, CHAIN_ID: "main", MASTER_KEY: "short" });
     expect(problems).toEqual([
       'CHAIN_ID is "main": set it to the EVM network\'s chain id, a positive whole number (31337 for the embedded chain).',
-      'MASTER_KEY is "short": set it to 32 bytes as 64 hex characters (generate one with `openssl rand -hex 32`).',
+      "MASTER_KEY is set but malformed (5 characters): set it to 32 bytes as 64 hex characters (generate one with `openssl rand -hex 32`).",
     ]);
   });
 });

@@ -107,6 +107,9 @@ export class ConfigError extends Error {
   }
 }
 
+// Keys and secrets: a message says how long the value is, never what it holds (logs get shared).
+const SECRETS = new Set(["MASTER_KEY", "AUTH_SECRET", "DEPLOYER_PRIVATE_KEY"]);
+
 /** A URL's password is a secret: a message names the variable, never what it holds. */
 function withoutPassword(value: string): string {
   return value.replace(/^([a-z][\w+.-]*:\/\/[^:@/]*:).*@/i, "$1***@");
@@ -114,7 +117,7 @@ function withoutPassword(value: string): string {
 
 /**
  * Validates `source`; each problem becomes `NAME is "…": set it to <hint>.`, with the password of a
- * URL shown as ***.
+ * URL shown as *** and a key or secret not shown at all.
  */
 export function parseEnv<S extends z.ZodType>(
   schema: S,
@@ -127,9 +130,11 @@ export function parseEnv<S extends z.ZodType>(
     names.map((name) => {
       const hint = hints[name as keyof typeof hints] ?? "a valid value";
       const value = source[name];
-      return value === undefined || value === ""
-        ? `${name} is not set: set it to ${hint}.`
-        : `${name} is "${withoutPassword(value)}": set it to ${hint}.`;
+      if (value === undefined || value === "") return `${name} is not set: set it to ${hint}.`;
+      if (SECRETS.has(name)) {
+        return `${name} is set but malformed (${value.length} characters): set it to ${hint}.`;
+      }
+      return `${name} is "${withoutPassword(value)}": set it to ${hint}.`;
     }),
   );
 }
