@@ -1,4 +1,5 @@
 import "server-only";
+import { type ColdChainBatch, getColdChain } from "@/lib/cold-chain/get-cold-chain";
 import type { Db } from "@/lib/db/client";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { findRecalledAncestor } from "@/lib/trace/recall-scope";
@@ -22,6 +23,8 @@ export type Provenance = {
   producer: { name: string; place: Place | null };
   holder: string;
   steps: ProvenanceStep[];
+  /** Temperature readings, one entry per batch anchored on the ledger; empty when there are none. */
+  coldChain: ColdChainBatch[];
 };
 
 /** A lot's public provenance from the read model (never the chain), or null if LotLedger has none. */
@@ -32,13 +35,20 @@ export async function getProvenance({
   db: Db;
   lotId: string;
 }): Promise<Provenance | null> {
-  const [lot, places, recalled] = await Promise.all([
+  const [lot, places, recalled, coldChain] = await Promise.all([
     getLotDetail({ db, lotId }),
     getPlaceDirectory({ db }),
     findRecalledAncestor({ db, lotId }),
+    getColdChain({ db, lotId }),
   ]);
   if (!lot) return null;
-  const steps = buildSteps(lot.trail, places);
+  // An anchoring has no payload hash on-chain: its step is verified when its readings are.
+  const verifiedBatches = new Set(coldChain.filter((b) => b.isVerified).map((b) => b.txHash));
+  const steps = buildSteps(lot.trail, places).map((step, i) =>
+    lot.trail[i]?.name === "LotReadingsAnchored"
+      ? { ...step, isVerified: verifiedBatches.has(step.txHash) }
+      : step,
+  );
   return {
     lotId: lot.id,
     gtin: lot.gtin,
@@ -57,5 +67,6 @@ export async function getProvenance({
     },
     holder: lot.custodian.name,
     steps,
+    coldChain,
   };
 }
