@@ -1,5 +1,6 @@
 import "server-only";
 import { type ColdChainBatch, getColdChain } from "@/lib/cold-chain/get-cold-chain";
+import { withReadingsVerdict } from "@/lib/cold-chain/readings-verdict";
 import type { Db } from "@/lib/db/client";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { findRecalledAncestor } from "@/lib/trace/recall-scope";
@@ -42,13 +43,7 @@ export async function getProvenance({
     getColdChain({ db, lotId }),
   ]);
   if (!lot) return null;
-  // An anchoring has no payload hash on-chain: its step is verified when its readings are.
-  const verifiedBatches = new Set(coldChain.filter((b) => b.isVerified).map((b) => b.txHash));
-  const steps = buildSteps(lot.trail, places).map((step, i) =>
-    lot.trail[i]?.name === "LotReadingsAnchored"
-      ? { ...step, isVerified: verifiedBatches.has(step.txHash) }
-      : step,
-  );
+  const steps = buildSteps(lot.trail.map(withReadingsVerdict(coldChain)), places);
   return {
     lotId: lot.id,
     gtin: lot.gtin,

@@ -1,4 +1,5 @@
 import type { ColdChainBatch } from "@/lib/cold-chain/get-cold-chain";
+import { celsiusText } from "@/lib/cold-chain/range-sentence";
 import { html, type SafeHtml } from "./escape";
 
 const WIDTH = 320;
@@ -8,9 +9,6 @@ const RIGHT = 8;
 const TOP = 8;
 const BOTTOM = 20;
 const COLOURS = ["#1d4ed8", "#b45309", "#7e22ce", "#0f766e"];
-
-/** °C as a person reads it: up to 3 decimals, no trailing zeros. */
-export const celsiusText = (value: number) => `${Number(value.toFixed(3))}`;
 
 /**
  * A batch's temperatures over time as an inline SVG line chart, drawn on the server (one line per

@@ -1,19 +1,10 @@
 import type { ColdChainBatch } from "@/lib/cold-chain/get-cold-chain";
-import { celsiusText, coldChainChart } from "./cold-chain-chart";
+import { rangeSentence } from "@/lib/cold-chain/range-sentence";
+import { coldChainChart } from "./cold-chain-chart";
 import { html, type SafeHtml } from "./escape";
 import { TIME_FORMAT } from "./journey-steps";
 
 const timeText = (iso: string) => `${TIME_FORMAT.format(new Date(iso))} UTC`;
-
-/** The one sentence a shopper reads: the range the readings stayed in. */
-export function rangeSentence(batch: ColdChainBatch): string {
-  if (batch.minCelsius === null || batch.maxCelsius === null) {
-    return `The ledger holds ${batch.count} readings that LotLedger no longer has`;
-  }
-  return batch.minCelsius === batch.maxCelsius
-    ? `Kept at ${celsiusText(batch.minCelsius)} °C`
-    : `Kept between ${celsiusText(batch.minCelsius)} and ${celsiusText(batch.maxCelsius)} °C`;
-}
 
 function batchCard(batch: ColdChainBatch): SafeHtml {
   const readings = `${batch.count} ${batch.count === 1 ? "reading" : "readings"}`;
