@@ -37,6 +37,7 @@ export function ReadingsForm({
           defaultValue={state?.values?.csv}
           placeholder={PLACEHOLDER}
           spellCheck={false}
+          wrap="off"
           aria-invalid={state?.field === "csv" || undefined}
           className="w-full min-w-0 rounded-xl border-2 border-stone-300 bg-white p-3 font-mono text-base focus:border-ledger-600 focus:outline-none aria-invalid:border-red-700"
         />

@@ -9,6 +9,13 @@ const RIGHT = 8;
 const TOP = 8;
 const BOTTOM = 20;
 const COLOURS = ["#1d4ed8", "#b45309", "#7e22ce", "#0f766e"];
+const CLOCK = { hour: "2-digit", minute: "2-digit", timeZone: "UTC" } as const;
+const AXIS_TIME = new Intl.DateTimeFormat("en-GB", CLOCK);
+const AXIS_DAY_TIME = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  ...CLOCK,
+});
 
 /**
  * A batch's temperatures over time as an inline SVG line chart, drawn on the server (one line per
@@ -36,12 +43,15 @@ export function coldChainChart(
       .join(" ");
     return html`<polyline points="${points}" fill="none" stroke="${COLOURS[i % COLOURS.length]}" stroke-width="2"/>`;
   });
+  // The axis is short: the time alone within one day, else day and time.
+  const axisFormat = firstAt.slice(0, 10) === lastAt.slice(0, 10) ? AXIS_TIME : AXIS_DAY_TIME;
+  const axisText = (iso: string) => `${axisFormat.format(new Date(iso))} UTC`;
   const label = `Temperature from ${timeText(firstAt)} to ${timeText(lastAt)}: between ${celsiusText(min)} and ${celsiusText(max)} °C, ${batch.count} readings`;
   const axis = (celsius: number) =>
     html`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y(celsius)}" y2="${y(celsius)}" stroke="#e7e5e4"/>
 <text x="${LEFT - 4}" y="${y(celsius) + 4}" text-anchor="end" font-size="11" fill="#57534e">${celsiusText(celsius)}°</text>`;
   return html`<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}" class="chart">
 ${axis(min)}${max === min ? null : axis(max)}${lines}
-<text x="${LEFT}" y="${HEIGHT - 4}" font-size="11" fill="#57534e">${timeText(firstAt)}</text>
-<text x="${WIDTH - RIGHT}" y="${HEIGHT - 4}" text-anchor="end" font-size="11" fill="#57534e">${timeText(lastAt)}</text></svg>`;
+<text x="${LEFT}" y="${HEIGHT - 4}" font-size="11" fill="#57534e">${axisText(firstAt)}</text>
+<text x="${WIDTH - RIGHT}" y="${HEIGHT - 4}" text-anchor="end" font-size="11" fill="#57534e">${axisText(lastAt)}</text></svg>`;
 }

@@ -33,6 +33,8 @@ describe("the cold-chain section of the public page", () => {
       'role="img" aria-label="Temperature from 24 Nov 2026, 06:00 UTC to 24 Nov 2026, 06:20 UTC: between 1.2 and 3.9 °C, 3 readings"',
     );
     expect(text.match(/<polyline /g)).toHaveLength(2);
+    // Within one day the axis shows the time alone, so both ends fit at 360 px.
+    expect(text).toMatch(/>06:00 UTC<\/text>[\s\S]*>06:20 UTC<\/text><\/svg>/);
     expect(text).toContain("✓ verified on the ledger");
     expect(text).toContain(`block 42 · tx ${batch.txHash}`);
   });
