@@ -84,6 +84,25 @@ test("the carrier uploads a logger's CSV on a phone; a signed-out consumer sees 
   expect(
     await packagePage.evaluate(() => document.documentElement.scrollWidth),
   ).toBeLessThanOrEqual(360);
+  const trail = await consumer.request.get(`${path}?linkType=gs1:traceability`);
+  expect((await trail.json()).coldChain).toMatchObject([
+    { count: 4, minCelsius: 1.2, maxCelsius: 3.9, isVerified: true },
+  ]);
+
+  // A logger posts to the API with the carrier's session: same rules, same sentences.
+  const api = `/api/lots/${lotIdOf(GTIN, lotCode)}/readings`;
+  const future = await carrier.request.post(api, {
+    data: { readings: [{ time: "2999-01-01T00:00:00Z", celsius: 3 }] },
+  });
+  expect(future.status()).toBe(400);
+  expect((await future.json()).error).toBe(
+    "Reading 1: time 2999-01-01T00:00:00.000Z is in the future: check the logger's clock.",
+  );
+  const posted = await carrier.request.post(api, {
+    data: { readings: [{ time: new Date(Date.now() - 60_000).toISOString(), celsius: 2.2 }] },
+  });
+  expect(posted.status()).toBe(202);
+  expect(await posted.json()).toMatchObject({ count: 1, merkleRoot: expect.stringMatching(/^0x/) });
   await carrier.context().close();
   await consumer.close();
 });
