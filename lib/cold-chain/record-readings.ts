@@ -10,6 +10,7 @@ import { insertReadings } from "./insert-readings";
 import { parseReadings } from "./parse-readings";
 import { readingsRootOf } from "./reading-leaf";
 import { readingsEvent } from "./readings-event";
+import { HAVE_READINGS_RECORDED, RECORD_READINGS } from "./readings-refusal";
 
 export type RecordedReadings = { writeId: string; count: number; merkleRoot: string };
 
@@ -34,13 +35,13 @@ export async function recordReadings({
   locationGln?: string | null;
   now?: Date;
 }): Promise<RecordedReadings> {
-  assertCanRecord(member, "record temperature readings");
-  assertHoldsCustody(member, "record temperature readings");
+  assertCanRecord(member, RECORD_READINGS);
+  assertHoldsCustody(member, RECORD_READINGS);
   const parsed = parseReadings(readings, now);
   const gln = locationGln ? parseGln(locationGln) : null;
   return db.$transaction(
     async (tx) => {
-      const lot = await requireTrackedLot(tx, member, lotId, "have readings recorded");
+      const lot = await requireTrackedLot(tx, member, lotId, HAVE_READINGS_RECORDED);
       const merkleRoot = readingsRootOf(lot.id, parsed);
       const body = readingsEvent({
         lot,

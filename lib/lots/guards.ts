@@ -38,6 +38,11 @@ export async function assertNoWriteInFlight(tx: Tx, lotId: string, lotCode: stri
   }
 }
 
+/** The refusal for a lot the member's organisation does not hold ("…so it cannot {action} here"). */
+export function notHeldMessage(action: string): string {
+  return `Your organisation does not hold this lot, so it cannot ${action} here. Check the lot code, or ask its holder.`;
+}
+
 export type HeldLot = {
   id: string;
   gtin: string;
@@ -72,10 +77,7 @@ export async function requireHeldLot(
     },
   });
   if (!lot || lot.custodian !== member.organization.chainAddress) {
-    throw new AppError(
-      "NOT_FOUND",
-      `Your organisation does not hold this lot, so it cannot ${action} here. Check the lot code, or ask its holder.`,
-    );
+    throw new AppError("NOT_FOUND", notHeldMessage(action));
   }
   if (lot.status !== "ACTIVE") {
     throw new AppError(
@@ -158,10 +160,7 @@ export async function requireTrackedLot(
     );
   }
   if (!lot || lot.custodian !== me) {
-    throw new AppError(
-      "NOT_FOUND",
-      `Your organisation does not hold this lot, so it cannot ${action} here. Check the lot code, or ask its holder.`,
-    );
+    throw new AppError("NOT_FOUND", notHeldMessage(action));
   }
   if (lot.status === "CONSUMED") {
     throw new AppError(

@@ -9,8 +9,8 @@ import { ReceiveLotForm } from "@/components/receive-lot-form";
 import { ShipLotForm } from "@/components/ship-lot-form";
 import { requireMember } from "@/lib/auth/session";
 import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/ledger-errors";
-import { canRecordReadings } from "@/lib/cold-chain/can-record-readings";
 import { getColdChain } from "@/lib/cold-chain/get-cold-chain";
+import { readingsRefusal } from "@/lib/cold-chain/readings-refusal";
 import { withReadingsVerdict } from "@/lib/cold-chain/readings-verdict";
 import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
@@ -91,7 +91,7 @@ export default async function LotPage({
       {canPrintLabels ? <LabelSheetLink lotId={lot.id} /> : null}
       <ColdChainBatches
         batches={coldChain}
-        recordHref={canRecordReadings(member, lot) ? `/lots/${lot.id}/readings` : null}
+        recordHref={readingsRefusal(member, lot) === null ? `/lots/${lot.id}/readings` : null}
       />
       <section className="flex flex-col gap-2">
         <h2 className="text-lg font-semibold">Trail</h2>

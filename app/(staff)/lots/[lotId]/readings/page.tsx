@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { FormError } from "@/components/form-error";
 import { ReadingsForm } from "@/components/readings-form";
 import { requireMember } from "@/lib/auth/session";
-import { canRecordReadings } from "@/lib/cold-chain/can-record-readings";
+import { readingsRefusal } from "@/lib/cold-chain/readings-refusal";
 import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { recordReadingsAction } from "./actions";
@@ -20,6 +20,7 @@ export default async function RecordReadingsPage({
   const { lotId } = await params;
   const lot = await getLotDetail({ db: getDb(), lotId });
   if (!lot) notFound();
+  const refusal = readingsRefusal(member, lot);
   return (
     <>
       <div>
@@ -28,7 +29,9 @@ export default async function RecordReadingsPage({
           Lot {lot.lotCode} · <span className="font-mono text-sm">GTIN {lot.gtin}</span>
         </p>
       </div>
-      {canRecordReadings(member, lot) ? (
+      {refusal ? (
+        <FormError state={{ message: refusal }} />
+      ) : (
         <>
           <p className="text-stone-700">
             Upload what the data logger recorded for this lot. The readings are kept here and their
@@ -36,15 +39,6 @@ export default async function RecordReadingsPage({
           </p>
           <ReadingsForm action={recordReadingsAction.bind(null, lot.id)} />
         </>
-      ) : (
-        <FormError
-          state={{
-            message:
-              member.role === "READ_ONLY"
-                ? "Your account is read-only: ask a colleague with staff access to record temperature readings."
-                : "Your organisation does not hold this lot, so it cannot have readings recorded here. Check the lot code, or ask its holder.",
-          }}
-        />
       )}
       <Link
         href={`/lots/${lot.id}`}
