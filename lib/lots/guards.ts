@@ -38,6 +38,11 @@ export async function assertNoWriteInFlight(tx: Tx, lotId: string, lotCode: stri
   }
 }
 
+/** The refusal for a lot the member's organisation does not hold ("…so it cannot {action} here"). */
+export function notHeldMessage(action: string): string {
+  return `Your organisation does not hold this lot, so it cannot ${action} here. Check the lot code, or ask its holder.`;
+}
+
 export type HeldLot = {
   id: string;
   gtin: string;
@@ -72,10 +77,7 @@ export async function requireHeldLot(
     },
   });
   if (!lot || lot.custodian !== member.organization.chainAddress) {
-    throw new AppError(
-      "NOT_FOUND",
-      `Your organisation does not hold this lot, so it cannot ${action} here. Check the lot code, or ask its holder.`,
-    );
+    throw new AppError("NOT_FOUND", notHeldMessage(action));
   }
   if (lot.status !== "ACTIVE") {
     throw new AppError(
@@ -125,4 +127,47 @@ export async function assertLotCodeFree(
       { field },
     );
   }
+}
+
+export type TrackedLot = {
+  id: string;
+  gtin: string;
+  lotCode: string;
+  status: "ACTIVE" | "IN_TRANSIT" | "RECALLED" | "CONSUMED";
+};
+
+/**
+ * The lot, if the member's organisation is its custodian and its goods are still a lot (not used up
+ * in a split, merge or transformation): what LotTracker checks before tracking data such as sensor
+ * readings. A lot shipped but not yet accepted is still its sender's: custody moves on acceptance.
+ * `action` completes "…so it cannot …": e.g. "have readings recorded".
+ */
+export async function requireTrackedLot(
+  tx: Tx,
+  member: Member,
+  lotId: string,
+  action: string,
+): Promise<TrackedLot> {
+  const lot = await tx.lot.findUnique({
+    where: { id: lotId },
+    select: { id: true, gtin: true, lotCode: true, status: true, custodian: true, recipient: true },
+  });
+  const me = member.organization.chainAddress;
+  if (lot?.status === "IN_TRANSIT" && lot.recipient === me) {
+    throw new AppError(
+      "CONFLICT",
+      `Lot ${lot.lotCode} is on its way to ${member.organization.name} but not yet accepted, so it cannot ${action} yet: accept the shipment first.`,
+    );
+  }
+  if (!lot || lot.custodian !== me) {
+    throw new AppError("NOT_FOUND", notHeldMessage(action));
+  }
+  if (lot.status === "CONSUMED") {
+    throw new AppError(
+      "CONFLICT",
+      `Lot ${lot.lotCode} is consumed (made into other lots), so it cannot ${action} now.`,
+    );
+  }
+  await assertNoWriteInFlight(tx, lot.id, lot.lotCode);
+  return { id: lot.id, gtin: lot.gtin, lotCode: lot.lotCode, status: lot.status };
 }

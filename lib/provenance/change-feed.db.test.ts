@@ -137,4 +137,24 @@ describe("the provenance change feed (database triggers → LISTEN)", () => {
     );
     expect(feed.isCurrent("lot-b", epoch)).toBe(true);
   });
+
+  it("names the lot whose temperature readings were written, changed or deleted", async () => {
+    const reading = {
+      lotId: "lot-t",
+      ledgerTransactionId: "t",
+      takenAt: new Date(),
+      celsius: 3.5,
+      recordedById: "u",
+    };
+    await afterWrite(() => db.temperatureReading.create({ data: reading }), "lot-t");
+    const epoch = await afterWrite(
+      () => db.temperatureReading.updateMany({ where: { lotId: "lot-t" }, data: { celsius: 9 } }),
+      "lot-t",
+    );
+    expect(feed.isCurrent("lot-a", epoch)).toBe(true);
+    await afterWrite(
+      () => db.temperatureReading.deleteMany({ where: { lotId: "lot-t" } }),
+      "lot-t",
+    );
+  });
 });

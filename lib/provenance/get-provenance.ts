@@ -1,4 +1,6 @@
 import "server-only";
+import { type ColdChainBatch, getColdChain } from "@/lib/cold-chain/get-cold-chain";
+import { withReadingsVerdict } from "@/lib/cold-chain/readings-verdict";
 import type { Db } from "@/lib/db/client";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { findRecalledAncestor } from "@/lib/trace/recall-scope";
@@ -22,6 +24,8 @@ export type Provenance = {
   producer: { name: string; place: Place | null };
   holder: string;
   steps: ProvenanceStep[];
+  /** Temperature readings, one entry per batch anchored on the ledger; empty when there are none. */
+  coldChain: ColdChainBatch[];
 };
 
 /** A lot's public provenance from the read model (never the chain), or null if LotLedger has none. */
@@ -32,13 +36,14 @@ export async function getProvenance({
   db: Db;
   lotId: string;
 }): Promise<Provenance | null> {
-  const [lot, places, recalled] = await Promise.all([
+  const [lot, places, recalled, coldChain] = await Promise.all([
     getLotDetail({ db, lotId }),
     getPlaceDirectory({ db }),
     findRecalledAncestor({ db, lotId }),
+    getColdChain({ db, lotId }),
   ]);
   if (!lot) return null;
-  const steps = buildSteps(lot.trail, places);
+  const steps = buildSteps(lot.trail.map(withReadingsVerdict(coldChain)), places);
   return {
     lotId: lot.id,
     gtin: lot.gtin,
@@ -57,5 +62,6 @@ export async function getProvenance({
     },
     holder: lot.custodian.name,
     steps,
+    coldChain,
   };
 }

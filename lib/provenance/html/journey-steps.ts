@@ -2,7 +2,7 @@ import type { ProvenanceStep } from "../build-steps";
 import type { Place } from "../places";
 import { html, type SafeHtml } from "./escape";
 
-const TIME_FORMAT = new Intl.DateTimeFormat("en-GB", {
+export const TIME_FORMAT = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",
   timeStyle: "short",
   timeZone: "UTC",

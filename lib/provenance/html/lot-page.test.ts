@@ -34,6 +34,7 @@ const provenance: Provenance = {
       blockNumber: 12,
     },
   ],
+  coldChain: [],
 };
 const proof = {
   serial: "ABCDEFGH23",

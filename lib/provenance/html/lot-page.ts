@@ -1,6 +1,7 @@
 import { journeyPlaces } from "../build-steps";
 import type { Provenance } from "../get-provenance";
 import type { PackageProof } from "../prove-package";
+import { coldChainSection } from "./cold-chain-section";
 import { html } from "./escape";
 import { journeyMap } from "./journey-map";
 import { journeySteps } from "./journey-steps";
@@ -21,6 +22,7 @@ ${packageProof ? packageSection(packageProof, provenance.lotCode) : null}
 <section aria-labelledby="journey-heading"><h2 id="journey-heading">Journey</h2>
 ${journeyMap(journeyPlaces(provenance.steps))}
 ${journeySteps(provenance.steps)}</section>
+${coldChainSection(provenance.coldChain)}
 <p class="small muted">Now with ${provenance.holder}. Each step is checked against the ledger's record of it.</p>`,
   });
 }

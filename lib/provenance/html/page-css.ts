@@ -23,4 +23,5 @@ dl{display:grid;grid-template-columns:auto 1fr;column-gap:12px;font-size:.875rem
 .steps{list-style:none;padding:0 0 0 16px;border-left:4px solid #16a34a;display:flex;flex-direction:column;gap:12px}
 .step-no{color:#15803d;margin-right:8px}
 figure{display:flex;flex-direction:column;gap:8px}
+.chart{width:100%;height:auto;background:#fff}.batches{list-style:none;padding:0;display:flex;flex-direction:column;gap:12px}
 details summary{cursor:pointer}.proof{padding-left:24px;font-size:.75rem}`;

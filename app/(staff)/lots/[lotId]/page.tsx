@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ColdChainBatches } from "@/components/cold-chain-batches";
 import { LabelSheetLink } from "@/components/label-sheet-link";
 import { LotEventLinks, ON_A_HELD_LOT } from "@/components/lot-event-links";
 import { LotRecallAlert } from "@/components/lot-recall-alert";
@@ -8,6 +9,9 @@ import { ReceiveLotForm } from "@/components/receive-lot-form";
 import { ShipLotForm } from "@/components/ship-lot-form";
 import { requireMember } from "@/lib/auth/session";
 import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/ledger-errors";
+import { getColdChain } from "@/lib/cold-chain/get-cold-chain";
+import { readingsRefusal } from "@/lib/cold-chain/readings-refusal";
+import { withReadingsVerdict } from "@/lib/cold-chain/readings-verdict";
 import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { findShippingRecipients } from "@/lib/organizations/find-recipients";
@@ -26,10 +30,11 @@ export default async function LotPage({
   const member = await requireMember();
   const [{ lotId }, { pending }] = await Promise.all([params, searchParams]);
   const db = getDb();
-  const [lot, packages, recall] = await Promise.all([
+  const [lot, packages, recall, coldChain] = await Promise.all([
     getLotDetail({ db, lotId }),
     db.package.count({ where: { lotId } }),
     findRecallOf({ db, lotId }),
+    getColdChain({ db, lotId }),
   ]);
   if (!lot) notFound();
   const me = member.organization.chainAddress;
@@ -84,9 +89,13 @@ export default async function LotPage({
         />
       ) : null}
       {canPrintLabels ? <LabelSheetLink lotId={lot.id} /> : null}
+      <ColdChainBatches
+        batches={coldChain}
+        recordHref={readingsRefusal(member, lot) === null ? `/lots/${lot.id}/readings` : null}
+      />
       <section className="flex flex-col gap-2">
         <h2 className="text-lg font-semibold">Trail</h2>
-        <LotTrail trail={lot.trail} />
+        <LotTrail trail={lot.trail.map(withReadingsVerdict(coldChain))} />
       </section>
     </>
   );

@@ -1,0 +1,50 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { FormState } from "@/components/form-state";
+import { authenticate } from "@/lib/auth/session";
+import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
+import { readingsFromCsv } from "@/lib/cold-chain/readings-csv";
+import { recordReadings } from "@/lib/cold-chain/record-readings";
+import { getDb } from "@/lib/db";
+import { AppError, toFailure } from "@/lib/errors";
+
+/** Kept in the form after a refusal, so a person fixes the line instead of pasting it all again. */
+const KEEP_PASTED_CHARS = 200_000;
+
+/** Records the readings of an uploaded or pasted CSV; on success, opens the lot page. */
+export async function recordReadingsAction(
+  lotId: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const file = formData.get("file");
+  const pasted = String(formData.get("csv") ?? "");
+  const values = { csv: pasted.length <= KEEP_PASTED_CHARS ? pasted : "" };
+  let target: string;
+  try {
+    const member = await authenticate();
+    const text = file instanceof File && file.size > 0 ? await file.text() : pasted;
+    if (text.trim() === "") {
+      throw new AppError("INVALID_INPUT", "Choose the logger's CSV file, or paste its readings.", {
+        field: "file",
+      });
+    }
+    const db = getDb();
+    const { writeId } = await recordReadings({
+      db,
+      member,
+      lotId,
+      readings: readingsFromCsv(text),
+    });
+    const state = await awaitLedgerWrite(db, writeId);
+    target =
+      state.status === "CONFIRMED" && state.isIndexed
+        ? `/lots/${lotId}`
+        : `/lots/${lotId}?pending=1`;
+  } catch (error) {
+    const failure = toFailure(error, "recordReadingsAction");
+    return { message: failure.message, field: failure.field ?? "csv", values };
+  }
+  redirect(target);
+}

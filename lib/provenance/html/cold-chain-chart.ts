@@ -1,0 +1,57 @@
+import type { ColdChainBatch } from "@/lib/cold-chain/get-cold-chain";
+import { celsiusText } from "@/lib/cold-chain/range-sentence";
+import { html, type SafeHtml } from "./escape";
+
+const WIDTH = 320;
+const HEIGHT = 160;
+const LEFT = 40;
+const RIGHT = 8;
+const TOP = 8;
+const BOTTOM = 20;
+const COLOURS = ["#1d4ed8", "#b45309", "#7e22ce", "#0f766e"];
+const CLOCK = { hour: "2-digit", minute: "2-digit", timeZone: "UTC" } as const;
+const AXIS_TIME = new Intl.DateTimeFormat("en-GB", CLOCK);
+const AXIS_DAY_TIME = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  ...CLOCK,
+});
+
+/**
+ * A batch's temperatures over time as an inline SVG line chart, drawn on the server (one line per
+ * sensor), with the range and time span in its accessible name. Null when no reading is stored.
+ */
+export function coldChainChart(
+  batch: ColdChainBatch,
+  timeText: (iso: string) => string,
+): SafeHtml | null {
+  const { readings, minCelsius: min, maxCelsius: max, firstAt, lastAt } = batch;
+  if (readings.length === 0 || min === null || max === null || !firstAt || !lastAt) return null;
+  // At least 2 °C tall, so a steady line sits mid-chart instead of drawing noise across it.
+  const middle = (min + max) / 2;
+  const low = Math.min(min - 0.5, middle - 1);
+  const high = Math.max(max + 0.5, middle + 1);
+  const start = Date.parse(firstAt);
+  const span = Math.max(Date.parse(lastAt) - start, 1);
+  const x = (at: string) => LEFT + ((Date.parse(at) - start) / span) * (WIDTH - LEFT - RIGHT);
+  const y = (celsius: number) => TOP + ((high - celsius) / (high - low)) * (HEIGHT - TOP - BOTTOM);
+  const sensors = [...new Set(readings.map((r) => r.sensorId ?? ""))];
+  const lines = sensors.map((sensor, i) => {
+    const points = readings
+      .filter((r) => (r.sensorId ?? "") === sensor)
+      .map((r) => `${x(r.at).toFixed(1)},${y(r.celsius).toFixed(1)}`)
+      .join(" ");
+    return html`<polyline points="${points}" fill="none" stroke="${COLOURS[i % COLOURS.length]}" stroke-width="2"/>`;
+  });
+  // The axis is short: the time alone within one day, else day and time.
+  const axisFormat = firstAt.slice(0, 10) === lastAt.slice(0, 10) ? AXIS_TIME : AXIS_DAY_TIME;
+  const axisText = (iso: string) => `${axisFormat.format(new Date(iso))} UTC`;
+  const label = `Temperature from ${timeText(firstAt)} to ${timeText(lastAt)}: between ${celsiusText(min)} and ${celsiusText(max)} °C, ${batch.count} readings`;
+  const axis = (celsius: number) =>
+    html`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y(celsius)}" y2="${y(celsius)}" stroke="#e7e5e4"/>
+<text x="${LEFT - 4}" y="${y(celsius) + 4}" text-anchor="end" font-size="11" fill="#57534e">${celsiusText(celsius)}°</text>`;
+  return html`<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}" class="chart">
+${axis(min)}${max === min ? null : axis(max)}${lines}
+<text x="${LEFT}" y="${HEIGHT - 4}" font-size="11" fill="#57534e">${axisText(firstAt)}</text>
+<text x="${WIDTH - RIGHT}" y="${HEIGHT - 4}" text-anchor="end" font-size="11" fill="#57534e">${axisText(lastAt)}</text></svg>`;
+}
