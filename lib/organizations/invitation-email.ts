@@ -1,6 +1,6 @@
 import "server-only";
+import { html } from "@/lib/html/escape";
 import { type MailConfig, mailConfigOf, sendMail } from "@/lib/mail/send-mail";
-import { html } from "@/lib/provenance/html/escape";
 import { formatInvitationDate } from "./invitation-sentence";
 import {
   type InvitationMessage,

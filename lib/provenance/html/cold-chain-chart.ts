@@ -1,6 +1,6 @@
 import type { ColdChainBatch } from "@/lib/cold-chain/get-cold-chain";
 import { celsiusText } from "@/lib/cold-chain/range-sentence";
-import { html, type SafeHtml } from "./escape";
+import { html, type SafeHtml } from "@/lib/html/escape";
 
 const WIDTH = 320;
 const HEIGHT = 160;

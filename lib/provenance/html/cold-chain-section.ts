@@ -1,7 +1,7 @@
 import type { ColdChainBatch } from "@/lib/cold-chain/get-cold-chain";
 import { rangeSentence } from "@/lib/cold-chain/range-sentence";
+import { html, type SafeHtml } from "@/lib/html/escape";
 import { coldChainChart } from "./cold-chain-chart";
-import { html, type SafeHtml } from "./escape";
 import { TIME_FORMAT } from "./journey-steps";
 
 const timeText = (iso: string) => `${TIME_FORMAT.format(new Date(iso))} UTC`;

@@ -1,6 +1,6 @@
+import { html, type SafeHtml } from "@/lib/html/escape";
 import { projectPlaces } from "../map-projection";
 import type { Place } from "../places";
-import { html, type SafeHtml } from "./escape";
 
 const WIDTH = 320;
 const HEIGHT = 200;

@@ -1,6 +1,6 @@
+import { html, type SafeHtml } from "@/lib/html/escape";
 import type { ProvenanceStep } from "../build-steps";
 import type { Place } from "../places";
-import { html, type SafeHtml } from "./escape";
 
 export const TIME_FORMAT = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",

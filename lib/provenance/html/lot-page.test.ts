@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { html } from "@/lib/html/escape";
 import type { Provenance } from "../get-provenance";
-import { html } from "./escape";
 import { lotPage } from "./lot-page";
 
 const place = {

@@ -1,8 +1,8 @@
+import { html } from "@/lib/html/escape";
 import { journeyPlaces } from "../build-steps";
 import type { Provenance } from "../get-provenance";
 import type { PackageProof } from "../prove-package";
 import { coldChainSection } from "./cold-chain-section";
-import { html } from "./escape";
 import { journeyMap } from "./journey-map";
 import { journeySteps } from "./journey-steps";
 import { lotSummary, recallBanner } from "./lot-summary";

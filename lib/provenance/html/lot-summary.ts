@@ -1,6 +1,6 @@
+import { html, type SafeHtml } from "@/lib/html/escape";
 import type { Provenance } from "../get-provenance";
 import { RECALL_ADVICE } from "../recall-advice";
-import { html, type SafeHtml } from "./escape";
 
 /**
  * The first thing on the page of a recalled lot, or of a lot made from one: what happened and what

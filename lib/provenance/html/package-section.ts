@@ -1,5 +1,5 @@
+import { html, type SafeHtml } from "@/lib/html/escape";
 import type { PackageProof } from "../prove-package";
-import { html, type SafeHtml } from "./escape";
 
 /**
  * The scanned package and its Merkle proof of membership in the lot: anyone can recompute the root

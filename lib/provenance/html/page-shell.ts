@@ -1,4 +1,4 @@
-import { html, rawHtml, type SafeHtml } from "./escape";
+import { html, rawHtml, type SafeHtml } from "@/lib/html/escape";
 import { PAGE_CSS } from "./page-css";
 
 /** A whole public page: header, the body given, inline styles, and no script at all. */

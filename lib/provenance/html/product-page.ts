@@ -1,6 +1,6 @@
+import { html } from "@/lib/html/escape";
 import type { ProductSummary } from "../get-product";
 import { RECALL_ADVICE } from "../recall-advice";
-import { html } from "./escape";
 import { pageShell } from "./page-shell";
 
 /** The product-level answer (/01/{gtin}): a lot's journey needs the lot code from the package. */

@@ -1,4 +1,4 @@
-import { html } from "./escape";
+import { html } from "@/lib/html/escape";
 import { pageShell } from "./page-shell";
 
 /** The friendly 404 for a product, lot or package LotLedger has no record of. */

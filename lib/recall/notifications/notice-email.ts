@@ -1,5 +1,5 @@
+import { html } from "@/lib/html/escape";
 import type { OutgoingMail } from "@/lib/mail/send-mail";
-import { html } from "@/lib/provenance/html/escape";
 import { formatMoment } from "../format-moment";
 import type { RecallNoticeMessage } from "./queue-notices";
 
