@@ -1,4 +1,4 @@
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { decodeQrPng } from "./fixtures/decode-qr";
 import { expect, fillLotForm, test } from "./fixtures/index";
 import { expectJourney, GTIN, pageAs, shipToCarrier } from "./fixtures/journey";
@@ -6,6 +6,17 @@ import { createSerialisedLot, recallOnLedger } from "./fixtures/ledger-writes";
 import { seedRecallLots } from "./fixtures/recall";
 
 const baseURL = process.env.E2E_BASE_URL;
+
+/**
+ * Opens `path` until `check` passes: after a write straight to the database, the web process drops
+ * its cached page when the database's notification reaches it, milliseconds later.
+ */
+async function expectAfterWrite(page: Page, path: string, check: () => Promise<void>) {
+  await expect(async () => {
+    await page.goto(path);
+    await check();
+  }).toPass({ timeout: 3_000 });
+}
 
 /** The farm registers the lot through the staff pages (no packages) and, unless told, ships it. */
 async function recordJourney(browser: Browser, lotCode: string, options = { ship: true }) {
@@ -118,15 +129,20 @@ test("a package's page proves it is one of the lot's packages, and says so when 
   // A serial slipped into the stored list afterwards: no package of the lot verifies any more.
   await db.package.create({ data: { lotId, serial: "FORGED2345", ledgerTransactionId: "forged" } });
   for (const serial of [serials[2], "FORGED2345"]) {
-    await page.goto(`/01/${GTIN}/10/${lotCode}/21/${serial}`);
-    await expect(page.getByTestId("package-proof")).toHaveText(
-      "✗ not verified: this package's serial does not match the lot's packages on the ledger",
+    await expectAfterWrite(page, `/01/${GTIN}/10/${lotCode}/21/${serial}`, () =>
+      expect(page.getByTestId("package-proof")).toHaveText(
+        "✗ not verified: this package's serial does not match the lot's packages on the ledger",
+        { timeout: 200 },
+      ),
     );
   }
   // Taken out again, the list is the ledger's once more.
   await db.package.delete({ where: { lotId_serial: { lotId, serial: "FORGED2345" } } });
-  await page.goto(path);
-  await expect(page.getByTestId("package-proof")).toContainText("✓ this package is one of the 5");
+  await expectAfterWrite(page, path, () =>
+    expect(page.getByTestId("package-proof")).toContainText("✓ this package is one of the 5", {
+      timeout: 200,
+    }),
+  );
 });
 
 test("a payload changed after it went on the ledger shows as not verified on the public page", async ({
@@ -145,16 +161,21 @@ test("a payload changed after it went on the ledger shows as not verified on the
   const tampered = { ...(body as object), quantityList: [] };
   await db.eventPayload.update({ where, data: { body: tampered } });
   try {
-    await page.goto(path);
-    await expect(step.getByTestId("verification")).toHaveText(
-      "✗ not verified: the stored record no longer matches the ledger",
+    await expectAfterWrite(page, path, () =>
+      expect(step.getByTestId("verification")).toHaveText(
+        "✗ not verified: the stored record no longer matches the ledger",
+        { timeout: 200 },
+      ),
     );
   } finally {
     // Put back as it was: `npm run verify` (verification.spec.ts) checks the whole database.
     await db.eventPayload.update({ where, data: { body: body as object } });
   }
-  await page.goto(path);
-  await expect(step.getByTestId("verification")).toHaveText("✓ verified on the ledger");
+  await expectAfterWrite(page, path, () =>
+    expect(step.getByTestId("verification")).toHaveText("✓ verified on the ledger", {
+      timeout: 200,
+    }),
+  );
 });
 
 test("a recall indexed from the ledger puts the red banner on the page within seconds", async ({
@@ -169,13 +190,12 @@ test("a recall indexed from the ledger puts the red banner on the page within se
   await expect(banner).toHaveCount(0);
   await recallOnLedger(db, lotId);
   const indexedAt = Date.now();
-  await expect(async () => {
-    await page.goto(path);
-    await expect(banner).toContainText(
+  await expectAfterWrite(page, path, () =>
+    expect(banner).toContainText(
       "Do not eat this product. Return it to the store or throw it away.",
       { timeout: 200 },
-    );
-  }).toPass({ timeout: 3_000 });
+    ),
+  );
   expect(Date.now() - indexedAt).toBeLessThan(3_000);
   const recall = await page.request.get(`/recall-status${path}`);
   expect(await recall.json()).toMatchObject({ isRecalled: true, recallStatus: "recalled" });
@@ -197,10 +217,9 @@ test("recalling a harvest puts the banner on the pages of packages made from it,
   await expect(banner).toHaveCount(0);
   await recallOnLedger(db, h.id);
   const indexedAt = Date.now();
-  await expect(async () => {
-    await page.goto(pathOf(x));
-    await expect(banner).toContainText(`Recalled: made from lot ${h.lotCode}`, { timeout: 200 });
-  }).toPass({ timeout: 3_000 });
+  await expectAfterWrite(page, pathOf(x), () =>
+    expect(banner).toContainText(`Recalled: made from lot ${h.lotCode}`, { timeout: 200 }),
+  );
   expect(Date.now() - indexedAt).toBeLessThan(3_000);
   await page.goto(pathOf(y));
   await expect(banner).toContainText(
