@@ -150,6 +150,13 @@ test("farm to shelf on phones: harvest, pack with packages, ship, carrier scans 
   // A shopper's phone opens the packed lot's Digital Link: the steps in the words of the events.
   await store.goto(`/01/${PACKED_GTIN}/10/${packedCode}`);
   const steps = store.getByRole("listitem").filter({ hasText: "verified on the ledger" });
-  await expect(steps.nth(0)).toContainText("Packed at Green Valley Farm");
-  await expect(steps.nth(1)).toContainText("Shipped by Green Valley Farm to ColdRoute Logistics");
+  // From the field: the harvest lot's own step first, then the packed lot's.
+  await expect(steps.nth(0)).toContainText("Harvested by Green Valley Farm");
+  await expect(steps.nth(0).getByTestId("source-lot")).toHaveText(
+    `Lot ${lotCode}, which this lot was made from`,
+  );
+  await expect(steps.nth(1)).toContainText("Packed at Green Valley Farm");
+  await expect(steps.nth(1).getByTestId("source-lot")).toHaveCount(0);
+  await expect(steps.nth(2)).toContainText("Shipped by Green Valley Farm to ColdRoute Logistics");
+  await expect(store.getByTestId("origin")).toContainText("Green Valley Farm");
 });

@@ -215,6 +215,26 @@ test("recalling a harvest puts the banner on the pages of packages made from it,
   // X's page is opened (and so cached by the web process) before the recall, Y's only after.
   await page.goto(pathOf(x));
   await expect(banner).toHaveCount(0);
+  // X's journey starts at the harvest; the cached page follows a change to H's stored record too.
+  const harvest = page.getByRole("list", { name: "Journey" }).getByRole("listitem").first();
+  await expect(harvest).toContainText("Harvested by Green Valley Farm");
+  await expect(harvest.getByTestId("source-lot")).toHaveText(
+    `Lot ${h.lotCode}, which this lot was made from`,
+  );
+  const { payloadHash } = await db.lot.findUniqueOrThrow({ where: { id: h.id } });
+  const where = { hash: payloadHash as string };
+  const { body } = await db.eventPayload.findUniqueOrThrow({ where });
+  await db.eventPayload.update({ where, data: { body: { ...(body as object), tampered: true } } });
+  try {
+    await expectAfterWrite(page, pathOf(x), () =>
+      expect(harvest.getByTestId("verification")).toHaveText(
+        "✗ not verified: the stored record no longer matches the ledger",
+        { timeout: 200 },
+      ),
+    );
+  } finally {
+    await db.eventPayload.update({ where, data: { body: body as object } });
+  }
   await recallOnLedger(db, h.id);
   const indexedAt = Date.now();
   await expectAfterWrite(page, pathOf(x), () =>

@@ -17,6 +17,8 @@ export type ProvenanceStep = {
   isVerified: boolean;
   txHash: string;
   blockNumber: number;
+  /** The lot it happened to, when that is a lot this one was made from; null for this lot. */
+  sourceLotCode: string | null;
 };
 
 /**
@@ -24,7 +26,11 @@ export type ProvenanceStep = {
  * verified against the ledger; an unverified one could say anything, so its step falls back to the
  * acting organisation's site and the time the ledger recorded it.
  */
-export function buildSteps(trail: TrailEntry[], places: PlaceDirectory): ProvenanceStep[] {
+export function buildSteps(
+  trail: TrailEntry[],
+  places: PlaceDirectory,
+  sourceLotCode: string | null = null,
+): ProvenanceStep[] {
   return trail.map((entry) => {
     const { whereGln, toGln, when } = eventWhereWhen(entry.isVerified ? entry.payload : null);
     const actor = places.byAddress(entry.actor);
@@ -39,6 +45,7 @@ export function buildSteps(trail: TrailEntry[], places: PlaceDirectory): Provena
       isVerified: entry.isVerified,
       txHash: entry.txHash,
       blockNumber: entry.blockNumber,
+      sourceLotCode,
     };
   });
 }

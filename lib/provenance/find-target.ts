@@ -14,9 +14,15 @@ export type FoundTarget =
   | { level: "lot"; provenance: Provenance; packageProof: null }
   | { level: "serial"; provenance: Provenance; packageProof: PackageProof };
 
-/** The lot id a target's answer depends on (ANY_LOT for a product, which lists all its lots). */
-export function dependencyOf(target: ResolverTarget): string {
-  return target.lotCode === null ? ANY_LOT : lotIdOf(target.gtin, target.lotCode);
+/**
+ * The lot ids a target's answer depends on: the lot and the lots it was made from, as far as they
+ * were found; ANY_LOT for a product, which lists all its lots.
+ */
+export function dependencyOf(target: ResolverTarget, found: FoundTarget | null): string | string[] {
+  if (target.lotCode === null) return ANY_LOT;
+  return found && found.level !== "product"
+    ? found.provenance.lineageLotIds
+    : lotIdOf(target.gtin, target.lotCode);
 }
 
 /** The record behind a Digital Link, or null when LotLedger has none (no such product, lot or package). */

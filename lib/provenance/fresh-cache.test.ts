@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ANY_LOT, ChangeFeed } from "./change-feed";
-import { FreshCache } from "./fresh-cache";
+import { type Dependency, FreshCache } from "./fresh-cache";
 
 function setup() {
   const feed = new ChangeFeed();
   feed.setListening(true);
   let reads = 0;
   const cache = new FreshCache<string>(feed, 3);
-  const get = (key: string, dependsOn: string | null = key) =>
+  const get = (key: string, dependsOn: Dependency = key) =>
     cache.get(key, async () => ({ value: `${key}#${++reads}`, dependsOn }));
   return { feed, cache, get };
 }
@@ -32,6 +32,16 @@ describe("FreshCache with the change feed", () => {
     expect(await get("lot-a")).toBe("lot-a#1");
     feed.receive("*");
     expect(await get("lot-a")).toBe("lot-a#4");
+  });
+
+  it("keeps a lot's page while neither it nor a lot it was made from changes", async () => {
+    const { feed, get } = setup();
+    const lineage = ["lot-child", "lot-parent", "lot-harvest"];
+    expect(await get("lot-child", lineage)).toBe("lot-child#1");
+    feed.receive("lot-sibling");
+    expect(await get("lot-child", lineage)).toBe("lot-child#1");
+    feed.receive("lot-harvest");
+    expect(await get("lot-child", lineage)).toBe("lot-child#2");
   });
 
   it("never keeps a read during which its lot changed (it may have read the old rows)", async () => {

@@ -2,10 +2,11 @@ import "server-only";
 import { type ColdChainBatch, getColdChain } from "@/lib/cold-chain/get-cold-chain";
 import { withReadingsVerdict } from "@/lib/cold-chain/readings-verdict";
 import type { Db } from "@/lib/db/client";
-import { getLotDetail } from "@/lib/lots/get-lot-detail";
+import { getLotDetail, type LotDetail } from "@/lib/lots/get-lot-detail";
 import { findRecalledAncestor } from "@/lib/trace/recall-scope";
+import { findSourceLots } from "@/lib/trace/source-lots";
 import { buildSteps, type ProvenanceStep } from "./build-steps";
-import { getPlaceDirectory, type Place } from "./places";
+import { getPlaceDirectory, type Place, type PlaceDirectory } from "./places";
 
 /** What the public may know about one lot: no chain addresses, people or staff-only notes. */
 export type Provenance = {
@@ -21,11 +22,15 @@ export type Provenance = {
    */
   recall: { gtin: string; lotCode: string; isThisLot: boolean } | null;
   status: "ACTIVE" | "IN_TRANSIT" | "RECALLED" | "CONSUMED";
+  /** Where it comes from: the producer of its origin lot (the harvest), or of the lot itself. */
   producer: { name: string; place: Place | null };
   holder: string;
+  /** From farm to shelf: the steps of the lots it was made from, then its own, in ledger order. */
   steps: ProvenanceStep[];
   /** Temperature readings, one entry per batch anchored on the ledger; empty when there are none. */
   coldChain: ColdChainBatch[];
+  /** The lot and the lots it was made from: a change to any of them changes the page. */
+  lineageLotIds: string[];
 };
 
 /** A lot's public provenance from the read model (never the chain), or null if LotLedger has none. */
@@ -36,14 +41,30 @@ export async function getProvenance({
   db: Db;
   lotId: string;
 }): Promise<Provenance | null> {
-  const [lot, places, recalled, coldChain] = await Promise.all([
+  const [lot, places, recalled, coldChain, sourceLots] = await Promise.all([
     getLotDetail({ db, lotId }),
     getPlaceDirectory({ db }),
     findRecalledAncestor({ db, lotId }),
     getColdChain({ db, lotId }),
+    findSourceLots({ db, lotId }),
   ]);
   if (!lot) return null;
-  const steps = buildSteps(lot.trail.map(withReadingsVerdict(coldChain)), places);
+  const sources = await Promise.all(
+    sourceLots.map(async (source) => ({
+      ...source,
+      detail: await getLotDetail({ db, lotId: source.id }),
+      coldChain: await getColdChain({ db, lotId: source.id }),
+    })),
+  );
+  const ownSteps = buildSteps(lot.trail.map(withReadingsVerdict(coldChain)), places);
+  const sourceSteps = sources.flatMap(({ detail, coldChain: readings, lotCode }) =>
+    detail
+      ? buildSteps(sourceTrail(detail).map(withReadingsVerdict(readings)), places, lotCode)
+      : [],
+  );
+  // Stable: within one block a source's steps come before the step that made this lot from it.
+  const steps = [...sourceSteps, ...ownSteps].sort((a, b) => a.blockNumber - b.blockNumber);
+  const origin = originOf(sources, lot);
   return {
     lotId: lot.id,
     gtin: lot.gtin,
@@ -57,11 +78,37 @@ export async function getProvenance({
     },
     status: lot.status,
     producer: {
-      name: lot.producer.name,
-      place: steps[0]?.where ?? places.byAddress(lot.producer.address),
+      name: origin.producer.name,
+      place: originPlace(steps, origin, lot, places),
     },
     holder: lot.custodian.name,
     steps,
     coldChain,
+    lineageLotIds: [lot.id, ...sourceLots.map((source) => source.id)],
   };
+}
+
+/** A source lot's own steps: its "used up" is the same transaction as this lot's "made from it". */
+function sourceTrail(detail: LotDetail) {
+  return detail.trail.filter((entry) => entry.name !== "LotConsumed");
+}
+
+/** The earliest origin among the sources (the first harvest), else the lot itself. */
+function originOf(sources: Array<{ isOrigin: boolean; detail: LotDetail | null }>, lot: LotDetail) {
+  const origins = sources.flatMap((source) =>
+    source.isOrigin && source.detail ? [source.detail] : [],
+  );
+  const firstBlock = (detail: LotDetail) => detail.trail[0]?.blockNumber ?? Number.MAX_SAFE_INTEGER;
+  return origins.sort((a, b) => firstBlock(a) - firstBlock(b))[0] ?? lot;
+}
+
+/** Where the origin lot's first step happened (the field of a harvest), else its producer's site. */
+function originPlace(
+  steps: ProvenanceStep[],
+  origin: LotDetail,
+  lot: LotDetail,
+  places: PlaceDirectory,
+): Place | null {
+  const first = steps.find((step) => (step.sourceLotCode ?? lot.lotCode) === origin.lotCode);
+  return first?.where ?? places.byAddress(origin.producer.address);
 }

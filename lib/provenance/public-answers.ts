@@ -23,7 +23,7 @@ export function publicJsonOf(
     }
     return { anchor, gtin: target.gtin, recalledLotCodes: found.product.recalledLotCodes };
   }
-  const { steps, lotId: _lotId, ...lot } = found.provenance;
+  const { steps, lotId: _lotId, lineageLotIds: _lineage, ...lot } = found.provenance;
   const packageProof = found.packageProof && { package: found.packageProof };
   if (kind === "traceability") {
     return { anchor, ...lot, ...packageProof, events: steps.map(({ id: _id, ...step }) => step) };

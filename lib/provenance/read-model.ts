@@ -35,10 +35,10 @@ export class ProvenanceReadModel {
   }
 
   getProvenance(lotId: string): Promise<Provenance | null> {
-    return this.provenance.get(lotId, async () => ({
-      value: await getProvenance({ db: this.db, lotId }),
-      dependsOn: lotId,
-    }));
+    return this.provenance.get(lotId, async () => {
+      const value = await getProvenance({ db: this.db, lotId });
+      return { value, dependsOn: value?.lineageLotIds ?? lotId };
+    });
   }
 
   getLotPackages(lotId: string): Promise<LotPackages> {

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, toFailure } from "@/lib/errors";
 import { dependencyOf, describeTarget, findTarget } from "./find-target";
+import type { Dependency } from "./fresh-cache";
 import { lotPage } from "./html/lot-page";
 import { productPage } from "./html/product-page";
 import { invalidLinkPage, notFoundPage } from "./html/status-pages";
@@ -11,13 +12,13 @@ import { type ResolverTarget, resolveDigitalLinkPath } from "./resolve-digital-l
 
 /**
  * A resolver response, before it is written by Next (route handlers) or by the web server itself.
- * `dependsOn`: the lot (or ANY_LOT) whose change makes it out of date; null: never cache it.
+ * `dependsOn`: the lots (or ANY_LOT) whose change makes it out of date; null: never cache it.
  */
 export type ResolverAnswer = {
   status: number;
   headers: Record<string, string>;
   body: string;
-  dependsOn: string | null;
+  dependsOn: Dependency;
 };
 
 // GS1 link types a machine asks for with ?linkType=, and the JSON answer each gets.
@@ -69,7 +70,7 @@ export async function answerDigitalLink(request: Request): Promise<ResolverAnswe
   }
   if (jsonKind) return answerPublicJson(jsonKind, target, request);
   const found = await findTarget(request.readModel, target);
-  const dependsOn = dependencyOf(target);
+  const dependsOn = dependencyOf(target, found);
   const headers = {
     "content-type": HTML,
     link: `<${target.path}?linkType=linkset>; rel="linkset"; type="${LINKSET_CONTENT_TYPE}"`,
@@ -100,7 +101,7 @@ export async function answerPublicJson(
       headers: { "content-type": JSON_TYPES[kind], "access-control-allow-origin": "*" },
       body: JSON.stringify(publicJsonOf(kind, target, found, appUrl)),
       // A recall status says when it was checked: always answered afresh.
-      dependsOn: kind === "recall-status" ? null : dependencyOf(target),
+      dependsOn: kind === "recall-status" ? null : dependencyOf(target, found),
     };
   } catch (error) {
     return jsonError(error);

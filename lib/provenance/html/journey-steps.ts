@@ -25,6 +25,7 @@ export function journeySteps(steps: ProvenanceStep[]): SafeHtml {
       step,
       index,
     ) => html`<li class="card"><p class="big"><span class="step-no">${index + 1}.</span>${step.what}</p>
+${step.sourceLotCode ? html`<p class="small muted" data-testid="source-lot">Lot ${step.sourceLotCode}, which this lot was made from</p>` : null}
 ${step.where ? html`<p class="small" data-testid="where">${step.to ? "From " : "At "}${placeText(step.where)}${step.to ? ` to ${placeText(step.to)}` : ""}</p>` : null}
 <p class="small muted"><time datetime="${step.when}">${TIME_FORMAT.format(new Date(step.when))} UTC</time>${step.isWhenFromPayload ? "" : " (recorded on the ledger)"} · by ${step.who}</p>
 <p class="small" data-testid="verification">${verification(step)}</p>

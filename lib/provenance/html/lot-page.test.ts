@@ -20,6 +20,7 @@ const provenance: Provenance = {
   status: "RECALLED",
   producer: { name: "Green <Valley> Farm", place },
   holder: "FreshMart",
+  lineageLotIds: ["0x01"],
   steps: [
     {
       id: "e1",
@@ -32,6 +33,7 @@ const provenance: Provenance = {
       isVerified: false,
       txHash: `0x${"ab".repeat(32)}`,
       blockNumber: 12,
+      sourceLotCode: null,
     },
   ],
   coldChain: [],
@@ -66,6 +68,13 @@ describe("the public pages as plain HTML", () => {
     expect(page).toContain(proof.proof[0]);
     expect(lotPage(provenance, { ...proof, isVerified: false })).toContain("✗ not verified:");
     expect(page).not.toMatch(/<script/i);
+  });
+
+  it("says which steps happened to a lot this one was made from", () => {
+    const [step] = provenance.steps as [Provenance["steps"][number]];
+    const page = lotPage({ ...provenance, steps: [{ ...step, sourceLotCode: "HARVEST-7" }, step] });
+    expect(page.match(/data-testid="source-lot"/g)).toHaveLength(1);
+    expect(page).toContain("Lot HARVEST-7, which this lot was made from");
   });
 
   it("names the recalled lot a product was made from, and shows no banner when nothing is recalled", () => {
