@@ -1,37 +1,18 @@
-import {
-  BarcodeFormat,
-  BinaryBitmap,
-  DecodeHintType,
-  HybridBinarizer,
-  MultiFormatReader,
-  RGBLuminanceSource,
-} from "@zxing/library";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { formatElementString, GS } from "@/lib/gs1/element-string";
 import { parseScanData } from "@/lib/gs1/scan-data";
 import { rejectionOf } from "@/lib/gs1/testing";
+import { BarcodeFormat, drawOnCanvas, readBarcode } from "@/lib/testing/zxing";
 import { BARCODE_CONTENT_TYPES, type RenderBarcodeOptions, renderBarcode } from "./render-barcode";
 
 /** Decodes a PNG with the same zxing the scan page uses, as grey levels on white. */
 function decodePng(png: Buffer, format: BarcodeFormat, { assumeGs1 = false } = {}) {
-  const image = PNG.sync.read(png);
-  const luminance = new Uint8ClampedArray(image.width * image.height);
-  for (let pixel = 0; pixel < luminance.length; pixel++) {
-    const [r = 0, g = 0, b = 0, alpha = 255] = image.data.subarray(pixel * 4, pixel * 4 + 4);
-    luminance[pixel] = alpha === 0 ? 255 : (r * 299 + g * 587 + b * 114) / 1000;
-  }
-  const hints = new Map<DecodeHintType, unknown>([
-    [DecodeHintType.POSSIBLE_FORMATS, [format]],
-    [DecodeHintType.TRY_HARDER, true],
-    [DecodeHintType.ASSUME_GS1, assumeGs1],
-  ]);
-  const bitmap = new BinaryBitmap(
-    new HybridBinarizer(new RGBLuminanceSource(luminance, image.width, image.height)),
-  );
-  const result = new MultiFormatReader().decode(bitmap, hints);
-  return { text: result.getText(), width: image.width, height: image.height };
+  const { width, height } = PNG.sync.read(png);
+  const text = readBarcode(drawOnCanvas(png, { width, height }), format, { assumeGs1 });
+  if (text === null) throw new Error(`zxing read no ${BarcodeFormat[format]} in the image`);
+  return { text, width, height };
 }
 
 const STEM = "https://id.lotledger.example";
