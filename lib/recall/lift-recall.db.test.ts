@@ -4,12 +4,15 @@ import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import { AppError } from "@/lib/errors";
 import { createSigningKey } from "@/lib/organizations/signing-key";
 import { countRows } from "@/lib/testing/database-text";
-import { createLedgerWorld, type LedgerWorld, MASTER_KEY } from "@/lib/testing/ledger-world";
+import { createLedgerWorld, GTIN, type LedgerWorld, MASTER_KEY } from "@/lib/testing/ledger-world";
 import { acknowledgeRecall } from "./acknowledge-recall";
 import { findRecallsAwaiting } from "./find-recalls";
 import { getRecall } from "./get-recall";
 import { parseLiftInput } from "./lift-input";
 import { liftRecall } from "./lift-recall";
+import { deliverDueNotifications } from "./notifications/deliver";
+import { liftEmail } from "./notifications/lift-email";
+import type { RecallLiftedMessage } from "./notifications/lift-notices";
 import { findRecallOf } from "./recall-in-force";
 import { parseRecallInput } from "./recall-input";
 import { startRecall } from "./start-recall";
@@ -36,7 +39,13 @@ const recall = (member: Member, lotId: string) =>
     appUrl: APP_URL,
   });
 const lift = async (member: Member, id = recallId, reason: unknown = LIFT_REASON) =>
-  liftRecall({ db: ledger.db, member, recallId: id, input: parseLiftInput({ reason }) });
+  liftRecall({
+    db: ledger.db,
+    member,
+    recallId: id,
+    input: parseLiftInput({ reason }),
+    appUrl: APP_URL,
+  });
 
 async function written() {
   const { db } = ledger;
@@ -171,6 +180,28 @@ describe("the retailer lifting its own recall", () => {
     });
   });
 
+  it("queues a notice to every organisation asked to act, saying the lot's recall was lifted and why", async () => {
+    const { db, members } = ledger;
+    const notices = await db.notification.findMany({
+      where: { recallId, payload: { path: ["type"], equals: "recall.lifted" } },
+    });
+    expect(notices.map((n) => n.organizationId).sort()).toEqual(
+      [
+        members.packer.organization.id,
+        members.retailer.organization.id,
+        otherRetailer.organization.id,
+      ].sort(),
+    );
+    const message = notices[0]?.payload as RecallLiftedMessage;
+    expect(message).toMatchObject({ liftWriteId: writeId, reason: LIFT_REASON });
+    const email = liftEmail("delivery-1", message);
+    expect(email.subject).toBe("Recall lifted: lot HARVEST-1");
+    expect(email.text).toContain(
+      `The recall of lot HARVEST-1 (GTIN ${GTIN}) was lifted by Test retailer`,
+    );
+    expect(email.text).toContain(`Why: ${LIFT_REASON}`);
+  });
+
   it("refuses a second lift while the first waits for the ledger", async () => {
     expect((await refusal(() => lift(ledger.members.regulator))).message).toBe(
       "The lifting of this recall of lot HARVEST-1 is already waiting for the ledger: wait until it is recorded.",
@@ -186,6 +217,19 @@ describe("the retailer lifting its own recall", () => {
     });
     expect(await findRecallOf({ db, lotId: lots.h })).toBeNull();
     expect(await findRecallOf({ db, lotId: lots.p1 })).toBeNull();
+  });
+
+  it("has the notifier send the lift notices once the ledger has recorded the lift", async () => {
+    const lines: string[] = [];
+    await deliverDueNotifications({
+      db: ledger.db,
+      masterKey: MASTER_KEY,
+      log: (l) => lines.push(l),
+    });
+    expect(lines.filter((l) => l.includes("was lifted"))).toHaveLength(3);
+    expect(lines).toContain(
+      `notifier: recall notice for Other shop (GLN 9520000000993): the recall of lot HARVEST-1 of GTIN ${GTIN} was lifted: ${LIFT_REASON}; ${APP_URL}/recalls/${recallId}`,
+    );
   });
 
   it("reads as lifted, leaves the banner, and the sweep closes it", async () => {
@@ -241,6 +285,11 @@ describe("a regulator", () => {
     const refused = await getRecall({ db, member: members.regulator, recallId: siblingRecallId });
     expect(refused?.lift?.status).toBe("FAILED");
     expect(refused?.canLift).toBe(true);
+    await deliverDueNotifications({ db, masterKey: MASTER_KEY, log: () => {} });
+    const cancelled = await db.notification.findMany({
+      where: { recallId: siblingRecallId, status: "CANCELLED" },
+    });
+    expect(cancelled.map((n) => n.lastError)).toEqual(["The ledger refused to lift the recall."]);
     expect((await findRecallOf({ db, lotId: lots.s }))?.id).toBe(siblingRecallId);
     await lift(members.regulator, siblingRecallId, "Tests on the batch came back clean");
     await ledger.settle();

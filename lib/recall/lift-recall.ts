@@ -9,6 +9,7 @@ import { assertNoWriteInFlight } from "@/lib/lots/guards";
 import { findVisibleRecall } from "./find-visible-recall";
 import type { LiftInput } from "./lift-input";
 import { buildLiftNotice } from "./lift-notice";
+import { queueLiftNotices } from "./notifications/lift-notices";
 import { liftRefusal } from "./permissions";
 import { lockRecall } from "./progress";
 import { requireVisibleRecall } from "./require-visible-recall";
@@ -16,7 +17,8 @@ import { requireVisibleRecall } from "./require-visible-recall";
 /**
  * Lifts a recall: checks who may (as LotTracker.liftRecall does) and that the recall stands on the
  * ledger, then in one database transaction puts LotTracker.liftRecall(lotId, hash of the lift notice)
- * in the ledger outbox and records the lift on the recall. The recall is lifted once the ledger has
+ * in the ledger outbox, records the lift on the recall and queues a notice to every organisation asked
+ * to act on it (sent once the ledger has recorded the lift). The recall is lifted once the ledger has
  * recorded that write; a refusal writes nothing.
  */
 export async function liftRecall({
@@ -24,11 +26,14 @@ export async function liftRecall({
   member,
   recallId,
   input,
+  appUrl,
 }: {
   db: Db;
   member: Member;
   recallId: string;
   input: LiftInput;
+  /** Where LotLedger is served: notices link to the recall's page. */
+  appUrl: string;
 }): Promise<{ writeId: string }> {
   const recall = requireVisibleRecall(await findVisibleRecall({ db, member, recallId }));
   const initiator = await db.organization.findUniqueOrThrow({
@@ -72,6 +77,13 @@ export async function liftRecall({
         liftLedgerTransactionId: write.id,
         liftPayloadHash: payloadHash,
       },
+    });
+    await queueLiftNotices(tx, {
+      recall,
+      lifter: member.organization,
+      reason: input.reason,
+      liftWriteId: write.id,
+      appUrl,
     });
     return { writeId: write.id };
   });

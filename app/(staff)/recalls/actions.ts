@@ -74,7 +74,13 @@ export async function liftRecallAction(
     const member = await authenticate();
     const input = parseLiftInput(values);
     const db = getDb();
-    const { writeId } = await liftRecall({ db, member, recallId, input });
+    const { writeId } = await liftRecall({
+      db,
+      member,
+      recallId,
+      input,
+      appUrl: getEnv().APP_URL,
+    });
     // Waits a few seconds so the page shows it lifted; a refusal by the ledger is shown on the form.
     await awaitLedgerWrite(db, writeId);
   } catch (error) {

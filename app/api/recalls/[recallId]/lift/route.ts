@@ -1,6 +1,7 @@
 import { readJson, respond } from "@/lib/api/respond";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { parseLiftInput } from "@/lib/recall/lift-input";
 import { liftRecall } from "@/lib/recall/lift-recall";
 
@@ -12,6 +13,7 @@ export async function POST(
   return respond("POST /api/recalls/[recallId]/lift", 202, async () => {
     const member = await authenticate();
     const input = parseLiftInput(await readJson(request));
-    return liftRecall({ db: getDb(), member, recallId: (await params).recallId, input });
+    const { recallId } = await params;
+    return liftRecall({ db: getDb(), member, recallId, input, appUrl: getEnv().APP_URL });
   });
 }
