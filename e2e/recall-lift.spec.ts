@@ -12,7 +12,7 @@ test("a manager who recalled the wrong batch lifts the recall: the page says lif
   browser,
   baseURL,
   lotCode,
-}) => {
+}, testInfo) => {
   test.setTimeout(180_000);
   const { x } = seedRecallLots(lotCode);
   const label = buildDigitalLink({
@@ -44,12 +44,14 @@ test("a manager who recalled the wrong batch lifts the recall: the page says lif
     "Give the reason for lifting the recall: every organisation asked to act on it reads it.",
   );
   await form.getByLabel("Reason for lifting").fill(LIFT_REASON);
+  await page.screenshot({ path: testInfo.outputPath("recall-lift-form.png"), fullPage: true });
   await lift.click();
   await expect(page.getByTestId("recall-lift")).toHaveText(
     new RegExp(`^Lifted on .+ UTC by .+: ${LIFT_REASON}$`),
     { timeout: 20_000 },
   );
   await expect(page.getByRole("form", { name: "Lift this recall" })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("recall-lifted.png"), fullPage: true });
   await expect(page.getByTestId("recall-percent")).toHaveCount(0);
   await page.getByRole("link", { name: "Recalls", exact: true }).click();
   const listed = page
