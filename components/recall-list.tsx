@@ -5,8 +5,12 @@ import { SEVERITY_LABELS } from "@/lib/recall/recall-input";
 
 function stateOf(recall: RecallSummary): string {
   if (recall.ledgerStatus === "FAILED") return "refused by the ledger";
+  if (recall.liftStatus === "CONFIRMED") return "lifted";
   if (recall.closedAt) return "closed";
   if (recall.ledgerStatus !== "CONFIRMED") return "waiting for the ledger";
+  if (recall.liftStatus === "PENDING" || recall.liftStatus === "SIGNED") {
+    return "lifting: waiting for the ledger";
+  }
   return recall.isAwaitingUs ? "waiting for your acknowledgement" : "open";
 }
 
@@ -38,7 +42,13 @@ export function RecallList({ recalls }: { recalls: RecallSummary[] }) {
             </p>
           </div>
           <p className="text-sm">
-            <span className={recall.closedAt ? "text-ledger-700" : "font-semibold text-red-800"}>
+            <span
+              className={
+                recall.closedAt || recall.liftStatus === "CONFIRMED"
+                  ? "text-ledger-700"
+                  : "font-semibold text-red-800"
+              }
+            >
               {stateOf(recall)}
             </span>
             {" · "}

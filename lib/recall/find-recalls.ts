@@ -2,6 +2,7 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { type LiftStatus, liftStatusesOf } from "./lift-state";
 import type { RecallSeverity } from "./recall-input";
 
 export type RecallSummary = {
@@ -13,6 +14,8 @@ export type RecallSummary = {
   createdAt: Date;
   closedAt: Date | null;
   ledgerStatus: "PENDING" | "SIGNED" | "CONFIRMED" | "FAILED";
+  /** Where its lifting stands (CONFIRMED: lifted), or null when nobody asked to lift it. */
+  liftStatus: LiftStatus | null;
   acknowledged: { done: number; total: number };
   /** The member's organisation still has to acknowledge it. */
   isAwaitingUs: boolean;
@@ -55,7 +58,10 @@ export async function findRecallsAwaiting({
     ...QUERY,
   });
   const summaries = await summarise(db, organizationId, recalls);
-  return summaries.filter((recall) => recall.ledgerStatus !== "FAILED");
+  // A lifted recall is still open until the sweep closes it: nothing is awaited of anyone meanwhile.
+  return summaries.filter(
+    (recall) => recall.ledgerStatus !== "FAILED" && recall.liftStatus !== "CONFIRMED",
+  );
 }
 
 const QUERY = {
@@ -71,6 +77,7 @@ async function summarise(db: Db, organizationId: string, recalls: Row[]): Promis
     where: { id: { in: recalls.map((r) => r.ledgerTransactionId) } },
     select: { id: true, status: true },
   });
+  const lifts = await liftStatusesOf(db, recalls);
   return recalls.map((recall) => ({
     id: recall.id,
     gtin: recall.gtin,
@@ -80,6 +87,7 @@ async function summarise(db: Db, organizationId: string, recalls: Row[]): Promis
     createdAt: recall.createdAt,
     closedAt: recall.closedAt,
     ledgerStatus: writes.find((w) => w.id === recall.ledgerTransactionId)?.status ?? "PENDING",
+    liftStatus: lifts.get(recall.id) ?? null,
     acknowledged: {
       done: recall.acknowledgements.filter((a) => a.acknowledgedAt).length,
       total: recall.acknowledgements.length,

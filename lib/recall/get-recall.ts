@@ -3,6 +3,8 @@ import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { getRecallScope, type RecallScope } from "@/lib/trace/recall-scope";
 import { findVisibleRecall } from "./find-visible-recall";
+import { getRecallLift, type RecallLiftView } from "./get-recall-lift";
+import { liftRefusal } from "./permissions";
 import { getRecallProgress, type RecallProgress } from "./progress";
 import { stockLotIds } from "./recall-in-force";
 import type { RecallSeverity } from "./recall-input";
@@ -34,6 +36,10 @@ export type RecallView = {
   scope: RecallScope;
   /** The member's organisation is asked to acknowledge and has not yet. */
   isAwaitingUs: boolean;
+  /** Someone asked to lift it: CONFIRMED means lifted, FAILED that the ledger refused (still in force). */
+  lift: RecallLiftView | null;
+  /** The member may lift it now: allowed to, the recall recorded, and no lift recorded or on its way. */
+  canLift: boolean;
 };
 
 /** One recall as its page shows it, or null when the member may not see it (findVisibleRecall). */
@@ -49,7 +55,7 @@ export async function getRecall({
   const recall = await findVisibleRecall({ db, member, recallId });
   if (!recall) return null;
   const ours = member.organization;
-  const [scope, write, organizations, users] = await Promise.all([
+  const [scope, write, organizations, users, lift] = await Promise.all([
     getRecallScope({ db, lotId: recall.lotId }),
     db.ledgerTransaction.findUniqueOrThrow({
       where: { id: recall.ledgerTransactionId },
@@ -71,12 +77,14 @@ export async function getRecall({
         id: {
           in: [
             recall.initiatedById,
+            ...(recall.liftedById ? [recall.liftedById] : []),
             ...recall.acknowledgements.flatMap((a) => a.acknowledgedById ?? []),
           ],
         },
       },
       select: { id: true, name: true },
     }),
+    getRecallLift(db, recall),
   ]);
   if (!scope) return null;
   const organizationOf = (id: string) => organizations.find((o) => o.id === id);
@@ -105,6 +113,18 @@ export async function getRecall({
       acknowledgedBy: userName(a.acknowledgedById),
     })),
     scope,
-    isAwaitingUs: mine !== undefined && mine.acknowledgedAt === null && write.status !== "FAILED",
+    isAwaitingUs:
+      mine !== undefined &&
+      mine.acknowledgedAt === null &&
+      write.status !== "FAILED" &&
+      lift?.status !== "CONFIRMED",
+    lift: lift && { ...lift, liftedBy: userName(recall.liftedById) ?? "someone" },
+    canLift:
+      write.status === "CONFIRMED" &&
+      (lift === null || lift.status === "FAILED") &&
+      liftRefusal(member, {
+        id: recall.initiatedByOrganizationId,
+        name: organizationOf(recall.initiatedByOrganizationId)?.name ?? "",
+      }) === null,
   };
 }

@@ -28,3 +28,19 @@ export function assertCanRecall(
   const refusal = recallRefusal(member, lot);
   if (refusal) throw new AppError("FORBIDDEN", refusal);
 }
+
+/**
+ * Why the member may not lift the recall, as the sentence they see, or null when they may. Mirrors
+ * LotTracker.liftRecall: a regulator lifts any recall, the organisation that recalled lifts its own.
+ */
+export function liftRefusal(
+  member: Pick<Member, "role" | "organization">,
+  initiator: { id: string; name: string },
+): string | null {
+  if (member.role === "READ_ONLY") {
+    return "Your account is read-only: ask a colleague with staff access to lift the recall.";
+  }
+  const { kind, id } = member.organization;
+  if (kind === "REGULATOR" || id === initiator.id) return null;
+  return `Only a regulator or ${initiator.name}, which started this recall, can lift it.`;
+}

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { findRecalledAncestor, getRecallScope, type RecallScope } from "@/lib/trace/recall-scope";
+import { liftedRecall, liftStatusesOf } from "./lift-state";
 
 export type RecallInForce = {
   id: string;
@@ -12,6 +13,8 @@ export type RecallInForce = {
   /** PENDING or SIGNED: on its way to the ledger; CONFIRMED: recorded on it. */
   ledgerStatus: "PENDING" | "SIGNED" | "CONFIRMED";
   closedAt: Date | null;
+  liftLedgerTransactionId: string | null;
+  liftReason: string | null;
 };
 
 const SELECT = {
@@ -21,6 +24,8 @@ const SELECT = {
   lotCode: true,
   ledgerTransactionId: true,
   closedAt: true,
+  liftLedgerTransactionId: true,
+  liftReason: true,
 } as const;
 
 /**
@@ -47,7 +52,10 @@ export async function findRecallInForce(
   return { ...recall, ledgerStatus };
 }
 
-/** The recall by id, or the sentence that it does not exist (or never came into force). */
+/**
+ * The recall by id, or the sentence that it does not exist (or never came into force), or that the
+ * ledger has lifted it.
+ */
 export async function requireRecallInForce(db: Db, recallId: string): Promise<RecallInForce> {
   const recall = await findRecallInForce(db, { id: recallId });
   if (!recall) {
@@ -55,6 +63,9 @@ export async function requireRecallInForce(db: Db, recallId: string): Promise<Re
       "NOT_FOUND",
       "There is no such recall in force: open the recalls page to see the current ones.",
     );
+  }
+  if ((await liftStatusesOf(db, [recall])).get(recall.id) === "CONFIRMED") {
+    throw liftedRecall(recall.liftReason);
   }
   return recall;
 }

@@ -98,15 +98,25 @@ export async function startRecall({
 
 /**
  * A recall the ledger confirmed but the indexer has not read yet leaves the lot ACTIVE for a moment:
- * the recall rows say it is recalled all the same.
+ * the recall rows say it is recalled all the same. A lifted recall no longer counts: the lot may be
+ * recalled again.
  */
 async function assertNoRecallRecorded(tx: Tx, lotId: string, lotCode: string): Promise<void> {
   const earlier = await tx.recall.findMany({
     where: { lotId },
-    select: { ledgerTransactionId: true },
+    select: { ledgerTransactionId: true, liftLedgerTransactionId: true },
   });
+  const lifts = earlier.flatMap((r) => r.liftLedgerTransactionId ?? []);
+  const lifted = await tx.ledgerTransaction.findMany({
+    where: { id: { in: lifts }, status: "CONFIRMED" },
+    select: { id: true },
+  });
+  const liftedIds = new Set(lifted.map((w) => w.id));
+  const standing = earlier.filter(
+    (r) => !r.liftLedgerTransactionId || !liftedIds.has(r.liftLedgerTransactionId),
+  );
   const live = await tx.ledgerTransaction.count({
-    where: { id: { in: earlier.map((r) => r.ledgerTransactionId) }, status: { not: "FAILED" } },
+    where: { id: { in: standing.map((r) => r.ledgerTransactionId) }, status: { not: "FAILED" } },
   });
   if (live > 0) throw alreadyRecalled(lotCode);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { getRecallScope } from "@/lib/trace/recall-scope";
+import { liftStatusesOf } from "./lift-state";
 import { queueRecallNotices } from "./notifications/queue-notices";
 import { closeIfComplete, lockRecall } from "./progress";
 import { stockLotIds } from "./recall-in-force";
@@ -10,7 +11,8 @@ import { scopeOrganizations } from "./scope-organizations";
  * Keeps open recalls up to date after they started. Lots made from a recalled lot stay active on the
  * chain, so they can still be shipped or processed: an organisation that came to hold stock in the
  * scope since is asked to acknowledge and notified too. And a recall whose last step came before
- * the ledger recorded it is closed now. Returns the number of recalls changed.
+ * the ledger recorded it is closed now, as is a recall the ledger has lifted. Returns the number of
+ * recalls changed.
  */
 export async function sweepOpenRecalls({
   db,
@@ -31,8 +33,10 @@ export async function sweepOpenRecalls({
       createdAt: true,
       ledgerTransactionId: true,
       initiatedByOrganizationId: true,
+      liftLedgerTransactionId: true,
     },
   });
+  const lifted = await closeLiftedRecalls(db, open);
   const confirmed = new Set(
     (
       await db.ledgerTransaction.findMany({
@@ -41,8 +45,9 @@ export async function sweepOpenRecalls({
       })
     ).map((w) => w.id),
   );
-  let changed = 0;
-  for (const recall of open.filter((r) => confirmed.has(r.ledgerTransactionId))) {
+  let changed = lifted.size;
+  const inForce = open.filter((r) => confirmed.has(r.ledgerTransactionId) && !lifted.has(r.id));
+  for (const recall of inForce) {
     const scope = await getRecallScope({ db, lotId: recall.lotId });
     if (!scope) continue;
     const holders = await scopeOrganizations(db, scope);
@@ -74,4 +79,25 @@ export async function sweepOpenRecalls({
     if (hasChanged) changed++;
   }
   return changed;
+}
+
+/**
+ * Closes the recalls whose lift the ledger has recorded, and returns their ids. Here rather than where
+ * the lift is read: the sweep already runs every few seconds in the notifier and is where recalls get
+ * closed, reads stay reads, and the indexer keeps to the chain's tables. Until the sweep has run,
+ * readers judge "lifted" by the lift write's status (lift-state.ts), so nobody sees the gap.
+ */
+async function closeLiftedRecalls(
+  db: Db,
+  open: { id: string; liftLedgerTransactionId: string | null }[],
+): Promise<Set<string>> {
+  const statuses = await liftStatusesOf(db, open);
+  const ids = [...statuses].flatMap(([id, status]) => (status === "CONFIRMED" ? [id] : []));
+  if (ids.length > 0) {
+    await db.recall.updateMany({
+      where: { id: { in: ids }, closedAt: null },
+      data: { closedAt: new Date() },
+    });
+  }
+  return new Set(ids);
 }

@@ -12,6 +12,8 @@ import { getEnv } from "@/lib/env";
 import { type ActionResult, AppError, toFailure } from "@/lib/errors";
 import { assertOrganizationAdmin } from "@/lib/organizations/permissions";
 import { acknowledgeRecall } from "@/lib/recall/acknowledge-recall";
+import { parseLiftInput } from "@/lib/recall/lift-input";
+import { liftRecall } from "@/lib/recall/lift-recall";
 import {
   removeWebhookEndpoint,
   SET_WEBHOOK,
@@ -56,6 +58,34 @@ export async function acknowledgeRecallAction(
     await acknowledgeRecall({ db: getDb(), member: await authenticate(), recallId });
   } catch (error) {
     return { message: toFailure(error, "acknowledgeRecallAction").message };
+  }
+  revalidatePath("/", "layout");
+  return undefined;
+}
+
+/** A regulator or the recalling organisation lifts the recall; the page then shows where it stands. */
+export async function liftRecallAction(
+  recallId: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const values = { reason: String(formData.get("reason") ?? "") };
+  try {
+    const member = await authenticate();
+    const input = parseLiftInput(values);
+    const db = getDb();
+    const { writeId } = await liftRecall({
+      db,
+      member,
+      recallId,
+      input,
+      appUrl: getEnv().APP_URL,
+    });
+    // Waits a few seconds so the page shows it lifted; a refusal by the ledger is shown on the form.
+    await awaitLedgerWrite(db, writeId);
+  } catch (error) {
+    const failure = toFailure(error, "liftRecallAction");
+    return { message: failure.message, field: failure.field, values };
   }
   revalidatePath("/", "layout");
   return undefined;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { MailConfig } from "@/lib/mail/send-mail";
 import { PermanentDeliveryError } from "./email";
-import type { RecallNoticeMessage } from "./queue-notices";
+import type { NoticeMessage } from "./queue-notices";
 import { MAX_ATTEMPTS, retryDelayMs } from "./retry-delay";
 import { transportFor } from "./transports";
 
@@ -26,8 +26,8 @@ const LEASE_MS = 60_000;
 const LEDGER_WAIT_MS = 1_000;
 
 /**
- * One pass of the notifier: takes the notices that are due, sends each whose recall the ledger has
- * recorded, cancels those whose recall it refused, and schedules a retry with backoff for each that
+ * One pass of the notifier: takes the notices that are due, sends each whose recall (or lift) the
+ * ledger has recorded, cancels those whose recall (or lift) it refused, and schedules a retry with backoff for each that
  * failed. Delivered notices are never sent again. Returns how many notices it handled.
  */
 export async function deliverDueNotifications(ctx: NotifierContext): Promise<number> {
@@ -49,18 +49,31 @@ export async function deliverDueNotifications(ctx: NotifierContext): Promise<num
       recall: { select: { ledgerTransactionId: true } },
     },
   });
+  // A recall's notice waits for the recall's write, a lift's notice for the lift's.
+  const gateOf = (notice: (typeof due)[number]) => {
+    const message = notice.payload as NoticeMessage;
+    return message.type === "recall.lifted"
+      ? message.liftWriteId
+      : notice.recall.ledgerTransactionId;
+  };
   const writes = await db.ledgerTransaction.findMany({
-    where: { id: { in: due.map((n) => n.recall.ledgerTransactionId) } },
+    where: { id: { in: due.map(gateOf) } },
     select: { id: true, status: true },
   });
   const ledgerStatus = new Map(writes.map((w) => [w.id, w.status]));
   let handled = 0;
   for (const notice of due) {
-    const status = ledgerStatus.get(notice.recall.ledgerTransactionId);
+    const status = ledgerStatus.get(gateOf(notice));
     if (status === "FAILED") {
+      const isLift = (notice.payload as NoticeMessage).type === "recall.lifted";
       await db.notification.updateMany({
         where: { id: notice.id, status: "PENDING" },
-        data: { status: "CANCELLED", lastError: "The ledger refused the recall." },
+        data: {
+          status: "CANCELLED",
+          lastError: isLift
+            ? "The ledger refused to lift the recall."
+            : "The ledger refused the recall.",
+        },
       });
       handled++;
     } else if (status !== "CONFIRMED") {
@@ -70,7 +83,7 @@ export async function deliverDueNotifications(ctx: NotifierContext): Promise<num
         data: { nextAttemptAt: new Date(Date.now() + LEDGER_WAIT_MS) },
       });
     } else if (await claim(db, notice.id)) {
-      await attempt(ctx, { ...notice, message: notice.payload as RecallNoticeMessage });
+      await attempt(ctx, { ...notice, message: notice.payload as NoticeMessage });
       handled++;
     }
   }
@@ -89,7 +102,7 @@ async function claim(db: Db, id: string): Promise<boolean> {
 
 async function attempt(
   ctx: NotifierContext,
-  notice: { id: string; organizationId: string; attempts: number; message: RecallNoticeMessage },
+  notice: { id: string; organizationId: string; attempts: number; message: NoticeMessage },
 ): Promise<void> {
   const { db } = ctx;
   const attempts = notice.attempts + 1;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { type MailConfig, MailError, sendMail } from "@/lib/mail/send-mail";
+import { liftEmail } from "./lift-email";
 import { noticeEmail } from "./notice-email";
 import type { Delivery } from "./transports";
 
@@ -28,7 +29,7 @@ export async function emailNotice(
   }
   try {
     const { refused } = await sendMail(mail, {
-      ...noticeEmail(id, message),
+      ...(message.type === "recall.lifted" ? liftEmail(id, message) : noticeEmail(id, message)),
       to: people.map((person) => person.email),
     });
     return refused.length > 0 ? `Not accepted for ${refused.join("; ")}` : undefined;

@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { type RecallSeverity, SEVERITY_LABELS } from "../recall-input";
 import type { ScopeHolder } from "../scope-organizations";
+import type { RecallLiftedMessage } from "./lift-notices";
 
 /** What an organisation receives, by webhook or e-mail: enough to act on without signing in. */
 export type RecallNoticeMessage = {
@@ -17,6 +18,9 @@ export type RecallNoticeMessage = {
   affectedLots: { gtin: string; lotCode: string; status: string }[];
   action: string;
 };
+
+/** Every notice the notifier delivers: a recall started, or lifted. */
+export type NoticeMessage = RecallNoticeMessage | RecallLiftedMessage;
 
 /**
  * Queues one notice per organisation holding stock in the recall's scope, in the caller's

@@ -3,10 +3,10 @@ import type { Db } from "@/lib/db/client";
 import type { MailConfig } from "@/lib/mail/send-mail";
 import { decryptSigningKey } from "@/lib/organizations/signing-key";
 import { emailNotice } from "./email";
-import type { RecallNoticeMessage } from "./queue-notices";
+import type { NoticeMessage } from "./queue-notices";
 import { postWebhook } from "./webhook";
 
-export type Delivery = { id: string; organizationId: string; message: RecallNoticeMessage };
+export type Delivery = { id: string; organizationId: string; message: NoticeMessage };
 
 /**
  * Sends one notice and resolves once it is delivered — with a remark worth keeping, if any (e.g. a
@@ -57,8 +57,12 @@ export async function transportFor(
   return {
     name: "log",
     async send({ message }) {
+      const what =
+        message.type === "recall.lifted"
+          ? `the recall of lot ${message.product.lotCode} of GTIN ${message.product.gtin} was lifted: ${message.reason}`
+          : `${message.recallClass} recall of lot ${message.product.lotCode} of GTIN ${message.product.gtin}`;
       log(
-        `notifier: recall notice for ${message.recipient.name} (GLN ${message.recipient.gln}): ${message.recallClass} recall of lot ${message.product.lotCode} of GTIN ${message.product.gtin}; ${message.url}`,
+        `notifier: recall notice for ${message.recipient.name} (GLN ${message.recipient.gln}): ${what}; ${message.url}`,
       );
       return undefined;
     },

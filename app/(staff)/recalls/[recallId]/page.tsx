@@ -5,6 +5,8 @@ import { RecallAutoRefresh } from "@/components/recall-auto-refresh";
 import { RecallDashboardFrame } from "@/components/recall-dashboard-frame";
 import { RecallExports } from "@/components/recall-exports";
 import { RecallHeader } from "@/components/recall-header";
+import { RecallLiftForm } from "@/components/recall-lift-form";
+import { RecallLiftState } from "@/components/recall-lift-state";
 import { RecallLineageSection } from "@/components/recall-lineage-section";
 import { RecallOrganizations } from "@/components/recall-organizations";
 import { RecallProgressPanel } from "@/components/recall-progress";
@@ -13,7 +15,7 @@ import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getRecall } from "@/lib/recall/get-recall";
 import { getLineageFamily } from "@/lib/recall/lineage-family";
-import { acknowledgeRecallAction } from "../actions";
+import { acknowledgeRecallAction, liftRecallAction } from "../actions";
 
 export const metadata: Metadata = { title: "Recall" };
 
@@ -24,11 +26,13 @@ export default async function RecallPage({ params }: { params: Promise<{ recallI
   const recall = await getRecall({ db, member, recallId });
   if (!recall) notFound();
   const family = await getLineageFamily({ db, lotId: recall.lotId });
-  const isOpen = !recall.closedAt && recall.ledger.status !== "FAILED";
+  const isLifted = recall.lift?.status === "CONFIRMED";
+  const isOpen = !recall.closedAt && recall.ledger.status !== "FAILED" && !isLifted;
   return (
     <RecallDashboardFrame>
       {isOpen ? <RecallAutoRefresh /> : null}
       <RecallHeader recall={recall} />
+      {recall.lift ? <RecallLiftState lift={recall.lift} /> : null}
       {recall.isAwaitingUs ? (
         member.role === "READ_ONLY" ? (
           <p className="rounded-xl bg-amber-50 p-4">
@@ -42,13 +46,16 @@ export default async function RecallPage({ params }: { params: Promise<{ recallI
           />
         )
       ) : null}
-      {recall.ledger.status === "FAILED" ? null : (
+      {recall.ledger.status === "FAILED" || isLifted ? null : (
         <RecallProgressPanel progress={recall.progress} closedAt={recall.closedAt} />
       )}
       <RecallOrganizations organizations={recall.organizations} />
       <RecallScopeSummary scope={recall.scope} />
       {family ? <RecallLineageSection family={family} lotCode={recall.lotCode} /> : null}
       <RecallExports basePath={`/api/recalls/${recall.id}`} />
+      {recall.canLift ? (
+        <RecallLiftForm action={liftRecallAction.bind(null, recall.id)} lotCode={recall.lotCode} />
+      ) : null}
     </RecallDashboardFrame>
   );
 }

@@ -1,0 +1,27 @@
+import { formatMoment } from "@/lib/recall/format-moment";
+import type { RecallLiftView } from "@/lib/recall/get-recall-lift";
+
+/** Where the lifting of the recall stands: on its way to the ledger, lifted, or refused by it. */
+export function RecallLiftState({ lift }: { lift: RecallLiftView }) {
+  if (lift.status === "CONFIRMED") {
+    return (
+      <p
+        role="status"
+        data-testid="recall-lift"
+        className="whitespace-pre-line rounded-xl border-2 border-ledger-600 bg-white p-4 text-lg"
+      >
+        <strong>
+          Lifted on {formatMoment(lift.at)} by {lift.liftedBy}:
+        </strong>{" "}
+        {lift.reason}
+      </p>
+    );
+  }
+  return (
+    <p role="status" data-testid="recall-lift" className="rounded-xl bg-amber-50 p-4">
+      {lift.status === "FAILED"
+        ? `The ledger refused to lift it: ${lift.error}. The recall is still in force.`
+        : `Lifting: waiting for the ledger. ${lift.liftedBy} asked to lift it: ${lift.reason}`}
+    </p>
+  );
+}

@@ -1,0 +1,135 @@
+import "server-only";
+import type { Member } from "@/lib/auth/session";
+import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
+import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
+import type { Db, Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { memberSiteGln } from "@/lib/events/locations";
+import { assertNoWriteInFlight } from "@/lib/lots/guards";
+import { findVisibleRecall } from "./find-visible-recall";
+import type { LiftInput } from "./lift-input";
+import { buildLiftNotice } from "./lift-notice";
+import { queueLiftNotices } from "./notifications/lift-notices";
+import { liftRefusal } from "./permissions";
+import { lockRecall } from "./progress";
+import { requireVisibleRecall } from "./require-visible-recall";
+
+/**
+ * Lifts a recall: checks who may (as LotTracker.liftRecall does) and that the recall stands on the
+ * ledger, then in one database transaction puts LotTracker.liftRecall(lotId, hash of the lift notice)
+ * in the ledger outbox, records the lift on the recall and queues a notice to every organisation asked
+ * to act on it (sent once the ledger has recorded the lift). The recall is lifted once the ledger has
+ * recorded that write; a refusal writes nothing.
+ */
+export async function liftRecall({
+  db,
+  member,
+  recallId,
+  input,
+  appUrl,
+}: {
+  db: Db;
+  member: Member;
+  recallId: string;
+  input: LiftInput;
+  /** Where LotLedger is served: notices link to the recall's page. */
+  appUrl: string;
+}): Promise<{ writeId: string }> {
+  const recall = requireVisibleRecall(await findVisibleRecall({ db, member, recallId }));
+  const initiator = await db.organization.findUniqueOrThrow({
+    where: { id: recall.initiatedByOrganizationId },
+    select: { id: true, name: true },
+  });
+  const refusal = liftRefusal(member, initiator);
+  if (refusal) throw new AppError("FORBIDDEN", refusal);
+  await assertRecallRecorded(db, recall);
+  const lot = await db.lot.findUniqueOrThrow({
+    where: { id: recall.lotId },
+    select: { gtin: true, lotCode: true, quantity: true, unit: true },
+  });
+  const notice = buildLiftNotice({
+    member,
+    lot: { ...lot, quantity: lot.quantity?.toString() ?? null },
+    locationGln: await memberSiteGln(db, member),
+    input,
+  });
+  const payloadHash = hashPayload(notice as unknown as PayloadValue);
+
+  return db.$transaction(async (tx) => {
+    await lockRecall(tx, recall.id);
+    await assertNotLifted(tx, recall.id, recall.lotCode);
+    await assertNoWriteInFlight(tx, recall.lotId, recall.lotCode);
+    const write = await enqueueLedgerWrite(tx, {
+      organizationId: member.organization.id,
+      signerAddress: member.organization.chainAddress,
+      requestedById: member.userId,
+      method: "liftRecall",
+      args: [recall.lotId, payloadHash],
+      payloadHash,
+      payloadBody: notice,
+      lotId: recall.lotId,
+    });
+    await tx.recall.update({
+      where: { id: recall.id },
+      data: {
+        liftReason: input.reason,
+        liftedById: member.userId,
+        liftLedgerTransactionId: write.id,
+        liftPayloadHash: payloadHash,
+      },
+    });
+    await queueLiftNotices(tx, {
+      recall,
+      lifter: member.organization,
+      reason: input.reason,
+      liftWriteId: write.id,
+      appUrl,
+    });
+    return { writeId: write.id };
+  });
+}
+
+/** Only a recall the ledger recorded can be lifted there: LotTracker would refuse any other. */
+async function assertRecallRecorded(
+  db: Db,
+  recall: { ledgerTransactionId: string; lotCode: string },
+): Promise<void> {
+  const { status } = await db.ledgerTransaction.findUniqueOrThrow({
+    where: { id: recall.ledgerTransactionId },
+    select: { status: true },
+  });
+  if (status === "FAILED") {
+    throw new AppError(
+      "CONFLICT",
+      `The ledger refused this recall of lot ${recall.lotCode}, so it is not in force: there is nothing to lift.`,
+    );
+  }
+  if (status !== "CONFIRMED") {
+    throw new AppError(
+      "CONFLICT",
+      `This recall of lot ${recall.lotCode} is still waiting for the ledger: lift it once it is recorded.`,
+    );
+  }
+}
+
+/** Read under the recall's lock, so two people lifting at once queue one write; a refused lift may be retried. */
+async function assertNotLifted(tx: Tx, recallId: string, lotCode: string): Promise<void> {
+  const { liftLedgerTransactionId } = await tx.recall.findUniqueOrThrow({
+    where: { id: recallId },
+    select: { liftLedgerTransactionId: true },
+  });
+  if (!liftLedgerTransactionId) return;
+  const { status } = await tx.ledgerTransaction.findUniqueOrThrow({
+    where: { id: liftLedgerTransactionId },
+    select: { status: true },
+  });
+  if (status === "CONFIRMED") {
+    throw new AppError("CONFLICT", `This recall of lot ${lotCode} is already lifted.`);
+  }
+  if (status !== "FAILED") {
+    throw new AppError(
+      "CONFLICT",
+      `The lifting of this recall of lot ${lotCode} is already waiting for the ledger: wait until it is recorded.`,
+    );
+  }
+}
