@@ -98,10 +98,11 @@ async function main(): Promise<void> {
     });
   }
   // Needs the sender and the indexer running; told beside the web app's start, never delaying it.
-  const demoLots =
-    env.DEMO_LOTS === "off"
-      ? null
-      : seedDemoLots({ db, chainId, appUrl, log: demoLog }).catch((error: Error) => error);
+  // Only on the local development chain: elsewhere the demo organisations have no gas money.
+  const isDemoTold = env.DEMO_LOTS !== "off" && chainId === LOCAL_CHAIN_ID;
+  const demoLots = isDemoTold
+    ? seedDemoLots({ db, chainId, appUrl, log: demoLog }).catch((error: Error) => error)
+    : null;
   await waitForHttp(`http://127.0.0.1:${env.PORT}/sign-in`, 60_000);
 
   log(`LotLedger is ready at ${appUrl}`);
