@@ -51,7 +51,8 @@ export function packingForm(
     fieldName: "Field 7",
     harvesterBusinessName: "Green Valley Farm",
     harvestDate: dayBefore(2),
-    packingDate: dayBefore(1),
+    // Field-packed the day it was cut, so the carrier's day of readings comes after it.
+    packingDate: dayBefore(2),
     gtin: ROMAINE_HEARTS_GTIN,
     lotCode: packed.lotCode,
     quantity: String(packed.kilograms),
