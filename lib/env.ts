@@ -26,6 +26,7 @@ const hints = {
   SMTP_URL:
     "the mail server as smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465, or leave it unset to write recall notices and invitations to the log",
   MAIL_FROM: "the sender of LotLedger's email, such as LotLedger <recalls@example.com>",
+  DEMO_LOTS: "on (the default: seed the demo story's lots on a fresh ledger) or off",
 } as const;
 
 /** "" counts as unset, as a blank line in a compose file or `export SMTP_URL=` leaves it. */

@@ -7,6 +7,7 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { ConfigError } from "@/lib/env";
 import { buildIfNeeded } from "./stack/build";
 import { DEMO_PASSWORD, DEMO_USERS } from "./stack/demo-data";
+import { seedDemoLots } from "./stack/demo-lots";
 import { startPart } from "./stack/parts";
 import { ANVIL_DEV_KEY, LOCAL_CHAIN_ID, prepareLedger } from "./stack/prepare";
 import { assertPortFree, waitForHttp } from "./stack/processes";
@@ -14,6 +15,7 @@ import { loadOrCreateSecrets } from "./stack/secrets";
 import { readStartEnv } from "./stack/start-env";
 
 const log = (line: string) => console.log(`[lotledger] ${line}`);
+const demoLog = (line: string) => console.log(`[demo] ${line}`);
 const stops: Array<() => Promise<void>> = [];
 let stopping = false;
 
@@ -95,6 +97,12 @@ async function main(): Promise<void> {
       void stopAll(1);
     });
   }
+  // Needs the sender and the indexer running; told beside the web app's start, never delaying it.
+  // Only on the local development chain: elsewhere the demo organisations have no gas money.
+  const isDemoTold = env.DEMO_LOTS !== "off" && chainId === LOCAL_CHAIN_ID;
+  const demoLots = isDemoTold
+    ? seedDemoLots({ db, chainId, appUrl, log: demoLog }).catch((error: Error) => error)
+    : null;
   await waitForHttp(`http://127.0.0.1:${env.PORT}/sign-in`, 60_000);
 
   log(`LotLedger is ready at ${appUrl}`);
@@ -105,6 +113,14 @@ async function main(): Promise<void> {
     log(`  ${user.email.padEnd(33)} ${role.padEnd(9)} ${name} (${kind.toLowerCase()})`);
   }
   log("press Ctrl-C to stop");
+  void demoLots?.then((outcome) => {
+    if (outcome instanceof Error) {
+      if (!stopping) demoLog(`the demo lots were not all recorded: ${outcome.message}`);
+    } else if (outcome.status === "seeded") {
+      demoLog(`story recorded in ${outcome.seconds.toFixed(1)} s; open a case of romaine hearts:`);
+      demoLog(`  ${outcome.provenanceUrl}`);
+    }
+  });
 }
 
 // embedded-postgres (through async-exit-hook) exits the process on SIGINT/SIGTERM as soon as PostgreSQL

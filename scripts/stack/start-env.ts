@@ -29,6 +29,8 @@ export const startEnvSchema = z.object({
   CONFIRMATIONS: app.CONFIRMATIONS,
   SMTP_URL: app.SMTP_URL,
   MAIL_FROM: app.MAIL_FROM,
+  /** The demo story's lots on a fresh ledger; the e2e stack turns them off to keep tests independent. */
+  DEMO_LOTS: optional(z.enum(["on", "off"])),
 });
 
 export type StartEnv = z.infer<typeof startEnvSchema>;
