@@ -1,11 +1,16 @@
 import { formatMoment } from "@/lib/recall/format-moment";
 import type { RecallView } from "@/lib/recall/get-recall";
 
-/** Each organisation asked to acknowledge the recall, and whether and when it did. */
+/**
+ * Each organisation asked to acknowledge the recall, and whether and when it did. Once the recall is
+ * lifted nobody has to any more: a missing acknowledgement is no longer an alarm.
+ */
 export function RecallOrganizations({
   organizations,
+  isLifted = false,
 }: {
   organizations: RecallView["organizations"];
+  isLifted?: boolean;
 }) {
   return (
     <section aria-labelledby="acknowledgements-heading" className="flex flex-col gap-2">
@@ -24,6 +29,8 @@ export function RecallOrganizations({
                 ✓ acknowledged {formatMoment(organization.acknowledgedAt)}
                 {organization.acknowledgedBy ? ` by ${organization.acknowledgedBy}` : ""}
               </span>
+            ) : isLifted ? (
+              <span className="text-stone-600">not acknowledged before the recall was lifted</span>
             ) : (
               <span className="font-semibold text-red-800">not acknowledged yet</span>
             )}

@@ -53,6 +53,10 @@ test("a manager who recalled the wrong batch lifts the recall: the page says lif
   await expect(page.getByRole("form", { name: "Lift this recall" })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("recall-lifted.png"), fullPage: true });
   await expect(page.getByTestId("recall-percent")).toHaveCount(0);
+  // The store never acknowledged; the lifted recall no longer asks it to.
+  await expect(page.getByRole("list", { name: "Acknowledgements" })).toContainText(
+    "not acknowledged before the recall was lifted",
+  );
   await page.getByRole("link", { name: "Recalls", exact: true }).click();
   const listed = page
     .getByRole("list", { name: "Recalls" })

@@ -49,7 +49,7 @@ export default async function RecallPage({ params }: { params: Promise<{ recallI
       {recall.ledger.status === "FAILED" || isLifted ? null : (
         <RecallProgressPanel progress={recall.progress} closedAt={recall.closedAt} />
       )}
-      <RecallOrganizations organizations={recall.organizations} />
+      <RecallOrganizations organizations={recall.organizations} isLifted={isLifted} />
       <RecallScopeSummary scope={recall.scope} />
       {family ? <RecallLineageSection family={family} lotCode={recall.lotCode} /> : null}
       <RecallExports basePath={`/api/recalls/${recall.id}`} />
