@@ -20,8 +20,9 @@ export function createBarcodeReader({ isPhoto = false } = {}): BrowserMultiForma
   const hints = new Map<DecodeHintType, unknown>([
     [DecodeHintType.POSSIBLE_FORMATS, FORMATS],
     [DecodeHintType.ASSUME_GS1, true],
-    [DecodeHintType.TRY_HARDER, isPhoto],
   ]);
+  // zxing tries harder whenever the hint is present, even as false: add it for photos only.
+  if (isPhoto) hints.set(DecodeHintType.TRY_HARDER, true);
   // 100 ms between attempts: fast enough to feel instant, slow enough to leave a cheap CPU idle.
   return new BrowserMultiFormatReader(hints, { delayBetweenScanAttempts: 100 });
 }

@@ -43,11 +43,10 @@ export function readBarcode(
   format: BarcodeFormat,
   { tryHarder = true, assumeGs1 = false } = {},
 ): string | null {
-  const hints = new Map<DecodeHintType, unknown>([
-    [DecodeHintType.POSSIBLE_FORMATS, [format]],
-    [DecodeHintType.TRY_HARDER, tryHarder],
-    [DecodeHintType.ASSUME_GS1, assumeGs1],
-  ]);
+  const hints = new Map<DecodeHintType, unknown>([[DecodeHintType.POSSIBLE_FORMATS, [format]]]);
+  // zxing-js tries harder when TRY_HARDER is present at all, even as false: set hints only when on.
+  if (tryHarder) hints.set(DecodeHintType.TRY_HARDER, true);
+  if (assumeGs1) hints.set(DecodeHintType.ASSUME_GS1, true);
   const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(grey, width, height)));
   try {
     return new MultiFormatReader().decode(bitmap, hints).getText();
