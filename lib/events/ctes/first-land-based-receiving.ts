@@ -4,10 +4,10 @@ import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertLotCodeFree } from "@/lib/lots/guards";
 import type { EventWrite } from "../enqueue-event";
-import { eventBase } from "../event-base";
 import { type FormValues, requireDate, requireReferenceDocument, requireText } from "../kde";
 import { requireOwnLocation } from "../locations";
-import { createLotArgs, parseNewLot, quantityElement } from "../new-lots";
+import { parseNewLot } from "../new-lots";
+import { commissionLotWrite } from "./commission-lot";
 
 /**
  * First land-based receiving (21 CFR 1.1335) of food from a fishing vessel: the receiver assigns the
@@ -40,25 +40,16 @@ export async function planFirstLandBasedReceiving(
   const landingDate = requireDate(values, "landingDate", "landing date");
   const document = requireReferenceDocument(values);
   await assertLotCodeFree(tx, lot);
-  return {
-    method: "createLot",
-    args: createLotArgs(lot),
-    lotId: lot.id,
-    newLots: [lot],
-    body: {
-      ...eventBase({
-        member,
-        cte: "first_land_based_receiving",
-        action: "ADD",
-        bizStep: "commissioning",
-        disposition: "active",
-        locationGln: location.gln,
-        date: landingDate,
-        document,
-      }),
-      quantityList: [quantityElement(lot)],
+  return commissionLotWrite({
+    member,
+    cte: "first_land_based_receiving",
+    lot,
+    locationGln: location.gln,
+    date: landingDate,
+    document,
+    extra: {
       ilmd: { productDescription, harvestDateStart, harvestDateEnd, catchLocations, landingDate },
       kde: { tlcSourceGln: location.gln },
     },
-  };
+  });
 }

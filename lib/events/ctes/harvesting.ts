@@ -4,10 +4,10 @@ import type { Tx } from "@/lib/db/client";
 import { assertLotCodeFree } from "@/lib/lots/guards";
 import type { EventWrite } from "../enqueue-event";
 import { locationId } from "../epcis";
-import { eventBase } from "../event-base";
 import { type FormValues, requireDate, requireReferenceDocument, requireText } from "../kde";
 import { requireOwnLocation, requirePartnerLocation } from "../locations";
-import { createLotArgs, parseNewLot, quantityElement } from "../new-lots";
+import { parseNewLot } from "../new-lots";
+import { commissionLotWrite } from "./commission-lot";
 
 /**
  * Harvesting (21 CFR 1.1327): the farm registers the harvested batch as a lot on the ledger, with the
@@ -32,25 +32,16 @@ export async function planHarvesting(
   );
   const document = requireReferenceDocument(values);
   await assertLotCodeFree(tx, lot);
-  return {
-    method: "createLot",
-    args: createLotArgs(lot),
-    lotId: lot.id,
-    newLots: [lot],
-    body: {
-      ...eventBase({
-        member,
-        cte: "harvesting",
-        action: "ADD",
-        bizStep: "commissioning",
-        disposition: "active",
-        locationGln: location.gln,
-        date: harvestDate,
-        document,
-      }),
-      quantityList: [quantityElement(lot)],
+  return commissionLotWrite({
+    member,
+    cte: "harvesting",
+    lot,
+    locationGln: location.gln,
+    date: harvestDate,
+    document,
+    extra: {
       destinationList: [{ type: "location", id: locationId(recipient.gln) }],
       ilmd: { commodity, variety, harvestDate, fieldName },
     },
-  };
+  });
 }

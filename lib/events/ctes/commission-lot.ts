@@ -1,0 +1,50 @@
+import type { Member } from "@/lib/auth/session";
+import type { EventWrite } from "../enqueue-event";
+import type { CriticalTrackingEvent, EpcisEvent } from "../epcis";
+import { eventBase } from "../event-base";
+import type { ReferenceDocumentType } from "../kde";
+import { createLotArgs, type NewLot, quantityElement } from "../new-lots";
+
+/**
+ * The write of an event that commissions one lot from goods LotLedger did not track before (a
+ * harvest, a first landing): LotTracker.createLot with an EPCIS ADD event where it happened, plus
+ * the event's own fields (`extra`: its ILMD, recipient or KDEs).
+ */
+export function commissionLotWrite({
+  member,
+  cte,
+  lot,
+  locationGln,
+  date,
+  document,
+  extra,
+}: {
+  member: Member;
+  cte: CriticalTrackingEvent;
+  lot: NewLot;
+  locationGln: string;
+  date: string;
+  document: { type: ReferenceDocumentType; number: string };
+  extra: Partial<EpcisEvent>;
+}): EventWrite {
+  return {
+    method: "createLot",
+    args: createLotArgs(lot),
+    lotId: lot.id,
+    newLots: [lot],
+    body: {
+      ...eventBase({
+        member,
+        cte,
+        action: "ADD",
+        bizStep: "commissioning",
+        disposition: "active",
+        locationGln,
+        date,
+        document,
+      }),
+      quantityList: [quantityElement(lot)],
+      ...extra,
+    },
+  };
+}
