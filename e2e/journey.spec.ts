@@ -1,10 +1,10 @@
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { JsonRpcProvider } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { expect, signIn, test } from "./fixtures";
-import { writeFakeCameraVideo } from "./fixtures/fake-camera";
+import { launchWithFakeCamera } from "./fixtures/fake-camera";
 
 const PRODUCE_GTIN = "09506000134352";
 const PACKED_GTIN = "09506000134369";
@@ -78,18 +78,7 @@ test("farm to shelf on phones: harvest, pack with packages, ship, carrier scans 
     stem: baseURL as string,
     ais: { "01": PACKED_GTIN, "10": packedCode, "21": serial },
   });
-  const video = testInfo.outputPath("package-label.y4m");
-  writeFakeCameraVideo({ uri: label, file: video });
-  const { launchOptions } = testInfo.project.use;
-  const cameraBrowser = await chromium.launch({
-    ...launchOptions,
-    args: [
-      ...(launchOptions?.args ?? []),
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  });
+  const { browser: cameraBrowser } = await launchWithFakeCamera(testInfo, label);
   try {
     const context = await cameraBrowser.newContext({
       baseURL,

@@ -1,8 +1,7 @@
-import { chromium } from "@playwright/test";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { expect, fillLotForm, formError, signIn, test } from "./fixtures";
-import { renderQrPng, writeFakeCameraVideo } from "./fixtures/fake-camera";
+import { launchWithFakeCamera, renderQrPng } from "./fixtures/fake-camera";
 
 const GTIN = "09506000134352";
 const FARM = "farm@lotledger.demo";
@@ -136,18 +135,7 @@ test("the phone camera reads a lot's QR code and opens the lot", async ({
 
   // The video can only be made once the lot exists, so this test launches its own browser.
   const label = labelOf(baseURL as string, lotCode);
-  const video = testInfo.outputPath("label.y4m");
-  const shows = writeFakeCameraVideo({ uri: label, file: video });
-  const { launchOptions } = testInfo.project.use;
-  const browser = await chromium.launch({
-    ...launchOptions,
-    args: [
-      ...(launchOptions?.args ?? []),
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  });
+  const { browser, shows } = await launchWithFakeCamera(testInfo, label);
   try {
     const context = await browser.newContext({ baseURL, viewport: PHONE, permissions: ["camera"] });
     const phone = await context.newPage();
