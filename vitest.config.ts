@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // Three suites with different real dependencies: `unit` needs nothing, `contracts` starts anvil,
 // `db` starts PostgreSQL (embedded, or the server named by TEST_DATABASE_URL).
 const alias = { "@": path.resolve(import.meta.dirname) };
-const serverOnly = { "server-only": path.resolve(import.meta.dirname, "lib/testing/empty.ts") };
+const serverOnly = { "server-only": path.resolve(import.meta.dirname, "tools/testing/empty.ts") };
 
 export default defineConfig({
   test: {
@@ -13,7 +13,7 @@ export default defineConfig({
         resolve: { alias: { ...alias, ...serverOnly } },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "tools/**/*.test.ts", "workers/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "**/*.chain.test.ts"],
         },
       },
@@ -21,8 +21,12 @@ export default defineConfig({
         resolve: { alias: { ...alias, ...serverOnly } },
         test: {
           name: "contracts",
-          include: ["contracts/test/**/*.test.ts", "lib/**/*.chain.test.ts"],
-          globalSetup: ["lib/testing/anvil-global-setup.ts"],
+          include: [
+            "contracts/test/**/*.test.ts",
+            "lib/**/*.chain.test.ts",
+            "tools/**/*.chain.test.ts",
+          ],
+          globalSetup: ["tools/testing/anvil-global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,
@@ -32,11 +36,11 @@ export default defineConfig({
         resolve: { alias: { ...alias, ...serverOnly } },
         test: {
           name: "db",
-          include: ["lib/**/*.db.test.ts", "scripts/**/*.db.test.ts"],
+          include: ["lib/**/*.db.test.ts", "tools/**/*.db.test.ts", "workers/**/*.db.test.ts"],
           // Indexer tests need a chain as well as the database.
           globalSetup: [
-            "lib/testing/postgres-global-setup.ts",
-            "lib/testing/anvil-global-setup.ts",
+            "tools/testing/postgres-global-setup.ts",
+            "tools/testing/anvil-global-setup.ts",
           ],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,4 +1,4 @@
-import { DEMO_USERS } from "@/scripts/stack/demo-data";
+import { DEMO_USERS } from "@/tools/stack/demo-data";
 import { expect, signIn, test } from "./fixtures";
 
 // The permission matrix over HTTP, for every seeded person (6 kinds × 3 roles): the harvest form page

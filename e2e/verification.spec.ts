@@ -5,7 +5,7 @@ import { expect, fillLotForm, signIn, test } from "./fixtures";
 function runVerify(): { status: number | null; stdout: string } {
   const result = spawnSync(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "scripts/lotledger.ts", "verify"],
+    ["--conditions=react-server", "--import", "tsx", "tools/lotledger.ts", "verify"],
     {
       env: {
         ...process.env,

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * Configuration of the web app and the indexer, validated once. `npm start` fills in the embedded
- * defaults (scripts/start.ts) before these processes start; in production every value comes from the
+ * defaults (tools/start.ts) before these processes start; in production every value comes from the
  * environment. A wrong value stops start-up with one sentence per variable naming it and what to set.
  */
 const hints = {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/sign-in/actions";
-import { RecallNotices } from "@/components/recall-notices";
+import { RecallNotices } from "@/components/recall/notices";
 import { requireMember } from "@/lib/auth/session";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {

@@ -4,7 +4,7 @@ import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { FormState } from "@/components/form-state";
+import type { FormState } from "@/components/forms/form-state";
 import { getAuth } from "@/lib/auth/auth";
 
 const signInInput = z.object({ email: z.string().trim().min(1), password: z.string().min(1) });

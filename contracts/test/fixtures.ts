@@ -31,7 +31,7 @@ export type Revert = { name: string; args: unknown[] };
 export type ParsedEvent = { name: string; args: unknown[] };
 
 // Receipts are polled for rather than awaited with tx.wait(), which can miss its block on anvil
-// (see scripts/bench/receipt.ts); so the deployment here does not use lib/chain/deploy.
+// (see lib/chain/receipt.ts); so the deployment here does not use lib/chain/deploy.
 export async function deployTracker(): Promise<{ tracker: LotTracker; admin: JsonRpcSigner }> {
   const admin = await provider.getSigner(0);
   const deployment = (await new LotTracker__factory(admin).deploy()).deploymentTransaction();

@@ -1,13 +1,11 @@
 import { AbiCoder, id, type JsonRpcSigner, keccak256, ZeroHash } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  deployLotTracker,
-  grantOrganizationRole,
-  roleForOrganizationKind,
-} from "@/lib/chain/deploy";
 import { decodeLotTrackerError } from "@/lib/chain/errors";
 import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { decodeLotCode, encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
+import { grantLotTrackerRole } from "@/lib/chain/roles";
+import { roleForOrganizationKind } from "@/lib/organizations/kinds";
+import { deployLotTracker } from "@/tools/chain/deploy";
 import { provider, send } from "./fixtures";
 
 const GTIN = "00614141000012";
@@ -54,10 +52,10 @@ beforeAll(async () => {
   outsider = await provider.getSigner(5);
   const { address } = await deployLotTracker(admin);
   tracker = LotTracker__factory.connect(address, admin);
-  await grantOrganizationRole(tracker, roleForOrganizationKind("PACKER"), producer.address);
-  await grantOrganizationRole(tracker, roleForOrganizationKind("CARRIER"), carrier.address);
-  await grantOrganizationRole(tracker, roleForOrganizationKind("RETAILER"), retailer.address);
-  await grantOrganizationRole(tracker, roleForOrganizationKind("REGULATOR"), regulator.address);
+  await grantLotTrackerRole(tracker, roleForOrganizationKind("PACKER"), producer.address);
+  await grantLotTrackerRole(tracker, roleForOrganizationKind("CARRIER"), carrier.address);
+  await grantLotTrackerRole(tracker, roleForOrganizationKind("RETAILER"), retailer.address);
+  await grantLotTrackerRole(tracker, roleForOrganizationKind("REGULATOR"), regulator.address);
 });
 
 afterAll(() => provider.destroy());
@@ -76,7 +74,7 @@ describe("LotTracker roles", () => {
   it("makes the deployer the admin, and a second grant a no-op", async () => {
     expect(await tracker.hasRole(await tracker.DEFAULT_ADMIN_ROLE(), admin.address)).toBe(true);
     const role = roleForOrganizationKind("FARM");
-    expect(await grantOrganizationRole(tracker, role, producer.address)).toBeNull();
+    expect(await grantLotTrackerRole(tracker, role, producer.address)).toBeNull();
   });
 });
 
@@ -151,7 +149,7 @@ describe("createLot", () => {
 
   it("refuses a producer whose role was revoked", async () => {
     const role = roleForOrganizationKind("PROCESSOR");
-    await grantOrganizationRole(tracker, role, outsider.address);
+    await grantLotTrackerRole(tracker, role, outsider.address);
     await send(createLotAs(outsider, BigInt(GTIN), nextLotCode()));
     await send(tracker.revokeRole(role, outsider.address));
     expect(await revertOf(createLotAs(outsider, BigInt(GTIN), nextLotCode()))).toEqual({

@@ -1,9 +1,9 @@
 import { encodeBytes32String, id, type JsonRpcSigner, ZeroHash } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readingLeaf } from "@/bench/gas/reading-leaf";
 import type { LotTracker } from "@/lib/chain/generated";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { merkleRoot } from "@/lib/chain/merkle";
-import { readingLeaf } from "@/scripts/bench/reading-leaf";
 import {
   createLot,
   deployTracker,

@@ -4,7 +4,7 @@ import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { formatElementString, GS } from "@/lib/gs1/element-string";
 import { parseScanData } from "@/lib/gs1/scan-data";
 import { rejectionOf } from "@/lib/gs1/testing";
-import { BarcodeFormat, drawOnCanvas, readBarcode } from "@/lib/testing/zxing";
+import { BarcodeFormat, drawOnCanvas, readBarcode } from "@/tools/testing/zxing";
 import { BARCODE_CONTENT_TYPES, type RenderBarcodeOptions, renderBarcode } from "./render-barcode";
 
 /** Decodes a PNG with the same zxing the scan page uses, as grey levels on white. */

@@ -1,7 +1,7 @@
 import { ZeroHash } from "ethers";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { findFreePort } from "./anvil";
-import { deployLotTracker } from "./deploy";
+import { findFreePort } from "@/tools/chain/anvil";
+import { deployLotTracker } from "@/tools/chain/deploy";
 import { decodeLotTrackerError, isLedgerUnreachable } from "./errors";
 import { type LotTracker, LotTracker__factory } from "./generated";
 import { encodeLotCode } from "./lot-id";

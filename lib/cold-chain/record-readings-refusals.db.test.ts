@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { countRows } from "@/lib/testing/database-text";
-import { createLedgerWorld, type LedgerWorld } from "@/lib/testing/ledger-world";
-import { shipLot } from "@/lib/testing/lot-steps";
+import { countRows } from "@/tools/testing/database-text";
+import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
+import { shipLot } from "@/tools/testing/lot-steps";
 import { readingsFromCsv } from "./readings-csv";
 import { recordReadings } from "./record-readings";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getProvenance } from "@/lib/provenance/get-provenance";
-import { createLedgerWorld, type LedgerWorld } from "@/lib/testing/ledger-world";
-import { shipLot } from "@/lib/testing/lot-steps";
+import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
+import { shipLot } from "@/tools/testing/lot-steps";
 import { getColdChain } from "./get-cold-chain";
 import { readingsFromCsv } from "./readings-csv";
 import { recordReadings } from "./record-readings";

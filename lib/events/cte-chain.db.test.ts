@@ -3,8 +3,8 @@ import type { Member } from "@/lib/auth/session";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { AppError } from "@/lib/errors";
 import { serialsRootOf } from "@/lib/packages/serials";
-import { createLedgerWorld, type LedgerWorld } from "@/lib/testing/ledger-world";
-import { TEST_GTIN as GTIN, harvestValues, siteOf } from "@/lib/testing/lot-steps";
+import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
+import { TEST_GTIN as GTIN, harvestValues, siteOf } from "@/tools/testing/lot-steps";
 import { queueTrackingEvent } from "./record-event";
 
 // The event forms' domain code end to end on the real parts: each CTE queued as the form queues it,

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { AppError } from "@/lib/errors";
-import { countRows } from "@/lib/testing/database-text";
-import { createLedgerWorld, type LedgerWorld } from "@/lib/testing/ledger-world";
-import { TEST_GTIN as GTIN, harvestValues, siteOf } from "@/lib/testing/lot-steps";
+import { countRows } from "@/tools/testing/database-text";
+import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
+import { TEST_GTIN as GTIN, harvestValues, siteOf } from "@/tools/testing/lot-steps";
 import { queueTrackingEvent } from "./record-event";
 
 // Bad input on the event forms: one exact sentence (on the field it is about, where there is one),

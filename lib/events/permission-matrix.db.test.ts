@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
-import type { OrganizationKind } from "@/lib/chain/deploy";
 import { AppError } from "@/lib/errors";
-import { countRows } from "@/lib/testing/database-text";
-import { createTestOrganization } from "@/lib/testing/organizations";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import type { OrganizationKind } from "@/lib/organizations/kinds";
+import { countRows } from "@/tools/testing/database-text";
+import { createTestOrganization } from "@/tools/testing/organizations";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { expectedRefusal, matrixActions } from "./testing/matrix-actions";
 
 // Every role of every organisation kind tries every action LotLedger records. Allowed: exactly one

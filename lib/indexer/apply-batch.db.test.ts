@@ -6,10 +6,13 @@ import { hashPayload } from "@/lib/chain/payload";
 import { createProvider } from "@/lib/chain/provider";
 import { receiptOf } from "@/lib/chain/receipt";
 import type { Db } from "@/lib/db/client";
-import { lotPayload } from "@/lib/testing/lot-payload";
-import { deployLotTrackerFixture, type LotTrackerFixture } from "@/lib/testing/lot-tracker-fixture";
-import { compareReadModels } from "@/lib/testing/read-model";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { lotPayload } from "@/tools/testing/lot-payload";
+import {
+  deployLotTrackerFixture,
+  type LotTrackerFixture,
+} from "@/tools/testing/lot-tracker-fixture";
+import { compareReadModels } from "@/tools/testing/read-model";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { applyLedgerEvent } from "./apply-event";
 import { type DecodedLog, decodeLogs } from "./decode";
 import { getContractLogs } from "./get-logs";

@@ -4,8 +4,11 @@ import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { createProvider } from "@/lib/chain/provider";
 import { receiptOf } from "@/lib/chain/receipt";
 import type { Db } from "@/lib/db/client";
-import { deployLotTrackerFixture, type LotTrackerFixture } from "@/lib/testing/lot-tracker-fixture";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import {
+  deployLotTrackerFixture,
+  type LotTrackerFixture,
+} from "@/tools/testing/lot-tracker-fixture";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { type IndexerSource, indexNextBatch } from "./indexer";
 
 const CHAIN_ID = 31337;

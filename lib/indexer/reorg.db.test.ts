@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { createProvider } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
-import { deployLotTrackerFixture, type LotTrackerFixture } from "@/lib/testing/lot-tracker-fixture";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import {
+  deployLotTrackerFixture,
+  type LotTrackerFixture,
+} from "@/tools/testing/lot-tracker-fixture";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { type IndexerSource, indexNextBatch } from "./indexer";
 import { verifyLedger } from "./verify";
 

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { hashPayload } from "@/lib/chain/payload";
 import { createProvider } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
-import { lotPayload } from "@/lib/testing/lot-payload";
-import { deployLotTrackerFixture } from "@/lib/testing/lot-tracker-fixture";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { lotPayload } from "@/tools/testing/lot-payload";
+import { deployLotTrackerFixture } from "@/tools/testing/lot-tracker-fixture";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { type IndexerSource, indexNextBatch } from "./indexer";
 import { verifyLedger } from "./verify";
 

@@ -1,13 +1,14 @@
 import { Wallet } from "ethers";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { deployLotTracker, roleForOrganizationKind } from "@/lib/chain/deploy";
 import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { createProvider } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { countRows, databaseText } from "@/lib/testing/database-text";
-import { randomGln, TEST_MASTER_KEY } from "@/lib/testing/organizations";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { roleForOrganizationKind } from "@/lib/organizations/kinds";
+import { deployLotTracker } from "@/tools/chain/deploy";
+import { countRows, databaseText } from "@/tools/testing/database-text";
+import { randomGln, TEST_MASTER_KEY } from "@/tools/testing/organizations";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { createOrganization } from "./create-organization";
 import { hashInvitationToken, INVITATION_TTL_MS } from "./invitation-token";
 import type { CreateOrganizationInput } from "./organization-input";

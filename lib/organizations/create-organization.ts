@@ -1,9 +1,10 @@
 import "server-only";
 import { type Signer, ZeroHash } from "ethers";
-import { grantOrganizationRole, roleForOrganizationKind } from "@/lib/chain/deploy";
 import type { LotTracker } from "@/lib/chain/generated";
+import { grantLotTrackerRole } from "@/lib/chain/roles";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { roleForOrganizationKind } from "@/lib/organizations/kinds";
 import { duplicateLocationGln } from "./add-location";
 import { assertInvitable, type CreatedInvitation, createInvitation } from "./create-invitation";
 import {
@@ -57,7 +58,7 @@ export async function createOrganization({
 
   const { address, encryptedKey } = createSigningKey(masterKey);
   const roleTxHash = ledger
-    ? await grantOrganizationRole(ledger.lotTracker, roleForOrganizationKind(parsed.kind), address)
+    ? await grantLotTrackerRole(ledger.lotTracker, roleForOrganizationKind(parsed.kind), address)
     : null;
   await ledger?.fund?.(address);
 

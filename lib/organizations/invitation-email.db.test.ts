@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
-import { findFreePort } from "@/lib/chain/anvil";
 import type { Db } from "@/lib/db/client";
 import type { MailConfig } from "@/lib/mail/send-mail";
-import { addTestMember, createTestOrganization } from "@/lib/testing/organizations";
-import { type SmtpReceiver, startSmtpReceiver } from "@/lib/testing/smtp-receiver";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { findFreePort } from "@/tools/chain/anvil";
+import { addTestMember, createTestOrganization } from "@/tools/testing/organizations";
+import { type SmtpReceiver, startSmtpReceiver } from "@/tools/testing/smtp-receiver";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { emailInvitationTransport, invitationTransportFor } from "./invitation-email";
 import { formatInvitationDate } from "./invitation-sentence";
 import { logInvitationTransport } from "./invitation-transport";

@@ -3,9 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { countRows, databaseText } from "@/lib/testing/database-text";
-import { addTestMember, createTestOrganization, TEST_PASSWORD } from "@/lib/testing/organizations";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { countRows, databaseText } from "@/tools/testing/database-text";
+import {
+  addTestMember,
+  createTestOrganization,
+  TEST_PASSWORD,
+} from "@/tools/testing/organizations";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { acceptInvitation } from "./accept-invitation";
 import { INVITATION_TTL_MS } from "./invitation-token";
 import type { InvitationMessage } from "./invitation-transport";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { OrganizationKind } from "@/lib/chain/deploy";
 import { AppError } from "@/lib/errors";
 import { parseGln } from "@/lib/gs1/gln";
+import type { OrganizationKind } from "@/lib/organizations/kinds";
 import { locationInput, type ParsedLocation, parseLocation } from "./location-input";
 import { parseEmail } from "./parse-person";
 

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { ANY_LOT, ChangeFeed, listenForChanges } from "./change-feed";
 
 let database: TestDatabase;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLedgerWorld, type LedgerWorld } from "@/lib/testing/ledger-world";
+import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { getProvenance } from "./get-provenance";
 
 let ledger: LedgerWorld;

@@ -5,8 +5,11 @@ import { createProvider } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
 import { type IndexerSource, indexNextBatch } from "@/lib/indexer/indexer";
 import { generateSerials, serialsRootOf } from "@/lib/packages/serials";
-import { deployLotTrackerFixture, type LotTrackerFixture } from "@/lib/testing/lot-tracker-fixture";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import {
+  deployLotTrackerFixture,
+  type LotTrackerFixture,
+} from "@/tools/testing/lot-tracker-fixture";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { getPackageProof } from "./package-proof";
 
 const GTIN = "09506000134352";

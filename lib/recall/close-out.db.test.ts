@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { createLedgerWorld, type LedgerWorld } from "@/lib/testing/ledger-world";
+import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { acknowledgeRecall } from "./acknowledge-recall";
 import { getRecallProgress } from "./progress";
 import { stockLotIdsOf } from "./recall-in-force";

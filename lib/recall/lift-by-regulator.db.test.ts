@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { countRows } from "@/lib/testing/database-text";
-import { createLedgerWorld, type LedgerWorld, MASTER_KEY } from "@/lib/testing/ledger-world";
+import { countRows } from "@/tools/testing/database-text";
+import { createLedgerWorld, type LedgerWorld, MASTER_KEY } from "@/tools/testing/ledger-world";
 import { getRecall } from "./get-recall";
 import { parseLiftInput } from "./lift-input";
 import { liftRecall } from "./lift-recall";

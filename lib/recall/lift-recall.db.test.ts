@@ -3,8 +3,13 @@ import type { Member } from "@/lib/auth/session";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import { AppError } from "@/lib/errors";
 import { createSigningKey } from "@/lib/organizations/signing-key";
-import { countRows } from "@/lib/testing/database-text";
-import { createLedgerWorld, GTIN, type LedgerWorld, MASTER_KEY } from "@/lib/testing/ledger-world";
+import { countRows } from "@/tools/testing/database-text";
+import {
+  createLedgerWorld,
+  GTIN,
+  type LedgerWorld,
+  MASTER_KEY,
+} from "@/tools/testing/ledger-world";
 import { acknowledgeRecall } from "./acknowledge-recall";
 import { findRecallsAwaiting } from "./find-recalls";
 import { getRecall } from "./get-recall";

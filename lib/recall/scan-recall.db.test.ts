@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { resolveScan } from "@/lib/scan/resolve-scan";
-import { createLedgerWorld, GTIN, type LedgerWorld } from "@/lib/testing/ledger-world";
+import { createLedgerWorld, GTIN, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { parseRecallInput } from "./recall-input";
 import { removePackage } from "./remove-package";
 import { startRecall } from "./start-recall";

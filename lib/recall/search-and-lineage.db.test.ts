@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { formatElementString } from "@/lib/gs1/element-string";
-import { createLedgerWorld, GTIN, type LedgerWorld } from "@/lib/testing/ledger-world";
+import { createLedgerWorld, GTIN, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { getLineageFamily } from "./lineage-family";
 import { searchLots } from "./search-lots";
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import { AppError } from "@/lib/errors";
-import { createLedgerWorld, type LedgerWorld } from "@/lib/testing/ledger-world";
-import { shipLot, splitLot } from "@/lib/testing/lot-steps";
+import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
+import { shipLot, splitLot } from "@/tools/testing/lot-steps";
 import { parseRecallInput } from "./recall-input";
 import { startRecall } from "./start-recall";
 

@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { formatElementString, GS } from "@/lib/gs1/element-string";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { resolveScan } from "./resolve-scan";
 
 const GTIN = "09506000134352";

@@ -7,8 +7,11 @@ import { receiptOf } from "@/lib/chain/receipt";
 import type { Db } from "@/lib/db/client";
 import { locationId, lotEpcClass, partyId, referenceDocument } from "@/lib/events/epcis";
 import { indexNextBatch } from "@/lib/indexer/indexer";
-import { deployLotTrackerFixture, type LotTrackerFixture } from "@/lib/testing/lot-tracker-fixture";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import {
+  deployLotTrackerFixture,
+  type LotTrackerFixture,
+} from "@/tools/testing/lot-tracker-fixture";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { FSMA_COLUMNS } from "./fsma-row";
 import { getFsmaSpreadsheet } from "./fsma-spreadsheet";
 

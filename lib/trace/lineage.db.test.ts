@@ -5,8 +5,11 @@ import { createProvider } from "@/lib/chain/provider";
 import { receiptOf } from "@/lib/chain/receipt";
 import type { Db } from "@/lib/db/client";
 import { indexNextBatch } from "@/lib/indexer/indexer";
-import { deployLotTrackerFixture, type LotTrackerFixture } from "@/lib/testing/lot-tracker-fixture";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import {
+  deployLotTrackerFixture,
+  type LotTrackerFixture,
+} from "@/tools/testing/lot-tracker-fixture";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { findRecalledAncestor, getRecallScope } from "./recall-scope";
 import { recallScopeCsv } from "./scope-csv";
 import { distancesFrom, type LogLineage, linksAmong, readLineageFromLogs } from "./testing";

@@ -3,7 +3,7 @@ import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { findLotOfPackage, resolveLotOfScan } from "./resolve-lot";
 
 const GTIN = "09506000134352";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FROM_THE_LOTS_PAGE, LotEventLinks } from "@/components/lot-event-links";
-import { LotTable } from "@/components/lot-table";
-import { PendingWrites } from "@/components/pending-writes";
+import { FROM_THE_LOTS_PAGE, LotEventLinks } from "@/components/lots/lot-event-links";
+import { LotTable } from "@/components/lots/lot-table";
+import { PendingWrites } from "@/components/lots/pending-writes";
 import { requireMember } from "@/lib/auth/session";
 import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/ledger-errors";
 import { getDb } from "@/lib/db";

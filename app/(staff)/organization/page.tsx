@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LocationList } from "@/components/location-list";
-import { OrganizationSummary } from "@/components/organization-summary";
+import { LocationList } from "@/components/organization/location-list";
+import { OrganizationSummary } from "@/components/organization/organization-summary";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getOrganization } from "@/lib/organizations/get-organization";

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { FormState } from "@/components/form-state";
-import type { WebhookFormState } from "@/components/recall-webhook-form";
+import type { FormState } from "@/components/forms/form-state";
+import type { WebhookFormState } from "@/components/recall/webhook-form";
 import { authenticate } from "@/lib/auth/session";
 import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
 import { getDb } from "@/lib/db";

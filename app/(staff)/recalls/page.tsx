@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FormError } from "@/components/form-error";
-import { RecallDashboardFrame } from "@/components/recall-dashboard-frame";
-import { RecallList } from "@/components/recall-list";
-import { RecallLotHits } from "@/components/recall-lot-hits";
-import { RecallSearchForm } from "@/components/recall-search-form";
+import { FormError } from "@/components/forms/form-error";
+import { RecallDashboardFrame } from "@/components/recall/dashboard-frame";
+import { RecallList } from "@/components/recall/list";
+import { RecallLotHits } from "@/components/recall/lot-hits";
+import { RecallSearchForm } from "@/components/recall/search-form";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";

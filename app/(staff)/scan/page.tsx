@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ScanPanel } from "@/components/scan-panel";
+import { ScanPanel } from "@/components/scan/scan-panel";
 import { requireMember } from "@/lib/auth/session";
 import { resolveScanAction } from "./actions";
 

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { FormState } from "@/components/form-state";
+import type { FormState } from "@/components/forms/form-state";
 import { getAuth } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AcceptInvitationForm } from "@/components/accept-invitation-form";
-import { FormError } from "@/components/form-error";
+import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
+import { FormError } from "@/components/forms/form-error";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getOpenInvitation, type OpenInvitation } from "@/lib/organizations/accept-invitation";

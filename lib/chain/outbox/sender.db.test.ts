@@ -1,16 +1,14 @@
 import { id, toBeHex, ZeroHash } from "ethers";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  deployLotTracker,
-  grantOrganizationRole,
-  roleForOrganizationKind,
-} from "@/lib/chain/deploy";
 import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { createProvider } from "@/lib/chain/provider";
+import { grantLotTrackerRole } from "@/lib/chain/roles";
 import type { Db } from "@/lib/db/client";
+import { roleForOrganizationKind } from "@/lib/organizations/kinds";
 import { createSigningKey } from "@/lib/organizations/signing-key";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { deployLotTracker } from "@/tools/chain/deploy";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { enqueueLedgerWrite } from "./enqueue";
 import { processOutbox, type SenderContext } from "./sender";
 
@@ -65,7 +63,7 @@ beforeAll(async () => {
   const admin = await provider.getSigner(0);
   const deployment = await deployLotTracker(admin);
   lotTracker = LotTracker__factory.connect(deployment.address, provider);
-  await grantOrganizationRole(lotTracker.connect(admin), roleForOrganizationKind("FARM"), address);
+  await grantLotTrackerRole(lotTracker.connect(admin), roleForOrganizationKind("FARM"), address);
   context = {
     db,
     provider,

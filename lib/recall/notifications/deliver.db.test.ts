@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLedgerWorld, type LedgerWorld, MASTER_KEY } from "@/lib/testing/ledger-world";
+import { createLedgerWorld, type LedgerWorld, MASTER_KEY } from "@/tools/testing/ledger-world";
 import { parseRecallInput } from "../recall-input";
 import { startRecall } from "../start-recall";
 import { deliverDueNotifications, type NotifierContext } from "./deliver";

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort } from "@/lib/chain/anvil";
 import type { MailConfig } from "@/lib/mail/send-mail";
-import { createLedgerWorld, GTIN, type LedgerWorld, MASTER_KEY } from "@/lib/testing/ledger-world";
-import { addTestMember } from "@/lib/testing/organizations";
-import { type SmtpReceiver, startSmtpReceiver } from "@/lib/testing/smtp-receiver";
+import { findFreePort } from "@/tools/chain/anvil";
+import {
+  createLedgerWorld,
+  GTIN,
+  type LedgerWorld,
+  MASTER_KEY,
+} from "@/tools/testing/ledger-world";
+import { addTestMember } from "@/tools/testing/organizations";
+import { type SmtpReceiver, startSmtpReceiver } from "@/tools/testing/smtp-receiver";
 import { parseRecallInput } from "../recall-input";
 import { startRecall } from "../start-recall";
 import { deliverDueNotifications, type NotifierContext } from "./deliver";

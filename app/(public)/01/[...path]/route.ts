@@ -4,7 +4,7 @@ import { answerDigitalLinkCached } from "@/lib/provenance/prepared-answer";
 import { getProvenanceReadModel } from "@/lib/provenance/read-model";
 
 // The GS1 Digital Link resolver inside Next. `npm start` answers these paths before Next's router
-// (scripts/web.ts) with the same answer from the same code; this route serves them under `next dev`
+// (workers/web.ts) with the same answer from the same code; this route serves them under `next dev`
 // or a plain `next start`.
 export async function GET(request: Request) {
   const url = new URL(request.url);

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { FormState } from "@/components/form-state";
+import type { FormState } from "@/components/forms/form-state";
 import { authenticate } from "@/lib/auth/session";
 import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
 import { getDb } from "@/lib/db";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EventForm } from "@/components/event-form";
-import { FormError } from "@/components/form-error";
+import { EventForm } from "@/components/events/event-form";
+import { FormError } from "@/components/forms/form-error";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { CTE_LABELS, cteRefusal, isRecordedHere } from "@/lib/events/cte-rules";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { CreateLotForm } from "@/components/create-lot-form";
-import { FormError } from "@/components/form-error";
+import { FormError } from "@/components/forms/form-error";
+import { CreateLotForm } from "@/components/lots/create-lot-form";
 import { requireMember } from "@/lib/auth/session";
 import { canCreateLots } from "@/lib/lots/permissions";
 import { createLotAction } from "./actions";

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { FormState } from "@/components/form-state";
-import type { InvitationFormState } from "@/components/invite-member-form";
+import type { FormState } from "@/components/forms/form-state";
+import type { InvitationFormState } from "@/components/organization/invite-member-form";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FormError } from "@/components/form-error";
-import { InvitationList } from "@/components/invitation-list";
-import { InviteMemberForm } from "@/components/invite-member-form";
-import { MemberList } from "@/components/member-list";
+import { FormError } from "@/components/forms/form-error";
+import { InvitationList } from "@/components/organization/invitation-list";
+import { InviteMemberForm } from "@/components/organization/invite-member-form";
+import { MemberList } from "@/components/organization/member-list";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getPeople } from "@/lib/organizations/get-people";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { RecallWebhookForm } from "@/components/recall-webhook-form";
+import { RecallWebhookForm } from "@/components/recall/webhook-form";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { adminOnlyMessage, isOrganizationAdmin } from "@/lib/organizations/permissions";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { LabelSheet } from "@/components/label-sheet";
-import { LabelSheetToolbar } from "@/components/label-sheet-toolbar";
+import { LabelSheet } from "@/components/labels/label-sheet";
+import { LabelSheetToolbar } from "@/components/labels/label-sheet-toolbar";
 import { requireMember } from "@/lib/auth/session";
 import { getLabelSheet } from "@/lib/barcode/label-sheet";
 import { labelSheetOptions } from "@/lib/barcode/label-sheet-options";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FormError } from "@/components/form-error";
-import { ReadingsForm } from "@/components/readings-form";
+import { ReadingsForm } from "@/components/cold-chain/readings-form";
+import { FormError } from "@/components/forms/form-error";
 import { requireMember } from "@/lib/auth/session";
 import { readingsRefusal } from "@/lib/cold-chain/readings-refusal";
 import { getDb } from "@/lib/db";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { AddLocationForm } from "@/components/add-location-form";
-import { FormError } from "@/components/form-error";
+import { FormError } from "@/components/forms/form-error";
+import { AddLocationForm } from "@/components/organization/add-location-form";
 import { requireMember } from "@/lib/auth/session";
 import {
   ADD_LOCATIONS,

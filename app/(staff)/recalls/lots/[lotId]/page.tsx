@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { RecallDashboardFrame } from "@/components/recall-dashboard-frame";
-import { RecallExports } from "@/components/recall-exports";
-import { RecallLineageSection } from "@/components/recall-lineage-section";
-import { RecallLotHeader } from "@/components/recall-lot-header";
+import { RecallDashboardFrame } from "@/components/recall/dashboard-frame";
+import { RecallExports } from "@/components/recall/exports";
+import { RecallLineageSection } from "@/components/recall/lineage-section";
+import { RecallLotHeader } from "@/components/recall/lot-header";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { RecallConfirmForm } from "@/components/recall-confirm-form";
-import { RecallDashboardFrame } from "@/components/recall-dashboard-frame";
-import { RecallLineageSection } from "@/components/recall-lineage-section";
-import { RecallLotHeader } from "@/components/recall-lot-header";
-import { RecallReasonForm } from "@/components/recall-reason-form";
-import { RecallScopeSummary } from "@/components/recall-scope-summary";
+import { RecallConfirmForm } from "@/components/recall/confirm-form";
+import { RecallDashboardFrame } from "@/components/recall/dashboard-frame";
+import { RecallLineageSection } from "@/components/recall/lineage-section";
+import { RecallLotHeader } from "@/components/recall/lot-header";
+import { RecallReasonForm } from "@/components/recall/reason-form";
+import { RecallScopeSummary } from "@/components/recall/scope-summary";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";

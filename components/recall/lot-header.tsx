@@ -1,0 +1,20 @@
+import type { LotDetail } from "@/lib/lots/get-lot-detail";
+import { RecallStatusBadge } from "./status-badge";
+
+/** A lot as the recall manager identifies it: lot code, GTIN, quantity, producer and holder. */
+export function RecallLotHeader({ lot }: { lot: LotDetail }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">Lot {lot.lotCode}</h1>
+        <RecallStatusBadge status={lot.status} />
+      </div>
+      <p className="font-mono text-sm text-stone-600">GTIN {lot.gtin}</p>
+      <p>
+        {lot.quantity ? `${lot.quantity} ${lot.unit} · ` : ""}produced by {lot.producer.name} · held
+        by {lot.custodian.name}
+        {lot.recipient ? `, on its way to ${lot.recipient.name}` : ""}
+      </p>
+    </div>
+  );
+}

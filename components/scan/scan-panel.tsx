@@ -1,0 +1,158 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type ChangeEvent, useEffect, useRef, useState } from "react";
+import type { ActionResult } from "@/lib/errors";
+import { decodePhoto, isCameraAllowed } from "@/lib/scan/barcode-reader";
+import type { ScanResolution } from "@/lib/scan/resolve-scan";
+import { FormError } from "../forms/form-error";
+import { ScanCamera } from "./scan-camera";
+import { ScanRecallAlert } from "./scan-recall-alert";
+import { ScanTypedEntry } from "./scan-typed-entry";
+
+type ScanStep =
+  | { step: "idle"; message?: string }
+  | { step: "camera" }
+  | { step: "busy"; status: string }
+  | { step: "recalled"; recall: Extract<ScanResolution, { kind: "recalled" }> };
+
+const OFFLINE =
+  "LotLedger did not answer (the network may be down): move to better signal and scan again.";
+const NO_BARCODE_IN_PHOTO =
+  "No barcode was found in this photo: take it again closer, flat and in good light, or type the code below.";
+const PHOTO_UNREADABLE =
+  "This photo can't be opened: take it again with the camera, or type the code below.";
+
+/** The scan page's one interactive leaf: camera, photo or typed code → the lot's next step. */
+export function ScanPanel({
+  resolve,
+}: {
+  resolve: (text: string) => Promise<ActionResult<ScanResolution>>;
+}) {
+  const router = useRouter();
+  const [state, setState] = useState<ScanStep>({ step: "idle" });
+  const messageRef = useRef<HTMLDivElement>(null);
+  const message = state.step === "idle" ? state.message : undefined;
+
+  // A refusal of a typed code appears above the camera area, which the keyboard may have pushed
+  // out of sight: bring it back into view.
+  useEffect(() => {
+    if (message) messageRef.current?.scrollIntoView({ block: "nearest" });
+  }, [message]);
+
+  // Once the camera is allowed, opening the page is the tap: one step fewer with gloves on.
+  useEffect(() => {
+    isCameraAllowed().then((isAllowed) => {
+      if (isAllowed)
+        setState((now) => (now.step === "idle" && !now.message ? { step: "camera" } : now));
+    });
+  }, []);
+
+  /** Sends what was read to the server and goes where it says; a refusal comes back as a sentence. */
+  async function lookUp(text: string): Promise<string | undefined> {
+    setState({ step: "busy", status: "Looking up the lot…" });
+    const result = await resolve(text).catch(() => undefined);
+    if (!result?.ok) {
+      const message = result?.message ?? OFFLINE;
+      setState({ step: "idle", message });
+      return message;
+    }
+    if (result.data.kind === "recalled") {
+      navigator.vibrate?.([300, 100, 300, 100, 300]);
+      setState({ step: "recalled", recall: result.data });
+      return undefined;
+    }
+    setState({ step: "busy", status: "Opening the lot…" });
+    router.push(result.data.href);
+    return undefined;
+  }
+
+  function onDecode(text: string) {
+    navigator.vibrate?.(80); // the code was read: the hand can move on while the server answers
+    void lookUp(text);
+  }
+
+  async function onPhoto(event: ChangeEvent<HTMLInputElement>) {
+    const photo = event.target.files?.[0];
+    event.target.value = ""; // the same photo again must still fire a change
+    if (!photo) return;
+    setState({ step: "busy", status: "Reading the photo…" });
+    let text: string | null;
+    try {
+      text = await decodePhoto(photo);
+    } catch {
+      return setState({ step: "idle", message: PHOTO_UNREADABLE });
+    }
+    if (text === null) return setState({ step: "idle", message: NO_BARCODE_IN_PHOTO });
+    onDecode(text);
+  }
+
+  const isBusy = state.step === "busy";
+  return (
+    <div className="flex flex-col gap-5">
+      <div ref={messageRef} className="empty:hidden">
+        <FormError state={{ message }} />
+      </div>
+      <div className="relative h-72 w-full overflow-hidden rounded-2xl bg-stone-900">
+        {state.step === "camera" ? (
+          <>
+            <ScanCamera
+              onDecode={onDecode}
+              onProblem={(message) => setState({ step: "idle", message })}
+            />
+            <p className="absolute inset-x-0 top-0 bg-black/60 p-3 text-center text-lg font-medium text-white">
+              Point the camera at the barcode
+            </p>
+            <button
+              type="button"
+              onClick={() => setState({ step: "idle" })}
+              className="absolute inset-x-3 bottom-3 min-h-14 rounded-xl bg-white text-lg font-semibold text-stone-900"
+            >
+              Stop camera
+            </button>
+          </>
+        ) : isBusy ? (
+          <p
+            role="status"
+            className="flex h-full items-center justify-center p-6 text-center text-2xl font-semibold text-white"
+          >
+            {state.status}
+          </p>
+        ) : (
+          <button
+            type="button"
+            onClick={() => setState({ step: "camera" })}
+            className="flex h-full w-full flex-col items-center justify-center gap-2 bg-ledger-700 text-white hover:bg-ledger-900"
+          >
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              className="size-16"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
+              <path d="M3 7V4h3M21 7V4h-3M3 17v3h3M21 17v3h-3M7 12h10" strokeLinecap="round" />
+            </svg>
+            <span className="text-3xl font-bold">Scan</span>
+            <span className="text-base">Opens the camera</span>
+          </button>
+        )}
+      </div>
+      <label className="flex min-h-14 cursor-pointer items-center justify-center rounded-xl border-2 border-ledger-700 bg-white px-4 text-lg font-semibold text-ledger-900 has-focus-visible:ring-4 has-focus-visible:ring-ledger-600 has-disabled:opacity-50">
+        Take / upload a photo
+        <input
+          type="file"
+          accept="image/*"
+          disabled={isBusy}
+          onChange={onPhoto}
+          className="sr-only"
+        />
+      </label>
+      <ScanTypedEntry onSubmit={lookUp} isDisabled={isBusy} />
+      {state.step === "recalled" ? (
+        <ScanRecallAlert recall={state.recall} onDismiss={() => setState({ step: "camera" })} />
+      ) : null}
+    </div>
+  );
+}

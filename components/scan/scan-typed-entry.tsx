@@ -1,0 +1,47 @@
+"use client";
+
+import { type FormEvent, useState, useTransition } from "react";
+import { TextField } from "../forms/text-field";
+
+/**
+ * For a label the camera can't read: the digits under a barcode, "(01)…(10)…", or the Digital Link.
+ * A plain submit handler, not a form action, so a refused code stays in the field to correct.
+ */
+export function ScanTypedEntry({
+  onSubmit,
+  isDisabled,
+}: {
+  onSubmit: (text: string) => Promise<string | undefined>;
+  isDisabled: boolean;
+}) {
+  const [isPending, startTransition] = useTransition();
+  const [isInvalid, setIsInvalid] = useState(false);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get("code") ?? "");
+    startTransition(async () => setIsInvalid((await onSubmit(code)) !== undefined));
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
+      <TextField
+        label="Type the code"
+        name="code"
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        enterKeyHint="go"
+        hint="The digits under the barcode, (01)…(10)…, or the https:// link."
+        isInvalid={isInvalid}
+      />
+      <button
+        type="submit"
+        disabled={isDisabled || isPending}
+        className="min-h-14 w-full rounded-xl bg-ledger-700 px-6 text-lg font-semibold text-white hover:bg-ledger-900 disabled:bg-stone-400"
+      >
+        Look up
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,149 @@
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
+import { createProvider } from "@/lib/chain/provider";
+import { hashInvitationToken } from "@/lib/organizations/invitation-token";
+import { roleForOrganizationKind } from "@/lib/organizations/kinds";
+import { deployLotTracker } from "@/tools/chain/deploy";
+import { countRows } from "@/tools/testing/database-text";
+import { randomGln, TEST_MASTER_KEY } from "@/tools/testing/organizations";
+import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
+import { ANVIL_DEV_KEY } from "../stack/prepare";
+
+const root = path.resolve(import.meta.dirname, "../..");
+// The same command line as `npm run lotledger`, without npm's banner on stdout.
+const [node = "node", ...nodeArgs] = JSON.parse(
+  readFileSync(path.join(root, "package.json"), "utf8"),
+).scripts.lotledger.split(" ");
+
+const provider = createProvider(inject("rpcUrl"), 31337);
+let database: TestDatabase;
+let lotTracker: LotTracker;
+let env: Record<string, string>;
+
+async function runOrg(args: string[], change: Record<string, string | undefined> = {}) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(node, [...nodeArgs, "org", ...args], {
+      cwd: root,
+      env: { ...process.env, ...env, ...change },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+const createArgs = (gln: string, email: string) => [
+  "create",
+  "--name",
+  "Sunrise Fresh-Cut Kitchen",
+  "--kind",
+  "PROCESSOR",
+  "--gln",
+  gln,
+  "--admin-email",
+  email,
+  "--address",
+  "77 Produce Ln, Hollister, CA",
+];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const admin = await provider.getSigner(0);
+  const deployment = await deployLotTracker(admin);
+  lotTracker = LotTracker__factory.connect(deployment.address, admin);
+  env = {
+    DATABASE_URL: database.databaseUrl,
+    RPC_URL: inject("rpcUrl"),
+    CONTRACT_ADDRESS: deployment.address,
+    DEPLOYMENT_BLOCK: String(deployment.blockNumber),
+    DEPLOYER_PRIVATE_KEY: ANVIL_DEV_KEY, // anvil's account 0, which deployed it
+    MASTER_KEY: TEST_MASTER_KEY,
+    APP_URL: "https://lotledger.example",
+  };
+});
+
+afterAll(async () => {
+  await database.drop();
+  provider.destroy();
+});
+
+describe("lotledger org (child process, as the operator runs it)", () => {
+  it("creates the organisation with its role and prints its first admin's invitation link", async () => {
+    const gln = randomGln();
+    const result = await runOrg(createArgs(gln, "Chef@Sunrise.test"));
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const lines = result.stdout.trim().split("\n");
+    const organization = await database.db.organization.findUniqueOrThrow({ where: { gln } });
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^org create: registered Sunrise Fresh-Cut Kitchen \\(processor, GLN ${gln}\\) with ledger account ${organization.chainAddress}; its LotTracker role was granted in 0x[0-9a-f]{64}$`,
+      ),
+    );
+    expect(lines[1]).toMatch(
+      /^Invitation for chef@sunrise\.test to join Sunrise Fresh-Cut Kitchen as ADMIN, single use, valid until \d{4}-.+Z:$/,
+    );
+    const link = lines[2] as string;
+    expect(link).toMatch(/^https:\/\/lotledger\.example\/invitations\/[\w-]{43}$/);
+    const token = link.split("/").at(-1) as string;
+    expect(
+      await database.db.invitation.findUniqueOrThrow({
+        where: { tokenHash: hashInvitationToken(token) },
+      }),
+    ).toMatchObject({ organizationId: organization.id, email: "chef@sunrise.test", role: "ADMIN" });
+    expect(
+      await lotTracker.hasRole(roleForOrganizationKind("PROCESSOR"), organization.chainAddress),
+    ).toBe(true);
+
+    const again = await runOrg([
+      "invite",
+      "--gln",
+      gln,
+      "--email",
+      "sous@sunrise.test",
+      "--role",
+      "STAFF",
+    ]);
+    expect(again).toMatchObject({ code: 0, stderr: "" });
+    expect(again.stdout).toContain(
+      "Invitation for sous@sunrise.test to join Sunrise Fresh-Cut Kitchen as STAFF",
+    );
+  });
+
+  it("says which variable to set when the contract admin's key is missing, and writes nothing", async () => {
+    const before = await countRows(database.db, ["Organization", "Invitation"]);
+    const result = await runOrg(createArgs(randomGln(), "a@sunrise.test"), {
+      DEPLOYER_PRIVATE_KEY: "",
+    });
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "org create: DEPLOYER_PRIVATE_KEY is not set: set it to the 0x… private key (64 hex characters) of the account that deploys and administers LotTracker.\n",
+    });
+    expect(await countRows(database.db, ["Organization", "Invitation"])).toEqual(before);
+  });
+
+  it("refuses a GLN already registered, in one sentence", async () => {
+    const gln = randomGln();
+    expect((await runOrg(createArgs(gln, "first@sunrise.test"))).code).toBe(0);
+    const result = await runOrg(createArgs(gln, "second@sunrise.test"));
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `org create: GLN ${gln} is already registered to Sunrise Fresh-Cut Kitchen: check the number, or use that organisation.\n`,
+    });
+  });
+
+  it("prints the usage for an unknown subcommand or option", async () => {
+    for (const args of [["rename"], ["create", "--colour", "red"]]) {
+      const result = await runOrg(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("Usage: npm run lotledger -- org create --name <name>");
+    }
+  });
+});

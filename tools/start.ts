@@ -1,0 +1,143 @@
+// `npm start`: brings up everything LotLedger needs (embedded PostgreSQL and anvil unless external
+// ones are configured), migrates, deploys or adopts LotTracker, seeds the demo, builds if needed, and
+// serves the web app with the outbox sender and the indexer beside it. Ctrl-C stops every part, in order.
+import path from "node:path";
+import { ConfigError } from "@/lib/env";
+import { startAnvil } from "@/tools/chain/anvil";
+import { startEmbeddedPostgres } from "@/tools/db/embedded-postgres";
+import { buildIfNeeded } from "./stack/build";
+import { DEMO_PASSWORD, DEMO_USERS } from "./stack/demo-data";
+import { seedDemoLots } from "./stack/demo-lots";
+import { startPart } from "./stack/parts";
+import { ANVIL_DEV_KEY, LOCAL_CHAIN_ID, prepareLedger } from "./stack/prepare";
+import { assertPortFree, waitForHttp } from "./stack/processes";
+import { loadOrCreateSecrets } from "./stack/secrets";
+import { readStartEnv } from "./stack/start-env";
+
+const log = (line: string) => console.log(`[lotledger] ${line}`);
+const demoLog = (line: string) => console.log(`[demo] ${line}`);
+const stops: Array<() => Promise<void>> = [];
+let stopping = false;
+
+async function stopAll(exitCode: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    for (const stop of stops.reverse()) await stop().catch((error) => console.error(error));
+  }
+  process.exit(exitCode);
+}
+
+async function main(): Promise<void> {
+  const env = readStartEnv();
+  const dataDir = path.resolve(env.DATA_DIR);
+  await assertPortFree(env.PORT, "PORT");
+  const secrets = env.MASTER_KEY && env.AUTH_SECRET ? undefined : loadOrCreateSecrets(dataDir);
+  const masterKey = env.MASTER_KEY ?? (secrets?.masterKey as string);
+  const authSecret = env.AUTH_SECRET ?? (secrets?.authSecret as string);
+
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    log(`starting the embedded PostgreSQL (data in ${path.join(env.DATA_DIR, "postgres")})`);
+    const postgres = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "postgres"),
+      port: env.EMBEDDED_POSTGRES_PORT,
+    });
+    stops.push(() => postgres.stop());
+    databaseUrl = postgres.databaseUrl;
+  }
+
+  const isEmbeddedChain = !env.RPC_URL;
+  let rpcUrl = env.RPC_URL ?? "";
+  if (isEmbeddedChain) {
+    log(`starting the embedded chain, anvil (state in ${path.join(env.DATA_DIR, "anvil")})`);
+    const anvil = await startAnvil({
+      port: env.ANVIL_PORT,
+      chainId: LOCAL_CHAIN_ID,
+      stateFile: path.join(dataDir, "anvil", "state.json"),
+      logFile: path.join(dataDir, "anvil", "anvil.log"),
+    });
+    stops.push(() => anvil.stop());
+    rpcUrl = anvil.rpcUrl;
+  }
+  const { db, chainId } = await prepareLedger({
+    databaseUrl,
+    rpcUrl,
+    expectedChainId: env.CHAIN_ID,
+    contractAddress: env.CONTRACT_ADDRESS,
+    deploymentBlock: env.DEPLOYMENT_BLOCK,
+    deployerKey: env.DEPLOYER_PRIVATE_KEY ?? (isEmbeddedChain ? ANVIL_DEV_KEY : undefined),
+    masterKey,
+    log,
+  });
+  stops.push(() => db.$disconnect());
+
+  await buildIfNeeded(log);
+  const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    RPC_URL: rpcUrl,
+    CHAIN_ID: String(chainId),
+    MASTER_KEY: masterKey,
+    AUTH_SECRET: authSecret,
+    APP_URL: appUrl,
+    CONFIRMATIONS: String(env.CONFIRMATIONS),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const services = (["sender", "indexer", "notifier", "web"] as const).map((part) =>
+    startPart(part, childEnv, env.PORT),
+  );
+  for (const service of services) {
+    stops.push(() => service.stop());
+    void service.exited.then((how) => {
+      if (stopping) return;
+      console.error(
+        `[lotledger] the ${service.name} process stopped unexpectedly (${how}); stopping LotLedger.`,
+      );
+      void stopAll(1);
+    });
+  }
+  // Needs the sender and the indexer running; told beside the web app's start, never delaying it.
+  // Only on the local development chain: elsewhere the demo organisations have no gas money.
+  const isDemoTold = env.DEMO_LOTS !== "off" && chainId === LOCAL_CHAIN_ID;
+  const demoLots = isDemoTold
+    ? seedDemoLots({ db, chainId, appUrl, log: demoLog }).catch((error: Error) => error)
+    : null;
+  await waitForHttp(`http://127.0.0.1:${env.PORT}/sign-in`, 60_000);
+
+  log(`LotLedger is ready at ${appUrl}`);
+  log(`demo logins (password "${DEMO_PASSWORD}"):`);
+  for (const user of DEMO_USERS) {
+    const role = user.role.toLowerCase().replace("_", "-");
+    const { name, kind } = user.organization;
+    log(`  ${user.email.padEnd(33)} ${role.padEnd(9)} ${name} (${kind.toLowerCase()})`);
+  }
+  log("press Ctrl-C to stop");
+  void demoLots?.then((outcome) => {
+    if (outcome instanceof Error) {
+      if (!stopping) demoLog(`the demo lots were not all recorded: ${outcome.message}`);
+    } else if (outcome.status === "seeded") {
+      demoLog(`story recorded in ${outcome.seconds.toFixed(1)} s; open a case of romaine hearts:`);
+      demoLog(`  ${outcome.provenanceUrl}`);
+    }
+  });
+}
+
+// embedded-postgres (through async-exit-hook) exits the process on SIGINT/SIGTERM as soon as PostgreSQL
+// is down, which would cut the web app, the indexer and anvil short: LotLedger stops them itself, in order.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => {
+    log("stopping…");
+    void stopAll(0);
+  });
+}
+
+main().catch(async (error: unknown) => {
+  // Start-up refusals are plain Errors and ConfigErrors whose message says what to do; anything else
+  // is a bug and keeps its stack.
+  const isExplained =
+    error instanceof ConfigError || (error instanceof Error && error.constructor === Error);
+  console.error(isExplained ? `[lotledger] ${(error as Error).message}` : error);
+  await stopAll(1);
+});

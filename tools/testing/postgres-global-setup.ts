@@ -1,0 +1,33 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { findFreePort } from "@/tools/chain/anvil";
+import { startEmbeddedPostgres } from "@/tools/db/embedded-postgres";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** A database on the PostgreSQL server of the `db` test project; tests create their own beside it. */
+    databaseUrl: string;
+  }
+}
+
+// One server for the whole run; each test file makes its own database on it (createTestDatabase).
+// TEST_DATABASE_URL points at an existing server (CI tests PostgreSQL 15 that way); otherwise an
+// embedded PostgreSQL runs in a temporary folder that is deleted afterwards.
+export default async function setup(
+  project: TestProject,
+): Promise<(() => Promise<void>) | undefined> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) {
+    project.provide("databaseUrl", serverUrl);
+    return undefined;
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "lotledger-test-postgres-"));
+  const postgres = await startEmbeddedPostgres({ dataDir, port: await findFreePort() });
+  project.provide("databaseUrl", postgres.databaseUrl);
+  return async () => {
+    await postgres.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,37 @@
+// The notifier process: delivers queued recall notices (an organisation's webhook, else email when
+// SMTP_URL is set, else the log: lib/recall/notifications/transports.ts) with retries, and keeps open
+// recalls' organisations and closing up to date. `npm start` runs it; one per database is enough,
+// and more are safe (each notice is leased to one at a time).
+import { runPollLoop } from "@/lib/chain/poll-loop";
+import { notifierEnvSchema } from "@/lib/env";
+import { mailConfigOf } from "@/lib/mail/send-mail";
+import { deliverDueNotifications } from "@/lib/recall/notifications/deliver";
+import { sweepOpenRecalls } from "@/lib/recall/sweep-open-recalls";
+import { startWorker } from "./start-worker";
+
+/** How often open recalls are re-traced for new holders of stock in their scope. */
+const SWEEP_EVERY_MS = 10_000;
+
+const { env, db, signal } = await startWorker("notifier", notifierEnvSchema);
+const mail = mailConfigOf(env);
+// Says where notices go, without the URL: it may carry the mail server's password.
+console.log(
+  mail
+    ? `notifier: delivering recall notices by webhook, else by email from ${mail.from} through ${new URL(mail.smtpUrl).host}`
+    : "notifier: delivering recall notices by webhook, else to this log (set SMTP_URL and MAIL_FROM to email them)",
+);
+const context = { db, masterKey: env.MASTER_KEY, mail, log: console.log };
+let lastSweep = 0;
+await runPollLoop(
+  "notifier",
+  async () => {
+    if (Date.now() - lastSweep >= SWEEP_EVERY_MS) {
+      lastSweep = Date.now();
+      await sweepOpenRecalls({ db, appUrl: env.APP_URL });
+    }
+    return (await deliverDueNotifications(context)) > 0;
+  },
+  { signal, pollMs: 500 },
+);
+await db.$disconnect();
+process.exit(0);
