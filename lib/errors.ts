@@ -20,16 +20,26 @@ const httpStatus: Record<AppErrorCode, number> = {
   LEDGER_REJECTED: 502,
 };
 
+/** One thing wrong with one field of a form or request body. */
+export type FieldIssue = { field: string; message: string };
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   /** Which form field the message is about, when it is about one. */
   readonly field?: string;
+  /** Every field found wrong at once, when the input was checked as a whole (lib/input.ts). */
+  readonly issues?: FieldIssue[];
 
-  constructor(code: AppErrorCode, message: string, options?: { field?: string; cause?: unknown }) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options?: { field?: string; issues?: FieldIssue[]; cause?: unknown },
+  ) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.field = options?.field;
+    this.issues = options?.issues;
   }
 
   get httpStatus(): number {

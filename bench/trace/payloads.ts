@@ -6,8 +6,8 @@ import {
   lotEpcClass,
   partyId,
   referenceDocument,
-} from "@/lib/events/epcis";
-import { uomOf } from "@/lib/lots/quantity";
+} from "@/lib/epcis/event";
+import { uomOf } from "@/lib/epcis/quantity";
 import type { Cte, PlannedLot } from "./plan";
 import type { BenchOrganization } from "./world";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { LOT_UNITS } from "@/lib/lots/quantity";
+import { LOT_UNITS } from "@/lib/epcis/quantity";
 import { FormError } from "../forms/form-error";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";

@@ -1,5 +1,5 @@
 import type { PayloadValue } from "@/lib/chain/payload";
-import { eventTimeOf, locationId, lotEpcClass, partyId } from "@/lib/events/epcis";
+import { eventTimeOf, locationId, lotEpcClass, partyId } from "@/lib/epcis/event";
 import type { AnchoredReading } from "./reading-leaf";
 
 const DISPOSITIONS = {

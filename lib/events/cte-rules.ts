@@ -1,4 +1,4 @@
-import type { CriticalTrackingEvent } from "./epcis";
+import type { CriticalTrackingEvent } from "@/lib/epcis/event";
 
 type RecordedHere = Exclude<CriticalTrackingEvent, "shipping" | "receiving">;
 

@@ -3,7 +3,7 @@ import type { Member } from "@/lib/auth/session";
 import { enqueueLedgerWrite, type LedgerArg } from "@/lib/chain/outbox/enqueue";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import type { Tx } from "@/lib/db/client";
-import type { EpcisEvent } from "./epcis";
+import type { EpcisEvent } from "@/lib/epcis/event";
 import type { NewLot } from "./new-lots";
 
 /** What a critical tracking event writes: one LotTracker call, its EPCIS payload, the lots it makes. */

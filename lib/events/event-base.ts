@@ -6,7 +6,7 @@ import {
   locationId,
   partyId,
   referenceDocument,
-} from "./epcis";
+} from "@/lib/epcis/event";
 import { REFERENCE_DOCUMENT_TYPES, type ReferenceDocumentType } from "./kde";
 
 type BaseOptions = {

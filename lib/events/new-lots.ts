@@ -1,12 +1,12 @@
 import { ZeroHash } from "ethers";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import type { LedgerArg } from "@/lib/chain/outbox/enqueue";
+import { lotEpcClass, type QuantityElement } from "@/lib/epcis/event";
+import { type LotUnit, parseQuantity, parseUnit, uomOf } from "@/lib/epcis/quantity";
 import { AppError } from "@/lib/errors";
 import { parseGtin } from "@/lib/gs1/gtin";
 import { parseLotCode } from "@/lib/gs1/lot-code";
-import { type LotUnit, parseQuantity, parseUnit, uomOf } from "@/lib/lots/quantity";
 import { generateSerials, MAX_PACKAGES_PER_LOT, serialsRootOf } from "@/lib/packages/serials";
-import { lotEpcClass, type QuantityElement } from "./epcis";
 import type { FormValues } from "./kde";
 
 /** A lot an event creates: its traceability lot code, quantity and, if commissioned, package serials. */

@@ -1,4 +1,4 @@
-import { lotQuantityOf } from "@/lib/events/epcis";
+import { lotQuantityOf } from "@/lib/epcis/event";
 import {
   type LineageLink,
   type LotUpdate,

@@ -1,6 +1,6 @@
 import { decodeLotCode } from "@/lib/chain/lot-id";
 import type { Tx } from "@/lib/db/client";
-import { lotQuantityOf } from "@/lib/events/epcis";
+import { lotQuantityOf } from "@/lib/epcis/event";
 import type { DecodedLog } from "./decode";
 
 export type { Tx };

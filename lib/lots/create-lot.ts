@@ -4,9 +4,10 @@ import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db, Tx } from "@/lib/db/client";
+import type { EpcisEvent } from "@/lib/epcis/event";
+import { parseQuantity, parseUnit } from "@/lib/epcis/quantity";
 import { AppError } from "@/lib/errors";
 import { enqueueEvent } from "@/lib/events/enqueue-event";
-import type { EpcisEvent } from "@/lib/events/epcis";
 import { eventBase } from "@/lib/events/event-base";
 import { memberSiteGln } from "@/lib/events/locations";
 import { createLotArgs, quantityElement } from "@/lib/events/new-lots";
@@ -14,7 +15,6 @@ import { parseGtin } from "@/lib/gs1/gtin";
 import { parseLotCode } from "@/lib/gs1/lot-code";
 import { assertLotCodeFree } from "./guards";
 import { canCreateLots } from "./permissions";
-import { parseQuantity, parseUnit } from "./quantity";
 
 export const createLotInput = z.object({
   gtin: z.string(),

@@ -1,4 +1,4 @@
-import type { CriticalTrackingEvent } from "@/lib/events/epcis";
+import type { CriticalTrackingEvent } from "@/lib/epcis/event";
 
 const LINEAGE = ["split", "merge", "transformation"];
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { findStoredPayloads } from "@/lib/chain/stored-payloads";
 import type { Db } from "@/lib/db/client";
-import { isEpcisEvent } from "@/lib/events/epcis";
+import { isEpcisEvent } from "@/lib/epcis/event";
 import { describeLedgerEvent } from "./describe-event";
 
 export type TrailEntry = {

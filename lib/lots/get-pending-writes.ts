@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { mainLotCodeOf } from "@/lib/events/epcis";
+import { mainLotCodeOf } from "@/lib/epcis/event";
 
 export type PendingLotWrite = {
   id: string;

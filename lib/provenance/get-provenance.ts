@@ -3,10 +3,10 @@ import { type ColdChainBatch, getColdChain } from "@/lib/cold-chain/get-cold-cha
 import { withReadingsVerdict } from "@/lib/cold-chain/readings-verdict";
 import type { Db } from "@/lib/db/client";
 import { getLotDetail, type LotDetail } from "@/lib/lots/get-lot-detail";
+import { getPlaceDirectory, type Place, type PlaceDirectory } from "@/lib/organizations/places";
 import { findRecalledAncestor } from "@/lib/trace/recall-scope";
 import { findSourceLots } from "@/lib/trace/source-lots";
 import { buildSteps, type ProvenanceStep } from "./build-steps";
-import { getPlaceDirectory, type Place, type PlaceDirectory } from "./places";
 
 /** What the public may know about one lot: no chain addresses, people or staff-only notes. */
 export type Provenance = {

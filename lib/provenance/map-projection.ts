@@ -1,4 +1,4 @@
-import type { Place } from "./places";
+import type { Place } from "@/lib/organizations/places";
 
 export type MapPoint = { x: number; y: number; place: Place; number: number };
 

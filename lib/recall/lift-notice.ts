@@ -1,5 +1,5 @@
 import type { Member } from "@/lib/auth/session";
-import type { EpcisEvent } from "@/lib/events/epcis";
+import type { EpcisEvent } from "@/lib/epcis/event";
 import type { LiftInput } from "./lift-input";
 import { type NoticeLot, recallObjectEvent } from "./recall-notice";
 

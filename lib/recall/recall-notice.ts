@@ -1,5 +1,5 @@
 import type { Member } from "@/lib/auth/session";
-import type { EpcisEvent } from "@/lib/events/epcis";
+import type { EpcisEvent } from "@/lib/epcis/event";
 import { eventBase } from "@/lib/events/event-base";
 import { heldQuantityList } from "@/lib/events/new-lots";
 import { type RecallInput, SEVERITY_LABELS } from "./recall-input";

@@ -6,10 +6,10 @@ import {
   isEpcisEvent,
   lotEpcClass,
   lotQuantityOf,
-} from "@/lib/events/epcis";
+} from "@/lib/epcis/event";
+import { unitOfUom } from "@/lib/epcis/quantity";
 import { documentTypeLabel } from "@/lib/events/event-base";
-import { unitOfUom } from "@/lib/lots/quantity";
-import type { Place, PlaceDirectory } from "@/lib/provenance/places";
+import type { Place, PlaceDirectory } from "@/lib/organizations/places";
 
 // One row of the FDA FSMA 204 sortable spreadsheet: a critical tracking event of one lot with its
 // key data elements (21 CFR 1 Subpart S; the table in DESIGN.md), read from the event's EPCIS payload

@@ -5,7 +5,7 @@ import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import { createProvider } from "@/lib/chain/provider";
 import { receiptOf } from "@/lib/chain/receipt";
 import type { Db } from "@/lib/db/client";
-import { locationId, lotEpcClass, partyId, referenceDocument } from "@/lib/events/epcis";
+import { locationId, lotEpcClass, partyId, referenceDocument } from "@/lib/epcis/event";
 import { indexNextBatch } from "@/lib/indexer/indexer";
 import {
   deployLotTrackerFixture,

@@ -1,8 +1,8 @@
 import "server-only";
 import { findStoredPayloads } from "@/lib/chain/stored-payloads";
 import type { Db } from "@/lib/db/client";
-import { glnOf, isEpcisEvent } from "@/lib/events/epcis";
-import { getPlaceDirectory } from "@/lib/provenance/places";
+import { glnOf, isEpcisEvent } from "@/lib/epcis/event";
+import { getPlaceDirectory } from "@/lib/organizations/places";
 import { toCsv } from "./csv";
 import {
   CTE_EVENT_NAMES,

@@ -1,5 +1,5 @@
-import { lotEpcClass } from "@/lib/events/epcis";
-import { uomOf } from "@/lib/lots/quantity";
+import { lotEpcClass } from "@/lib/epcis/event";
+import { uomOf } from "@/lib/epcis/quantity";
 
 /** The smallest EPCIS payload that registers a lot with a quantity, for tests and benchmarks. */
 export function lotPayload(gtin: string, lotCode: string, quantity: string, unit = "kg") {

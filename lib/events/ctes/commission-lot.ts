@@ -1,6 +1,6 @@
 import type { Member } from "@/lib/auth/session";
+import type { CriticalTrackingEvent, EpcisEvent } from "@/lib/epcis/event";
 import type { EventWrite } from "../enqueue-event";
-import type { CriticalTrackingEvent, EpcisEvent } from "../epcis";
 import { eventBase } from "../event-base";
 import type { ReferenceDocumentType } from "../kde";
 import { createLotArgs, type NewLot, quantityElement } from "../new-lots";

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
+import { locationId } from "@/lib/epcis/event";
 import { assertLotCodeFree } from "@/lib/lots/guards";
 import type { EventWrite } from "../enqueue-event";
-import { locationId } from "../epcis";
 import { type FormValues, requireDate, requireReferenceDocument, requireText } from "../kde";
 import { requireOwnLocation, requirePartnerLocation } from "../locations";
 import { parseNewLot } from "../new-lots";

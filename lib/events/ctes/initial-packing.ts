@@ -1,10 +1,10 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
+import { lotEpcClass } from "@/lib/epcis/event";
+import { assertWithinHeld, parseQuantity, parseUnit, uomOf } from "@/lib/epcis/quantity";
 import { assertLotCodeFree } from "@/lib/lots/guards";
-import { assertWithinHeld, parseQuantity, parseUnit, uomOf } from "@/lib/lots/quantity";
 import type { EventWrite } from "../enqueue-event";
-import { lotEpcClass } from "../epcis";
 import { eventBase } from "../event-base";
 import {
   type FormValues,

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
+import { assertWithinHeld } from "@/lib/epcis/quantity";
 import { assertLotCodeFree, requireHeldLot } from "@/lib/lots/guards";
-import { assertWithinHeld } from "@/lib/lots/quantity";
 import type { EventWrite } from "../enqueue-event";
 import { eventBase } from "../event-base";
 import { type FormValues, requireDate, requireReferenceDocument } from "../kde";

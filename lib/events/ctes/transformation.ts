@@ -1,8 +1,8 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
+import { assertWithinHeld, parseQuantity } from "@/lib/epcis/quantity";
 import { assertLotCodeFree } from "@/lib/lots/guards";
-import { assertWithinHeld, parseQuantity } from "@/lib/lots/quantity";
 import type { EventWrite } from "../enqueue-event";
 import { eventBase } from "../event-base";
 import { type FormValues, requireDate, requireReferenceDocument, requireText } from "../kde";

@@ -1,4 +1,4 @@
-import { LOT_UNITS } from "@/lib/lots/quantity";
+import { LOT_UNITS } from "@/lib/epcis/quantity";
 import { REFERENCE_DOCUMENT_TYPES } from "../kde";
 
 // What an event form shows, as plain data: the page builds it on the server (with what is already

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
-import { eventTimeOf, isEpcisEvent } from "../epcis";
+import { eventTimeOf, isEpcisEvent } from "@/lib/epcis/event";
 import type { FormContext } from "./field-spec";
 
 /**

@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from "@/lib/html/escape";
+import type { Place } from "@/lib/organizations/places";
 import { projectPlaces } from "../map-projection";
-import type { Place } from "../places";
 
 const WIDTH = 320;
 const HEIGHT = 200;

@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from "@/lib/html/escape";
+import type { Place } from "@/lib/organizations/places";
 import type { ProvenanceStep } from "../build-steps";
-import type { Place } from "../places";
 
 export const TIME_FORMAT = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",

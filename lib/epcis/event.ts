@@ -1,5 +1,13 @@
-import type { PayloadValue } from "@/lib/chain/payload";
-import { unitOfUom } from "@/lib/lots/quantity";
+import { unitOfUom } from "./quantity";
+
+/** A JSON value, as EPCIS extension fields (ILMD, key data elements) hold them. */
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | JsonValue[]
+  | { [key: string]: JsonValue };
 
 // Every critical tracking event's off-chain payload is an EPCIS 2.0 event (JSON-LD shape, CBV 2.0
 // vocabulary) plus `cte`, the FSMA 204 event it records, and `kde`, the key data elements EPCIS has no
@@ -40,9 +48,9 @@ export type EpcisEvent = {
   destinationList?: SourceDestination[];
   bizTransactionList?: { type: string; bizTransaction: string }[];
   /** Instance/lot master data of the lots this event creates: harvest date, commodity, variety, ... */
-  ilmd?: Record<string, PayloadValue>;
+  ilmd?: Record<string, JsonValue>;
   /** FSMA 204 key data elements that have no EPCIS field (field name, harvester's phone, ...). */
-  kde?: Record<string, PayloadValue>;
+  kde?: Record<string, JsonValue>;
   /** Makes two identical submissions two distinct payloads (and lets a retry be recognised). */
   eventId: string;
 };
