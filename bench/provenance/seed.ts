@@ -1,8 +1,8 @@
 import type { JsonRpcProvider } from "ethers";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
-import { handOffLot } from "@/lib/lots/hand-off-lot";
-import { receiveLot } from "@/lib/lots/receive-lot";
+import { receiveLot } from "@/lib/events/receiving";
+import { handOffLot } from "@/lib/events/shipping";
 import { waitUntilSettled } from "@/tools/chaos/settle";
 import { DEMO_ORGANIZATIONS } from "@/tools/stack/demo-data";
 import { queueSerialisedLot } from "@/tools/testing/serialised-lot";

@@ -17,4 +17,10 @@ describe("payload hashing", () => {
     expect(hashPayload(body)).toBe(keccak256(toUtf8Bytes('{"lotCode":"LÖT-1","quantity":"10"}')));
     expect(hashPayload({ ...body, quantity: "11" })).not.toBe(hashPayload(body));
   });
+
+  it("leaves out undefined members, as the JSON column the payload is stored in does", () => {
+    const stored = JSON.parse(JSON.stringify({ a: 1, b: undefined, c: [{ d: undefined }] }));
+    expect(canonicalJson({ a: 1, b: undefined, c: [{ d: undefined }] })).toBe('{"a":1,"c":[{}]}');
+    expect(hashPayload({ a: 1, b: undefined, c: [{ d: undefined }] })).toBe(hashPayload(stored));
+  });
 });

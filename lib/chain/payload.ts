@@ -10,17 +10,23 @@ export type PayloadValue =
 
 /**
  * Canonical JSON (keys sorted at every level, no whitespace), so the same payload always hashes to the
- * same on-chain value wherever it is re-checked: by the indexer, by `verify`, or by an auditor.
+ * same on-chain value wherever it is re-checked: by the indexer, by `verify`, or by an auditor. A
+ * member whose value is undefined is left out, as JSON.stringify and the database's JSON column do.
  */
-export function canonicalJson(value: PayloadValue): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value !== null && typeof value === "object") {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k] as PayloadValue)}`).join(",")}}`;
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).filter((key) => record[key] !== undefined);
+    return `{${keys
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value);
 }
 
-export function hashPayload(value: PayloadValue): string {
+/** The keccak256 of a payload's canonical JSON: what goes on the chain for it. */
+export function hashPayload(value: unknown): string {
   return keccak256(toUtf8Bytes(canonicalJson(value)));
 }

@@ -21,7 +21,7 @@ export function readingsEvent(options: {
   locationGln: string;
   readings: readonly AnchoredReading[];
   merkleRoot: string;
-}): PayloadValue {
+}): { [key: string]: PayloadValue } {
   const { lot, readings } = options;
   const last = readings.reduce((a, b) => (b.takenAt > a.takenAt ? b : a));
   const bySensor = new Map<string, AnchoredReading[]>();

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
-import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
-import { hashPayload } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
+import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
 import { memberSiteGln } from "@/lib/events/locations";
 import { parseGln } from "@/lib/gs1/gln";
 import { assertCanRecord, assertHoldsCustody, requireTrackedLot } from "@/lib/lots/guards";
@@ -43,22 +42,20 @@ export async function recordReadings({
     async (tx) => {
       const lot = await requireTrackedLot(tx, member, lotId, HAVE_READINGS_RECORDED);
       const merkleRoot = readingsRootOf(lot.id, parsed);
-      const body = readingsEvent({
+      const payload = readingsEvent({
         lot,
         partyGln: member.organization.gln,
         locationGln: gln ?? (await memberSiteGln(tx, member)),
         readings: parsed,
         merkleRoot,
       });
-      const payloadHash = hashPayload(body);
-      const { id } = await enqueueLedgerWrite(tx, {
-        organizationId: member.organization.id,
-        signerAddress: member.organization.chainAddress,
-        requestedById: member.userId,
-        method: "anchorReadings",
-        args: [lot.id, merkleRoot, String(parsed.length)],
-        payloadHash,
-        payloadBody: body as object,
+      // The batch's root is what goes on-chain; the payload is kept beside it, hash and all.
+      const { id } = await enqueueLedgerWrite(tx, member, {
+        payload,
+        call: () => ({
+          method: "anchorReadings",
+          args: [lot.id, merkleRoot, String(parsed.length)],
+        }),
         lotId: lot.id,
       });
       await insertReadings(tx, {

@@ -17,7 +17,7 @@ let world: LedgerWorld;
 let farm: Member;
 let farmSite: string;
 
-const record = (cte: string, values: Record<string, string>) =>
+const record = (cte: string, values: Record<string, string | string[]>) =>
   queueTrackingEvent({ db: world.db, member: farm, cte, values });
 
 /** The initial-packing form for packing the harvested lot into P-1 with 12 packages. */
@@ -134,7 +134,7 @@ describe("critical tracking events on the chain", () => {
     });
     await world.settle();
     await record("merge", {
-      inputLotIds: [lotIdOf(GTIN, "P-1A"), lotIdOf(GTIN, "P-1B")].join(","),
+      inputLotIds: [lotIdOf(GTIN, "P-1A"), lotIdOf(GTIN, "P-1B")],
       locationGln: farmSite,
       lotCode: "P-1M",
       quantity: "480",

@@ -2,6 +2,10 @@ import type { CriticalTrackingEvent } from "@/lib/epcis/event";
 
 type RecordedHere = Exclude<CriticalTrackingEvent, "shipping" | "receiving">;
 
+/** What an API client reads when a field of an event is not a string (or, for lots, an array). */
+export const EVENT_FIELDS_AS_JSON =
+  "Send the event's fields as a JSON object of strings (input lot ids as an array).";
+
 /** How each critical tracking event is named on buttons and headings. */
 export const CTE_LABELS: Record<CriticalTrackingEvent, string> = {
   harvesting: "Harvest",

@@ -3,6 +3,8 @@ import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
+export const CHOOSE_OWN_LOCATION = "Choose one of your organisation's locations.";
+
 /** One of the member's own organisation's locations, chosen on the form by its GLN. */
 export async function requireOwnLocation(
   tx: Tx,
@@ -17,7 +19,7 @@ export async function requireOwnLocation(
       })
     : null;
   if (!location || location.organizationId !== member.organization.id) {
-    throw new AppError("INVALID_INPUT", "Choose one of your organisation's locations.", { field });
+    throw new AppError("INVALID_INPUT", CHOOSE_OWN_LOCATION, { field });
   }
   return location;
 }

@@ -1,13 +1,14 @@
 import { ZeroHash } from "ethers";
+import { z } from "zod";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
-import type { LedgerArg } from "@/lib/chain/outbox/enqueue";
+import type { LedgerCall } from "@/lib/chain/outbox/enqueue";
 import { lotEpcClass, type QuantityElement } from "@/lib/epcis/event";
 import { type LotUnit, parseQuantity, parseUnit, uomOf } from "@/lib/epcis/quantity";
 import { AppError } from "@/lib/errors";
 import { parseGtin } from "@/lib/gs1/gtin";
 import { parseLotCode } from "@/lib/gs1/lot-code";
+import { parsedBy } from "@/lib/input";
 import { generateSerials, MAX_PACKAGES_PER_LOT, serialsRootOf } from "@/lib/packages/serials";
-import type { FormValues } from "./kde";
 
 /** A lot an event creates: its traceability lot code, quantity and, if commissioned, package serials. */
 export type NewLot = {
@@ -19,56 +20,102 @@ export type NewLot = {
   serials: string[];
 };
 
-/** Runs a parser whose errors name a plain field ("gtin") and re-points them at `field`. */
-export function atField<T>(field: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof AppError) throw new AppError(error.code, error.message, { field });
-    throw error;
-  }
+/** How many packages to commission with a new lot: empty (or 0) for none. */
+const packagesField = z.preprocess(
+  (value) => value ?? "",
+  z.string().transform((value, context) => {
+    const text = value.trim();
+    if (text === "" || text === "0") return 0;
+    if (!/^\d+$/.test(text) || Number(text) > MAX_PACKAGES_PER_LOT) {
+      context.addIssue({
+        code: "custom",
+        message: `Packages must be a whole number from 1 to ${MAX_PACKAGES_PER_LOT}, or empty for none.`,
+      });
+      return z.NEVER;
+    }
+    return Number(text);
+  }),
+);
+
+/** The fields of a new lot on an event form, in the order a refusal names them. */
+export const gtinField = parsedBy(parseGtin);
+export const newLotFields = {
+  lotCode: parsedBy(parseLotCode),
+  quantity: parsedBy(parseQuantity),
+  unit: parsedBy(parseUnit),
+  packages: packagesField,
+};
+export const newLotSchema = z.object({ gtin: gtinField, ...newLotFields });
+
+type NewLotInput = { gtin: string; lotCode: string; quantity: string; unit: LotUnit };
+
+/** The new lot with its on-chain id and, when packages were asked for, their random serials. */
+export function newLot(input: NewLotInput & { packages?: number }): NewLot {
+  const { gtin, lotCode, quantity, unit, packages = 0 } = input;
+  const serials = packages > 0 ? generateSerials(packages) : [];
+  return { id: lotIdOf(gtin, lotCode), gtin, lotCode, quantity, unit, serials };
 }
+
+/** The most new lots one form makes; the form adds rows up to this. */
+export const MAX_OUTPUTS = 6;
 
 /**
- * The new lot described by the fields `${prefix}gtin`, `lotCode`, `quantity`, `unit` and `packages`
- * (how many packages to commission: empty for none).
+ * The new-lot rows of a transformation or split (`outputs.<i>.…`): a row whose lot code is empty is
+ * ignored, so a form can offer spare rows; each kept row knows its field prefix for later refusals.
  */
-export function parseNewLot(values: FormValues, prefix = "", fixedGtin?: string): NewLot {
-  const gtin =
-    fixedGtin ?? atField(`${prefix}gtin`, () => parseGtin(values[`${prefix}gtin`] ?? ""));
-  const lotCode = atField(`${prefix}lotCode`, () => parseLotCode(values[`${prefix}lotCode`] ?? ""));
-  const quantity = atField(`${prefix}quantity`, () =>
-    parseQuantity(values[`${prefix}quantity`] ?? ""),
-  );
-  const unit = atField(`${prefix}unit`, () => parseUnit(values[`${prefix}unit`] ?? ""));
-  return {
-    id: lotIdOf(gtin, lotCode),
-    gtin,
-    lotCode,
-    quantity,
-    unit,
-    serials: parsePackages(values, `${prefix}packages`),
-  };
+export function outputRows<Row extends z.ZodType>(row: Row, min: number) {
+  const isEmpty = (value: unknown) =>
+    typeof value !== "object" ||
+    value === null ||
+    String((value as { lotCode?: unknown }).lotCode ?? "").trim() === "";
+  return z
+    .preprocess(
+      (value) => [value ?? []].flat().slice(0, MAX_OUTPUTS),
+      z.array(z.preprocess((r) => (isEmpty(r) ? null : r), row.nullable())),
+    )
+    .transform((rows, context) => {
+      const kept = rows.flatMap((r, i) => (r === null ? [] : [{ ...r, prefix: `outputs.${i}.` }]));
+      if (kept.length < min) {
+        context.addIssue({
+          code: "custom",
+          path: [kept.length, "lotCode"],
+          message:
+            min === 1 ? "Enter the lot code of the new lot." : `Enter at least ${min} new lots.`,
+        });
+        return z.NEVER;
+      }
+      return kept as (z.output<Row> & { prefix: string })[];
+    });
 }
 
-function parsePackages(values: FormValues, field: string): string[] {
-  const text = (values[field] ?? "").trim();
-  if (text === "" || text === "0") return [];
-  const count = Number(text);
-  if (!/^\d+$/.test(text) || count > MAX_PACKAGES_PER_LOT) {
-    throw new AppError(
-      "INVALID_INPUT",
-      `Packages must be a whole number from 1 to ${MAX_PACKAGES_PER_LOT}, or empty for none.`,
-      { field },
-    );
+/** Refuses two new lots with the same code in one event. */
+export function assertDistinctLots(lots: readonly (NewLot & { prefix: string })[]): void {
+  const seen = new Set<string>();
+  for (const lot of lots) {
+    if (seen.has(lot.id)) {
+      throw new AppError(
+        "INVALID_INPUT",
+        `Lot ${lot.lotCode} appears twice: give each new lot its own code.`,
+        { field: `${lot.prefix}lotCode` },
+      );
+    }
+    seen.add(lot.id);
   }
-  return generateSerials(count);
 }
 
-/** LotTracker's NewLot tuple: (uint64 gtin, bytes20 lotCode, bytes32 serialsRoot). */
-export function newLotTuple(lot: NewLot): LedgerArg[] {
-  const root = lot.serials.length > 0 ? serialsRootOf(lot.id, lot.serials) : ZeroHash;
-  return [BigInt(lot.gtin).toString(), encodeLotCode(lot.lotCode), root];
+/** LotTracker's NewLot struct: the GTIN as a number, the lot code as bytes20, the serials' root. */
+export function newLotStruct(lot: NewLot) {
+  const serialsRoot = lot.serials.length > 0 ? serialsRootOf(lot.id, lot.serials) : ZeroHash;
+  return { gtin: BigInt(lot.gtin).toString(), lotCode: encodeLotCode(lot.lotCode), serialsRoot };
+}
+
+/** LotTracker.createLot for a lot, given the payload hash. */
+export function createLotCall(lot: NewLot): (payloadHash: string) => LedgerCall {
+  const { gtin, lotCode, serialsRoot } = newLotStruct(lot);
+  return (payloadHash) => ({
+    method: "createLot",
+    args: [gtin, lotCode, payloadHash, serialsRoot],
+  });
 }
 
 export function quantityElement(lot: {
@@ -82,29 +129,6 @@ export function quantityElement(lot: {
     quantity: Number(lot.quantity),
     uom: uomOf(lot.unit),
   };
-}
-
-/** Refuses two new lots with the same code in one event. */
-export function assertDistinctLots(lots: (NewLot & { prefix: string })[]): void {
-  const seen = new Set<string>();
-  lots.forEach((lot) => {
-    if (seen.has(lot.id)) {
-      throw new AppError(
-        "INVALID_INPUT",
-        `Lot ${lot.lotCode} appears twice: give each new lot its own code.`,
-        {
-          field: `${lot.prefix}lotCode`,
-        },
-      );
-    }
-    seen.add(lot.id);
-  });
-}
-
-/** LotTracker.createLot's arguments for a lot, given the payload hash. */
-export function createLotArgs(lot: NewLot): (hash: string) => LedgerArg[] {
-  const [gtin, lotCode, serialsRoot] = newLotTuple(lot) as [string, string, string];
-  return (hash) => [gtin, lotCode, hash, serialsRoot];
 }
 
 /** A held lot as an EPCIS quantity list: its one element, or none when its quantity is unknown. */

@@ -2,6 +2,7 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { nestFormValues } from "@/lib/input";
 import { type CTE_KINDS, cteRefusal, isRecordedHere } from "./cte-rules";
 import { planCooling } from "./ctes/cooling";
 import { planFirstLandBasedReceiving } from "./ctes/first-land-based-receiving";
@@ -10,10 +11,12 @@ import { planInitialPacking } from "./ctes/initial-packing";
 import { planMerge } from "./ctes/merge";
 import { planSplit } from "./ctes/split";
 import { planTransformation } from "./ctes/transformation";
-import { type EventWrite, enqueueEvent } from "./enqueue-event";
-import type { FormValues } from "./kde";
+import { type EventWrite, enqueueLedgerWrite } from "./ledger-write";
 
-type Plan = (tx: Tx, member: Member, values: FormValues) => Promise<EventWrite>;
+/** An event form's fields as a page or test sends them: "outputs.0.lotCode", several lots as a list. */
+export type EventFormValues = Record<string, unknown>;
+
+type Plan = (tx: Tx, member: Member, values: unknown) => Promise<EventWrite>;
 
 export type QueuedEvent = { writeId: string; lotId: string; newLotIds: string[] };
 
@@ -28,9 +31,10 @@ const PLANS: Record<keyof typeof CTE_KINDS, Plan> = {
 };
 
 /**
- * Records one critical tracking event: authorise, validate every key data element, then queue the
- * ledger write with its EPCIS payload (and any packages) in one transaction. A refusal writes nothing.
- * The caller waits for the ledger with `awaitLedgerWrite` if it wants to.
+ * Records one critical tracking event: authorise, validate every key data element against the
+ * event's schema, then queue the ledger write with its EPCIS payload (and any packages) in one
+ * transaction. A refusal writes nothing. The caller waits for the ledger with `awaitLedgerWrite` if
+ * it wants to.
  */
 export async function queueTrackingEvent({
   db,
@@ -41,15 +45,16 @@ export async function queueTrackingEvent({
   db: Db;
   member: Member;
   cte: string;
-  values: FormValues;
+  values: EventFormValues;
 }): Promise<QueuedEvent> {
   if (!isRecordedHere(cte))
     throw new AppError("NOT_FOUND", `There is no event called “${cte}” to record.`);
   const refusal = cteRefusal(member, cte);
   if (refusal) throw new AppError("FORBIDDEN", refusal);
+  const nested = nestFormValues(Object.entries(values));
   const { id, write } = await db.$transaction(async (tx) => {
-    const write = await PLANS[cte](tx, member, values);
-    return { id: (await enqueueEvent(tx, member, write)).id, write };
+    const write = await PLANS[cte](tx, member, nested);
+    return { id: (await enqueueLedgerWrite(tx, member, write)).id, write };
   });
   return {
     writeId: id,

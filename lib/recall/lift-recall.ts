@@ -1,9 +1,8 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
-import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
-import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
 import { memberSiteGln } from "@/lib/events/locations";
 import { assertNoWriteInFlight } from "@/lib/lots/guards";
 import { findVisibleRecall } from "./find-visible-recall";
@@ -53,20 +52,14 @@ export async function liftRecall({
     locationGln: await memberSiteGln(db, member),
     input,
   });
-  const payloadHash = hashPayload(notice as unknown as PayloadValue);
 
   return db.$transaction(async (tx) => {
     await lockRecall(tx, recall.id);
     await assertNotLifted(tx, recall.id, recall.lotCode);
     await assertNoWriteInFlight(tx, recall.lotId, recall.lotCode);
-    const write = await enqueueLedgerWrite(tx, {
-      organizationId: member.organization.id,
-      signerAddress: member.organization.chainAddress,
-      requestedById: member.userId,
-      method: "liftRecall",
-      args: [recall.lotId, payloadHash],
-      payloadHash,
-      payloadBody: notice,
+    const write = await enqueueLedgerWrite(tx, member, {
+      payload: notice,
+      call: (reasonHash) => ({ method: "liftRecall", args: [recall.lotId, reasonHash] }),
       lotId: recall.lotId,
     });
     await tx.recall.update({
@@ -75,7 +68,7 @@ export async function liftRecall({
         liftReason: input.reason,
         liftedById: member.userId,
         liftLedgerTransactionId: write.id,
-        liftPayloadHash: payloadHash,
+        liftPayloadHash: write.payloadHash,
       },
     });
     await queueLiftNotices(tx, {

@@ -1,9 +1,8 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
-import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
-import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
 import { memberSiteGln } from "@/lib/events/locations";
 import { assertNoWriteInFlight } from "@/lib/lots/guards";
 import { findRecalledAncestor, getRecallScope } from "@/lib/trace/recall-scope";
@@ -53,20 +52,14 @@ export async function startRecall({
     locationGln: await memberSiteGln(db, member),
     input,
   });
-  const payloadHash = hashPayload(notice as unknown as PayloadValue);
   const holders = await scopeOrganizations(db, scope);
 
   return db.$transaction(async (tx) => {
     await assertNoWriteInFlight(tx, lotId, lot.lotCode);
     await assertNoRecallRecorded(tx, lotId, lot.lotCode);
-    const write = await enqueueLedgerWrite(tx, {
-      organizationId: member.organization.id,
-      signerAddress: member.organization.chainAddress,
-      requestedById: member.userId,
-      method: "recall",
-      args: [lotId, payloadHash],
-      payloadHash,
-      payloadBody: notice,
+    const write = await enqueueLedgerWrite(tx, member, {
+      payload: notice,
+      call: (reasonHash) => ({ method: "recall", args: [lotId, reasonHash] }),
       lotId,
     });
     const recall = await tx.recall.create({
@@ -79,7 +72,7 @@ export async function startRecall({
         initiatedById: member.userId,
         initiatedByOrganizationId: member.organization.id,
         ledgerTransactionId: write.id,
-        payloadHash,
+        payloadHash: write.payloadHash,
         acknowledgements: {
           create: holders.map((holder) => ({ organizationId: holder.organizationId })),
         },

@@ -7,8 +7,8 @@ import {
   lotEpcClass,
   lotQuantityOf,
 } from "@/lib/epcis/event";
+import { documentTypeLabel } from "@/lib/epcis/kde";
 import { unitOfUom } from "@/lib/epcis/quantity";
-import { documentTypeLabel } from "@/lib/events/event-base";
 import type { Place, PlaceDirectory } from "@/lib/organizations/places";
 
 // One row of the FDA FSMA 204 sortable spreadsheet: a critical tracking event of one lot with its

@@ -1,7 +1,7 @@
 import { findMember } from "@/lib/auth/find-member";
 import type { Member } from "@/lib/auth/session";
-import { waitForLedgerWrite } from "@/lib/chain/outbox/wait";
 import type { Db } from "@/lib/db/client";
+import { waitForRecordedWrite } from "@/lib/events/ledger-write";
 import { findMainSiteGln } from "@/lib/events/locations";
 import { DEMO_ORGANIZATIONS } from "./demo-data";
 
@@ -32,7 +32,7 @@ export async function findDemoCast(db: Db): Promise<DemoCast> {
  */
 export function waitUntilRecorded(db: Db, chainId: number, timeoutMs = 60_000) {
   return async ({ writeId }: { writeId: string }): Promise<void> => {
-    const state = await waitForLedgerWrite(db, { id: writeId, chainId, timeoutMs });
+    const state = await waitForRecordedWrite(db, { id: writeId, chainId, timeoutMs });
     if (state.status !== "CONFIRMED" || !state.isIndexed) {
       const why = state.status === "FAILED" ? state.error : `still ${state.status.toLowerCase()}`;
       throw new Error(`A demo ledger write was not recorded within ${timeoutMs / 1000} s: ${why}.`);

@@ -1,4 +1,4 @@
-import type { FormValues } from "@/lib/events/kde";
+import type { EventFormValues as FormValues } from "@/lib/events/record-event";
 import type { DemoCast } from "./demo-cast";
 
 // The event forms of the demo story, filled in as Green Valley Farm's staff would fill them in.

@@ -1,9 +1,9 @@
 import type { Member } from "@/lib/auth/session";
 import { recordReadings } from "@/lib/cold-chain/record-readings";
 import type { Db } from "@/lib/db/client";
+import { receiveLot } from "@/lib/events/receiving";
 import { queueTrackingEvent } from "@/lib/events/record-event";
-import { handOffLot } from "@/lib/lots/hand-off-lot";
-import { receiveLot } from "@/lib/lots/receive-lot";
+import { handOffLot } from "@/lib/events/shipping";
 import type { DemoCast } from "./demo-cast";
 import { harvestForm, packingForm, splitForm } from "./demo-forms";
 

@@ -10,7 +10,11 @@ import type { Db } from "@/lib/db/client";
 import { gs1CheckDigit } from "@/lib/gs1/check-digit";
 import { indexNextBatch } from "@/lib/indexer/indexer";
 import { roleForOrganizationKind } from "@/lib/organizations/kinds";
-import { createSigningKey, decryptSigningKey } from "@/lib/organizations/signing-key";
+import {
+  createSigningKey,
+  decryptSigningKey,
+  organizationSigners,
+} from "@/lib/organizations/signing-key";
 import { deployLotTracker } from "@/tools/chain/deploy";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { acceptLot, harvestLot, shipLot, splitLot, TEST_GTIN } from "./lot-steps";
@@ -70,7 +74,7 @@ export async function createLedgerWorld(): Promise<LedgerWorld> {
     provider,
     chainId: CHAIN_ID,
     contractAddress: deployment.address,
-    masterKey: MASTER_KEY,
+    signerOf: organizationSigners(db, MASTER_KEY),
   };
   const source = { ...sender, startBlock: deployment.blockNumber, confirmations: 0 };
 

@@ -3,9 +3,9 @@ import type { Member } from "@/lib/auth/session";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db } from "@/lib/db/client";
 import { findMainSiteGln } from "@/lib/events/locations";
+import { receiveLot } from "@/lib/events/receiving";
 import { queueTrackingEvent } from "@/lib/events/record-event";
-import { handOffLot } from "@/lib/lots/hand-off-lot";
-import { receiveLot } from "@/lib/lots/receive-lot";
+import { handOffLot } from "@/lib/events/shipping";
 
 // Lots for tests, made through the app's own domain functions (harvest, split, ship, receive):
 // each queues its ledger write; a sender and an indexer — the test's or the running stack's — take it

@@ -1,5 +1,5 @@
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
-import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
+import { insertLedgerTransaction } from "@/lib/chain/outbox/enqueue";
 import { hashPayload } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { generateSerials, serialsRootOf } from "@/lib/packages/serials";
@@ -26,7 +26,8 @@ export async function queueSerialisedLot(
   const body = lotPayload(lot.gtin, lot.lotCode, String(lot.count), "case");
   const payloadHash = hashPayload(body);
   await db.$transaction(async (tx) => {
-    const { id } = await enqueueLedgerWrite(tx, {
+    // The outbox row itself, not lib/events' door: e2e fixtures load this outside Next's server.
+    const { id } = await insertLedgerTransaction(tx, {
       organizationId: organization.id,
       signerAddress: organization.chainAddress,
       requestedById: user.id,
@@ -37,8 +38,7 @@ export async function queueSerialisedLot(
         payloadHash,
         serialsRootOf(lotId, serials),
       ],
-      payloadHash,
-      payloadBody: body,
+      payload: { hash: payloadHash, body },
       lotId,
     });
     await tx.package.createMany({

@@ -6,10 +6,10 @@ import { createProvider } from "@/lib/chain/provider";
 import { grantLotTrackerRole } from "@/lib/chain/roles";
 import type { Db } from "@/lib/db/client";
 import { roleForOrganizationKind } from "@/lib/organizations/kinds";
-import { createSigningKey } from "@/lib/organizations/signing-key";
+import { createSigningKey, organizationSigners } from "@/lib/organizations/signing-key";
 import { deployLotTracker } from "@/tools/chain/deploy";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
-import { enqueueLedgerWrite } from "./enqueue";
+import { insertLedgerTransaction } from "./enqueue";
 import { processOutbox, type SenderContext } from "./sender";
 
 const CHAIN_ID = 31337;
@@ -25,7 +25,7 @@ let organization: { id: string; chainAddress: string };
 
 function enqueueCreateLot(lotCode: string) {
   return db.$transaction((tx) =>
-    enqueueLedgerWrite(tx, {
+    insertLedgerTransaction(tx, {
       organizationId: organization.id,
       signerAddress: organization.chainAddress,
       method: "createLot",
@@ -69,7 +69,7 @@ beforeAll(async () => {
     provider,
     chainId: CHAIN_ID,
     contractAddress: deployment.address,
-    masterKey: MASTER_KEY,
+    signerOf: organizationSigners(db, MASTER_KEY),
   };
 });
 

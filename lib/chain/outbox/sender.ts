@@ -1,9 +1,8 @@
-import { type Interface, type JsonRpcProvider, Transaction, Wallet } from "ethers";
+import { type Interface, type JsonRpcProvider, type Signer, Transaction } from "ethers";
 import { isLedgerUnreachable } from "@/lib/chain/errors";
 import { LotTracker__factory } from "@/lib/chain/generated";
 import { describeLedgerRefusal } from "@/lib/chain/ledger-errors";
 import type { Db } from "@/lib/db/client";
-import { decryptSigningKey } from "@/lib/organizations/signing-key";
 import { nextNonce } from "./nonce";
 
 export type SenderContext = {
@@ -11,7 +10,8 @@ export type SenderContext = {
   provider: JsonRpcProvider;
   chainId: number;
   contractAddress: string;
-  masterKey: string;
+  /** The signer of an organisation's writes (the outbox row names the organisation by id). */
+  signerOf: (organizationId: string) => Promise<Pick<Signer, "signTransaction">>;
   log?: (line: string) => void;
   /**
    * How often recent confirmations are re-checked (one receipt call each). Unset: every pass, as
@@ -95,7 +95,8 @@ async function settleSigned(ctx: SenderContext, row: Row): Promise<void> {
 
 async function signAndSend(ctx: SenderContext, row: Row): Promise<void> {
   const { db, provider } = ctx;
-  const data = lotTracker.encodeFunctionData(row.method, row.args as string[]);
+  // Stored as typed by LedgerCall (outbox/enqueue.ts): what the generated bindings take.
+  const data = lotTracker.encodeFunctionData(row.method, row.args as readonly unknown[]);
   const request = { from: row.signerAddress, to: ctx.contractAddress, data };
   let gasLimit: bigint;
   try {
@@ -112,7 +113,7 @@ async function signAndSend(ctx: SenderContext, row: Row): Promise<void> {
   const [nonce, fees, wallet] = await Promise.all([
     nextNonce(ctx, row.signerAddress),
     provider.getFeeData(),
-    walletOf(ctx, row.organizationId),
+    ctx.signerOf(row.organizationId),
   ]);
   const rawTransaction = await wallet.signTransaction({
     type: 2,
@@ -142,19 +143,4 @@ async function broadcast(ctx: SenderContext, rawTransaction: string): Promise<vo
     // "already known" / "nonce too low": the node has it or mined it; the next pass reads the receipt.
     ctx.log?.(`sender: broadcast answered ${(error as Error).message.split("\n")[0]}`);
   }
-}
-
-const wallets = new Map<string, Wallet>();
-
-async function walletOf(ctx: SenderContext, organizationId: string): Promise<Wallet> {
-  let wallet = wallets.get(organizationId);
-  if (!wallet) {
-    const { encryptedKey } = await ctx.db.organization.findUniqueOrThrow({
-      where: { id: organizationId },
-      select: { encryptedKey: true },
-    });
-    wallet = new Wallet(decryptSigningKey(encryptedKey, ctx.masterKey));
-    wallets.set(organizationId, wallet);
-  }
-  return wallet;
 }

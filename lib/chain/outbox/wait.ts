@@ -1,5 +1,4 @@
 import type { Db } from "@/lib/db/client";
-import { getIndexedBlock } from "@/lib/indexer/checkpoint";
 
 export type LedgerWriteState =
   | { status: "PENDING" | "SIGNED"; txHash: string | null }
@@ -7,12 +6,17 @@ export type LedgerWriteState =
   | { status: "FAILED"; error: string };
 
 /**
- * Waits up to `timeoutMs` for a queued write to be mined and indexed, or to fail, and returns where it
- * stands then: a page can say "recorded", "failed: why", or honestly "still pending".
+ * Waits up to `timeoutMs` for a queued write to be mined and read into the database (`isIndexed`
+ * says whether the read model has reached a block), or to fail, and returns where it stands then: a
+ * page can say "recorded", "failed: why", or honestly "still pending".
  */
 export async function waitForLedgerWrite(
   db: Db,
-  { id, chainId, timeoutMs }: { id: string; chainId: number; timeoutMs: number },
+  {
+    id,
+    timeoutMs,
+    isIndexed,
+  }: { id: string; timeoutMs: number; isIndexed: (blockNumber: number) => Promise<boolean> },
 ): Promise<LedgerWriteState> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -23,9 +27,14 @@ export async function waitForLedgerWrite(
     if (row.status === "FAILED")
       return { status: "FAILED", error: row.error ?? "The ledger refused it." };
     if (row.status === "CONFIRMED" && row.txHash && row.blockNumber !== null) {
-      const isIndexed = (await getIndexedBlock(db, chainId)) >= row.blockNumber;
-      if (isIndexed || Date.now() > deadline) {
-        return { status: "CONFIRMED", txHash: row.txHash, blockNumber: row.blockNumber, isIndexed };
+      const hasIndexed = await isIndexed(row.blockNumber);
+      if (hasIndexed || Date.now() > deadline) {
+        return {
+          status: "CONFIRMED",
+          txHash: row.txHash,
+          blockNumber: row.blockNumber,
+          isIndexed: hasIndexed,
+        };
       }
     } else if (Date.now() > deadline) {
       return { status: row.status as "PENDING" | "SIGNED", txHash: row.txHash };

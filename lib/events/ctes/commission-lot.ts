@@ -1,9 +1,9 @@
 import type { Member } from "@/lib/auth/session";
 import type { CriticalTrackingEvent, EpcisEvent } from "@/lib/epcis/event";
-import type { EventWrite } from "../enqueue-event";
+import type { ReferenceDocumentType } from "@/lib/epcis/kde";
 import { eventBase } from "../event-base";
-import type { ReferenceDocumentType } from "../kde";
-import { createLotArgs, type NewLot, quantityElement } from "../new-lots";
+import type { EventWrite } from "../ledger-write";
+import { createLotCall, type NewLot, quantityElement } from "../new-lots";
 
 /**
  * The write of an event that commissions one lot from goods LotLedger did not track before (a
@@ -28,11 +28,10 @@ export function commissionLotWrite({
   extra: Partial<EpcisEvent>;
 }): EventWrite {
   return {
-    method: "createLot",
-    args: createLotArgs(lot),
+    call: createLotCall(lot),
     lotId: lot.id,
     newLots: [lot],
-    body: {
+    payload: {
       ...eventBase({
         member,
         cte,

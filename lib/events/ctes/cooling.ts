@@ -1,39 +1,55 @@
 import "server-only";
 import { encodeBytes32String } from "ethers";
+import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
 import { locationId } from "@/lib/epcis/event";
-import { assertWithinHeld, parseQuantity, parseUnit } from "@/lib/epcis/quantity";
-import { requireHeldLot } from "@/lib/lots/guards";
-import type { EventWrite } from "../enqueue-event";
+import { kdeDate, referenceDocumentFields, referenceDocumentOf } from "@/lib/epcis/kde";
+import { assertWithinHeld } from "@/lib/epcis/quantity";
+import { chosen, parseInput } from "@/lib/input";
+import { notHeldMessage, requireHeldLot } from "@/lib/lots/guards";
+import { EVENT_FIELDS_AS_JSON } from "../cte-rules";
 import { eventBase } from "../event-base";
-import { type FormValues, requireDate, requireReferenceDocument } from "../kde";
-import { requireOwnLocation, requirePartnerLocation } from "../locations";
-import { atField, quantityElement } from "../new-lots";
+import type { EventWrite } from "../ledger-write";
+import { CHOOSE_OWN_LOCATION, requireOwnLocation, requirePartnerLocation } from "../locations";
+import { newLotFields, quantityElement } from "../new-lots";
+
+/** The lot cooled: checked against the ledger's state before the rest of the form. */
+const cooledLotInput = z.object({ lotId: chosen(notHeldMessage("be cooled")) });
+
+const coolingInput = z.object({
+  locationGln: chosen(CHOOSE_OWN_LOCATION),
+  coolingDate: kdeDate("cooling date"),
+  quantity: newLotFields.quantity,
+  unit: newLotFields.unit,
+  recipientLocationGln: chosen("Choose the immediate subsequent recipient from the list."),
+  ...referenceDocumentFields,
+});
 
 /**
  * Cooling (21 CFR 1.1330) of a lot the organisation holds, recorded on the ledger as a tracking
  * event of the lot: where and when it was cooled, how much, and who receives it next.
  */
-export async function planCooling(tx: Tx, member: Member, values: FormValues): Promise<EventWrite> {
-  const lot = await requireHeldLot(tx, member, values.lotId ?? "", "be cooled");
-  const location = await requireOwnLocation(tx, member, values.locationGln);
-  const coolingDate = requireDate(values, "coolingDate", "cooling date");
-  const quantity = atField("quantity", () => parseQuantity(values.quantity ?? ""));
-  const unit = atField("unit", () => parseUnit(values.unit ?? ""));
+export async function planCooling(tx: Tx, member: Member, values: unknown): Promise<EventWrite> {
+  const { lotId } = parseInput(cooledLotInput, values, EVENT_FIELDS_AS_JSON);
+  const lot = await requireHeldLot(tx, member, lotId, "be cooled");
+  const input = parseInput(coolingInput, values, EVENT_FIELDS_AS_JSON);
+  const location = await requireOwnLocation(tx, member, input.locationGln);
+  const { coolingDate, quantity, unit } = input;
   assertWithinHeld(lot, { quantity, unit });
   const recipient = await requirePartnerLocation(
     tx,
-    values.recipientLocationGln,
+    input.recipientLocationGln,
     "recipientLocationGln",
     "immediate subsequent recipient",
   );
-  const document = requireReferenceDocument(values);
   return {
-    method: "recordEvent",
-    args: (hash) => [lot.id, encodeBytes32String("cooling"), hash],
+    call: (payloadHash) => ({
+      method: "recordEvent",
+      args: [lot.id, encodeBytes32String("cooling"), payloadHash],
+    }),
     lotId: lot.id,
-    body: {
+    payload: {
       ...eventBase({
         member,
         cte: "cooling",
@@ -43,7 +59,7 @@ export async function planCooling(tx: Tx, member: Member, values: FormValues): P
         disposition: "active",
         locationGln: location.gln,
         date: coolingDate,
-        document,
+        document: referenceDocumentOf(input),
       }),
       quantityList: [quantityElement({ ...lot, quantity, unit })],
       destinationList: [{ type: "location", id: locationId(recipient.gln) }],

@@ -1,22 +1,46 @@
 import "server-only";
+import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
 import { lotEpcClass } from "@/lib/epcis/event";
-import { assertWithinHeld, parseQuantity, parseUnit, uomOf } from "@/lib/epcis/quantity";
-import { assertLotCodeFree } from "@/lib/lots/guards";
-import type { EventWrite } from "../enqueue-event";
-import { eventBase } from "../event-base";
 import {
-  type FormValues,
+  kdeDate,
+  kdeText,
+  optionalKdeDate,
+  optionalKdeText,
   optionalPhone,
-  optionalText,
-  requireDate,
-  requireReferenceDocument,
-  requireText,
-} from "../kde";
-import { requireOwnLocation } from "../locations";
-import { atField, createLotArgs, newLotTuple, parseNewLot, quantityElement } from "../new-lots";
-import { requireInputLots } from "./input-lots";
+  referenceDocumentFields,
+  referenceDocumentOf,
+} from "@/lib/epcis/kde";
+import { assertWithinHeld, uomOf } from "@/lib/epcis/quantity";
+import { chosen, parseInput } from "@/lib/input";
+import { assertLotCodeFree } from "@/lib/lots/guards";
+import { EVENT_FIELDS_AS_JSON } from "../cte-rules";
+import { eventBase } from "../event-base";
+import type { EventWrite } from "../ledger-write";
+import { CHOOSE_OWN_LOCATION, requireOwnLocation } from "../locations";
+import { createLotCall, newLot, newLotSchema, newLotStruct, quantityElement } from "../new-lots";
+import { hasInputLots, requireInputLots } from "./input-lots";
+
+const initialPackingInput = z.object({
+  locationGln: chosen(CHOOSE_OWN_LOCATION),
+  quantityReceived: newLotSchema.shape.quantity,
+  unitReceived: newLotSchema.shape.unit,
+  productDescription: kdeText("product description"),
+  commodity: kdeText("commodity"),
+  variety: kdeText("variety"),
+  dateReceived: kdeDate("date received"),
+  harvestLocation: kdeText("farm location where it was harvested", 200),
+  fieldName: kdeText("field or growing area"),
+  harvesterBusinessName: kdeText("harvester's business name"),
+  harvesterPhone: optionalPhone("harvester's phone"),
+  harvestDate: kdeDate("harvest date"),
+  coolingLocation: optionalKdeText("cooling location", 200),
+  coolingDate: optionalKdeDate("cooling date"),
+  packingDate: kdeDate("packing date"),
+  ...newLotSchema.shape,
+  ...referenceDocumentFields,
+});
 
 /**
  * Initial packing (21 CFR 1.1330): assigns the traceability lot code. Packed from lots already on the
@@ -26,72 +50,57 @@ import { requireInputLots } from "./input-lots";
 export async function planInitialPacking(
   tx: Tx,
   member: Member,
-  values: FormValues,
+  values: unknown,
 ): Promise<EventWrite> {
-  const inputs = values.inputLotIds
+  // Packed from lots on the ledger when any are chosen; else from a grower outside LotLedger.
+  const inputs = hasInputLots(values)
     ? await requireInputLots(tx, member, values, { min: 1, action: "be packed" })
     : [];
-  const location = await requireOwnLocation(tx, member, values.locationGln);
-  const received = {
-    quantity: atField("quantityReceived", () => parseQuantity(values.quantityReceived ?? "")),
-    unit: atField("unitReceived", () => parseUnit(values.unitReceived ?? "")),
-  };
+  const input = parseInput(initialPackingInput, values, EVENT_FIELDS_AS_JSON);
+  const location = await requireOwnLocation(tx, member, input.locationGln);
+  const received = { quantity: input.quantityReceived, unit: input.unitReceived };
   if (inputs.length === 1 && inputs[0]) assertWithinHeld(inputs[0], received, "quantityReceived");
+  const { productDescription, commodity, variety, dateReceived, harvestLocation, fieldName } =
+    input;
+  const { harvesterBusinessName, harvesterPhone, harvestDate, coolingLocation, coolingDate } =
+    input;
   const ilmd = {
-    productDescription: requireText(values, "productDescription", "product description"),
-    commodity: requireText(values, "commodity", "commodity"),
-    variety: requireText(values, "variety", "variety"),
-    dateReceived: requireDate(values, "dateReceived", "date received"),
-    harvestLocation: requireText(
-      values,
-      "harvestLocation",
-      "farm location where it was harvested",
-      200,
-    ),
-    fieldName: requireText(values, "fieldName", "field or growing area"),
-    harvesterBusinessName: requireText(
-      values,
-      "harvesterBusinessName",
-      "harvester's business name",
-    ),
-    harvesterPhone: optionalPhone(values, "harvesterPhone", "harvester's phone"),
-    harvestDate: requireDate(values, "harvestDate", "harvest date"),
-    coolingLocation: optionalText(values, "coolingLocation", "cooling location", 200),
-    coolingDate: values.coolingDate ? requireDate(values, "coolingDate", "cooling date") : null,
-    packingDate: requireDate(values, "packingDate", "packing date"),
+    ...{ productDescription, commodity, variety, dateReceived, harvestLocation, fieldName },
+    ...{ harvesterBusinessName, harvesterPhone, harvestDate, coolingLocation, coolingDate },
+    packingDate: input.packingDate,
   };
-  const lot = parseNewLot(values);
-  const document = requireReferenceDocument(values);
+  const lot = newLot(input);
   await assertLotCodeFree(tx, lot);
-  const receivedElements = inputs.map((input) => ({
-    epcClass: lotEpcClass(input.gtin, input.lotCode),
-    quantity: Number(inputs.length === 1 ? received.quantity : (input.quantity ?? 0)),
+  const receivedElements = inputs.map((held) => ({
+    epcClass: lotEpcClass(held.gtin, held.lotCode),
+    quantity: Number(inputs.length === 1 ? received.quantity : (held.quantity ?? 0)),
     uom: uomOf(received.unit),
   }));
+  const isFromLedger = inputs.length > 0;
   const base = eventBase({
     member,
     cte: "initial_packing",
-    type: inputs.length > 0 ? "TransformationEvent" : "ObjectEvent",
-    action: inputs.length > 0 ? undefined : "ADD",
-    bizStep: inputs.length > 0 ? "packing" : "commissioning",
+    type: isFromLedger ? "TransformationEvent" : "ObjectEvent",
+    action: isFromLedger ? undefined : "ADD",
+    bizStep: isFromLedger ? "packing" : "commissioning",
     disposition: "active",
     locationGln: location.gln,
     date: ilmd.packingDate,
-    document,
+    document: referenceDocumentOf(input),
   });
-  const quantities =
-    inputs.length > 0
-      ? { inputQuantityList: receivedElements, outputQuantityList: [quantityElement(lot)] }
-      : { quantityList: [quantityElement(lot)] };
+  const quantities = isFromLedger
+    ? { inputQuantityList: receivedElements, outputQuantityList: [quantityElement(lot)] }
+    : { quantityList: [quantityElement(lot)] };
   return {
-    method: inputs.length > 0 ? "transform" : "createLot",
-    args:
-      inputs.length > 0
-        ? (hash) => [inputs.map((input) => input.id), [newLotTuple(lot)], hash]
-        : createLotArgs(lot),
+    call: isFromLedger
+      ? (payloadHash) => ({
+          method: "transform",
+          args: [inputs.map((held) => held.id), [newLotStruct(lot)], payloadHash],
+        })
+      : createLotCall(lot),
     lotId: inputs[0]?.id ?? lot.id,
     newLots: [lot],
-    body: {
+    payload: {
       ...base,
       ...quantities,
       ilmd,

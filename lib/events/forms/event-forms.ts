@@ -1,4 +1,4 @@
-import { MAX_OUTPUTS } from "../ctes/outputs";
+import { MAX_OUTPUTS } from "../new-lots";
 import {
   dateField,
   documentFields,

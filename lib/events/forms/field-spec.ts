@@ -1,5 +1,5 @@
+import { REFERENCE_DOCUMENT_TYPES } from "@/lib/epcis/kde";
 import { LOT_UNITS } from "@/lib/epcis/quantity";
-import { REFERENCE_DOCUMENT_TYPES } from "../kde";
 
 // What an event form shows, as plain data: the page builds it on the server (with what is already
 // known filled in) and components/event-form.tsx renders it.

@@ -1,9 +1,9 @@
 import type { Member } from "@/lib/auth/session";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db } from "@/lib/db/client";
-import { createLot } from "@/lib/lots/create-lot";
-import { handOffLot } from "@/lib/lots/hand-off-lot";
-import { receiveLot } from "@/lib/lots/receive-lot";
+import { receiveLot } from "@/lib/events/receiving";
+import { createLot } from "@/lib/events/register-lot";
+import { handOffLot } from "@/lib/events/shipping";
 import { queueTrackingEvent } from "../record-event";
 
 // The actions of the permission matrix, each a valid attempt by any member (held lots are put in the
@@ -61,7 +61,8 @@ export function matrixActions(
   });
 
   const cte =
-    (name: string, values: (m: Member) => Promise<Record<string, string>>) => (m: Member) =>
+    (name: string, values: (m: Member) => Promise<Record<string, string | string[]>>) =>
+    (m: Member) =>
       values(m).then((v) => queueTrackingEvent({ db: dbOf(), member: m, cte: name, values: v }));
 
   return {
@@ -163,7 +164,7 @@ export function matrixActions(
       kinds: LOT_KINDS,
       readOnly: "record the merge",
       attempt: cte("merge", async (m) => ({
-        inputLotIds: `${(await lotFor(m)).id},${(await lotFor(m)).id}`,
+        inputLotIds: [(await lotFor(m)).id, (await lotFor(m)).id],
         locationGln: site(m),
         ...output(),
         mergeDate: TODAY,

@@ -3,10 +3,11 @@
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { authenticate } from "@/lib/auth/session";
-import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
+import { awaitLedgerWrite } from "@/lib/events/await-write";
 import { queueTrackingEvent } from "@/lib/events/record-event";
+import { nestFormValues } from "@/lib/input";
 
 /** Records a critical tracking event from its form; on success, opens the lot it made or changed. */
 export async function recordEventAction(
@@ -14,6 +15,7 @@ export async function recordEventAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
+  // What was typed, to fill the form in again after a refusal (several checked lots joined).
   const values: Record<string, string> = {};
   for (const key of new Set(formData.keys())) {
     if (!key.startsWith("$")) values[key] = formData.getAll(key).map(String).join(",");
@@ -22,7 +24,12 @@ export async function recordEventAction(
   try {
     const member = await authenticate();
     const db = getDb();
-    const queued = await queueTrackingEvent({ db, member, cte, values });
+    const queued = await queueTrackingEvent({
+      db,
+      member,
+      cte,
+      values: nestFormValues(formData.entries()),
+    });
     const state = await awaitLedgerWrite(db, queued.writeId);
     const lotId = queued.newLotIds[0] ?? queued.lotId;
     target =

@@ -5,9 +5,9 @@ import { FormError } from "@/components/forms/form-error";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { CTE_LABELS, cteRefusal, isRecordedHere } from "@/lib/events/cte-rules";
-import { MAX_OUTPUTS } from "@/lib/events/ctes/outputs";
 import { EVENT_FORMS } from "@/lib/events/forms/event-forms";
 import { getFormContext } from "@/lib/events/forms/get-form-context";
+import { MAX_OUTPUTS } from "@/lib/events/new-lots";
 import { recordEventAction } from "./actions";
 
 type Props = {

@@ -3,11 +3,11 @@
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { authenticate } from "@/lib/auth/session";
-import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
 import { getDb } from "@/lib/db";
-import { AppError, toFailure } from "@/lib/errors";
-import { handOffLot, handOffLotInput } from "@/lib/lots/hand-off-lot";
-import { receiveLot, receiveLotInput } from "@/lib/lots/receive-lot";
+import { toFailure } from "@/lib/errors";
+import { awaitLedgerWrite } from "@/lib/events/await-write";
+import { receiveLot } from "@/lib/events/receiving";
+import { handOffLot } from "@/lib/events/shipping";
 
 /** Ships the lot (first step of the handoff), then shows the lot page with where the write stands. */
 export async function shipLotAction(
@@ -18,12 +18,9 @@ export async function shipLotAction(
   const values = Object.fromEntries(
     ["recipientGln", "billOfLading", "carrierName"].map((k) => [k, String(formData.get(k) ?? "")]),
   );
-  return settle("shipLotAction", lotId, values, async () => {
-    const input = handOffLotInput.safeParse(values);
-    if (!input.success)
-      throw new AppError("INVALID_INPUT", input.error.issues[0]?.message ?? "Choose a recipient.");
-    return handOffLot({ db: getDb(), member: await authenticate(), lotId, input: input.data });
-  });
+  return settle("shipLotAction", lotId, values, async () =>
+    handOffLot({ db: getDb(), member: await authenticate(), lotId, input: values }),
+  );
 }
 
 /** Accepts or rejects an incoming shipment (the receiving CTE). */
@@ -36,17 +33,9 @@ export async function receiveLotAction(
     decision: String(formData.get("decision") ?? ""),
     reason: String(formData.get("reason") ?? ""),
   };
-  return settle("receiveLotAction", lotId, values, async () => {
-    const input = receiveLotInput.safeParse(values);
-    if (!input.success) {
-      throw new AppError(
-        "INVALID_INPUT",
-        input.error.issues[0]?.message ?? "Choose accept or reject.",
-        { field: "reason" },
-      );
-    }
-    return receiveLot({ db: getDb(), member: await authenticate(), lotId, input: input.data });
-  });
+  return settle("receiveLotAction", lotId, values, async () =>
+    receiveLot({ db: getDb(), member: await authenticate(), lotId, input: values }),
+  );
 }
 
 async function settle(

@@ -3,10 +3,10 @@
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { authenticate } from "@/lib/auth/session";
-import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
-import { createLot, createLotInput } from "@/lib/lots/create-lot";
+import { awaitLedgerWrite } from "@/lib/events/await-write";
+import { createLot } from "@/lib/events/register-lot";
 
 export async function createLotAction(
   _previous: FormState,
@@ -19,7 +19,7 @@ export async function createLotAction(
   try {
     const member = await authenticate();
     const db = getDb();
-    const { lotId, writeId } = await createLot({ db, member, input: createLotInput.parse(values) });
+    const { lotId, writeId } = await createLot({ db, member, input: values });
     const state = await awaitLedgerWrite(db, writeId);
     target =
       state.status === "CONFIRMED" && state.isIndexed

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { readJson, respond } from "@/lib/api/respond";
 import { authenticate } from "@/lib/auth/session";
-import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { awaitLedgerWrite } from "@/lib/events/await-write";
 import { queueTrackingEvent } from "@/lib/events/record-event";
 
-// The same key data elements as the form, by the same names; several input lots as an array.
-const eventBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+// The same key data elements as the form, by the same names ("outputs.0.lotCode", or nested);
+// several input lots as an array. The event's schema checks every field.
+const eventBody = z.record(z.string(), z.unknown());
 
 /**
  * POST /api/events/{cte} (harvesting, cooling, initial_packing, first_land_based_receiving,
@@ -24,14 +25,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ cte
         "Send the event's fields as a JSON object of strings (input lot ids as an array).",
       );
     }
-    const values = Object.fromEntries(
-      Object.entries(body.data).map(([key, value]) => [
-        key,
-        Array.isArray(value) ? value.join(",") : value,
-      ]),
-    );
     const db = getDb();
-    const queued = await queueTrackingEvent({ db, member, cte, values });
+    const queued = await queueTrackingEvent({ db, member, cte, values: body.data });
     return { ...queued, state: await awaitLedgerWrite(db, queued.writeId) };
   });
 }

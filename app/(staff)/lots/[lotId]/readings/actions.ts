@@ -3,11 +3,11 @@
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { authenticate } from "@/lib/auth/session";
-import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
 import { readingsFromCsv } from "@/lib/cold-chain/readings-csv";
 import { recordReadings } from "@/lib/cold-chain/record-readings";
 import { getDb } from "@/lib/db";
 import { AppError, toFailure } from "@/lib/errors";
+import { awaitLedgerWrite } from "@/lib/events/await-write";
 
 /** Kept in the form after a refusal, so a person fixes the line instead of pasting it all again. */
 const KEEP_PASTED_CHARS = 200_000;

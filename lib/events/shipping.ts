@@ -1,18 +1,18 @@
 import "server-only";
 import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
-import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
-import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { type EpcisEvent, locationId, partyId } from "@/lib/epcis/event";
 import { AppError } from "@/lib/errors";
-import { eventBase } from "@/lib/events/event-base";
-import { memberSiteGln } from "@/lib/events/locations";
-import { heldQuantityList } from "@/lib/events/new-lots";
-import { assertCanRecord, assertHoldsCustody, requireHeldLot } from "./guards";
-import { CUSTODY_KINDS } from "./permissions";
+import { parseInput } from "@/lib/input";
+import { assertCanRecord, assertHoldsCustody, requireHeldLot } from "@/lib/lots/guards";
+import { CUSTODY_KINDS } from "@/lib/lots/permissions";
+import { eventBase } from "./event-base";
+import { enqueueLedgerWrite } from "./ledger-write";
+import { memberSiteGln } from "./locations";
+import { heldQuantityList } from "./new-lots";
 
-export const handOffLotInput = z.object({
+const shipLotInput = z.object({
   /** GLN of the organisation the lot is shipped to. */
   recipientGln: z.string().trim().min(1, "Choose who the lot is shipped to."),
   /** The bill of lading number; empty = LotLedger's own shipment number is the reference document. */
@@ -32,6 +32,7 @@ export const handOffLotInput = z.object({
 /**
  * Ships a lot the member's organisation holds to another organisation (FSMA 204 shipping CTE): the
  * first step of the two-step handoff, queued in the outbox. The recipient accepts or rejects it.
+ * `input` is the ship form or the API body: { recipientGln, billOfLading?, carrierName? }.
  */
 export async function handOffLot({
   db,
@@ -42,14 +43,19 @@ export async function handOffLot({
   db: Db;
   member: Member;
   lotId: string;
-  input: z.infer<typeof handOffLotInput>;
+  input: unknown;
 }): Promise<{ writeId: string }> {
+  const { recipientGln, billOfLading, carrierName } = parseInput(
+    shipLotInput,
+    input,
+    "Choose who the lot is shipped to.",
+  );
   assertCanRecord(member, "ship the lot");
   assertHoldsCustody(member, "ship lots");
   return db.$transaction(async (tx) => {
     const lot = await requireHeldLot(tx, member, lotId, "be shipped");
     const recipient = await tx.organization.findUnique({
-      where: { gln: input.recipientGln },
+      where: { gln: recipientGln },
       select: { chainAddress: true, kind: true, name: true, gln: true },
     });
     if (!recipient || !CUSTODY_KINDS.includes(recipient.kind)) {
@@ -73,7 +79,7 @@ export async function handOffLot({
       select: { gln: true },
     });
     const shipment = crypto.randomUUID();
-    const body: EpcisEvent = {
+    const payload: EpcisEvent = {
       ...eventBase({
         member,
         cte: "shipping",
@@ -82,8 +88,8 @@ export async function handOffLot({
         disposition: "in_transit",
         locationGln: await memberSiteGln(tx, member),
         date: null,
-        document: input.billOfLading
-          ? { type: "bol", number: input.billOfLading }
+        document: billOfLading
+          ? { type: "bol", number: billOfLading }
           : { type: "desadv", number: shipment },
       }),
       quantityList: heldQuantityList(lot),
@@ -91,17 +97,14 @@ export async function handOffLot({
         { type: "owning_party", id: partyId(recipient.gln) },
         ...(destination ? [{ type: "location" as const, id: locationId(destination.gln) }] : []),
       ],
-      kde: { shipment, carrierName: input.carrierName || null },
+      kde: { shipment, carrierName: carrierName || null },
     };
-    const payloadHash = hashPayload(body as unknown as PayloadValue);
-    const { id } = await enqueueLedgerWrite(tx, {
-      organizationId: member.organization.id,
-      signerAddress: member.organization.chainAddress,
-      requestedById: member.userId,
-      method: "handoff",
-      args: [lotId, recipient.chainAddress, payloadHash],
-      payloadHash,
-      payloadBody: body as object,
+    const { id } = await enqueueLedgerWrite(tx, member, {
+      payload,
+      call: (payloadHash) => ({
+        method: "handoff",
+        args: [lotId, recipient.chainAddress, payloadHash],
+      }),
       lotId,
     });
     return { writeId: id };

@@ -1,9 +1,10 @@
 import "server-only";
 import { getProvider } from "@/lib/chain/ledger";
+import type { LedgerWriteState } from "@/lib/chain/outbox/wait";
 import type { Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { type LedgerWriteState, waitForLedgerWrite } from "./wait";
+import { waitForRecordedWrite } from "./ledger-write";
 
 /** How long a request waits for the ledger before answering "saved, still pending". */
 const CONFIRM_WAIT_MS = 8_000;
@@ -21,7 +22,7 @@ export async function awaitLedgerWrite(db: Db, id: string): Promise<LedgerWriteS
       () => false,
     );
   const state = isReachable
-    ? await waitForLedgerWrite(db, { id, chainId: getEnv().CHAIN_ID, timeoutMs: CONFIRM_WAIT_MS })
+    ? await waitForRecordedWrite(db, { id, chainId: getEnv().CHAIN_ID, timeoutMs: CONFIRM_WAIT_MS })
     : ({ status: "PENDING", txHash: null } as const);
   if (state.status === "FAILED") throw new AppError("LEDGER_REJECTED", state.error);
   return state;

@@ -1,30 +1,34 @@
 import "server-only";
 import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
-import { enqueueLedgerWrite } from "@/lib/chain/outbox/enqueue";
-import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import type { Db, Tx } from "@/lib/db/client";
 import { type EpcisEvent, isEpcisEvent, locationId, partyId } from "@/lib/epcis/event";
 import { AppError } from "@/lib/errors";
-import { eventBase } from "@/lib/events/event-base";
-import { findMainSiteGln, memberSiteGln } from "@/lib/events/locations";
-import { heldQuantityList } from "@/lib/events/new-lots";
-import { assertCanRecord, assertHoldsCustody, assertNoWriteInFlight } from "./guards";
+import { parseInput } from "@/lib/input";
+import { assertCanRecord, assertHoldsCustody, assertNoWriteInFlight } from "@/lib/lots/guards";
+import { eventBase } from "./event-base";
+import { enqueueLedgerWrite } from "./ledger-write";
+import { findMainSiteGln, memberSiteGln } from "./locations";
+import { heldQuantityList } from "./new-lots";
 
-export const receiveLotInput = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("accept") }),
-  z.object({
-    decision: z.literal("reject"),
-    reason: z
-      .string()
-      .trim()
-      .min(1, "Say why the lot is rejected, e.g. “temperature too high on arrival”."),
-  }),
-]);
+const REJECTION_REASON = "Say why the lot is rejected, e.g. “temperature too high on arrival”.";
+
+const receiveLotInput = z.discriminatedUnion(
+  "decision",
+  [
+    z.object({ decision: z.literal("accept") }),
+    z.object({
+      decision: z.literal("reject"),
+      reason: z.string(REJECTION_REASON).trim().min(1, REJECTION_REASON),
+    }),
+  ],
+  "Choose accept or reject.",
+);
 
 /**
  * The receiving CTE: the recipient of a shipment accepts it (custody moves to it) or rejects it with a
  * reason (it stays with the sender). Only the organisation the lot was shipped to can answer.
+ * `input` is the receive form or the API body: { decision: "accept" } or { decision: "reject", reason }.
  */
 export async function receiveLot({
   db,
@@ -35,8 +39,9 @@ export async function receiveLot({
   db: Db;
   member: Member;
   lotId: string;
-  input: z.infer<typeof receiveLotInput>;
+  input: unknown;
 }): Promise<{ writeId: string }> {
+  const answer = parseInput(receiveLotInput, input, "Choose accept or reject.");
   assertCanRecord(member, "receive the lot");
   assertHoldsCustody(member, "receive lots");
   return db.$transaction(async (tx) => {
@@ -63,20 +68,19 @@ export async function receiveLot({
       where: { chainAddress: lot.custodian },
       select: { id: true, gln: true },
     });
-    const isAccepted = input.decision === "accept";
-    const base = eventBase({
-      member,
-      cte: "receiving",
-      action: "OBSERVE",
-      bizStep: "receiving",
-      disposition: isAccepted ? "in_progress" : "non_conformant",
-      locationGln: await memberSiteGln(tx, member),
-      date: null,
-      document: null,
-    });
+    const isAccepted = answer.decision === "accept";
     const senderSite = sender ? await findMainSiteGln(tx, sender.id) : null;
-    const body: EpcisEvent = {
-      ...base,
+    const payload: EpcisEvent = {
+      ...eventBase({
+        member,
+        cte: "receiving",
+        action: "OBSERVE",
+        bizStep: "receiving",
+        disposition: isAccepted ? "in_progress" : "non_conformant",
+        locationGln: await memberSiteGln(tx, member),
+        date: null,
+        document: null,
+      }),
       // The shipment's reference document travels with it: the receiver records the same one.
       bizTransactionList: await shipmentDocuments(tx, lotId),
       quantityList: heldQuantityList(lot),
@@ -85,19 +89,20 @@ export async function receiveLot({
         ...(senderSite ? [{ type: "location" as const, id: locationId(senderSite) }] : []),
       ],
       destinationList: [{ type: "owning_party", id: partyId(member.organization.gln) }],
-      kde: { decision: input.decision, reason: isAccepted ? null : input.reason },
+      kde: {
+        decision: answer.decision,
+        reason: answer.decision === "accept" ? null : answer.reason,
+      },
     };
-    const payloadHash = hashPayload(body as unknown as PayloadValue);
-    return enqueueLedgerWrite(tx, {
-      organizationId: member.organization.id,
-      signerAddress: member.organization.chainAddress,
-      requestedById: member.userId,
-      method: input.decision === "accept" ? "acceptHandoff" : "rejectHandoff",
-      args: [lotId, payloadHash],
-      payloadHash,
-      payloadBody: body as object,
+    const { id } = await enqueueLedgerWrite(tx, member, {
+      payload,
+      call: (payloadHash) => ({
+        method: isAccepted ? "acceptHandoff" : "rejectHandoff",
+        args: [lotId, payloadHash],
+      }),
       lotId,
-    }).then(({ id }) => ({ writeId: id }));
+    });
+    return { writeId: id };
   });
 }
 

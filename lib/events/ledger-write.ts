@@ -1,0 +1,66 @@
+import "server-only";
+import type { Member } from "@/lib/auth/session";
+import { insertLedgerTransaction, type LedgerCall } from "@/lib/chain/outbox/enqueue";
+import { type LedgerWriteState, waitForLedgerWrite } from "@/lib/chain/outbox/wait";
+import { hashPayload } from "@/lib/chain/payload";
+import type { Db, Tx } from "@/lib/db/client";
+import type { EpcisEvent } from "@/lib/epcis/event";
+import { getIndexedBlock } from "@/lib/indexer/checkpoint";
+import type { NewLot } from "./new-lots";
+
+// The one door to the ledger: every write a person asks for (a critical tracking event, shipping,
+// receiving, a recall, its lifting, a batch of readings) enters the outbox here, signed by the
+// person's organisation, with its off-chain payload.
+
+/** A ledger write as a domain asks for it. */
+export type LedgerWriteRequest = {
+  /** The off-chain payload (an EPCIS event, a recall notice): its keccak256 is what goes on-chain. */
+  payload: object;
+  /** The LotTracker call, given the payload's hash. */
+  call: (payloadHash: string) => LedgerCall;
+  /** The lot the write concerns (the first input, or the lot created). */
+  lotId: string;
+  /** Lots it creates: their packages are commissioned with it. */
+  newLots?: NewLot[];
+};
+
+/** The write of a critical tracking event: its payload is the EPCIS event. */
+export type EventWrite = LedgerWriteRequest & { payload: EpcisEvent };
+
+/**
+ * Puts the write in the outbox with its payload, and commissions the new lots' packages, in the
+ * caller's transaction: the serials exist exactly when the write that anchors their root does.
+ */
+export async function enqueueLedgerWrite(
+  tx: Tx,
+  member: Member,
+  { payload, call, lotId, newLots = [] }: LedgerWriteRequest,
+): Promise<{ id: string; payloadHash: string }> {
+  const payloadHash = hashPayload(payload);
+  const { id } = await insertLedgerTransaction(tx, {
+    ...call(payloadHash),
+    organizationId: member.organization.id,
+    signerAddress: member.organization.chainAddress,
+    requestedById: member.userId,
+    lotId,
+    payload: { hash: payloadHash, body: payload },
+  });
+  const packages = newLots.flatMap((lot) =>
+    lot.serials.map((serial) => ({ lotId: lot.id, serial, ledgerTransactionId: id })),
+  );
+  if (packages.length > 0) await tx.package.createMany({ data: packages });
+  return { id, payloadHash };
+}
+
+/**
+ * Waits up to `timeoutMs` for a queued write to be mined and indexed, or to fail: where it stands
+ * then ("recorded", "refused: why", or honestly "still pending").
+ */
+export function waitForRecordedWrite(
+  db: Db,
+  { id, chainId, timeoutMs }: { id: string; chainId: number; timeoutMs: number },
+): Promise<LedgerWriteState> {
+  const isIndexed = async (blockNumber: number) =>
+    (await getIndexedBlock(db, chainId)) >= blockNumber;
+  return waitForLedgerWrite(db, { id, timeoutMs, isIndexed });
+}
