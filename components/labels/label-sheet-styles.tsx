@@ -1,4 +1,4 @@
-import type { LabelLayout } from "@/lib/barcode/label-pages";
+import type { LabelLayout } from "@/lib/barcode/label-layout";
 
 // Printed sizes in millimetres and inches, so the browser prints them true to size: an A4 sheet of
 // 3 × 6 labels of 70 × 46 mm, or one 4 × 6 in label per page. A page is a hair shorter than the paper

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PrintButton } from "@/components/labels/print-button";
-import { LABELS_PER_SHEET, type LabelSheet } from "@/lib/barcode/label-sheet";
-import { type LabelSheetOptions, labelSheetHref } from "@/lib/barcode/label-sheet-options";
+import { type LabelSheetOptions, labelSheetHref } from "@/lib/barcode/label-layout";
+import { LABELS_PER_SHEET, type LabelSheet } from "@/lib/packages/label-sheet";
 
 function Choice({
   href,

@@ -1,6 +1,6 @@
 import { LabelSheetStyles } from "@/components/labels/label-sheet-styles";
-import type { LabelLayout } from "@/lib/barcode/label-pages";
-import type { LabelSheet as Sheet } from "@/lib/barcode/label-sheet";
+import type { LabelLayout } from "@/lib/barcode/label-layout";
+import type { LabelSheet as Sheet } from "@/lib/packages/label-sheet";
 
 function Code({ svg }: { svg: string }) {
   // bwip-js's SVG, drawn from GS1 data lib/gs1 validated: vector modules print sharp at any size.

@@ -3,11 +3,11 @@ import { notFound } from "next/navigation";
 import { LabelSheet } from "@/components/labels/label-sheet";
 import { LabelSheetToolbar } from "@/components/labels/label-sheet-toolbar";
 import { requireMember } from "@/lib/auth/session";
-import { getLabelSheet } from "@/lib/barcode/label-sheet";
-import { labelSheetOptions } from "@/lib/barcode/label-sheet-options";
+import { labelSheetOptions } from "@/lib/barcode/label-layout";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { getLabelSheet } from "@/lib/packages/label-sheet";
 
 export const metadata: Metadata = { title: "Labels" };
 

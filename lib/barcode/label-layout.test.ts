@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paginateLabels } from "./label-pages";
+import { paginateLabels } from "./label-layout";
 
 const labels = (n: number) => Array.from({ length: n }, (_, i) => i);
 const shape = (pages: ReturnType<typeof paginateLabels>) =>

@@ -1,12 +1,12 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
+import { type LabelLayout, type LabelPage, paginateLabels } from "@/lib/barcode/label-layout";
+import { renderBarcode } from "@/lib/barcode/render-barcode";
 import type { Db } from "@/lib/db/client";
+import { productNameOf } from "@/lib/epcis/event";
 import { AppError } from "@/lib/errors";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { entriesForBarcode } from "@/lib/gs1/element-string";
-import { type LabelLayout, type LabelPage, paginateLabels } from "./label-pages";
-import { productNameOf } from "./product-name";
-import { renderBarcode } from "./render-barcode";
 
 export type PackageCode = "qr" | "gs1-datamatrix";
 
