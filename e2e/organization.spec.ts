@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { gs1CheckDigit } from "@/lib/gs1/check-digit";
+import { gs1CheckDigit } from "@/lib/gs1/keys";
 import { expect, formError, signIn, test } from "./fixtures";
 
 // Organisation admins work from a phone too: every page here is used at 360 px.

@@ -1,7 +1,7 @@
 import { type Contract, id, type Signer, type TransactionResponse } from "ethers";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { merkleRoot } from "@/lib/chain/merkle";
-import { receiptOf } from "@/lib/chain/receipt";
+import { receiptOf } from "@/lib/chain/provider";
 import { readingLeaf } from "./reading-leaf";
 
 export const OPERATIONS = [

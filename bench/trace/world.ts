@@ -1,5 +1,5 @@
 import { getAddress } from "ethers";
-import { gs1CheckDigit } from "@/lib/gs1/check-digit";
+import { gs1CheckDigit } from "@/lib/gs1/keys";
 
 // The organisations and products of bench:trace's supply chain, from a seeded random generator so
 // every run traces the same lineage.

@@ -10,8 +10,7 @@ import { inject } from "vitest";
 import { decodeLotTrackerError } from "@/lib/chain/errors";
 import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
-import { createProvider } from "@/lib/chain/provider";
-import { receiptOf } from "@/lib/chain/receipt";
+import { createProvider, receiptOf } from "@/lib/chain/provider";
 
 // Shared by the contract test files: each deploys its own LotTracker on the run's anvil and makes
 // fresh accounts (impersonated by the node, so no keys) with exactly the roles a test needs.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeLotTrackerError } from "@/lib/chain/errors";
 import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { decodeLotCode, encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
-import { grantLotTrackerRole } from "@/lib/chain/roles";
+import { grantLotTrackerRole } from "@/lib/chain/provider";
 import { roleForOrganizationKind } from "@/lib/organizations/kinds";
 import { deployLotTracker } from "@/tools/chain/deploy";
 import { provider, send } from "./fixtures";

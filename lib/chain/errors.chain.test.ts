@@ -5,8 +5,7 @@ import { deployLotTracker } from "@/tools/chain/deploy";
 import { decodeLotTrackerError, isLedgerUnreachable } from "./errors";
 import { type LotTracker, LotTracker__factory } from "./generated";
 import { encodeLotCode } from "./lot-id";
-import { createProvider } from "./provider";
-import { receiptOf } from "./receipt";
+import { createProvider, receiptOf } from "./provider";
 
 const provider = createProvider(inject("rpcUrl"), 31337);
 let tracker: LotTracker;

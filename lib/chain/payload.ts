@@ -1,4 +1,5 @@
 import { keccak256, toUtf8Bytes } from "ethers";
+import type { Db } from "@/lib/db/client";
 
 export type PayloadValue =
   | string
@@ -29,4 +30,27 @@ export function canonicalJson(value: unknown): string {
 /** The keccak256 of a payload's canonical JSON: what goes on the chain for it. */
 export function hashPayload(value: unknown): string {
   return keccak256(toUtf8Bytes(canonicalJson(value)));
+}
+
+export type StoredPayloads = {
+  /** The stored bodies, by their on-chain hash. */
+  bodies: Map<string, unknown>;
+  /** True when a body is stored for this hash and still hashes to it: "verified on the ledger". */
+  isIntact(hash: string | null): boolean;
+};
+
+/** The off-chain payloads behind these on-chain hashes, each checked against its hash. */
+export async function findStoredPayloads(
+  db: Db,
+  hashes: readonly (string | null)[],
+): Promise<StoredPayloads> {
+  const wanted = [...new Set(hashes.filter((hash): hash is string => hash !== null))];
+  const payloads = await db.eventPayload.findMany({ where: { hash: { in: wanted } } });
+  const intact = new Set(
+    payloads.filter((p) => hashPayload(p.body as PayloadValue) === p.hash).map((p) => p.hash),
+  );
+  return {
+    bodies: new Map(payloads.map((p) => [p.hash, p.body])),
+    isIntact: (hash) => hash !== null && intact.has(hash),
+  };
 }

@@ -3,7 +3,7 @@ import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
 import { memberSiteGln } from "@/lib/events/locations";
-import { parseGln } from "@/lib/gs1/gln";
+import { parseGln } from "@/lib/gs1/keys";
 import { assertCanRecord, assertHoldsCustody, requireTrackedLot } from "@/lib/lots/guards";
 import { insertReadings } from "./insert-readings";
 import { parseReadings } from "./parse-readings";

@@ -1,6 +1,6 @@
 import "server-only";
-import { getProvider } from "@/lib/chain/ledger";
 import type { LedgerWriteState } from "@/lib/chain/outbox/wait";
+import { getProvider } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";

@@ -5,7 +5,7 @@ import { type LedgerWriteState, waitForLedgerWrite } from "@/lib/chain/outbox/wa
 import { hashPayload } from "@/lib/chain/payload";
 import type { Db, Tx } from "@/lib/db/client";
 import type { EpcisEvent } from "@/lib/epcis/event";
-import { getIndexedBlock } from "@/lib/indexer/checkpoint";
+import { getIndexedBlock } from "@/lib/indexer/indexer";
 import type { NewLot } from "./new-lots";
 
 // The one door to the ledger: every write a person asks for (a critical tracking event, shipping,

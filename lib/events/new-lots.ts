@@ -5,7 +5,7 @@ import type { LedgerCall } from "@/lib/chain/outbox/enqueue";
 import { lotEpcClass, type QuantityElement } from "@/lib/epcis/event";
 import { type LotUnit, parseQuantity, parseUnit, uomOf } from "@/lib/epcis/quantity";
 import { AppError } from "@/lib/errors";
-import { parseGtin } from "@/lib/gs1/gtin";
+import { parseGtin } from "@/lib/gs1/keys";
 import { parseLotCode } from "@/lib/gs1/lot-code";
 import { parsedBy } from "@/lib/input";
 import { generateSerials, MAX_PACKAGES_PER_LOT, serialsRootOf } from "@/lib/packages/serials";

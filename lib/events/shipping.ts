@@ -5,8 +5,12 @@ import type { Db } from "@/lib/db/client";
 import { type EpcisEvent, locationId, partyId } from "@/lib/epcis/event";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
-import { assertCanRecord, assertHoldsCustody, requireHeldLot } from "@/lib/lots/guards";
-import { CUSTODY_KINDS } from "@/lib/lots/permissions";
+import {
+  assertCanRecord,
+  assertHoldsCustody,
+  CUSTODY_KINDS,
+  requireHeldLot,
+} from "@/lib/lots/guards";
 import { eventBase } from "./event-base";
 import { enqueueLedgerWrite } from "./ledger-write";
 import { memberSiteGln } from "./locations";

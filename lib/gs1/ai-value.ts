@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { type AiDefinition, getAiDefinition } from "./ai-table";
-import { gs1CheckDigit } from "./check-digit";
+import { gs1CheckDigit } from "./keys";
 
 /** AI → value, in the order they were read (or are to be written). */
 export type AiValues = ReadonlyMap<string, string>;

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { LotTracker } from "@/lib/chain/generated";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { hashPayload } from "@/lib/chain/payload";
-import { createProvider } from "@/lib/chain/provider";
-import { receiptOf } from "@/lib/chain/receipt";
+import { createProvider, receiptOf } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
 import { lotPayload } from "@/tools/testing/lot-payload";
 import {

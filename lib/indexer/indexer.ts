@@ -2,7 +2,6 @@ import type { JsonRpcProvider } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
 import type { Db } from "@/lib/db/client";
 import { applyLedgerEvents } from "./apply-batch";
-import { getIndexedBlock } from "./checkpoint";
 import { type DecodedLog, decodeLogs } from "./decode";
 import { getContractLogs } from "./get-logs";
 import { isCheckpointOrphaned, rollBackToCommonAncestor } from "./reorg";
@@ -103,4 +102,13 @@ function cutAtBlock(events: DecodedLog[], maxEvents: number, lastBlock: number, 
     throw new Error(`Block ${lastBlock} changed while it was read (a reorg); retrying.`);
   }
   return { events, toBlock: lastBlock, toBlockHash: lastHash };
+}
+
+/** The last block the indexer has fully applied for a chain, or -1 before its first batch. */
+export async function getIndexedBlock(db: Db, chainId: number): Promise<number> {
+  const checkpoint = await db.indexerCheckpoint.findUnique({
+    where: { chainId },
+    select: { blockNumber: true },
+  });
+  return checkpoint?.blockNumber ?? -1;
 }

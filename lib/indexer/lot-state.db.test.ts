@@ -1,8 +1,7 @@
 import { id, ZeroHash } from "ethers";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
-import { createProvider } from "@/lib/chain/provider";
-import { receiptOf } from "@/lib/chain/receipt";
+import { createProvider, receiptOf } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
 import {
   deployLotTrackerFixture,

@@ -1,6 +1,6 @@
 import type { Interface, JsonRpcProvider } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
-import { findStoredPayloads } from "@/lib/chain/stored-payloads";
+import { findStoredPayloads } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { type DecodedLog, decodeLogs, type EventArgs } from "./decode";
 import { getContractLogs } from "./get-logs";

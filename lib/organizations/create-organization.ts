@@ -1,7 +1,7 @@
 import "server-only";
 import { type Signer, ZeroHash } from "ethers";
 import type { LotTracker } from "@/lib/chain/generated";
-import { grantLotTrackerRole } from "@/lib/chain/roles";
+import { grantLotTrackerRole } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { roleForOrganizationKind } from "@/lib/organizations/kinds";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { parseGln } from "@/lib/gs1/gln";
+import { parseGln } from "@/lib/gs1/keys";
 import { type CreatedInvitation, createInvitation } from "./create-invitation";
 import { parseEmail, parseMemberRole } from "./parse-person";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { parseGln } from "@/lib/gs1/gln";
+import { parseGln } from "@/lib/gs1/keys";
 
 /** A place as typed in a form or given on the command line; coordinates are optional. */
 export const locationInput = z.object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { parseGln } from "@/lib/gs1/gln";
+import { parseGln } from "@/lib/gs1/keys";
 import type { OrganizationKind } from "@/lib/organizations/kinds";
 import { locationInput, type ParsedLocation, parseLocation } from "./location-input";
 import { parseEmail } from "./parse-person";

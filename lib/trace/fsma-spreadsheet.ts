@@ -1,5 +1,5 @@
 import "server-only";
-import { findStoredPayloads } from "@/lib/chain/stored-payloads";
+import { findStoredPayloads } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { glnOf, isEpcisEvent } from "@/lib/epcis/event";
 import { getPlaceDirectory } from "@/lib/organizations/places";

@@ -1,6 +1,6 @@
 import type { Signer } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
-import { receiptOf } from "@/lib/chain/receipt";
+import { receiptOf } from "@/lib/chain/provider";
 
 /** Deploys LotTracker with `deployer` as its admin; `blockNumber` is where an indexer starts reading. */
 export async function deployLotTracker(

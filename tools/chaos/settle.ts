@@ -1,6 +1,6 @@
 import type { JsonRpcProvider } from "ethers";
 import type { Db } from "@/lib/db/client";
-import { getIndexedBlock } from "@/lib/indexer/checkpoint";
+import { getIndexedBlock } from "@/lib/indexer/indexer";
 
 /**
  * Waits until the outbox has nothing unfinished and the indexer has reached the chain's head, four

@@ -1,4 +1,4 @@
-import { gs1CheckDigit } from "@/lib/gs1/check-digit";
+import { gs1CheckDigit } from "@/lib/gs1/keys";
 
 /** GLN-13 under GS1 prefix 952, which GS1 reserves for examples and demonstrations. */
 function demoGln(serial: string): string {

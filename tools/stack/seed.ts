@@ -1,7 +1,6 @@
 import { parseEther, type Signer } from "ethers";
 import type { LotTracker } from "@/lib/chain/generated";
-import { receiptOf } from "@/lib/chain/receipt";
-import { grantLotTrackerRole } from "@/lib/chain/roles";
+import { grantLotTrackerRole, receiptOf } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { roleForOrganizationKind } from "@/lib/organizations/kinds";

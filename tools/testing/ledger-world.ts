@@ -3,11 +3,9 @@ import { inject } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { LotTracker__factory } from "@/lib/chain/generated";
 import { processOutbox } from "@/lib/chain/outbox/sender";
-import { createProvider } from "@/lib/chain/provider";
-import { receiptOf } from "@/lib/chain/receipt";
-import { grantLotTrackerRole } from "@/lib/chain/roles";
+import { createProvider, grantLotTrackerRole, receiptOf } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
-import { gs1CheckDigit } from "@/lib/gs1/check-digit";
+import { gs1CheckDigit } from "@/lib/gs1/keys";
 import { indexNextBatch } from "@/lib/indexer/indexer";
 import { roleForOrganizationKind } from "@/lib/organizations/kinds";
 import {

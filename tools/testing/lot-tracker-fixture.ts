@@ -1,8 +1,7 @@
 import { type JsonRpcProvider, type JsonRpcSigner, ZeroHash } from "ethers";
 import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { encodeLotCode } from "@/lib/chain/lot-id";
-import { receiptOf } from "@/lib/chain/receipt";
-import { grantLotTrackerRole } from "@/lib/chain/roles";
+import { grantLotTrackerRole, receiptOf } from "@/lib/chain/provider";
 import { roleForOrganizationKind } from "@/lib/organizations/kinds";
 import { deployLotTracker } from "@/tools/chain/deploy";
 

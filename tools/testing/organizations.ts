@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { findMember } from "@/lib/auth/find-member";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
-import { gs1CheckDigit } from "@/lib/gs1/check-digit";
+import { gs1CheckDigit } from "@/lib/gs1/keys";
 import {
   createOrganization,
   type OrganizationLedger,

@@ -4,11 +4,11 @@ import { FROM_THE_LOTS_PAGE, LotEventLinks } from "@/components/lots/lot-event-l
 import { LotTable } from "@/components/lots/lot-table";
 import { PendingWrites } from "@/components/lots/pending-writes";
 import { requireMember } from "@/lib/auth/session";
-import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/ledger-errors";
+import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/errors";
 import { getDb } from "@/lib/db";
 import { findIncomingLots, findLotsHeldBy } from "@/lib/lots/get-lots";
 import { findPendingLotWrites } from "@/lib/lots/get-pending-writes";
-import { canCreateLots } from "@/lib/lots/permissions";
+import { canCreateLots } from "@/lib/lots/guards";
 
 export const metadata: Metadata = { title: "Lots" };
 

@@ -1,9 +1,7 @@
 import { type Interface, type JsonRpcProvider, type Signer, Transaction } from "ethers";
-import { isLedgerUnreachable } from "@/lib/chain/errors";
+import { describeLedgerRefusal, isLedgerUnreachable } from "@/lib/chain/errors";
 import { LotTracker__factory } from "@/lib/chain/generated";
-import { describeLedgerRefusal } from "@/lib/chain/ledger-errors";
 import type { Db } from "@/lib/db/client";
-import { nextNonce } from "./nonce";
 
 export type SenderContext = {
   db: Db;
@@ -143,4 +141,20 @@ async function broadcast(ctx: SenderContext, rawTransaction: string): Promise<vo
     // "already known" / "nonce too low": the node has it or mined it; the next pass reads the receipt.
     ctx.log?.(`sender: broadcast answered ${(error as Error).message.split("\n")[0]}`);
   }
+}
+
+/**
+ * The next nonce for a signer: past everything the chain has seen from it and everything the outbox
+ * has already signed for it (which the chain may not have seen yet, e.g. after a broadcast failed or
+ * the node lost recent blocks). Only the sender signs, so nothing else takes nonces in between.
+ */
+async function nextNonce(ctx: SenderContext, signerAddress: string): Promise<number> {
+  const [onChain, highest] = await Promise.all([
+    ctx.provider.getTransactionCount(signerAddress, "pending"),
+    ctx.db.ledgerTransaction.aggregate({
+      where: { signerAddress, nonce: { not: null } },
+      _max: { nonce: true },
+    }),
+  ]);
+  return Math.max(onChain, (highest._max.nonce ?? -1) + 1);
 }

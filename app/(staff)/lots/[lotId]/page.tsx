@@ -8,7 +8,7 @@ import { LotTrail } from "@/components/lots/lot-trail";
 import { ReceiveLotForm } from "@/components/lots/receive-lot-form";
 import { ShipLotForm } from "@/components/lots/ship-lot-form";
 import { requireMember } from "@/lib/auth/session";
-import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/ledger-errors";
+import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/errors";
 import { getColdChain } from "@/lib/cold-chain/get-cold-chain";
 import { readingsRefusal } from "@/lib/cold-chain/readings-refusal";
 import { withReadingsVerdict } from "@/lib/cold-chain/readings-verdict";

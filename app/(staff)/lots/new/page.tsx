@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { FormError } from "@/components/forms/form-error";
 import { CreateLotForm } from "@/components/lots/create-lot-form";
 import { requireMember } from "@/lib/auth/session";
-import { canCreateLots } from "@/lib/lots/permissions";
+import { canCreateLots } from "@/lib/lots/guards";
 import { createLotAction } from "./actions";
 
 export const metadata: Metadata = { title: "New lot" };
