@@ -31,7 +31,7 @@ const SELECT = {
  * A recall, unless the ledger refused to record it (then it never was in force). `lotId` finds the
  * newest recall of that lot: a refused one can be followed by another.
  */
-export async function findRecallInForce(
+async function findRecallInForce(
   db: Db,
   where: { id: string } | { lotId: string },
 ): Promise<RecallInForce | null> {

@@ -8,14 +8,14 @@ export { recallRefusal, requireVisibleRecall } from "./access";
 export { findRecallOf } from "./in-force";
 export { liftRecall, type RecallLiftView } from "./lift";
 export { findRecalls, findRecallsAwaiting, type RecallSummary } from "./list";
-export { deliverDueNotifications, type NotifierContext } from "./notifications/deliver";
+export { deliverDueNotifications } from "./notifications/deliver";
 export {
   getWebhookEndpoint,
   removeWebhookEndpoint,
   SET_WEBHOOK,
   setWebhookEndpoint,
 } from "./notifications/webhook";
-export { findScanRecall, type PackageRemoval, removePackage, type ScanRecall } from "./packages";
+export { findScanRecall, removePackage, type ScanRecall } from "./packages";
 export { acknowledgeRecall, type RecallProgress } from "./progress";
 export { exportLot, exportRecall, getLineageFamily, type LineageFamily } from "./scope";
 export { type LotHit, searchLots } from "./search";

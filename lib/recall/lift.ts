@@ -94,7 +94,7 @@ export async function liftRecall({
  * in commerce (disposition "active"). CBV 2.0 has no "release" business step; "inspecting" is the one
  * that ends a hold: the goods were checked and found fit for sale.
  */
-export function buildLiftNotice({
+function buildLiftNotice({
   input,
   ...where
 }: {

@@ -10,7 +10,7 @@ import { findVisibleRecall, requireVisibleRecall } from "./access";
 import type { LineageNode, LineageRole } from "./lineage-layout";
 
 /** More boxes than this make a graph nobody reads on a screen; the CSV export lists every lot. */
-export const MAX_GRAPH_LOTS = 120;
+const MAX_GRAPH_LOTS = 120;
 
 export type LineageFamily = {
   nodes: LineageNode[];

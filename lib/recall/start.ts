@@ -188,7 +188,7 @@ export function recallObjectEvent({
  * "recalled". CBV 2.0 has no recall business step; "holding" (goods kept from sale) is the one that
  * goes with that disposition.
  */
-export function buildRecallNotice({
+function buildRecallNotice({
   input,
   ...where
 }: {
