@@ -5,8 +5,7 @@
 import { runPollLoop } from "@/lib/chain/poll-loop";
 import { notifierEnvSchema } from "@/lib/env";
 import { mailConfigOf } from "@/lib/mail/send-mail";
-import { deliverDueNotifications } from "@/lib/recall/notifications/deliver";
-import { sweepOpenRecalls } from "@/lib/recall/sweep-open-recalls";
+import { deliverDueNotifications, sweepOpenRecalls } from "@/lib/recall";
 import { startWorker } from "./start-worker";
 
 /** How often open recalls are re-traced for new holders of stock in their scope. */

@@ -2,9 +2,15 @@ import Link from "next/link";
 import { signOutAction } from "@/app/sign-in/actions";
 import { RecallNotices } from "@/components/recall/notices";
 import { requireMember } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { findRecallsAwaiting } from "@/lib/recall";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const member = await requireMember();
+  const recalls = await findRecallsAwaiting({
+    db: getDb(),
+    organizationId: member.organization.id,
+  });
   return (
     <div className="mx-auto flex min-h-screen max-w-3xl flex-col">
       <header className="border-b border-stone-200 bg-white px-4 py-3">
@@ -40,7 +46,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           </Link>
         </p>
       </header>
-      <RecallNotices member={member} />
+      <RecallNotices member={member} recalls={recalls} />
       <main className="flex flex-1 flex-col gap-6 px-4 py-6">{children}</main>
     </div>
   );

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { formatMoment } from "@/lib/recall/format-moment";
-import type { RecallView } from "@/lib/recall/get-recall";
-import { SEVERITY_LABELS } from "@/lib/recall/recall-input";
+import type { RecallView } from "@/lib/recall";
+import { formatMoment, SEVERITY_LABELS } from "@/lib/recall/terms";
 
 const LEDGER_STATE: Record<RecallView["ledger"]["status"], string> = {
   PENDING:

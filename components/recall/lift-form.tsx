@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { MAX_REASON_LENGTH } from "@/lib/recall/recall-input";
+import { MAX_REASON_LENGTH } from "@/lib/recall/terms";
 import { FormError } from "../forms/form-error";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";

@@ -1,5 +1,5 @@
-import { formatMoment } from "@/lib/recall/format-moment";
-import type { RecallLiftView } from "@/lib/recall/get-recall-lift";
+import type { RecallLiftView } from "@/lib/recall";
+import { formatMoment } from "@/lib/recall/terms";
 
 /** Where the lifting of the recall stands: on its way to the ledger, lifted, or refused by it. */
 export function RecallLiftState({ lift }: { lift: RecallLiftView }) {

@@ -1,4 +1,4 @@
-import type { LineageFamily } from "@/lib/recall/lineage-family";
+import type { LineageFamily } from "@/lib/recall";
 import { layoutLineage } from "@/lib/recall/lineage-layout";
 import { RecallLineageGraph } from "./lineage-graph";
 

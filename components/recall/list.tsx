@@ -1,7 +1,6 @@
 import Link from "next/link";
-import type { RecallSummary } from "@/lib/recall/find-recalls";
-import { formatMoment } from "@/lib/recall/format-moment";
-import { SEVERITY_LABELS } from "@/lib/recall/recall-input";
+import type { RecallSummary } from "@/lib/recall";
+import { formatMoment, SEVERITY_LABELS } from "@/lib/recall/terms";
 
 function stateOf(recall: RecallSummary): string {
   if (recall.ledgerStatus === "FAILED") return "refused by the ledger";

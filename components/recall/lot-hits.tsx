@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { LotHit } from "@/lib/recall/search-lots";
+import type { LotHit } from "@/lib/recall";
 import { RecallStatusBadge } from "./status-badge";
 
 /** Search results: each lot with what identifies it on a label and who holds it now. */

@@ -1,18 +1,20 @@
 import Link from "next/link";
 import type { Member } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
-import { findRecallsAwaiting } from "@/lib/recall/find-recalls";
-import { SEVERITY_LABELS } from "@/lib/recall/recall-input";
+import type { RecallSummary } from "@/lib/recall";
+import { SEVERITY_LABELS } from "@/lib/recall/terms";
 
 /**
  * Above every staff page, for everyone in an organisation holding recalled stock: what is recalled
  * and the way to acknowledge it, until someone with staff access has.
  */
-export async function RecallNotices({ member }: { member: Member }) {
-  const recalls = await findRecallsAwaiting({
-    db: getDb(),
-    organizationId: member.organization.id,
-  });
+export function RecallNotices({
+  member,
+  recalls,
+}: {
+  member: Pick<Member, "role" | "organization">;
+  /** The open recalls the member's organisation has not acknowledged yet (findRecallsAwaiting). */
+  recalls: RecallSummary[];
+}) {
   if (recalls.length === 0) return null;
   return (
     <section

@@ -1,5 +1,5 @@
-import { formatMoment } from "@/lib/recall/format-moment";
-import type { RecallView } from "@/lib/recall/get-recall";
+import type { RecallView } from "@/lib/recall";
+import { formatMoment } from "@/lib/recall/terms";
 
 /**
  * Each organisation asked to acknowledge the recall, and whether and when it did. Once the recall is

@@ -1,9 +1,15 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { removePackageAction } from "@/app/(staff)/recalls/actions";
+import type { ActionResult } from "@/lib/errors";
 
 type Package = { serial: string; isRemoved: boolean; canRemove: boolean; advice: string | null };
+
+/** Marks the package removed on the server (the recalls' removePackageAction, passed down by the page). */
+export type RemovePackage = (
+  lotId: string,
+  serial: string,
+) => Promise<ActionResult<{ serial: string; wasAlreadyRemoved: boolean }>>;
 
 const OFFLINE =
   "LotLedger did not answer (the network may be down): keep the package off the shelf and try again.";
@@ -12,7 +18,15 @@ const OFFLINE =
  * The recall alert's one job for the package in hand: take it off the shelf, then say so. Whoever
  * may not mark it (another organisation's package, a read-only account) is told what to do instead.
  */
-export function RecallPackageRemoval({ lotId, item }: { lotId: string; item: Package }) {
+export function RecallPackageRemoval({
+  lotId,
+  item,
+  removePackage,
+}: {
+  lotId: string;
+  item: Package;
+  removePackage: RemovePackage;
+}) {
   const [isRemoved, setIsRemoved] = useState(item.isRemoved);
   const [message, setMessage] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
@@ -34,7 +48,7 @@ export function RecallPackageRemoval({ lotId, item }: { lotId: string; item: Pac
   }
   function remove() {
     startTransition(async () => {
-      const result = await removePackageAction(lotId, item.serial).catch(() => null);
+      const result = await removePackage(lotId, item.serial).catch(() => null);
       if (result?.ok) setIsRemoved(true);
       else setMessage(result?.message ?? OFFLINE);
     });

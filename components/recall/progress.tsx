@@ -1,5 +1,5 @@
-import { formatMoment } from "@/lib/recall/format-moment";
-import type { RecallProgress } from "@/lib/recall/progress";
+import type { RecallProgress } from "@/lib/recall";
+import { formatMoment } from "@/lib/recall/terms";
 
 function Bar({ label, done, total }: { label: string; done: number; total: number }) {
   const percent = total === 0 ? 100 : Math.floor((done / total) * 100);

@@ -1,4 +1,4 @@
-import { MAX_REASON_LENGTH, RECALL_SEVERITIES, SEVERITY_LABELS } from "@/lib/recall/recall-input";
+import { MAX_REASON_LENGTH, RECALL_SEVERITIES, SEVERITY_LABELS } from "@/lib/recall/terms";
 import { FormError } from "../forms/form-error";
 
 /**

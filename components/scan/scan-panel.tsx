@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/errors";
 import { decodePhoto, isCameraAllowed } from "@/lib/scan/barcode-reader";
 import type { ScanResolution } from "@/lib/scan/resolve-scan";
 import { FormError } from "../forms/form-error";
+import type { RemovePackage } from "../recall/package-removal";
 import { ScanCamera } from "./scan-camera";
 import { ScanRecallAlert } from "./scan-recall-alert";
 import { ScanTypedEntry } from "./scan-typed-entry";
@@ -26,8 +27,11 @@ const PHOTO_UNREADABLE =
 /** The scan page's one interactive leaf: camera, photo or typed code → the lot's next step. */
 export function ScanPanel({
   resolve,
+  removePackage,
 }: {
   resolve: (text: string) => Promise<ActionResult<ScanResolution>>;
+  /** For the recall alert: the package in hand is off the shelf. */
+  removePackage: RemovePackage;
 }) {
   const router = useRouter();
   const [state, setState] = useState<ScanStep>({ step: "idle" });
@@ -151,7 +155,11 @@ export function ScanPanel({
       </label>
       <ScanTypedEntry onSubmit={lookUp} isDisabled={isBusy} />
       {state.step === "recalled" ? (
-        <ScanRecallAlert recall={state.recall} onDismiss={() => setState({ step: "camera" })} />
+        <ScanRecallAlert
+          recall={state.recall}
+          removePackage={removePackage}
+          onDismiss={() => setState({ step: "camera" })}
+        />
       ) : null}
     </div>
   );

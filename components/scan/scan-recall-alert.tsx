@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ScanResolution } from "@/lib/scan/resolve-scan";
-import { RecallPackageRemoval } from "../recall/package-removal";
+import { RecallPackageRemoval, type RemovePackage } from "../recall/package-removal";
 
 type Recall = Extract<ScanResolution, { kind: "recalled" }>;
 
@@ -8,7 +8,15 @@ type Recall = Extract<ScanResolution, { kind: "recalled" }>;
  * A recalled lot takes the whole screen, red, in a few big words: in a cold room with gloves on
  * nobody reads a banner, and the one job now is to get the package off the shelf.
  */
-export function ScanRecallAlert({ recall, onDismiss }: { recall: Recall; onDismiss: () => void }) {
+export function ScanRecallAlert({
+  recall,
+  removePackage,
+  onDismiss,
+}: {
+  recall: Recall;
+  removePackage: RemovePackage;
+  onDismiss: () => void;
+}) {
   return (
     <div
       role="alertdialog"
@@ -31,7 +39,11 @@ export function ScanRecallAlert({ recall, onDismiss }: { recall: Recall; onDismi
       </div>
       <div className="flex w-full max-w-sm flex-col gap-3">
         {recall.package ? (
-          <RecallPackageRemoval lotId={recall.lotId} item={recall.package} />
+          <RecallPackageRemoval
+            lotId={recall.lotId}
+            item={recall.package}
+            removePackage={removePackage}
+          />
         ) : null}
         <button
           type="button"

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/input";
 import { countRows } from "@/tools/testing/database-text";
 import { createLedgerWorld, type LedgerWorld, MASTER_KEY } from "@/tools/testing/ledger-world";
-import { getRecall } from "./get-recall";
-import { parseLiftInput } from "./lift-input";
-import { liftRecall } from "./lift-recall";
+import { findRecallOf } from "./in-force";
+import { liftRecall } from "./lift";
 import { deliverDueNotifications } from "./notifications/deliver";
-import { findRecallOf } from "./recall-in-force";
-import { parseRecallInput } from "./recall-input";
-import { startRecall } from "./start-recall";
+import { startRecall } from "./start";
+import { liftInput, recallInput } from "./terms";
+import { getRecall } from "./view";
 
 const APP_URL = "https://lotledger.test";
 
@@ -23,7 +23,7 @@ const lift = async (member: Member, reason: string) =>
     db: ledger.db,
     member,
     recallId,
-    input: parseLiftInput({ reason }),
+    input: parseInput(liftInput, { reason }),
     appUrl: APP_URL,
   });
 
@@ -34,7 +34,10 @@ beforeAll(async () => {
     db: ledger.db,
     member: ledger.members.retailer,
     lotId,
-    input: parseRecallInput({ reason: "Listeria in a retained sample", severity: "CLASS_I" }),
+    input: parseInput(recallInput, {
+      reason: "Listeria in a retained sample",
+      severity: "CLASS_I",
+    }),
     appUrl: APP_URL,
   }));
 });

@@ -1,5 +1,10 @@
 import "server-only";
+import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { assertCanRecord } from "@/lib/lots/guards";
+import { getRecallScope, type RecallScope } from "@/lib/trace/recall-scope";
+import { requireRecallInForce } from "./in-force";
 
 export type RecallProgress = {
   organizations: { acknowledged: number; total: number };
@@ -8,6 +13,65 @@ export type RecallProgress = {
   percent: number;
   isComplete: boolean;
 };
+
+/**
+ * The lots of a scope that are stock, as lib/trace counts them: all but those used up in a split,
+ * merge or transformation of the scope (their goods are the lots made from them). Their packages
+ * are what must come off the shelves.
+ */
+export function stockLotIds(scope: Pick<RecallScope, "lots" | "links">): string[] {
+  const usedUp = new Set(scope.links.map((link) => link.parentId));
+  return scope.lots.filter((lot) => !usedUp.has(lot.id)).map((lot) => lot.id);
+}
+
+/** The stock lots in the recall's scope now (the recalled lot and every lot made from it). */
+export async function stockLotIdsOf(db: Db, recall: { lotId: string }): Promise<string[]> {
+  const scope = await getRecallScope({ db, lotId: recall.lotId });
+  return scope ? stockLotIds(scope) : [recall.lotId];
+}
+
+export type ScopeHolder = {
+  organizationId: string;
+  name: string;
+  gln: string;
+  /** The lots in scope it holds or is receiving. */
+  lots: { id: string; gtin: string; lotCode: string; status: string }[];
+};
+
+/**
+ * The organisations of LotLedger that hold stock in the scope (lib/trace's holders: of a lot not
+ * used up in the scope, its custodian, or its recipient while it is in transit), with those lots. A
+ * custodian the database does not know (an account of another deployment) cannot sign in to
+ * acknowledge, so it is left out here and shown by its address on the scope page.
+ */
+export async function scopeOrganizations(db: Db, scope: RecallScope): Promise<ScopeHolder[]> {
+  const addresses = scope.organizations.map((holder) => holder.address);
+  const organizations = await db.organization.findMany({
+    where: { chainAddress: { in: addresses, mode: "insensitive" } },
+    select: { id: true, name: true, gln: true, chainAddress: true },
+    orderBy: { name: "asc" },
+  });
+  const stock = new Set(stockLotIds(scope));
+  const lotsById = new Map(scope.lots.map((lot) => [lot.id, lot]));
+  const holders = organizations.map((organization) => {
+    const holder = scope.organizations.find(
+      (h) => h.address.toLowerCase() === organization.chainAddress.toLowerCase(),
+    );
+    const lots = (holder?.lotIds ?? []).flatMap((id) => {
+      const lot = lotsById.get(id);
+      return lot && stock.has(id)
+        ? [{ id, gtin: lot.gtin, lotCode: lot.lotCode, status: lot.status }]
+        : [];
+    });
+    return {
+      organizationId: organization.id,
+      name: organization.name,
+      gln: organization.gln,
+      lots,
+    };
+  });
+  return holders.filter((holder) => holder.lots.length > 0);
+}
 
 /** How far a recall has come: organisations that acknowledged it, packages in scope off the shelf. */
 export async function getRecallProgress(
@@ -63,4 +127,44 @@ export async function closeIfComplete(
     });
   }
   return progress;
+}
+
+/**
+ * The member's organisation confirms it has the recall and is taking its stock off sale. Done once
+ * per organisation; acknowledging again changes nothing. The last step of a recall closes it.
+ */
+export async function acknowledgeRecall({
+  db,
+  member,
+  recallId,
+}: {
+  db: Db;
+  member: Member;
+  recallId: string;
+}): Promise<{ acknowledgedAt: Date; progress: RecallProgress }> {
+  assertCanRecord(member, "acknowledge the recall");
+  const recall = await requireRecallInForce(db, recallId);
+  const stockLotIds = await stockLotIdsOf(db, recall);
+  return db.$transaction(async (tx) => {
+    await lockRecall(tx, recall.id);
+    const acknowledgement = await tx.recallAcknowledgement.findUnique({
+      where: { recallId_organizationId: { recallId, organizationId: member.organization.id } },
+      select: { id: true, acknowledgedAt: true },
+    });
+    if (!acknowledgement) {
+      throw new AppError(
+        "FORBIDDEN",
+        `${member.organization.name} held no stock of lot ${recall.lotCode} or what was made from it, so it has nothing to acknowledge.`,
+      );
+    }
+    const acknowledgedAt = acknowledgement.acknowledgedAt ?? new Date();
+    if (!acknowledgement.acknowledgedAt) {
+      await tx.recallAcknowledgement.update({
+        where: { id: acknowledgement.id },
+        data: { acknowledgedAt, acknowledgedById: member.userId },
+      });
+    }
+    const progress = await closeIfComplete(tx, { ...recall, stockLotIds });
+    return { acknowledgedAt, progress };
+  });
 }

@@ -3,8 +3,8 @@ import { AppError } from "@/lib/errors";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { formatElementString } from "@/lib/gs1/element-string";
 import { createLedgerWorld, GTIN, type LedgerWorld } from "@/tools/testing/ledger-world";
-import { getLineageFamily } from "./lineage-family";
-import { searchLots } from "./search-lots";
+import { getLineageFamily } from "./scope";
+import { searchLots } from "./search";
 
 let ledger: LedgerWorld;
 /** H split into A (2 packages) and B; A split into A1 and A2. Unrelated harvest U. */

@@ -4,7 +4,7 @@ import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseScanData } from "@/lib/gs1/scan-data";
-import { findScanRecall, type ScanRecall } from "@/lib/recall/scan-recall";
+import { findScanRecall, type ScanRecall } from "@/lib/recall";
 
 /**
  * Where a scan leads. `receive`: the lot is on its way to the member's organisation; `manage`: the

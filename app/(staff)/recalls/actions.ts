@@ -2,26 +2,25 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import type { FormState } from "@/components/forms/form-state";
 import type { WebhookFormState } from "@/components/recall/webhook-form";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { type ActionResult, AppError, toFailure } from "@/lib/errors";
+import { type ActionResult, toFailure } from "@/lib/errors";
 import { awaitLedgerWrite } from "@/lib/events/await-write";
+import { parseInput } from "@/lib/input";
 import { assertOrganizationAdmin } from "@/lib/organizations/permissions";
-import { acknowledgeRecall } from "@/lib/recall/acknowledge-recall";
-import { parseLiftInput } from "@/lib/recall/lift-input";
-import { liftRecall } from "@/lib/recall/lift-recall";
 import {
+  acknowledgeRecall,
+  liftRecall,
+  removePackage,
   removeWebhookEndpoint,
   SET_WEBHOOK,
   setWebhookEndpoint,
-} from "@/lib/recall/notifications/webhook-endpoints";
-import { parseRecallInput } from "@/lib/recall/recall-input";
-import { removePackage } from "@/lib/recall/remove-package";
-import { startRecall } from "@/lib/recall/start-recall";
+  startRecall,
+} from "@/lib/recall";
+import { liftInput, recallInput, scannedRemoval } from "@/lib/recall/terms";
 
 /** Confirms the recall shown on the review page: records it, then opens the recall's page. */
 export async function startRecallAction(
@@ -36,7 +35,7 @@ export async function startRecallAction(
   let path: string;
   try {
     const member = await authenticate();
-    const input = parseRecallInput(values);
+    const input = parseInput(recallInput, values);
     const db = getDb();
     const started = await startRecall({ db, member, lotId, input, appUrl: getEnv().APP_URL });
     // Waits a few seconds so the page opens recorded; a refusal by the ledger is shown on the form.
@@ -72,7 +71,7 @@ export async function liftRecallAction(
   const values = { reason: String(formData.get("reason") ?? "") };
   try {
     const member = await authenticate();
-    const input = parseLiftInput(values);
+    const input = parseInput(liftInput, values);
     const db = getDb();
     const { writeId } = await liftRecall({
       db,
@@ -91,11 +90,6 @@ export async function liftRecallAction(
   return undefined;
 }
 
-const removalInput = z.object({
-  lotId: z.string().max(80),
-  serial: z.string().trim().min(1).max(40),
-});
-
 /** From the scan page's recall alert: the package in hand is off the shelf. */
 export async function removePackageAction(
   lotId: unknown,
@@ -103,14 +97,8 @@ export async function removePackageAction(
 ): Promise<ActionResult<{ serial: string; wasAlreadyRemoved: boolean }>> {
   try {
     const member = await authenticate();
-    const input = removalInput.safeParse({ lotId, serial });
-    if (!input.success) {
-      throw new AppError(
-        "INVALID_INPUT",
-        "This label carries no package serial (21): scan the package's own code.",
-      );
-    }
-    const removal = await removePackage({ db: getDb(), member, ...input.data });
+    const input = parseInput(scannedRemoval, { lotId, serial });
+    const removal = await removePackage({ db: getDb(), member, ...input });
     return {
       ok: true,
       data: { serial: removal.serial, wasAlreadyRemoved: removal.wasAlreadyRemoved },

@@ -8,8 +8,7 @@ import { RecallSearchForm } from "@/components/recall/search-form";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
-import { findRecalls } from "@/lib/recall/find-recalls";
-import { type LotHit, searchLots } from "@/lib/recall/search-lots";
+import { findRecalls, type LotHit, searchLots } from "@/lib/recall";
 
 export const metadata: Metadata = { title: "Recalls" };
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ScanPanel } from "@/components/scan/scan-panel";
 import { requireMember } from "@/lib/auth/session";
+import { removePackageAction } from "../recalls/actions";
 import { resolveScanAction } from "./actions";
 
 export const metadata: Metadata = { title: "Scan" };
@@ -10,7 +11,7 @@ export default async function ScanPage() {
   return (
     <>
       <h1 className="text-2xl font-bold">Scan a label</h1>
-      <ScanPanel resolve={resolveScanAction} />
+      <ScanPanel resolve={resolveScanAction} removePackage={removePackageAction} />
     </>
   );
 }

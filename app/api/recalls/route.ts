@@ -2,10 +2,9 @@ import { readJson, respond } from "@/lib/api/respond";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { findRecalls } from "@/lib/recall/find-recalls";
-import { parseRecallInput } from "@/lib/recall/recall-input";
-import { startRecall } from "@/lib/recall/start-recall";
+import { parseInput } from "@/lib/input";
+import { findRecalls, startRecall } from "@/lib/recall";
+import { recallRequest } from "@/lib/recall/terms";
 
 /** GET: the recalls the caller's organisation follows (all of them for a regulator). */
 export async function GET() {
@@ -19,17 +18,7 @@ export async function GET() {
 export async function POST(request: Request) {
   return respond("POST /api/recalls", 202, async () => {
     const member = await authenticate();
-    const body = (await readJson(request)) as { lotId?: unknown } | null;
-    if (typeof body?.lotId !== "string") {
-      throw new AppError(
-        "INVALID_INPUT",
-        "Send lotId (the lot's on-chain id), reason and severity.",
-        {
-          field: "lotId",
-        },
-      );
-    }
-    const input = parseRecallInput(body);
-    return startRecall({ db: getDb(), member, lotId: body.lotId, input, appUrl: getEnv().APP_URL });
+    const { lotId, ...input } = parseInput(recallRequest, await readJson(request));
+    return startRecall({ db: getDb(), member, lotId, input, appUrl: getEnv().APP_URL });
   });
 }

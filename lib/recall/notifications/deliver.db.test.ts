@@ -1,12 +1,12 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseInput } from "@/lib/input";
 import { createLedgerWorld, type LedgerWorld, MASTER_KEY } from "@/tools/testing/ledger-world";
-import { parseRecallInput } from "../recall-input";
-import { startRecall } from "../start-recall";
+import { startRecall } from "../start";
+import { recallInput } from "../terms";
 import { deliverDueNotifications, type NotifierContext } from "./deliver";
-import { signWebhook } from "./webhook";
-import { setWebhookEndpoint } from "./webhook-endpoints";
+import { setWebhookEndpoint, signWebhook } from "./webhook";
 
 const RETRY_BASE_MS = 150;
 
@@ -30,7 +30,10 @@ const noticesOf = (recallId: string) =>
   ledger.db.notification.findMany({ where: { recallId }, orderBy: { organizationId: "asc" } });
 
 async function recall(member = ledger.members.retailer, lotId = lots.h) {
-  const input = parseRecallInput({ reason: "E. coli O157:H7 in a sample", severity: "CLASS_I" });
+  const input = parseInput(recallInput, {
+    reason: "E. coli O157:H7 in a sample",
+    severity: "CLASS_I",
+  });
   return startRecall({ db: ledger.db, member, lotId, input, appUrl: "https://lotledger.test" });
 }
 

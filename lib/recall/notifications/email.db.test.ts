@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseInput } from "@/lib/input";
 import type { MailConfig } from "@/lib/mail/send-mail";
 import { findFreePort } from "@/tools/chain/anvil";
 import {
@@ -9,11 +10,11 @@ import {
 } from "@/tools/testing/ledger-world";
 import { addTestMember } from "@/tools/testing/organizations";
 import { type SmtpReceiver, startSmtpReceiver } from "@/tools/testing/smtp-receiver";
-import { parseRecallInput } from "../recall-input";
-import { startRecall } from "../start-recall";
+import { startRecall } from "../start";
+import { recallInput } from "../terms";
 import { deliverDueNotifications, type NotifierContext } from "./deliver";
 import { transportFor } from "./transports";
-import { setWebhookEndpoint } from "./webhook-endpoints";
+import { setWebhookEndpoint } from "./webhook";
 
 const RETRY_BASE_MS = 150;
 const FROM = "LotLedger <recalls@lotledger.test>";
@@ -34,7 +35,7 @@ async function recallAtRetailer(lotCode: string) {
   const { farm, retailer } = ledger.members;
   const lotId = await ledger.harvest(lotCode);
   await ledger.ship(farm, lotId, retailer);
-  const input = parseRecallInput({ reason: REASON, severity: "CLASS_I" });
+  const input = parseInput(recallInput, { reason: REASON, severity: "CLASS_I" });
   const { recallId } = await startRecall({
     db: ledger.db,
     member: retailer,

@@ -1,6 +1,6 @@
 import { html } from "@/lib/html/escape";
 import type { OutgoingMail } from "@/lib/mail/send-mail";
-import type { RecallLiftedMessage } from "./lift-notices";
+import type { RecallLiftedMessage } from "./queue";
 
 /** The email saying a recall is over: which lot, who lifted it and why, as plain as the recall's. */
 export function liftEmail(

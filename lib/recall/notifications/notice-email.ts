@@ -1,7 +1,7 @@
 import { html } from "@/lib/html/escape";
 import type { OutgoingMail } from "@/lib/mail/send-mail";
-import { formatMoment } from "../format-moment";
-import type { RecallNoticeMessage } from "./queue-notices";
+import { formatMoment } from "../terms";
+import type { RecallNoticeMessage } from "./queue";
 
 /**
  * The email of one recall notice, for the people of the organisation it addresses: what is recalled

@@ -1,9 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { MailConfig } from "@/lib/mail/send-mail";
+import { type MailConfig, MailError, sendMail } from "@/lib/mail/send-mail";
 import { decryptSigningKey } from "@/lib/organizations/signing-key";
-import { emailNotice } from "./email";
-import type { NoticeMessage } from "./queue-notices";
+import { liftEmail } from "./lift-email";
+import { noticeEmail } from "./notice-email";
+import type { NoticeMessage } from "./queue";
 import { postWebhook } from "./webhook";
 
 export type Delivery = { id: string; organizationId: string; message: NoticeMessage };
@@ -16,6 +17,9 @@ export type Transport = {
   name: "webhook" | "email" | "log";
   send(delivery: Delivery): Promise<string | undefined>;
 };
+
+/** A failure that another attempt cannot fix: the notice is marked failed at once. */
+export class PermanentDeliveryError extends Error {}
 
 /**
  * How a notice reaches an organisation — the one place this is decided:
@@ -67,4 +71,37 @@ export async function transportFor(
       return undefined;
     },
   };
+}
+
+/**
+ * Emails a notice to the admins and staff of the organisation it addresses (read-only viewers act on
+ * nothing, and people removed from it are out of it), as one message so that a retry resends one
+ * message. Resolves with a remark when the server refused some of them but took the others.
+ */
+async function emailNotice(
+  db: Db,
+  mail: MailConfig,
+  { id, organizationId, message }: Delivery,
+): Promise<string | undefined> {
+  const people = await db.user.findMany({
+    where: { organizationId, role: { in: ["ADMIN", "STAFF"] } },
+    select: { email: true },
+    orderBy: { email: "asc" },
+  });
+  if (people.length === 0) {
+    // Not permanent: an invited admin may join before the last attempt.
+    throw new Error(`${message.recipient.name} has no admin or staff member to email.`);
+  }
+  try {
+    const { refused } = await sendMail(mail, {
+      ...(message.type === "recall.lifted" ? liftEmail(id, message) : noticeEmail(id, message)),
+      to: people.map((person) => person.email),
+    });
+    return refused.length > 0 ? `Not accepted for ${refused.join("; ")}` : undefined;
+  } catch (error) {
+    if (error instanceof MailError && error.isPermanent) {
+      throw new PermanentDeliveryError(error.message);
+    }
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_ATTEMPTS, retryDelayMs } from "./retry-delay";
+import { MAX_ATTEMPTS, retryDelayMs } from "./deliver";
 import { signWebhook } from "./webhook";
 
 describe("signWebhook", () => {

@@ -15,7 +15,7 @@ import { withReadingsVerdict } from "@/lib/cold-chain/readings-verdict";
 import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { findShippingRecipients } from "@/lib/organizations/find-recipients";
-import { findRecallOf } from "@/lib/recall/recall-in-force";
+import { findRecallOf } from "@/lib/recall";
 import { receiveLotAction, shipLotAction } from "./actions";
 
 export const metadata: Metadata = { title: "Lot" };

@@ -13,8 +13,7 @@ import { RecallProgressPanel } from "@/components/recall/progress";
 import { RecallScopeSummary } from "@/components/recall/scope-summary";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { getRecall } from "@/lib/recall/get-recall";
-import { getLineageFamily } from "@/lib/recall/lineage-family";
+import { getLineageFamily, getRecall } from "@/lib/recall";
 import { acknowledgeRecallAction, liftRecallAction } from "../actions";
 
 export const metadata: Metadata = { title: "Recall" };

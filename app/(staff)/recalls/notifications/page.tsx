@@ -3,7 +3,7 @@ import { RecallWebhookForm } from "@/components/recall/webhook-form";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { adminOnlyMessage, isOrganizationAdmin } from "@/lib/organizations/permissions";
-import { getWebhookEndpoint, SET_WEBHOOK } from "@/lib/recall/notifications/webhook-endpoints";
+import { getWebhookEndpoint, SET_WEBHOOK } from "@/lib/recall";
 import { removeWebhookAction, setWebhookAction } from "../actions";
 
 export const metadata: Metadata = { title: "Recall notices" };

@@ -1,8 +1,7 @@
 import { respond } from "@/lib/api/respond";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { getRecall } from "@/lib/recall/get-recall";
-import { requireVisibleRecall } from "@/lib/recall/require-visible-recall";
+import { getRecall, requireVisibleRecall } from "@/lib/recall";
 
 /** GET: one recall with its ledger state, progress, acknowledgements and scope. */
 export async function GET(

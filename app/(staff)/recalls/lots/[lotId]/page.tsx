@@ -8,9 +8,7 @@ import { RecallLotHeader } from "@/components/recall/lot-header";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
-import { getLineageFamily } from "@/lib/recall/lineage-family";
-import { recallRefusal } from "@/lib/recall/permissions";
-import { findRecallOf } from "@/lib/recall/recall-in-force";
+import { findRecallOf, getLineageFamily, recallRefusal } from "@/lib/recall";
 
 export const metadata: Metadata = { title: "Lot · Recalls" };
 

@@ -1,7 +1,7 @@
 import { respond } from "@/lib/api/respond";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { acknowledgeRecall } from "@/lib/recall/acknowledge-recall";
+import { acknowledgeRecall } from "@/lib/recall";
 
 /** POST: the caller's organisation acknowledges the recall. 201 with when, and the recall's progress. */
 export async function POST(

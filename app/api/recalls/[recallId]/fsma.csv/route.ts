@@ -1,21 +1,19 @@
+import { respondCsv } from "@/lib/api/respond";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { findVisibleRecall } from "@/lib/recall/find-visible-recall";
-import { exportLot } from "@/lib/recall/lot-exports";
-import { requireVisibleRecall } from "@/lib/recall/require-visible-recall";
-import { respondCsv } from "@/lib/recall/respond-csv";
+import { exportRecall } from "@/lib/recall";
 
 /** GET: the recalled lot's full trace as the FDA FSMA 204 sortable spreadsheet (CSV), for those who may see the recall. */
 export async function GET(
   _request: Request,
   { params }: { params: Promise<{ recallId: string }> },
 ) {
-  return respondCsv("GET /api/recalls/[recallId]/fsma.csv", async () => {
-    const db = getDb();
-    const { recallId } = await params;
-    const recall = requireVisibleRecall(
-      await findVisibleRecall({ db, member: await authenticate(), recallId }),
-    );
-    return exportLot({ db, lotId: recall.lotId, kind: "fsma" });
-  });
+  return respondCsv("GET /api/recalls/[recallId]/fsma.csv", async () =>
+    exportRecall({
+      db: getDb(),
+      member: await authenticate(),
+      recallId: (await params).recallId,
+      kind: "fsma",
+    }),
+  );
 }

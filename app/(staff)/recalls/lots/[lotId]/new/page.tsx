@@ -10,11 +10,10 @@ import { RecallScopeSummary } from "@/components/recall/scope-summary";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
+import { parseInput } from "@/lib/input";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
-import { getLineageFamily } from "@/lib/recall/lineage-family";
-import { recallRefusal } from "@/lib/recall/permissions";
-import { findRecallOf } from "@/lib/recall/recall-in-force";
-import { parseRecallInput, type RecallInput, SEVERITY_LABELS } from "@/lib/recall/recall-input";
+import { findRecallOf, getLineageFamily, recallRefusal } from "@/lib/recall";
+import { type RecallInput, recallInput, SEVERITY_LABELS } from "@/lib/recall/terms";
 import { getRecallScope } from "@/lib/trace/recall-scope";
 import { startRecallAction } from "../../../actions";
 
@@ -44,7 +43,7 @@ export default async function NewRecallPage({
   const isSubmitted = values.reason !== undefined || values.severity !== undefined;
   if (isSubmitted && values.edit === undefined) {
     try {
-      input = parseRecallInput(values);
+      input = parseInput(recallInput, values);
     } catch (error) {
       problem = toFailure(error, "NewRecallPage");
     }

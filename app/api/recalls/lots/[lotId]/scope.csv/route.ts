@@ -1,7 +1,7 @@
+import { respondCsv } from "@/lib/api/respond";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { exportLot } from "@/lib/recall/lot-exports";
-import { respondCsv } from "@/lib/recall/respond-csv";
+import { exportLot } from "@/lib/recall";
 
 /** GET: the lot's recall scope (CSV), for any signed-in member, as its lot page is. */
 export async function GET(_request: Request, { params }: { params: Promise<{ lotId: string }> }) {

@@ -1,11 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { getRecallScope } from "@/lib/trace/recall-scope";
-import { liftStatusesOf } from "./lift-state";
-import { queueRecallNotices } from "./notifications/queue-notices";
-import { closeIfComplete, lockRecall } from "./progress";
-import { stockLotIds } from "./recall-in-force";
-import { scopeOrganizations } from "./scope-organizations";
+import { liftStatusesOf } from "./in-force";
+import { queueRecallNotices } from "./notifications/queue";
+import { closeIfComplete, lockRecall, scopeOrganizations, stockLotIds } from "./progress";
 
 /**
  * Keeps open recalls up to date after they started. Lots made from a recalled lot stay active on the
@@ -85,7 +83,7 @@ export async function sweepOpenRecalls({
  * Closes the recalls whose lift the ledger has recorded, and returns their ids. Here rather than where
  * the lift is read: the sweep already runs every few seconds in the notifier and is where recalls get
  * closed, reads stay reads, and the indexer keeps to the chain's tables. Until the sweep has run,
- * readers judge "lifted" by the lift write's status (lift-state.ts), so nobody sees the gap.
+ * readers judge "lifted" by the lift write's status (in-force.ts), so nobody sees the gap.
  */
 async function closeLiftedRecalls(
   db: Db,

@@ -1,16 +1,18 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
+import type { EpcisEvent } from "@/lib/epcis/event";
 import { AppError } from "@/lib/errors";
+import { eventBase } from "@/lib/events/event-base";
 import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
 import { memberSiteGln } from "@/lib/events/locations";
+import { heldQuantityList } from "@/lib/events/new-lots";
 import { assertNoWriteInFlight } from "@/lib/lots/guards";
 import { findRecalledAncestor, getRecallScope } from "@/lib/trace/recall-scope";
-import { queueRecallNotices } from "./notifications/queue-notices";
-import { assertCanRecall } from "./permissions";
-import type { RecallInput } from "./recall-input";
-import { buildRecallNotice } from "./recall-notice";
-import { scopeOrganizations } from "./scope-organizations";
+import { assertCanRecall } from "./access";
+import { queueRecallNotices } from "./notifications/queue";
+import { scopeOrganizations } from "./progress";
+import { type RecallInput, SEVERITY_LABELS } from "./terms";
 
 /**
  * Recalls one lot: checks who may (as LotTracker.recall does), then in one database transaction puts
@@ -129,4 +131,70 @@ async function assertNotRecalled(db: Db, lotId: string, lotCode: string): Promis
     "CONFLICT",
     `Lot ${lotCode} is already in the scope of the recall of lot ${recalled.lotCode}, which it was made from: follow that recall on the recalls page.`,
   );
+}
+
+export type NoticeLot = {
+  gtin: string;
+  lotCode: string;
+  quantity: string | null;
+  unit: string | null;
+};
+
+/**
+ * An EPCIS 2.0 ObjectEvent observing a recalled lot (the recall, or its lifting) from the acting
+ * organisation's main site, `locationGln`, with the key data elements `kde` beside the lot's.
+ */
+export function recallObjectEvent({
+  member,
+  lot,
+  locationGln,
+  bizStep,
+  disposition,
+  kde,
+}: {
+  member: Member;
+  lot: NoticeLot;
+  locationGln: string;
+  bizStep: string;
+  disposition: string;
+  kde: Record<string, string | boolean>;
+}): EpcisEvent {
+  const base = eventBase({
+    member,
+    cte: "recall",
+    action: "OBSERVE",
+    bizStep,
+    disposition,
+    locationGln,
+    date: null,
+    document: null,
+  });
+  return {
+    ...base,
+    quantityList: heldQuantityList(lot),
+    kde: { traceabilityLotCode: lot.lotCode, gtin: lot.gtin, ...kde },
+  };
+}
+
+/**
+ * The off-chain recall notice whose keccak256 is LotTracker.recall's reasonHash: disposition
+ * "recalled". CBV 2.0 has no recall business step; "holding" (goods kept from sale) is the one that
+ * goes with that disposition.
+ */
+function buildRecallNotice({
+  input,
+  ...where
+}: {
+  member: Member;
+  lot: NoticeLot;
+  /** Where the recall is issued from: the initiating organisation's main site. */
+  locationGln: string;
+  input: RecallInput;
+}): EpcisEvent {
+  return recallObjectEvent({
+    ...where,
+    bizStep: "holding",
+    disposition: "recalled",
+    kde: { recallReason: input.reason, recallClass: SEVERITY_LABELS[input.severity].name },
+  });
 }

@@ -1,4 +1,6 @@
+import "server-only";
 import type { Member } from "@/lib/auth/session";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
 /** Organisation kinds LotTracker lets recall any lot; a producer may recall the lots it registered. */
@@ -43,4 +45,46 @@ export function liftRefusal(
   const { kind, id } = member.organization;
   if (kind === "REGULATOR" || id === initiator.id) return null;
   return `Only a regulator or ${initiator.name}, which started this recall, can lift it.`;
+}
+
+/**
+ * The recall row, for a member allowed to see it: a regulator, the organisation that started it, one
+ * asked to acknowledge it, or the lot's producer. Null for anyone else, as for a recall that does not
+ * exist: who holds which stock is not everyone's business.
+ */
+export async function findVisibleRecall({
+  db,
+  member,
+  recallId,
+}: {
+  db: Db;
+  member: Member;
+  recallId: string;
+}) {
+  const recall = await db.recall.findUnique({
+    where: { id: recallId },
+    include: { acknowledgements: { orderBy: { createdAt: "asc" } } },
+  });
+  if (!recall) return null;
+  const ours = member.organization;
+  if (
+    ours.kind === "REGULATOR" ||
+    recall.initiatedByOrganizationId === ours.id ||
+    recall.acknowledgements.some((a) => a.organizationId === ours.id)
+  ) {
+    return recall;
+  }
+  const lot = await db.lot.findUnique({ where: { id: recall.lotId }, select: { producer: true } });
+  return lot?.producer.toLowerCase() === ours.chainAddress.toLowerCase() ? recall : null;
+}
+
+/** A recall the caller may see, or the 404 sentence (also for one they may not see: it stays unnamed). */
+export function requireVisibleRecall<T>(recall: T | null): T {
+  if (!recall) {
+    throw new AppError(
+      "NOT_FOUND",
+      "There is no such recall for your organisation: open the recalls page to see yours.",
+    );
+  }
+  return recall;
 }

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/input";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { shipLot, splitLot } from "@/tools/testing/lot-steps";
-import { parseRecallInput } from "./recall-input";
-import { startRecall } from "./start-recall";
+import { startRecall } from "./start";
+import { recallInput } from "./terms";
 
 const APP_URL = "https://lotledger.test";
 const REASON = { reason: "Listeria found in a retained sample", severity: "CLASS_I" } as const;
@@ -39,7 +40,13 @@ async function refusal(run: () => Promise<unknown>) {
 }
 
 const recall = async (member: Member, lotId: string, input: unknown = REASON) =>
-  startRecall({ db: ledger.db, member, lotId, input: parseRecallInput(input), appUrl: APP_URL });
+  startRecall({
+    db: ledger.db,
+    member,
+    lotId,
+    input: parseInput(recallInput, input),
+    appUrl: APP_URL,
+  });
 
 beforeAll(async () => {
   ledger = await createLedgerWorld();

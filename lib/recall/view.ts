@@ -2,12 +2,10 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { getRecallScope, type RecallScope } from "@/lib/trace/recall-scope";
-import { findVisibleRecall } from "./find-visible-recall";
-import { getRecallLift, type RecallLiftView } from "./get-recall-lift";
-import { liftRefusal } from "./permissions";
-import { getRecallProgress, type RecallProgress } from "./progress";
-import { stockLotIds } from "./recall-in-force";
-import type { RecallSeverity } from "./recall-input";
+import { findVisibleRecall, liftRefusal } from "./access";
+import { getRecallLift, type RecallLiftView } from "./lift";
+import { getRecallProgress, type RecallProgress, stockLotIds } from "./progress";
+import type { RecallSeverity } from "./terms";
 
 export type RecallView = {
   id: string;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/input";
 import { createSigningKey } from "@/lib/organizations/signing-key";
 import { countRows } from "@/tools/testing/database-text";
 import {
@@ -10,18 +11,17 @@ import {
   type LedgerWorld,
   MASTER_KEY,
 } from "@/tools/testing/ledger-world";
-import { acknowledgeRecall } from "./acknowledge-recall";
-import { findRecallsAwaiting } from "./find-recalls";
-import { getRecall } from "./get-recall";
-import { parseLiftInput } from "./lift-input";
-import { liftRecall } from "./lift-recall";
+import { findRecallOf } from "./in-force";
+import { liftRecall } from "./lift";
+import { findRecallsAwaiting } from "./list";
 import { deliverDueNotifications } from "./notifications/deliver";
 import { liftEmail } from "./notifications/lift-email";
-import type { RecallLiftedMessage } from "./notifications/lift-notices";
-import { findRecallOf } from "./recall-in-force";
-import { parseRecallInput } from "./recall-input";
-import { startRecall } from "./start-recall";
-import { sweepOpenRecalls } from "./sweep-open-recalls";
+import type { RecallLiftedMessage } from "./notifications/queue";
+import { acknowledgeRecall } from "./progress";
+import { startRecall } from "./start";
+import { sweepOpenRecalls } from "./sweep";
+import { liftInput, recallInput } from "./terms";
+import { getRecall } from "./view";
 
 const APP_URL = "https://lotledger.test";
 const LIFT_REASON = "The retained sample was from another batch";
@@ -39,7 +39,10 @@ const recall = (member: Member, lotId: string) =>
     db: ledger.db,
     member,
     lotId,
-    input: parseRecallInput({ reason: "Listeria in a retained sample", severity: "CLASS_I" }),
+    input: parseInput(recallInput, {
+      reason: "Listeria in a retained sample",
+      severity: "CLASS_I",
+    }),
     appUrl: APP_URL,
   });
 const lift = async (member: Member, id = recallId, reason: unknown = LIFT_REASON) =>
@@ -47,7 +50,7 @@ const lift = async (member: Member, id = recallId, reason: unknown = LIFT_REASON
     db: ledger.db,
     member,
     recallId: id,
-    input: parseLiftInput({ reason }),
+    input: parseInput(liftInput, { reason }),
     appUrl: APP_URL,
   });
 

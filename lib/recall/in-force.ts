@@ -1,8 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { findRecalledAncestor, getRecallScope, type RecallScope } from "@/lib/trace/recall-scope";
-import { liftedRecall, liftStatusesOf } from "./lift-state";
+import { findRecalledAncestor } from "@/lib/trace/recall-scope";
 
 export type RecallInForce = {
   id: string;
@@ -32,7 +31,7 @@ const SELECT = {
  * A recall, unless the ledger refused to record it (then it never was in force). `lotId` finds the
  * newest recall of that lot: a refused one can be followed by another.
  */
-export async function findRecallInForce(
+async function findRecallInForce(
   db: Db,
   where: { id: string } | { lotId: string },
 ): Promise<RecallInForce | null> {
@@ -71,22 +70,6 @@ export async function requireRecallInForce(db: Db, recallId: string): Promise<Re
 }
 
 /**
- * The lots of a scope that are stock, as lib/trace counts them: all but those used up in a split,
- * merge or transformation of the scope (their goods are the lots made from them). Their packages
- * are what must come off the shelves.
- */
-export function stockLotIds(scope: Pick<RecallScope, "lots" | "links">): string[] {
-  const usedUp = new Set(scope.links.map((link) => link.parentId));
-  return scope.lots.filter((lot) => !usedUp.has(lot.id)).map((lot) => lot.id);
-}
-
-/** The stock lots in the recall's scope now (the recalled lot and every lot made from it). */
-export async function stockLotIdsOf(db: Db, recall: { lotId: string }): Promise<string[]> {
-  const scope = await getRecallScope({ db, lotId: recall.lotId });
-  return scope ? stockLotIds(scope) : [recall.lotId];
-}
-
-/**
  * The recall covering a lot — of the lot itself, or of a lot it was made from — or null. `id` is null
  * when the ledger shows the recall but LotLedger did not start it (another deployment did).
  */
@@ -101,4 +84,37 @@ export async function findRecallOf({
   if (!recalled) return null;
   const recall = await findRecallInForce(db, { lotId: recalled.lotId });
   return { id: recall?.id ?? null, lotId: recalled.lotId, lotCode: recalled.lotCode };
+}
+
+export type LiftStatus = "PENDING" | "SIGNED" | "CONFIRMED" | "FAILED";
+
+/**
+ * Where each recall's lift stands, by recall id: on its way to the ledger, lifted (CONFIRMED), or
+ * refused (FAILED, and the recall is still in force). Recalls nobody lifted are not in the map.
+ */
+export async function liftStatusesOf(
+  db: Db,
+  recalls: { id: string; liftLedgerTransactionId: string | null }[],
+): Promise<Map<string, LiftStatus>> {
+  const ids = recalls.flatMap((r) => r.liftLedgerTransactionId ?? []);
+  if (ids.length === 0) return new Map();
+  const writes = await db.ledgerTransaction.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, status: true },
+  });
+  const statuses = new Map(writes.map((w) => [w.id, w.status]));
+  return new Map(
+    recalls.flatMap((r) => {
+      const status = r.liftLedgerTransactionId && statuses.get(r.liftLedgerTransactionId);
+      return status ? [[r.id, status] as const] : [];
+    }),
+  );
+}
+
+/** The refusal of any further step (acknowledging, marking removed) in a recall that was lifted. */
+function liftedRecall(reason: string | null): AppError {
+  return new AppError(
+    "CONFLICT",
+    `This recall was lifted: ${reason?.replace(/[.\s]+$/, "") ?? "see its page"} — there is nothing more to do for it.`,
+  );
 }

@@ -1,17 +1,17 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
+import type { EpcisEvent } from "@/lib/epcis/event";
 import { AppError } from "@/lib/errors";
 import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
 import { memberSiteGln } from "@/lib/events/locations";
 import { assertNoWriteInFlight } from "@/lib/lots/guards";
-import { findVisibleRecall } from "./find-visible-recall";
-import type { LiftInput } from "./lift-input";
-import { buildLiftNotice } from "./lift-notice";
-import { queueLiftNotices } from "./notifications/lift-notices";
-import { liftRefusal } from "./permissions";
+import { findVisibleRecall, liftRefusal, requireVisibleRecall } from "./access";
+import type { LiftStatus } from "./in-force";
+import { queueLiftNotices } from "./notifications/queue";
 import { lockRecall } from "./progress";
-import { requireVisibleRecall } from "./require-visible-recall";
+import { type NoticeLot, recallObjectEvent } from "./start";
+import type { LiftInput } from "./terms";
 
 /**
  * Lifts a recall: checks who may (as LotTracker.liftRecall does) and that the recall stands on the
@@ -82,6 +82,29 @@ export async function liftRecall({
   });
 }
 
+/**
+ * The off-chain notice whose keccak256 is LotTracker.liftRecall's reasonHash: the lot observed back
+ * in commerce (disposition "active"). CBV 2.0 has no "release" business step; "inspecting" is the one
+ * that ends a hold: the goods were checked and found fit for sale.
+ */
+function buildLiftNotice({
+  input,
+  ...where
+}: {
+  member: Member;
+  lot: NoticeLot;
+  /** Where the recall is lifted from: the lifting organisation's main site. */
+  locationGln: string;
+  input: LiftInput;
+}): EpcisEvent {
+  return recallObjectEvent({
+    ...where,
+    bizStep: "inspecting",
+    disposition: "active",
+    kde: { recallLifted: true, liftReason: input.reason },
+  });
+}
+
 /** Only a recall the ledger recorded can be lifted there: LotTracker would refuse any other. */
 async function assertRecallRecorded(
   db: Db,
@@ -125,4 +148,34 @@ async function assertNotLifted(tx: Tx, recallId: string, lotCode: string): Promi
       `The lifting of this recall of lot ${lotCode} is already waiting for the ledger: wait until it is recorded.`,
     );
   }
+}
+
+export type RecallLiftView = {
+  status: LiftStatus;
+  reason: string;
+  liftedBy: string;
+  /** When the ledger recorded it (the write's last change), or when it was asked for. */
+  at: Date;
+  txHash: string | null;
+  /** The ledger's reason for refusing it. */
+  error: string | null;
+};
+
+/** Where the lifting of a recall stands, or null when nobody has asked to lift it. */
+export async function getRecallLift(
+  db: Db,
+  recall: { liftLedgerTransactionId: string | null; liftReason: string | null },
+): Promise<Omit<RecallLiftView, "liftedBy"> | null> {
+  if (!recall.liftLedgerTransactionId) return null;
+  const write = await db.ledgerTransaction.findUniqueOrThrow({
+    where: { id: recall.liftLedgerTransactionId },
+    select: { status: true, txHash: true, error: true, updatedAt: true },
+  });
+  return {
+    status: write.status,
+    reason: recall.liftReason ?? "",
+    at: write.updatedAt,
+    txHash: write.txHash,
+    error: write.error,
+  };
 }

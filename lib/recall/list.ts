@@ -2,8 +2,8 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { type LiftStatus, liftStatusesOf } from "./lift-state";
-import type { RecallSeverity } from "./recall-input";
+import { type LiftStatus, liftStatusesOf } from "./in-force";
+import type { RecallSeverity } from "./terms";
 
 export type RecallSummary = {
   id: string;

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
+import { parseInput } from "@/lib/input";
 import { resolveScan } from "@/lib/scan/resolve-scan";
 import { createLedgerWorld, GTIN, type LedgerWorld } from "@/tools/testing/ledger-world";
-import { parseRecallInput } from "./recall-input";
-import { removePackage } from "./remove-package";
-import { startRecall } from "./start-recall";
+import { removePackage } from "./packages";
+import { startRecall } from "./start";
+import { recallInput } from "./terms";
 
 let ledger: LedgerWorld;
 /** Harvest H split by the packer into P1 (shipped to the retailer) and P2; sibling S at the retailer. */
@@ -34,7 +35,7 @@ beforeAll(async () => {
   });
   Object.assign(lots, { p1, p2 });
   await ledger.ship(packer, p1, retailer);
-  const input = parseRecallInput({ reason: "Metal fragments", severity: "CLASS_II" });
+  const input = parseInput(recallInput, { reason: "Metal fragments", severity: "CLASS_II" });
   await startRecall({
     db: ledger.db,
     member: retailer,

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/input";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
-import { acknowledgeRecall } from "./acknowledge-recall";
-import { getRecallProgress } from "./progress";
-import { stockLotIdsOf } from "./recall-in-force";
-import { parseRecallInput } from "./recall-input";
-import { removePackage } from "./remove-package";
-import { startRecall } from "./start-recall";
-import { sweepOpenRecalls } from "./sweep-open-recalls";
+import { removePackage } from "./packages";
+import { acknowledgeRecall, getRecallProgress, stockLotIdsOf } from "./progress";
+import { startRecall } from "./start";
+import { sweepOpenRecalls } from "./sweep";
+import { recallInput } from "./terms";
 
 const APP_URL = "https://lotledger.test";
 
@@ -64,7 +63,10 @@ beforeAll(async () => {
   });
   Object.assign(lots, { p1, p2 });
   await ledger.ship(packer, p1, retailer);
-  const input = parseRecallInput({ reason: "Salmonella in the wash water", severity: "CLASS_I" });
+  const input = parseInput(recallInput, {
+    reason: "Salmonella in the wash water",
+    severity: "CLASS_I",
+  });
   ({ recallId } = await startRecall({
     db: ledger.db,
     member: regulator,
@@ -194,7 +196,10 @@ describe("closing out a recall", () => {
   it("does not close a recall the ledger has not recorded yet; the sweep closes it once it has", async () => {
     const { farm } = ledger.members;
     const lotId = await ledger.harvest("NO-PACKAGES");
-    const input = parseRecallInput({ reason: "Allergen not declared", severity: "CLASS_II" });
+    const input = parseInput(recallInput, {
+      reason: "Allergen not declared",
+      severity: "CLASS_II",
+    });
     const started = await startRecall({
       db: ledger.db,
       member: farm,

@@ -1,10 +1,16 @@
 import "server-only";
+import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { getFsmaSpreadsheet } from "@/lib/trace/fsma-spreadsheet";
+import { getRecallScope } from "@/lib/trace/recall-scope";
+import { recallScopeCsv } from "@/lib/trace/scope-csv";
 import { traceBack, traceForward } from "@/lib/trace/trace";
+import { findVisibleRecall, requireVisibleRecall } from "./access";
 import type { LineageNode, LineageRole } from "./lineage-layout";
 
 /** More boxes than this make a graph nobody reads on a screen; the CSV export lists every lot. */
-export const MAX_GRAPH_LOTS = 120;
+const MAX_GRAPH_LOTS = 120;
 
 export type LineageFamily = {
   nodes: LineageNode[];
@@ -68,4 +74,60 @@ export async function getLineageFamily({
     links: [...links.values()].map(({ parentId, childId }) => ({ parentId, childId })),
     omitted: all.length - drawn.length,
   };
+}
+
+export type LotExport = "scope" | "fsma";
+
+/**
+ * A lot's recall scope (the lot and every lot made from it, with holders and packages) or its full
+ * trace as the FDA FSMA 204 sortable spreadsheet, named after the lot and the day.
+ */
+export async function exportLot({
+  db,
+  lotId,
+  kind,
+}: {
+  db: Db;
+  lotId: string;
+  kind: LotExport;
+}): Promise<{ filename: string; csv: string }> {
+  const lot = await db.lot.findUnique({ where: { id: lotId }, select: { lotCode: true } });
+  const csv = lot && (await (kind === "scope" ? scopeCsv : fsmaCsv)(db, lotId));
+  if (!lot || !csv) {
+    throw new AppError(
+      "NOT_FOUND",
+      "LotLedger has no such lot: search for the batch on the recalls page.",
+    );
+  }
+  const day = new Date().toISOString().slice(0, 10);
+  const safeCode = lot.lotCode.replace(/[^A-Za-z0-9._-]+/g, "_");
+  return {
+    filename: `${kind === "scope" ? "recall-scope" : "fsma-204"}-${safeCode}-${day}.csv`,
+    csv,
+  };
+}
+
+/** The same downloads for a recall's lot, for those who may see the recall. */
+export async function exportRecall({
+  db,
+  member,
+  recallId,
+  kind,
+}: {
+  db: Db;
+  member: Member;
+  recallId: string;
+  kind: LotExport;
+}): Promise<{ filename: string; csv: string }> {
+  const recall = requireVisibleRecall(await findVisibleRecall({ db, member, recallId }));
+  return exportLot({ db, lotId: recall.lotId, kind });
+}
+
+async function scopeCsv(db: Db, lotId: string): Promise<string | null> {
+  const scope = await getRecallScope({ db, lotId });
+  return scope && recallScopeCsv(scope);
+}
+
+async function fsmaCsv(db: Db, lotId: string): Promise<string | null> {
+  return (await getFsmaSpreadsheet({ db, lotId }))?.csv ?? null;
 }

@@ -1,0 +1,24 @@
+// lib/recall's door for the server: pages, actions, routes, lib/scan and the notifier import from
+// here. Two pure modules may also be loaded by the browser and are imported directly: ./terms (the
+// forms' schemas and limits, the recall classes, how a moment is written) and ./lineage-layout (the
+// lineage graph's drawing). Every other file of the folder is private to it.
+import "server-only";
+
+export { recallRefusal, requireVisibleRecall } from "./access";
+export { findRecallOf } from "./in-force";
+export { liftRecall, type RecallLiftView } from "./lift";
+export { findRecalls, findRecallsAwaiting, type RecallSummary } from "./list";
+export { deliverDueNotifications } from "./notifications/deliver";
+export {
+  getWebhookEndpoint,
+  removeWebhookEndpoint,
+  SET_WEBHOOK,
+  setWebhookEndpoint,
+} from "./notifications/webhook";
+export { findScanRecall, removePackage, type ScanRecall } from "./packages";
+export { acknowledgeRecall, type RecallProgress } from "./progress";
+export { exportLot, exportRecall, getLineageFamily, type LineageFamily } from "./scope";
+export { type LotHit, searchLots } from "./search";
+export { startRecall } from "./start";
+export { sweepOpenRecalls } from "./sweep";
+export { getRecall, type RecallView } from "./view";

@@ -1,0 +1,135 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import type { ScopeHolder } from "../progress";
+import { type RecallSeverity, SEVERITY_LABELS } from "../terms";
+
+/** What an organisation receives, by webhook or e-mail: enough to act on without signing in. */
+export type RecallNoticeMessage = {
+  type: "recall.started";
+  recallId: string;
+  url: string;
+  startedAt: string;
+  product: { gtin: string; lotCode: string; lotId: string };
+  recallClass: string;
+  reason: string;
+  initiatedBy: { name: string; gln: string };
+  recipient: { name: string; gln: string };
+  affectedLots: { gtin: string; lotCode: string; status: string }[];
+  action: string;
+};
+
+/** What an organisation asked to act on a recall receives when it is lifted. */
+export type RecallLiftedMessage = {
+  type: "recall.lifted";
+  recallId: string;
+  url: string;
+  /** The LotTracker.liftRecall write: the notice is sent once the ledger records it, never if refused. */
+  liftWriteId: string;
+  product: { gtin: string; lotCode: string; lotId: string };
+  reason: string;
+  liftedBy: { name: string; gln: string };
+  recipient: { name: string; gln: string };
+  action: string;
+};
+
+/** Every notice the notifier delivers: a recall started, or lifted. */
+export type NoticeMessage = RecallNoticeMessage | RecallLiftedMessage;
+
+/**
+ * Queues one notice per organisation holding stock in the recall's scope, in the caller's
+ * transaction: the notice exists exactly when the recall does, and the notifier delivers it.
+ */
+export async function queueRecallNotices(
+  tx: Tx,
+  {
+    recall,
+    initiator,
+    holders,
+    appUrl,
+  }: {
+    recall: {
+      id: string;
+      createdAt: Date;
+      lotId: string;
+      gtin: string;
+      lotCode: string;
+      reason: string;
+      severity: RecallSeverity;
+    };
+    initiator: { name: string; gln: string };
+    holders: ScopeHolder[];
+    appUrl: string;
+  },
+): Promise<void> {
+  const url = recallUrl(appUrl, recall.id);
+  await tx.notification.createMany({
+    data: holders.map((holder) => {
+      const message: RecallNoticeMessage = {
+        type: "recall.started",
+        recallId: recall.id,
+        url,
+        startedAt: recall.createdAt.toISOString(),
+        product: { gtin: recall.gtin, lotCode: recall.lotCode, lotId: recall.lotId },
+        recallClass: SEVERITY_LABELS[recall.severity].name,
+        reason: recall.reason,
+        initiatedBy: { name: initiator.name, gln: initiator.gln },
+        recipient: { name: holder.name, gln: holder.gln },
+        affectedLots: holder.lots.map(({ gtin, lotCode, status }) => ({ gtin, lotCode, status })),
+        action: `Take these lots off sale now and acknowledge the recall at ${url}.`,
+      };
+      return { recallId: recall.id, organizationId: holder.organizationId, payload: message };
+    }),
+  });
+}
+
+/**
+ * Queues one notice per organisation that was asked to acknowledge the recall, in the lift's
+ * transaction: whoever took stock off sale hears that it may go back, and why.
+ */
+export async function queueLiftNotices(
+  tx: Tx,
+  {
+    recall,
+    lifter,
+    reason,
+    liftWriteId,
+    appUrl,
+  }: {
+    recall: { id: string; lotId: string; gtin: string; lotCode: string };
+    lifter: { name: string; gln: string };
+    reason: string;
+    liftWriteId: string;
+    appUrl: string;
+  },
+): Promise<void> {
+  const asked = await tx.recallAcknowledgement.findMany({
+    where: { recallId: recall.id },
+    select: { organizationId: true },
+  });
+  const organizations = await tx.organization.findMany({
+    where: { id: { in: asked.map((a) => a.organizationId) } },
+    select: { id: true, name: true, gln: true },
+  });
+  const url = recallUrl(appUrl, recall.id);
+  await tx.notification.createMany({
+    data: organizations.map((recipient) => {
+      const message: RecallLiftedMessage = {
+        type: "recall.lifted",
+        recallId: recall.id,
+        url,
+        liftWriteId,
+        product: { gtin: recall.gtin, lotCode: recall.lotCode, lotId: recall.lotId },
+        reason,
+        liftedBy: lifter,
+        recipient: { name: recipient.name, gln: recipient.gln },
+        action: `The recall of lot ${recall.lotCode} was lifted: its stock may go back on sale. Details at ${url}.`,
+      };
+      return { recallId: recall.id, organizationId: recipient.id, payload: message };
+    }),
+  });
+}
+
+/** The recall's page, which every notice links to. */
+function recallUrl(appUrl: string, recallId: string): string {
+  return `${appUrl.replace(/\/+$/, "")}/recalls/${recallId}`;
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+// The terms of a recall as people enter and read them, safe in the browser too: the forms use the
+// limits, and every form and request body is checked against these schemas with lib/input.ts's
+// parseInput, each check carrying the sentence its reader sees.
+
+export const RECALL_SEVERITIES = ["CLASS_I", "CLASS_II", "CLASS_III"] as const;
+export type RecallSeverity = (typeof RECALL_SEVERITIES)[number];
+
+/** The FDA's recall classes, as the form and the notices name them. */
+export const SEVERITY_LABELS: Record<RecallSeverity, { name: string; meaning: string }> = {
+  CLASS_I: { name: "Class I", meaning: "may cause serious harm or death" },
+  CLASS_II: { name: "Class II", meaning: "may cause temporary or reversible harm" },
+  CLASS_III: { name: "Class III", meaning: "unlikely to cause harm" },
+};
+
+/** Long enough for what happened and what to do; the full report is a linked document. */
+export const MAX_REASON_LENGTH = 1_000;
+
+const TOO_LONG = `Keep the reason under ${MAX_REASON_LENGTH.toLocaleString("en")} characters: put the full report in a document and name it.`;
+
+/** The recall form (reason and class). */
+export const recallInput = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Give the reason for the recall: every organisation holding the stock reads it.")
+    .max(MAX_REASON_LENGTH, TOO_LONG),
+  severity: z.enum(RECALL_SEVERITIES, "Choose the recall class: I, II or III."),
+});
+export type RecallInput = z.infer<typeof recallInput>;
+
+const SEND_RECALL = "Send lotId (the lot's on-chain id), reason and severity.";
+
+/** POST /api/recalls: the lot first, so that a body without it is told so before anything else. */
+export const recallRequest = z.object(
+  { lotId: z.string(SEND_RECALL), ...recallInput.shape },
+  SEND_RECALL,
+);
+
+const NO_REASON_TO_LIFT =
+  "Give the reason for lifting the recall: every organisation asked to act on it reads it.";
+
+/** The lift form or request body. */
+export const liftInput = z.object({
+  reason: z
+    .string(NO_REASON_TO_LIFT)
+    .trim()
+    .min(1, NO_REASON_TO_LIFT)
+    .max(MAX_REASON_LENGTH, TOO_LONG),
+});
+export type LiftInput = z.infer<typeof liftInput>;
+
+/** A package to mark removed, `sentence` telling what is wrong with any part of it. */
+const packageRemoval = (sentence: string) =>
+  z.object(
+    {
+      lotId: z.string(sentence).max(80, sentence),
+      serial: z.string(sentence).trim().min(1, sentence).max(40, sentence),
+    },
+    sentence,
+  );
+
+/** The package in hand, from the scan page's recall alert. */
+export const scannedRemoval = packageRemoval(
+  "This label carries no package serial (21): scan the package's own code.",
+);
+
+/** POST /api/recalls/[recallId]/removals. */
+export const removalRequest = packageRemoval(
+  "Send lotId (the package's lot id) and serial, each as a string.",
+);
+
+const MOMENT = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+/** A moment as recall pages and notices show it: the same for every reader, wherever the server runs. */
+export function formatMoment(date: Date): string {
+  return `${MOMENT.format(date)} UTC`;
+}
