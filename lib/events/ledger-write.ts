@@ -3,8 +3,11 @@ import type { Member } from "@/lib/auth/session";
 import { insertLedgerTransaction, type LedgerCall } from "@/lib/chain/outbox/enqueue";
 import { type LedgerWriteState, waitForLedgerWrite } from "@/lib/chain/outbox/wait";
 import { hashPayload } from "@/lib/chain/payload";
+import { getProvider } from "@/lib/chain/provider";
 import type { Db, Tx } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import type { EpcisEvent } from "@/lib/epcis/event";
+import { AppError } from "@/lib/errors";
 import { getIndexedBlock } from "@/lib/indexer/indexer";
 import type { NewLot } from "./new-lots";
 
@@ -63,4 +66,26 @@ export function waitForRecordedWrite(
   const isIndexed = async (blockNumber: number) =>
     (await getIndexedBlock(db, chainId)) >= blockNumber;
   return waitForLedgerWrite(db, { id, timeoutMs, isIndexed });
+}
+
+/** How long a request waits for the ledger before answering "saved, still pending". */
+const CONFIRM_WAIT_MS = 8_000;
+
+/**
+ * What a page tells the person who just asked for a ledger write: recorded (mined and indexed),
+ * still pending (the chain is down or slow: it is saved and will go through), or refused, as an
+ * AppError with the ledger's reason.
+ */
+export async function awaitLedgerWrite(db: Db, id: string): Promise<LedgerWriteState> {
+  const isReachable = await getProvider()
+    .getBlockNumber()
+    .then(
+      () => true,
+      () => false,
+    );
+  const state = isReachable
+    ? await waitForRecordedWrite(db, { id, chainId: getEnv().CHAIN_ID, timeoutMs: CONFIRM_WAIT_MS })
+    : ({ status: "PENDING", txHash: null } as const);
+  if (state.status === "FAILED") throw new AppError("LEDGER_REJECTED", state.error);
+  return state;
 }

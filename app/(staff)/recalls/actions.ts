@@ -8,7 +8,7 @@ import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { type ActionResult, toFailure } from "@/lib/errors";
-import { awaitLedgerWrite } from "@/lib/events/await-write";
+import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { parseInput } from "@/lib/input";
 import { assertOrganizationAdmin } from "@/lib/organizations/permissions";
 import {

@@ -1,7 +1,7 @@
 import { readJson, respond } from "@/lib/api/respond";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { awaitLedgerWrite } from "@/lib/events/await-write";
+import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { createLot } from "@/lib/events/register-lot";
 
 /** POST { gtin, lotCode, quantity, unit }: register a lot. 202 with its id and where its write stands. */

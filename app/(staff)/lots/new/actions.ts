@@ -5,7 +5,7 @@ import type { FormState } from "@/components/forms/form-state";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
-import { awaitLedgerWrite } from "@/lib/events/await-write";
+import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { createLot } from "@/lib/events/register-lot";
 
 export async function createLotAction(

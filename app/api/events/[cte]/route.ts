@@ -3,7 +3,7 @@ import { readJson, respond } from "@/lib/api/respond";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { awaitLedgerWrite } from "@/lib/events/await-write";
+import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { queueTrackingEvent } from "@/lib/events/record-event";
 
 // The same key data elements as the form, by the same names ("outputs.0.lotCode", or nested);

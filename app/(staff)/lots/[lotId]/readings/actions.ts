@@ -7,7 +7,7 @@ import { readingsFromCsv } from "@/lib/cold-chain/readings-csv";
 import { recordReadings } from "@/lib/cold-chain/record-readings";
 import { getDb } from "@/lib/db";
 import { AppError, toFailure } from "@/lib/errors";
-import { awaitLedgerWrite } from "@/lib/events/await-write";
+import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 
 /** Kept in the form after a refusal, so a person fixes the line instead of pasting it all again. */
 const KEEP_PASTED_CHARS = 200_000;
