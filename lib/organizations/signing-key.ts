@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { Wallet } from "ethers";
+import type { Db } from "@/lib/db/client";
 
 /**
  * Each organisation signs its own ledger transactions. Its private key is stored encrypted with
@@ -36,4 +37,31 @@ export function decryptSigningKey(encryptedKey: string, masterKey: string): stri
       "An organisation's signing key cannot be decrypted with this MASTER_KEY: start LotLedger with the MASTER_KEY the keys were created with.",
     );
   }
+}
+
+/**
+ * The signer lookup the outbox sender is given (workers/sender.ts): an organisation's wallet, its key
+ * read from the database and decrypted with MASTER_KEY on first use, then kept for the process's
+ * life. lib/chain knows no organisation; this is how it signs as one.
+ */
+export function createSignerLookup({
+  db,
+  masterKey,
+}: {
+  db: Db;
+  masterKey: string;
+}): (organizationId: string) => Promise<Wallet> {
+  const wallets = new Map<string, Wallet>();
+  return async (organizationId) => {
+    let wallet = wallets.get(organizationId);
+    if (!wallet) {
+      const { encryptedKey } = await db.organization.findUniqueOrThrow({
+        where: { id: organizationId },
+        select: { encryptedKey: true },
+      });
+      wallet = new Wallet(decryptSigningKey(encryptedKey, masterKey));
+      wallets.set(organizationId, wallet);
+    }
+    return wallet;
+  };
 }

@@ -3,7 +3,7 @@ import { type ColdChainBatch, getColdChain } from "@/lib/cold-chain/get-cold-cha
 import { withReadingsVerdict } from "@/lib/cold-chain/readings-verdict";
 import type { Db } from "@/lib/db/client";
 import { getLotDetail, type LotDetail } from "@/lib/lots/get-lot-detail";
-import { getPlaceDirectory, type Place, type PlaceDirectory } from "@/lib/organizations/places";
+import { getPlaceDirectory, type Place, type PlaceDirectory } from "@/lib/organizations";
 import { findRecalledAncestor } from "@/lib/trace/recall-scope";
 import { findSourceLots } from "@/lib/trace/source-lots";
 import { buildSteps, type ProvenanceStep } from "./build-steps";

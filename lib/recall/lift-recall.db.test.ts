@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import { AppError } from "@/lib/errors";
-import { createSigningKey } from "@/lib/organizations/signing-key";
+import { createSigningKey } from "@/lib/organizations";
 import { countRows } from "@/tools/testing/database-text";
 import {
   createLedgerWorld,

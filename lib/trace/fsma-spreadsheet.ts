@@ -2,7 +2,7 @@ import "server-only";
 import { findStoredPayloads } from "@/lib/chain/stored-payloads";
 import type { Db } from "@/lib/db/client";
 import { glnOf, isEpcisEvent } from "@/lib/epcis/event";
-import { getPlaceDirectory } from "@/lib/organizations/places";
+import { getPlaceDirectory } from "@/lib/organizations";
 import { toCsv } from "./csv";
 import {
   CTE_EVENT_NAMES,

@@ -8,7 +8,7 @@ import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { createProvider } from "@/lib/chain/provider";
 import { receiptOf } from "@/lib/chain/receipt";
 import { grantLotTrackerRole } from "@/lib/chain/roles";
-import { roleForOrganizationKind } from "@/lib/organizations/kinds";
+import { roleForOrganizationKind } from "@/lib/organizations";
 import { deployLotTracker } from "@/tools/chain/deploy";
 import { type AnvilProcess, findFreePort, startAnvil } from "./anvil";
 

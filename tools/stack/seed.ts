@@ -3,9 +3,11 @@ import type { LotTracker } from "@/lib/chain/generated";
 import { receiptOf } from "@/lib/chain/receipt";
 import { grantLotTrackerRole } from "@/lib/chain/roles";
 import type { Db } from "@/lib/db/client";
-import { createOrganization } from "@/lib/organizations/create-organization";
-import { roleForOrganizationKind } from "@/lib/organizations/kinds";
-import { createMemberAccount } from "@/lib/organizations/member-account";
+import {
+  createMemberAccount,
+  createOrganization,
+  roleForOrganizationKind,
+} from "@/lib/organizations";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 
 /**

@@ -3,7 +3,7 @@ import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { encodeLotCode } from "@/lib/chain/lot-id";
 import { receiptOf } from "@/lib/chain/receipt";
 import { grantLotTrackerRole } from "@/lib/chain/roles";
-import { roleForOrganizationKind } from "@/lib/organizations/kinds";
+import { roleForOrganizationKind } from "@/lib/organizations";
 import { deployLotTracker } from "@/tools/chain/deploy";
 
 export type LotTrackerFixture = {

@@ -10,7 +10,7 @@ import { awaitLedgerWrite } from "@/lib/chain/outbox/await-write";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { type ActionResult, AppError, toFailure } from "@/lib/errors";
-import { assertOrganizationAdmin } from "@/lib/organizations/permissions";
+import { assertOrganizationAdmin } from "@/lib/organizations";
 import { acknowledgeRecall } from "@/lib/recall/acknowledge-recall";
 import { parseLiftInput } from "@/lib/recall/lift-input";
 import { liftRecall } from "@/lib/recall/lift-recall";

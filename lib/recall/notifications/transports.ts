@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { MailConfig } from "@/lib/mail/send-mail";
-import { decryptSigningKey } from "@/lib/organizations/signing-key";
+import { decryptSigningKey } from "@/lib/organizations";
 import { emailNotice } from "./email";
 import type { NoticeMessage } from "./queue-notices";
 import { postWebhook } from "./webhook";

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { encryptSigningKey } from "@/lib/organizations/signing-key";
+import { encryptSigningKey } from "@/lib/organizations";
 
 /** What only an organisation's admin may do ("Only an admin of … can …"). */
 export const SET_WEBHOOK = "set where its recall notices go";

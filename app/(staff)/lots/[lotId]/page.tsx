@@ -14,7 +14,7 @@ import { readingsRefusal } from "@/lib/cold-chain/readings-refusal";
 import { withReadingsVerdict } from "@/lib/cold-chain/readings-verdict";
 import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
-import { findShippingRecipients } from "@/lib/organizations/find-recipients";
+import { findShippingRecipients } from "@/lib/organizations";
 import { findRecallOf } from "@/lib/recall/recall-in-force";
 import { receiveLotAction, shipLotAction } from "./actions";
 

@@ -1,3 +1,6 @@
+// How an invitation reaches the invitee and what the page says about it. Client components read this
+// file too: it imports nothing that needs the server.
+
 /** What an invitation's message carries. `url` is the only copy of the token anywhere. */
 export type InvitationMessage = {
   email: string;
@@ -31,3 +34,30 @@ export const logInvitationTransport: InvitationTransport = {
     return "link";
   },
 };
+
+const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
+/** "1 December 2026": how invitation pages and emails give the last day a link works. */
+export function formatInvitationDate(date: Date): string {
+  return DATE.format(date);
+}
+
+/** What the members page says about an invitation it just made (the link is shown below it). */
+export function invitationSentence({
+  email,
+  role,
+  expiresAt,
+  delivery,
+}: {
+  email: string;
+  role: string;
+  expiresAt: Date;
+  delivery: InvitationDelivery;
+}): string {
+  const terms = `It lets them join as ${role}, once, until ${formatInvitationDate(expiresAt)}.`;
+  if (delivery === "emailed") return `We emailed the invitation to ${email}. ${terms}`;
+  if (delivery === "email-failed") {
+    return `We could not email the invitation to ${email}: send them this link. ${terms}`;
+  }
+  return `Send this link to ${email}. ${terms}`;
+}

@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { passwordInput } from "@/lib/auth/auth";
 import { rejectionOf } from "@/lib/gs1/testing";
-import { parseLocation } from "./location-input";
-import { type CreateOrganizationInput, parseOrganization } from "./organization-input";
-import { parseEmail, parseMemberRole, parsePassword } from "./parse-person";
+import { parseInput } from "@/lib/input";
+import {
+  type CreateOrganizationInput,
+  createOrganizationInput,
+  emailInput,
+  type LocationInput,
+  locationInput,
+  memberRoleInput,
+} from "./input";
+
+const parseOrganization = (input: CreateOrganizationInput) =>
+  parseInput(createOrganizationInput, input);
+const parseLocation = (input: LocationInput) => parseInput(locationInput, input);
 
 const organization: CreateOrganizationInput = {
   name: " Hillside Growers ",
@@ -13,7 +24,7 @@ const organization: CreateOrganizationInput = {
 };
 const place = { name: "Cold store", gln: "9501101020917", address: "9 Dock St" };
 
-describe("parseOrganization", () => {
+describe("an organisation", () => {
   it("trims, upper-cases the kind, and names the first location after the organisation", () => {
     expect(parseOrganization(organization)).toEqual({
       name: "Hillside Growers",
@@ -48,7 +59,7 @@ describe("parseOrganization", () => {
   });
 });
 
-describe("parseLocation", () => {
+describe("a location", () => {
   it("keeps coordinates typed as text or given as numbers", () => {
     expect(parseLocation({ ...place, latitude: " -33.9 ", longitude: 18.42 })).toMatchObject({
       latitude: -33.9,
@@ -84,22 +95,22 @@ describe("parseLocation", () => {
 
 describe("people's input", () => {
   it("reads roles by their exact names only", () => {
-    expect(parseMemberRole("READ_ONLY")).toBe("READ_ONLY");
-    expect(rejectionOf(() => parseMemberRole("OWNER"))).toBe(
+    expect(parseInput(memberRoleInput, "READ_ONLY")).toBe("READ_ONLY");
+    expect(rejectionOf(() => parseInput(memberRoleInput, "OWNER"))).toBe(
       "Choose a role: admin, staff or read-only.",
     );
   });
 
   it("compares emails in lower case", () => {
-    expect(parseEmail(" Farm-Staff@LotLedger.demo ")).toBe("farm-staff@lotledger.demo");
+    expect(parseInput(emailInput, " Farm-Staff@LotLedger.demo ")).toBe("farm-staff@lotledger.demo");
   });
 
   it("asks for 8 to 128 characters of password", () => {
-    expect(parsePassword("12345678")).toBe("12345678");
-    expect(rejectionOf(() => parsePassword("1234567"))).toBe(
+    expect(parseInput(passwordInput, "12345678")).toBe("12345678");
+    expect(rejectionOf(() => parseInput(passwordInput, "1234567"))).toBe(
       "Choose a password of at least 8 characters.",
     );
-    expect(rejectionOf(() => parsePassword("x".repeat(129)))).toBe(
+    expect(rejectionOf(() => parseInput(passwordInput, "x".repeat(129)))).toBe(
       "Choose a password of at most 128 characters.",
     );
   });

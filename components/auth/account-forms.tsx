@@ -34,3 +34,35 @@ export function SignInForm({
     </form>
   );
 }
+
+/** The invitee's name and a password of their own; then they are signed in. */
+export function AcceptInvitationForm({
+  action,
+  organizationName,
+}: {
+  action: (state: FormState, data: FormData) => Promise<FormState>;
+  organizationName: string;
+}) {
+  const [state, formAction] = useActionState(action, undefined);
+  return (
+    <form action={formAction} className="flex flex-col gap-5">
+      <FormError state={state} />
+      <TextField
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        defaultValue={state?.values?.name}
+        isInvalid={state?.field === "name"}
+      />
+      <TextField
+        label="Choose a password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters"
+        isInvalid={state?.field === "password"}
+      />
+      <SubmitButton pendingLabel="Joining…">Join {organizationName}</SubmitButton>
+    </form>
+  );
+}
