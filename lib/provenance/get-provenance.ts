@@ -1,6 +1,5 @@
 import "server-only";
-import { type ColdChainBatch, getColdChain } from "@/lib/cold-chain/get-cold-chain";
-import { withReadingsVerdict } from "@/lib/cold-chain/readings-verdict";
+import { type ColdChainBatch, getColdChain, withReadingsVerdict } from "@/lib/cold-chain";
 import type { Db } from "@/lib/db/client";
 import { getLotDetail, type LotDetail } from "@/lib/lots/get-lot-detail";
 import { getPlaceDirectory, type Place, type PlaceDirectory } from "@/lib/organizations";

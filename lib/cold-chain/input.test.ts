@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { parseReadings } from "./parse-readings";
-import { readingsFromCsv } from "./readings-csv";
+import { parseInput } from "@/lib/input";
+import { parseReadings, readingsBody, readingsFromCsv, readingsUpload } from "./input";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
 const fromCsv = (text: string) => parseReadings(readingsFromCsv(text), NOW);
@@ -96,5 +96,37 @@ describe("a data logger's CSV export", () => {
     expect(sentence(() => parseReadings(["3.5"], NOW))).toBe(
       'Reading 1: give it as {"time": "2026-11-24T06:00:00Z", "celsius": 3.5}.',
     );
+  });
+});
+
+describe("what the form and the API send", () => {
+  const BODY = 'Send {"readings": [{"time": …, "celsius": …}]}.';
+
+  it.each([[null], [[]], ["readings"], [{}], [{ readings: [], locationGln: 9520123456788 }]])(
+    "answers %j with the shape of the body",
+    (body) => {
+      expect(sentence(() => parseInput(readingsBody, body))).toBe(BODY);
+    },
+  );
+
+  it("keeps the readings for recordReadings to check, and the GLN as sent", () => {
+    expect(parseInput(readingsBody, { readings: "x", locationGln: " 9520123456788" })).toEqual({
+      readings: "x",
+      locationGln: " 9520123456788",
+    });
+  });
+
+  it("asks for a file or pasted readings, at the file field", () => {
+    const error = (() => {
+      try {
+        parseInput(readingsUpload, { file: " \n" });
+      } catch (thrown) {
+        return thrown as AppError;
+      }
+    })();
+    expect(error).toMatchObject({
+      message: "Choose the logger's CSV file, or paste its readings.",
+      field: "file",
+    });
   });
 });

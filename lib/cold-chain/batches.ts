@@ -1,6 +1,5 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { type ChartPoint, downsampleReadings } from "./downsample";
 import { readingsRootOf } from "./reading-leaf";
 
 /** One anchored batch of a lot's readings, as the staff and public pages show it. */
@@ -94,4 +93,63 @@ export async function getColdChain({
         readingsRootOf(lotId, readings) === args.merkleRoot,
     };
   });
+}
+
+/** °C as a person reads it: up to 3 decimals, no trailing zeros. */
+export const celsiusText = (value: number) => `${Number(value.toFixed(3))}`;
+
+/** The one sentence a shopper or a driver reads about a batch: the range its readings stayed in. */
+export function rangeSentence(batch: ColdChainBatch): string {
+  if (batch.minCelsius === null || batch.maxCelsius === null) {
+    return `The ledger holds ${batch.count} readings that LotLedger no longer has`;
+  }
+  return batch.minCelsius === batch.maxCelsius
+    ? `Kept at ${celsiusText(batch.minCelsius)} °C`
+    : `Kept between ${celsiusText(batch.minCelsius)} and ${celsiusText(batch.maxCelsius)} °C`;
+}
+
+/**
+ * A trail entry's verdict, knowing the lot's readings: LotReadingsAnchored carries a Merkle root, not
+ * a payload hash, so it is verified when its batch's stored readings still lead to that root.
+ */
+export function withReadingsVerdict(batches: readonly ColdChainBatch[]) {
+  const verified = new Set(batches.filter((b) => b.isVerified).map((b) => b.txHash));
+  return <T extends { name: string; txHash: string; isVerified: boolean }>(entry: T): T =>
+    entry.name === "LotReadingsAnchored"
+      ? { ...entry, isVerified: verified.has(entry.txHash) }
+      : entry;
+}
+
+/** A reading as a chart draws it. */
+export type ChartPoint = { at: string; celsius: number; sensorId: string | null };
+
+/** Points a phone-sized chart can show; more only thicken the line. */
+export const CHART_POINTS = 240;
+
+/**
+ * At most `max` points of time-ordered readings for display: each of max/2 equal runs keeps its
+ * lowest and highest reading, in time order, so a short excursion still shows on the chart.
+ */
+export function downsampleReadings<T extends ChartPoint>(
+  readings: readonly T[],
+  max = CHART_POINTS,
+): T[] {
+  if (readings.length <= max) return [...readings];
+  const runs = Math.floor(max / 2);
+  const points: T[] = [];
+  for (let run = 0; run < runs; run++) {
+    const slice = readings.slice(
+      Math.floor((run * readings.length) / runs),
+      Math.floor(((run + 1) * readings.length) / runs),
+    );
+    let [low, high] = [0, 0];
+    slice.forEach((reading, i) => {
+      if (reading.celsius < (slice[low] as T).celsius) low = i;
+      if (reading.celsius > (slice[high] as T).celsius) high = i;
+    });
+    for (const i of low === high ? [low] : [Math.min(low, high), Math.max(low, high)]) {
+      points.push(slice[i] as T);
+    }
+  }
+  return points;
 }
