@@ -75,6 +75,22 @@ export function referenceDocument(type: string, number: string) {
   return { type, bizTransaction: `urn:lotledger:${type}:${encodeURIComponent(number)}` };
 }
 
+/** Reference documents FSMA names: what the event is written on. */
+export const REFERENCE_DOCUMENT_TYPES = {
+  bol: "Bill of lading",
+  inv: "Invoice",
+  po: "Purchase order",
+  desadv: "Despatch advice",
+  prodorder: "Production log",
+  harvestlog: "Harvest log",
+} as const;
+export type ReferenceDocumentType = keyof typeof REFERENCE_DOCUMENT_TYPES;
+
+/** The document's type as a person reads it ("Bill of lading"). */
+export function documentTypeLabel(type: string): string {
+  return REFERENCE_DOCUMENT_TYPES[type as ReferenceDocumentType] ?? type;
+}
+
 /** An ISO local date-time in the server's zone, with its offset ("2026-11-24T09:30:00+01:00"). */
 export function eventTimeOf(date: Date): { eventTime: string; eventTimeZoneOffset: string } {
   const minutes = -date.getTimezoneOffset();

@@ -7,7 +7,7 @@ import {
   partyId,
   referenceDocument,
 } from "@/lib/epcis/event";
-import { REFERENCE_DOCUMENT_TYPES, type ReferenceDocumentType } from "./kde";
+import type { ReferenceDocumentType } from "./kde";
 
 type BaseOptions = {
   member: Member;
@@ -46,9 +46,4 @@ export function eventBase(options: BaseOptions): EpcisEvent {
       : {}),
     eventId: crypto.randomUUID(),
   };
-}
-
-/** The document's type as a person reads it ("Bill of lading"). */
-export function documentTypeLabel(type: string): string {
-  return REFERENCE_DOCUMENT_TYPES[type as ReferenceDocumentType] ?? type;
 }

@@ -1,3 +1,4 @@
+import { REFERENCE_DOCUMENT_TYPES, type ReferenceDocumentType } from "@/lib/epcis/event";
 import { AppError } from "@/lib/errors";
 
 // Parsers for FSMA 204 key data elements typed into the event forms. Each refusal is one sentence
@@ -54,16 +55,8 @@ export function optionalPhone(values: FormValues, field: string, label: string):
   return text;
 }
 
-/** Reference documents FSMA names: what the event is written on. */
-export const REFERENCE_DOCUMENT_TYPES = {
-  bol: "Bill of lading",
-  inv: "Invoice",
-  po: "Purchase order",
-  desadv: "Despatch advice",
-  prodorder: "Production log",
-  harvestlog: "Harvest log",
-} as const;
-export type ReferenceDocumentType = keyof typeof REFERENCE_DOCUMENT_TYPES;
+// The document types are EPCIS vocabulary (lib/epcis), which the FDA spreadsheet reads too.
+export { REFERENCE_DOCUMENT_TYPES, type ReferenceDocumentType };
 
 /** The reference document type and number (required for every CTE by 21 CFR 1.1345–1.1350). */
 export function requireReferenceDocument(values: FormValues): {

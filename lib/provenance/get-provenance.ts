@@ -3,8 +3,7 @@ import { type ColdChainBatch, getColdChain, withReadingsVerdict } from "@/lib/co
 import type { Db } from "@/lib/db/client";
 import { getLotDetail, type LotDetail } from "@/lib/lots/get-lot-detail";
 import { getPlaceDirectory, type Place, type PlaceDirectory } from "@/lib/organizations";
-import { findRecalledAncestor } from "@/lib/trace/recall-scope";
-import { findSourceLots } from "@/lib/trace/source-lots";
+import { findRecalledAncestor, findSourceLots } from "@/lib/trace";
 import { buildSteps, type ProvenanceStep } from "./build-steps";
 
 /** What the public may know about one lot: no chain addresses, people or staff-only notes. */

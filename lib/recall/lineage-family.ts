@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { traceBack, traceForward } from "@/lib/trace/trace";
+import { traceBack, traceForward } from "@/lib/trace";
 import type { LineageNode, LineageRole } from "./lineage-layout";
 
 /** More boxes than this make a graph nobody reads on a screen; the CSV export lists every lot. */

@@ -1,9 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { getFsmaSpreadsheet } from "@/lib/trace/fsma-spreadsheet";
-import { getRecallScope } from "@/lib/trace/recall-scope";
-import { recallScopeCsv } from "@/lib/trace/scope-csv";
+import { getFsmaSpreadsheet, getRecallScope, recallScopeCsv } from "@/lib/trace";
 
 export type LotExport = "scope" | "fsma";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { findRecalledAncestor, getRecallScope, type RecallScope } from "@/lib/trace/recall-scope";
+import { findRecalledAncestor, getRecallScope, type RecallScope } from "@/lib/trace";
 import { liftedRecall, liftStatusesOf } from "./lift-state";
 
 export type RecallInForce = {

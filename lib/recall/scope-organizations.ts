@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { RecallScope } from "@/lib/trace/recall-scope";
+import type { RecallScope } from "@/lib/trace";
 import { stockLotIds } from "./recall-in-force";
 
 export type ScopeHolder = {

@@ -6,7 +6,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { memberSiteGln } from "@/lib/events/locations";
 import { assertNoWriteInFlight } from "@/lib/lots/guards";
-import { findRecalledAncestor, getRecallScope } from "@/lib/trace/recall-scope";
+import { findRecalledAncestor, getRecallScope } from "@/lib/trace";
 import { queueRecallNotices } from "./notifications/queue-notices";
 import { assertCanRecall } from "./permissions";
 import type { RecallInput } from "./recall-input";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { getRecallScope } from "@/lib/trace/recall-scope";
+import { getRecallScope } from "@/lib/trace";
 import { liftStatusesOf } from "./lift-state";
 import { queueRecallNotices } from "./notifications/queue-notices";
 import { closeIfComplete, lockRecall } from "./progress";

@@ -1,5 +1,6 @@
 import { decodeBytes32String } from "ethers";
 import {
+  documentTypeLabel,
   type EpcisEvent,
   eventWhereWhen,
   glnOf,
@@ -8,7 +9,6 @@ import {
   lotQuantityOf,
 } from "@/lib/epcis/event";
 import { unitOfUom } from "@/lib/epcis/quantity";
-import { documentTypeLabel } from "@/lib/events/event-base";
 import type { Place, PlaceDirectory } from "@/lib/organizations";
 
 // One row of the FDA FSMA 204 sortable spreadsheet: a critical tracking event of one lot with its

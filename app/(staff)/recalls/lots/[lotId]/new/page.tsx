@@ -15,7 +15,7 @@ import { getLineageFamily } from "@/lib/recall/lineage-family";
 import { recallRefusal } from "@/lib/recall/permissions";
 import { findRecallOf } from "@/lib/recall/recall-in-force";
 import { parseRecallInput, type RecallInput, SEVERITY_LABELS } from "@/lib/recall/recall-input";
-import { getRecallScope } from "@/lib/trace/recall-scope";
+import { getRecallScope } from "@/lib/trace";
 import { startRecallAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Recall a batch" };

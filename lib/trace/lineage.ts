@@ -1,6 +1,10 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import type { LineageLink } from "./trace";
+
+// The lineage walk every trace starts from: one recursive query over LotLineage, then the links and
+// distances among the lots it reached. Internal to lib/trace.
 
 export type Direction = "back" | "forward";
 
@@ -61,4 +65,45 @@ export async function queryLineage(
       SELECT json_agg(json_build_object('parentId', pl."parentId", 'kind', pl.kind)) AS parents
       FROM "LotLineage" pl WHERE pl."childId" = lot.id
     ) links ON true`;
+}
+
+/** The links among the rows of one lineage walk: every parent link whose parent is in the walk. */
+export function linksWithin(rows: readonly LineageRow[]): LineageLink[] {
+  const inWalk = new Set(rows.map((row) => row.id));
+  return rows.flatMap((row) =>
+    row.parents
+      .filter((link) => inWalk.has(link.parentId))
+      .map((link) => ({ parentId: link.parentId, childId: row.id, kind: link.kind })),
+  );
+}
+
+/**
+ * Breadth-first distances from the starting lot along the links, forward (parent to child) or back:
+ * the shortest path when several lead to a lot.
+ */
+export function depthsFrom(
+  lotId: string,
+  links: readonly LineageLink[],
+  direction: "back" | "forward",
+): Map<string, number> {
+  const next = new Map<string, string[]>();
+  for (const link of links) {
+    const [from, to] =
+      direction === "forward" ? [link.parentId, link.childId] : [link.childId, link.parentId];
+    const targets = next.get(from);
+    if (targets) targets.push(to);
+    else next.set(from, [to]);
+  }
+  const depths = new Map([[lotId, 0]]);
+  const queue = [lotId];
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i] as string;
+    const depth = depths.get(id) as number;
+    for (const to of next.get(id) ?? []) {
+      if (depths.has(to)) continue;
+      depths.set(to, depth + 1);
+      queue.push(to);
+    }
+  }
+  return depths;
 }

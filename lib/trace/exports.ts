@@ -3,7 +3,6 @@ import { findStoredPayloads } from "@/lib/chain/stored-payloads";
 import type { Db } from "@/lib/db/client";
 import { glnOf, isEpcisEvent } from "@/lib/epcis/event";
 import { getPlaceDirectory } from "@/lib/organizations";
-import { toCsv } from "./csv";
 import {
   CTE_EVENT_NAMES,
   FSMA_COLUMNS,
@@ -13,7 +12,11 @@ import {
   type LotFacts,
   type Verification,
 } from "./fsma-row";
-import { type TracedLot, traceBack, traceForward } from "./trace";
+import type { RecallScope } from "./recall-scope";
+import { type Holder, type TracedLot, traceBack, traceForward } from "./trace";
+
+// The spreadsheets a recall hands out: the FDA FSMA 204 sortable spreadsheet of a lot's full trace,
+// and the recall scope, lot by lot. Both are CSV as RFC 4180 writes it, safe to open (below).
 
 export type FsmaSpreadsheet = { lotId: string; rows: FsmaRow[]; csv: string };
 
@@ -150,4 +153,74 @@ function lotFacts(
   };
   for (const lot of lots.values()) resolve(lot);
   return facts;
+}
+
+const SCOPE_HEADER = [
+  "Traceability lot code (TLC)",
+  "GTIN",
+  "Status",
+  "Generation from the recalled lot",
+  "Stock to find",
+  "Quantity",
+  "Unit of measure",
+  "Custodian",
+  "Custodian GLN",
+  "Custodian location",
+  "In transit to",
+  "Packages",
+  "Packages removed",
+  "Lot id",
+];
+
+const holderText = (holder: Holder | null) => holder?.name ?? holder?.address ?? "";
+const locationText = (holder: Holder) =>
+  holder.location ? `${holder.location.name}, ${holder.location.address}` : "";
+
+/**
+ * A recall's scope as CSV, one row per affected lot (the recalled lot first, then by generation):
+ * who holds it and where, and whether it is stock to find or was used up in a lot of the scope.
+ */
+export function recallScopeCsv(scope: RecallScope): string {
+  const usedUp = new Set(scope.links.map((link) => link.parentId));
+  return toCsv([
+    SCOPE_HEADER,
+    ...scope.lots.map((lot) => [
+      lot.lotCode,
+      lot.gtin,
+      lot.status.toLowerCase().replace("_", " "),
+      lot.depth,
+      usedUp.has(lot.id) ? "no: used up in a lot below" : "yes",
+      lot.quantity,
+      lot.unit,
+      holderText(lot.custodian),
+      lot.custodian.gln,
+      locationText(lot.custodian),
+      lot.status === "IN_TRANSIT" ? holderText(lot.recipient) : "",
+      lot.packages.total,
+      lot.packages.removed,
+      lot.id,
+    ]),
+  ]);
+}
+
+// CSV as RFC 4180 writes it (CRLF line ends; a field holding a comma, a quote or a line break is
+// quoted, its quotes doubled), made safe to open in a spreadsheet: a text cell a spreadsheet would
+// read as a formula (=, +, -, @, or a tab or carriage return first; also their full-width forms,
+// which Excel accepts too) gets a leading apostrophe, so it is shown as text and never run. Numbers
+// are written as they are: -2 is a number, not a formula.
+
+export type CsvCell = string | number | null | undefined;
+
+const FORMULA_START = /^(\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r])/;
+
+export function csvCell(value: CsvCell): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The rows as one CSV text, every record (the last one too) ended by CRLF. */
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+  return rows.map((row) => `${row.map(csvCell).join(",")}\r\n`).join("");
 }
