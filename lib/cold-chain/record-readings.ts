@@ -17,9 +17,9 @@ import { type AnchoredReading, readingsRootOf } from "./reading-leaf";
 import { readingsEvent } from "./readings-event";
 
 /** What a member tries, in the words of the refusals ("…ask a colleague … to record …"). */
-export const RECORD_READINGS = "record temperature readings";
+const RECORD_READINGS = "record temperature readings";
 /** Completes "…so it cannot … here". */
-export const HAVE_READINGS_RECORDED = "have readings recorded";
+const HAVE_READINGS_RECORDED = "have readings recorded";
 
 export type RecordedReadings = { writeId: string; count: number; merkleRoot: string };
 
