@@ -5,7 +5,7 @@ import { processOutbox } from "@/lib/chain/outbox/sender";
 import { runPollLoop } from "@/lib/chain/poll-loop";
 import { createProvider } from "@/lib/chain/provider";
 import { senderEnvSchema } from "@/lib/env";
-import { organizationSigners } from "@/lib/organizations/signing-key";
+import { createSignerLookup } from "@/lib/organizations";
 import { startWorker } from "./start-worker";
 
 const { env, db, deployment, signal } = await startWorker("sender", senderEnvSchema);
@@ -17,7 +17,7 @@ const context = {
   provider: createProvider(env.RPC_URL, env.CHAIN_ID),
   chainId: env.CHAIN_ID,
   contractAddress: deployment.address,
-  signerOf: organizationSigners(db, env.MASTER_KEY),
+  signerOf: createSignerLookup({ db, masterKey: env.MASTER_KEY }),
   log: console.log,
   recheck: { everyMs: 2_000, lastAt: 0 },
 };

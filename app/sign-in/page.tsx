@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { SignInForm } from "@/components/auth/sign-in-form";
+import { SignInForm } from "@/components/auth/account-forms";
 import { getMember } from "@/lib/auth/session";
 import { signInAction } from "./actions";
 

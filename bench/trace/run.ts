@@ -1,7 +1,5 @@
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { getFsmaSpreadsheet } from "@/lib/trace/fsma-spreadsheet";
-import { getRecallScope } from "@/lib/trace/recall-scope";
-import { traceBack, traceForward } from "@/lib/trace/trace";
+import { getFsmaSpreadsheet, getRecallScope, traceBack, traceForward } from "@/lib/trace";
 import { naiveTrace } from "./baseline";
 import { percentile, round, timeEach } from "./measure";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { ColdChainBatch } from "@/lib/cold-chain/get-cold-chain";
-import { rangeSentence } from "@/lib/cold-chain/range-sentence";
+import type { ColdChainBatch } from "@/lib/cold-chain";
+import { rangeSentence } from "@/lib/cold-chain";
 
 /** The lot's temperature batches on the staff lot page, and the way to record more. */
 export function ColdChainBatches({

@@ -1,11 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import {
-  MEMBER_ROLE_LABELS,
-  MEMBER_ROLES,
-  type MemberRole,
-} from "@/lib/organizations/member-roles";
+import { MEMBER_ROLE_LABELS, MEMBER_ROLES, type MemberRole } from "@/lib/organizations/roles";
 import { FormError } from "../forms/form-error";
 import type { FormState } from "../forms/form-state";
 

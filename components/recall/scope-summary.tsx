@@ -1,4 +1,4 @@
-import type { RecallScope } from "@/lib/trace/recall-scope";
+import type { RecallScope } from "@/lib/trace";
 import { RecallStatusBadge } from "./status-badge";
 
 const holderName = (holder: { name: string | null; address: string }) =>

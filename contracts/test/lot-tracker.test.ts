@@ -4,7 +4,7 @@ import { decodeLotTrackerError } from "@/lib/chain/errors";
 import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { decodeLotCode, encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { grantLotTrackerRole } from "@/lib/chain/provider";
-import { roleForOrganizationKind } from "@/lib/organizations/kinds";
+import { roleForOrganizationKind } from "@/lib/organizations";
 import { deployLotTracker } from "@/tools/chain/deploy";
 import { provider, send } from "./fixtures";
 

@@ -4,8 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getAuth } from "./auth";
-import { findMember } from "./find-member";
+import { findMember, getAuth } from "./auth";
 
 export type Member = {
   userId: string;

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { countRows } from "@/tools/testing/database-text";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { shipLot } from "@/tools/testing/lot-steps";
-import { readingsFromCsv } from "./readings-csv";
+import { readingsFromCsv } from "./input";
 import { recordReadings } from "./record-readings";
 
 // Every refusal is one sentence and writes nothing: no reading, no ledger write, no payload.

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getProvenance } from "@/lib/provenance/get-provenance";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { shipLot } from "@/tools/testing/lot-steps";
-import { getColdChain } from "./get-cold-chain";
-import { readingsFromCsv } from "./readings-csv";
+import { getColdChain } from "./batches";
+import { readingsFromCsv } from "./input";
 import { recordReadings } from "./record-readings";
 
 // The whole path on the real parts: readings recorded by the lot's holder → outbox → sender signs

@@ -1,15 +1,24 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
 import { memberSiteGln } from "@/lib/events/locations";
 import { parseGln } from "@/lib/gs1/keys";
-import { assertCanRecord, assertHoldsCustody, requireTrackedLot } from "@/lib/lots/guards";
-import { insertReadings } from "./insert-readings";
-import { parseReadings } from "./parse-readings";
-import { readingsRootOf } from "./reading-leaf";
+import {
+  assertCanRecord,
+  assertHoldsCustody,
+  notHeldMessage,
+  requireTrackedLot,
+} from "@/lib/lots/guards";
+import { parseReadings } from "./input";
+import { type AnchoredReading, readingsRootOf } from "./reading-leaf";
 import { readingsEvent } from "./readings-event";
-import { HAVE_READINGS_RECORDED, RECORD_READINGS } from "./readings-refusal";
+
+/** What a member tries, in the words of the refusals ("…ask a colleague … to record …"). */
+const RECORD_READINGS = "record temperature readings";
+/** Completes "…so it cannot … here". */
+const HAVE_READINGS_RECORDED = "have readings recorded";
 
 export type RecordedReadings = { writeId: string; count: number; merkleRoot: string };
 
@@ -70,4 +79,53 @@ export async function recordReadings({
     // 10,000 rows and their Merkle tree take well under a second, but a busy machine is slower.
     { timeout: 30_000 },
   );
+}
+
+/**
+ * Why the member may not record readings of this lot, in recordReadings' own sentences, or null:
+ * the readings page shows it instead of the form (recordReadings decides for good on submit).
+ */
+export function readingsRefusal(
+  member: Parameters<typeof assertCanRecord>[0],
+  lot: { status: string; custodian: { address: string } },
+): string | null {
+  try {
+    assertCanRecord(member, RECORD_READINGS);
+    assertHoldsCustody(member, RECORD_READINGS);
+  } catch (error) {
+    if (error instanceof AppError) return error.message;
+    throw error;
+  }
+  return lot.custodian.address === member.organization.chainAddress && lot.status !== "CONSUMED"
+    ? null
+    : notHeldMessage(HAVE_READINGS_RECORDED);
+}
+
+// Prisma's createMany cost ~450 µs a row here (lib/indexer/write-rows.ts measured it); 10,000
+// readings would hold the transaction for seconds. One INSERT … SELECT FROM unnest(…) per batch takes
+// one array per column instead. Timestamps are UTC without zone, as Prisma writes them.
+
+/** Writes a batch's readings in the caller's transaction. */
+async function insertReadings(
+  tx: Tx,
+  batch: {
+    lotId: string;
+    ledgerTransactionId: string;
+    recordedById: string;
+    locationGln: string | null;
+    readings: readonly AnchoredReading[];
+  },
+): Promise<void> {
+  const { readings } = batch;
+  await tx.$executeRaw`
+    INSERT INTO "TemperatureReading" ("id", "lotId", "ledgerTransactionId", "takenAt", "celsius",
+      "sensorId", "locationGln", "recordedById", "updatedAt")
+    SELECT gen_random_uuid()::text, ${batch.lotId}, ${batch.ledgerTransactionId}, r.taken_at,
+      r.milli::numeric / 1000, r.sensor_id, ${batch.locationGln}, ${batch.recordedById},
+      now() AT TIME ZONE 'UTC'
+    FROM unnest(
+      ${readings.map((r) => r.takenAt.toISOString().replace("T", " ").replace("Z", ""))}::timestamp[],
+      ${readings.map((r) => r.milliCelsius)}::int[],
+      ${readings.map((r) => r.sensorId)}::text[]
+    ) AS r(taken_at, milli, sensor_id)`;
 }

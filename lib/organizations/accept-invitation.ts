@@ -1,13 +1,11 @@
 import "server-only";
-import { z } from "zod";
-import type { Db } from "@/lib/db/client";
+import { hashPassword } from "better-auth/crypto";
+import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { hashInvitationToken } from "./invitation-token";
-import { createMemberAccount } from "./member-account";
-import type { MemberRole } from "./member-roles";
-import { parsePassword, parsePersonName } from "./parse-person";
-
-export const acceptInvitationInput = z.object({ name: z.string(), password: z.string() });
+import { parseInput } from "@/lib/input";
+import { acceptInvitationInput } from "./input";
+import { hashInvitationToken } from "./invitations";
+import type { MemberRole } from "./roles";
 
 export type OpenInvitation = {
   id: string;
@@ -68,12 +66,11 @@ export async function acceptInvitation({
 }: {
   db: Db;
   token: string;
-  input: z.infer<typeof acceptInvitationInput>;
+  input: { name: string; password: string };
   now?: Date;
 }): Promise<{ email: string; userId: string }> {
   const invitation = await getOpenInvitation({ db, token, now });
-  const name = parsePersonName(input.name);
-  const password = parsePassword(input.password);
+  const { name, password } = parseInput(acceptInvitationInput, input);
   return db.$transaction(async (tx) => {
     const { count } = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null, expiresAt: { gt: now } },
@@ -97,4 +94,54 @@ function alreadyUsed(): AppError {
     "CONFLICT",
     "This invitation has already been used: sign in, or ask an admin of your organisation for a new one.",
   );
+}
+
+/**
+ * A person who can sign in: Better Auth's user and credential account rows (the shapes its Prisma
+ * adapter writes, password hashed with its scrypt), in the caller's transaction so that an invitation
+ * is used up in the same commit. Someone removed from an organisation keeps their user row (their
+ * name stays on what they recorded) and gets a new password and organisation here.
+ */
+export async function createMemberAccount(
+  tx: Tx,
+  person: {
+    organizationId: string;
+    name: string;
+    email: string;
+    role: MemberRole;
+    password: string;
+  },
+): Promise<{ userId: string }> {
+  const existing = await tx.user.findUnique({
+    where: { email: person.email },
+    select: { id: true, organizationId: true },
+  });
+  if (existing?.organizationId) {
+    throw new AppError(
+      "CONFLICT",
+      `${person.email} already has a LotLedger account: sign in with it instead.`,
+    );
+  }
+  const data = {
+    name: person.name,
+    organizationId: person.organizationId,
+    role: person.role,
+    emailVerified: true, // the invitation link reached this address
+  };
+  const user = existing
+    ? await tx.user.update({ where: { id: existing.id }, data, select: { id: true } })
+    : await tx.user.create({
+        data: { id: crypto.randomUUID(), email: person.email, ...data },
+        select: { id: true },
+      });
+  await tx.account.create({
+    data: {
+      id: crypto.randomUUID(),
+      accountId: user.id,
+      providerId: "credential",
+      userId: user.id,
+      password: await hashPassword(person.password),
+    },
+  });
+  return { userId: user.id };
 }

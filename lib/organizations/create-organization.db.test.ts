@@ -4,15 +4,19 @@ import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { createProvider } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { roleForOrganizationKind } from "@/lib/organizations/kinds";
 import { deployLotTracker } from "@/tools/chain/deploy";
 import { countRows, databaseText } from "@/tools/testing/database-text";
 import { randomGln, TEST_MASTER_KEY } from "@/tools/testing/organizations";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
-import { createOrganization } from "./create-organization";
-import { hashInvitationToken, INVITATION_TTL_MS } from "./invitation-token";
-import type { CreateOrganizationInput } from "./organization-input";
-import { decryptSigningKey } from "./signing-key";
+import {
+  type CreateOrganizationInput,
+  createOrganization,
+  createSignerLookup,
+  decryptSigningKey,
+  hashInvitationToken,
+  INVITATION_TTL_MS,
+  roleForOrganizationKind,
+} from ".";
 
 const provider = createProvider(inject("rpcUrl"), 31337);
 const TABLES = ["Organization", "Location", "Invitation", "User"];
@@ -117,6 +121,14 @@ describe("createOrganization", () => {
     // The invitation's token is returned once, for the link, and stored only as its hash.
     expect(await databaseText(db)).not.toContain(result.invitation?.token as string);
     expect(JSON.stringify(result)).not.toContain(encryptedKey);
+  });
+
+  it("gives the outbox sender the organisation's wallet, its key decrypted with MASTER_KEY", async () => {
+    const { organization } = await create({ firstAdminEmail: undefined });
+    const signerOf = createSignerLookup({ db, masterKey: TEST_MASTER_KEY });
+    const wallet = await signerOf(organization.id);
+    expect(wallet.address).toBe(organization.chainAddress);
+    expect(await signerOf(organization.id)).toBe(wallet);
   });
 
   it.each([

@@ -4,16 +4,16 @@ import type { LotTracker } from "@/lib/chain/generated";
 import { grantLotTrackerRole } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { roleForOrganizationKind } from "@/lib/organizations/kinds";
-import { duplicateLocationGln } from "./add-location";
-import { assertInvitable, type CreatedInvitation, createInvitation } from "./create-invitation";
+import { parseInput } from "@/lib/input";
+import { duplicateLocationGln, isUniqueViolation } from "./directory";
 import {
   type CreateOrganizationInput,
+  createOrganizationInput,
   type ParsedOrganization,
-  parseOrganization,
-} from "./organization-input";
+} from "./input";
+import { assertInvitable, type CreatedInvitation, createInvitation } from "./invitations";
+import { roleForOrganizationKind } from "./kinds";
 import { createSigningKey, decryptSigningKey } from "./signing-key";
-import { isUniqueViolation } from "./unique-violation";
 
 export type OrganizationLedger = {
   /** LotTracker connected to an admin of the contract (the operator's key), which grants roles. */
@@ -47,7 +47,7 @@ export async function createOrganization({
   ledger: OrganizationLedger | null;
   input: CreateOrganizationInput;
 }): Promise<CreatedOrganization> {
-  const parsed = parseOrganization(input);
+  const parsed = parseInput(createOrganizationInput, input);
   await assertGlnsFree(db, parsed);
   if (parsed.firstAdminEmail) {
     const email = parsed.firstAdminEmail;

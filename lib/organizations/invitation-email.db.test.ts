@@ -6,10 +6,13 @@ import { findFreePort } from "@/tools/chain/anvil";
 import { addTestMember, createTestOrganization } from "@/tools/testing/organizations";
 import { type SmtpReceiver, startSmtpReceiver } from "@/tools/testing/smtp-receiver";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
-import { emailInvitationTransport, invitationTransportFor } from "./invitation-email";
-import { formatInvitationDate } from "./invitation-sentence";
-import { logInvitationTransport } from "./invitation-transport";
-import { inviteMember } from "./invite-member";
+import {
+  emailInvitationTransport,
+  formatInvitationDate,
+  invitationTransportFor,
+  inviteMember,
+  logInvitationTransport,
+} from ".";
 
 const APP_URL = "https://lotledger.example";
 

@@ -1,12 +1,12 @@
 import "server-only";
 import { html } from "@/lib/html/escape";
 import { type MailConfig, mailConfigOf, sendMail } from "@/lib/mail/send-mail";
-import { formatInvitationDate } from "./invitation-sentence";
 import {
+  formatInvitationDate,
   type InvitationMessage,
   type InvitationTransport,
   logInvitationTransport,
-} from "./invitation-transport";
+} from "./invitation-message";
 
 /** Email when SMTP_URL and MAIL_FROM are set, otherwise the log (and the link on the page). */
 export function invitationTransportFor(env: {

@@ -10,11 +10,13 @@ import {
   TEST_PASSWORD,
 } from "@/tools/testing/organizations";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
-import { acceptInvitation } from "./accept-invitation";
-import { INVITATION_TTL_MS } from "./invitation-token";
-import type { InvitationMessage } from "./invitation-transport";
-import { inviteMember } from "./invite-member";
-import { removeMember } from "./remove-member";
+import {
+  acceptInvitation,
+  INVITATION_TTL_MS,
+  type InvitationMessage,
+  inviteMember,
+  removeMember,
+} from ".";
 
 const APP_URL = "https://lotledger.example";
 const TABLES = ["User", "Account", "Session", "Invitation"];

@@ -1,12 +1,15 @@
 import { id } from "ethers";
 
-export type OrganizationKind =
-  | "FARM"
-  | "PACKER"
-  | "PROCESSOR"
-  | "CARRIER"
-  | "RETAILER"
-  | "REGULATOR";
+/** What an organisation does in the supply chain; its kind decides its role on LotTracker. */
+export const ORGANIZATION_KINDS = [
+  "FARM",
+  "PACKER",
+  "PROCESSOR",
+  "CARRIER",
+  "RETAILER",
+  "REGULATOR",
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 // Same derivation as the contract's `bytes32 public constant X_ROLE = keccak256("X_ROLE")`, so a role
 // is known without a chain call; contracts/test/lot-tracker.test.ts checks they agree.

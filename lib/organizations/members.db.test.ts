@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findMember } from "@/lib/auth/find-member";
+import { findMember } from "@/lib/auth/auth";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { countRows } from "@/tools/testing/database-text";
 import { addTestMember, createTestOrganization, randomGln } from "@/tools/testing/organizations";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
-import { addLocation } from "./add-location";
-import { changeMemberRole } from "./change-member-role";
-import { getPeople } from "./get-people";
-import { removeMember } from "./remove-member";
+import { addLocation, changeMemberRole, getPeople, removeMember } from ".";
 
 const TABLES = ["User", "Account", "Session", "Location"];
 let database: TestDatabase;

@@ -40,13 +40,17 @@ export function decryptSigningKey(encryptedKey: string, masterKey: string): stri
 }
 
 /**
- * The outbox sender's signer lookup: each organisation's wallet, decrypted once from its stored key.
- * The chain layer asks for a signer by organisation id and knows nothing else about organisations.
+ * The signer lookup the outbox sender is given (workers/sender.ts): an organisation's wallet, its key
+ * read from the database and decrypted with MASTER_KEY on first use, then kept for the process's
+ * life. lib/chain knows no organisation; this is how it signs as one.
  */
-export function organizationSigners(
-  db: Db,
-  masterKey: string,
-): (organizationId: string) => Promise<Wallet> {
+export function createSignerLookup({
+  db,
+  masterKey,
+}: {
+  db: Db;
+  masterKey: string;
+}): (organizationId: string) => Promise<Wallet> {
   const wallets = new Map<string, Wallet>();
   return async (organizationId) => {
     let wallet = wallets.get(organizationId);

@@ -1,6 +1,6 @@
 import { eventWhereWhen } from "@/lib/epcis/event";
 import type { TrailEntry } from "@/lib/lots/get-lot-detail";
-import type { Place, PlaceDirectory } from "@/lib/organizations/places";
+import type { Place, PlaceDirectory } from "@/lib/organizations";
 
 /** One step of a lot's journey as the provenance page tells it: what, where, when, who. */
 export type ProvenanceStep = {

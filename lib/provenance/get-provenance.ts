@@ -1,11 +1,9 @@
 import "server-only";
-import { type ColdChainBatch, getColdChain } from "@/lib/cold-chain/get-cold-chain";
-import { withReadingsVerdict } from "@/lib/cold-chain/readings-verdict";
+import { type ColdChainBatch, getColdChain, withReadingsVerdict } from "@/lib/cold-chain";
 import type { Db } from "@/lib/db/client";
 import { getLotDetail, type LotDetail } from "@/lib/lots/get-lot-detail";
-import { getPlaceDirectory, type Place, type PlaceDirectory } from "@/lib/organizations/places";
-import { findRecalledAncestor } from "@/lib/trace/recall-scope";
-import { findSourceLots } from "@/lib/trace/source-lots";
+import { getPlaceDirectory, type Place, type PlaceDirectory } from "@/lib/organizations";
+import { findRecalledAncestor, findSourceLots } from "@/lib/trace";
 import { buildSteps, type ProvenanceStep } from "./build-steps";
 
 /** What the public may know about one lot: no chain addresses, people or staff-only notes. */

@@ -1,4 +1,4 @@
-import type { Place } from "@/lib/organizations/places";
+import type { Place } from "@/lib/organizations";
 
 export type MapPoint = { x: number; y: number; place: Place; number: number };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { findRecalledAncestor } from "@/lib/trace/recall-scope";
+import { findRecalledAncestor } from "@/lib/trace";
 
 export type RecallInForce = {
   id: string;

@@ -3,7 +3,7 @@ import type { Member } from "@/lib/auth/session";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
-import { createSigningKey } from "@/lib/organizations/signing-key";
+import { createSigningKey } from "@/lib/organizations";
 import { countRows } from "@/tools/testing/database-text";
 import {
   createLedgerWorld,

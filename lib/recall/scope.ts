@@ -2,10 +2,13 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { getFsmaSpreadsheet } from "@/lib/trace/fsma-spreadsheet";
-import { getRecallScope } from "@/lib/trace/recall-scope";
-import { recallScopeCsv } from "@/lib/trace/scope-csv";
-import { traceBack, traceForward } from "@/lib/trace/trace";
+import {
+  getFsmaSpreadsheet,
+  getRecallScope,
+  recallScopeCsv,
+  traceBack,
+  traceForward,
+} from "@/lib/trace";
 import { findVisibleRecall, requireVisibleRecall } from "./access";
 import type { LineageNode, LineageRole } from "./lineage-layout";
 

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { GS } from "@/lib/gs1/element-string";
 import { parseScanData } from "@/lib/gs1/scan-data";
-import { resolveLotOfScan } from "@/lib/trace/resolve-lot";
+import { resolveLotOfScan } from "@/lib/trace";
 
 export type LotHit = {
   id: string;

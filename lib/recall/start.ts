@@ -8,7 +8,7 @@ import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
 import { memberSiteGln } from "@/lib/events/locations";
 import { heldQuantityList } from "@/lib/events/new-lots";
 import { assertNoWriteInFlight } from "@/lib/lots/guards";
-import { findRecalledAncestor, getRecallScope } from "@/lib/trace/recall-scope";
+import { findRecalledAncestor, getRecallScope } from "@/lib/trace";
 import { assertCanRecall } from "./access";
 import { queueRecallNotices } from "./notifications/queue";
 import { scopeOrganizations } from "./progress";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { getRecallScope } from "@/lib/trace/recall-scope";
+import { getRecallScope } from "@/lib/trace";
 import { liftStatusesOf } from "./in-force";
 import { queueRecallNotices } from "./notifications/queue";
 import { closeIfComplete, lockRecall, scopeOrganizations, stockLotIds } from "./progress";

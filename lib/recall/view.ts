@@ -1,7 +1,7 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
-import { getRecallScope, type RecallScope } from "@/lib/trace/recall-scope";
+import { getRecallScope, type RecallScope } from "@/lib/trace";
 import { findVisibleRecall, liftRefusal } from "./access";
 import { getRecallLift, type RecallLiftView } from "./lift";
 import { getRecallProgress, type RecallProgress, stockLotIds } from "./progress";

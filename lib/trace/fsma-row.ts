@@ -9,7 +9,7 @@ import {
 } from "@/lib/epcis/event";
 import { documentTypeLabel } from "@/lib/epcis/kde";
 import { unitOfUom } from "@/lib/epcis/quantity";
-import type { Place, PlaceDirectory } from "@/lib/organizations/places";
+import type { Place, PlaceDirectory } from "@/lib/organizations";
 
 // One row of the FDA FSMA 204 sortable spreadsheet: a critical tracking event of one lot with its
 // key data elements (21 CFR 1 Subpart S; the table in DESIGN.md), read from the event's EPCIS payload

@@ -11,8 +11,8 @@ import {
   type LotTrackerFixture,
 } from "@/tools/testing/lot-tracker-fixture";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
+import { getFsmaSpreadsheet } from "./exports";
 import { FSMA_COLUMNS } from "./fsma-row";
-import { getFsmaSpreadsheet } from "./fsma-spreadsheet";
 
 const GTIN = "09506000134352";
 const PACKED = "09506000134369";

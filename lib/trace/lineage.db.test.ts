@@ -5,13 +5,18 @@ import { createProvider, receiptOf } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
 import { indexNextBatch } from "@/lib/indexer/indexer";
 import {
+  distancesFrom,
+  type LogLineage,
+  linksAmong,
+  readLineageFromLogs,
+} from "@/tools/testing/lineage-from-logs";
+import {
   deployLotTrackerFixture,
   type LotTrackerFixture,
 } from "@/tools/testing/lot-tracker-fixture";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
+import { recallScopeCsv } from "./exports";
 import { findRecalledAncestor, getRecallScope } from "./recall-scope";
-import { recallScopeCsv } from "./scope-csv";
-import { distancesFrom, type LogLineage, linksAmong, readLineageFromLogs } from "./testing";
 import { type Trace, traceBack, traceForward } from "./trace";
 
 const CHAIN_ID = 31337;

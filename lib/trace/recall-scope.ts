@@ -1,8 +1,7 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { depthsFrom, linksWithin } from "./depths";
-import { type LineageRow, queryLineage } from "./lineage-query";
+import { depthsFrom, type LineageRow, linksWithin, queryLineage } from "./lineage";
 import { type Holder, type Trace, type TracedLot, traceForward } from "./trace";
 
 /**

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { LotTracker__factory } from "@/lib/chain/generated";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { createProvider, grantLotTrackerRole, receiptOf } from "@/lib/chain/provider";
-import { roleForOrganizationKind } from "@/lib/organizations/kinds";
+import { roleForOrganizationKind } from "@/lib/organizations";
 import { deployLotTracker } from "@/tools/chain/deploy";
 import { type AnvilProcess, findFreePort, startAnvil } from "./anvil";
 

@@ -1,4 +1,4 @@
-import { findMember } from "@/lib/auth/find-member";
+import { findMember } from "@/lib/auth/auth";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { waitForRecordedWrite } from "@/lib/events/ledger-write";

@@ -4,7 +4,7 @@ import { processOutbox } from "@/lib/chain/outbox/sender";
 import { runPollLoop } from "@/lib/chain/poll-loop";
 import { createProvider } from "@/lib/chain/provider";
 import { indexNextBatch } from "@/lib/indexer/indexer";
-import { organizationSigners } from "@/lib/organizations/signing-key";
+import { createSignerLookup } from "@/lib/organizations";
 import { ChangeFeed } from "@/lib/provenance/change-feed";
 import { ProvenanceReadModel } from "@/lib/provenance/read-model";
 import { answerDigitalLink } from "@/lib/provenance/resolver-answer";
@@ -51,7 +51,11 @@ beforeAll(async () => {
   });
   const chain = { db, provider, chainId: CHAIN_ID, contractAddress: deployment.address };
   const quiet = { signal: running.signal, pollMs: 50, log: () => {} };
-  const sender = { ...chain, signerOf: organizationSigners(db, TEST_MASTER_KEY), log: () => {} };
+  const sender = {
+    ...chain,
+    signerOf: createSignerLookup({ db, masterKey: TEST_MASTER_KEY }),
+    log: () => {},
+  };
   void runPollLoop("sender", async () => (await processOutbox(sender)) > 0, quiet);
   const source = { ...chain, startBlock: deployment.blockNumber, confirmations: 0 };
   void runPollLoop("indexer", async () => (await indexNextBatch(source)).blocks > 0, quiet);

@@ -1,5 +1,5 @@
 import type { Member } from "@/lib/auth/session";
-import { recordReadings } from "@/lib/cold-chain/record-readings";
+import { recordReadings } from "@/lib/cold-chain";
 import type { Db } from "@/lib/db/client";
 import { receiveLot } from "@/lib/events/receiving";
 import { queueTrackingEvent } from "@/lib/events/record-event";

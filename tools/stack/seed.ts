@@ -2,9 +2,11 @@ import { parseEther, type Signer } from "ethers";
 import type { LotTracker } from "@/lib/chain/generated";
 import { grantLotTrackerRole, receiptOf } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
-import { createOrganization } from "@/lib/organizations/create-organization";
-import { roleForOrganizationKind } from "@/lib/organizations/kinds";
-import { createMemberAccount } from "@/lib/organizations/member-account";
+import {
+  createMemberAccount,
+  createOrganization,
+  roleForOrganizationKind,
+} from "@/lib/organizations";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 
 /**

@@ -7,12 +7,12 @@ import { createProvider, grantLotTrackerRole, receiptOf } from "@/lib/chain/prov
 import type { Db } from "@/lib/db/client";
 import { gs1CheckDigit } from "@/lib/gs1/keys";
 import { indexNextBatch } from "@/lib/indexer/indexer";
-import { roleForOrganizationKind } from "@/lib/organizations/kinds";
 import {
+  createSignerLookup,
   createSigningKey,
   decryptSigningKey,
-  organizationSigners,
-} from "@/lib/organizations/signing-key";
+  roleForOrganizationKind,
+} from "@/lib/organizations";
 import { deployLotTracker } from "@/tools/chain/deploy";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { acceptLot, harvestLot, shipLot, splitLot, TEST_GTIN } from "./lot-steps";
@@ -72,7 +72,7 @@ export async function createLedgerWorld(): Promise<LedgerWorld> {
     provider,
     chainId: CHAIN_ID,
     contractAddress: deployment.address,
-    signerOf: organizationSigners(db, MASTER_KEY),
+    signerOf: createSignerLookup({ db, masterKey: MASTER_KEY }),
   };
   const source = { ...sender, startBlock: deployment.blockNumber, confirmations: 0 };
 

@@ -2,7 +2,7 @@ import { type JsonRpcProvider, type JsonRpcSigner, ZeroHash } from "ethers";
 import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { encodeLotCode } from "@/lib/chain/lot-id";
 import { grantLotTrackerRole, receiptOf } from "@/lib/chain/provider";
-import { roleForOrganizationKind } from "@/lib/organizations/kinds";
+import { roleForOrganizationKind } from "@/lib/organizations";
 import { deployLotTracker } from "@/tools/chain/deploy";
 
 export type LotTrackerFixture = {

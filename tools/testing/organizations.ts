@@ -1,15 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { findMember } from "@/lib/auth/find-member";
+import { findMember } from "@/lib/auth/auth";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { gs1CheckDigit } from "@/lib/gs1/keys";
+import type { MemberRole, OrganizationKind } from "@/lib/organizations";
 import {
+  createMemberAccount,
   createOrganization,
   type OrganizationLedger,
-} from "@/lib/organizations/create-organization";
-import type { OrganizationKind } from "@/lib/organizations/kinds";
-import { createMemberAccount } from "@/lib/organizations/member-account";
-import type { MemberRole } from "@/lib/organizations/member-roles";
+} from "@/lib/organizations";
 
 export const TEST_MASTER_KEY = "5e".repeat(32);
 export const TEST_PASSWORD = "correct horse battery";

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LocationList } from "@/components/organization/location-list";
-import { OrganizationSummary } from "@/components/organization/organization-summary";
+import { LocationList, OrganizationSummary } from "@/components/organization/organization-details";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { getOrganization } from "@/lib/organizations/get-organization";
-import { isOrganizationAdmin } from "@/lib/organizations/permissions";
+import { getOrganization, isOrganizationAdmin } from "@/lib/organizations";
 
 export const metadata: Metadata = { title: "Organisation" };
 

@@ -10,7 +10,7 @@ import { getEnv } from "@/lib/env";
 import { type ActionResult, toFailure } from "@/lib/errors";
 import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { parseInput } from "@/lib/input";
-import { assertOrganizationAdmin } from "@/lib/organizations/permissions";
+import { assertOrganizationAdmin } from "@/lib/organizations";
 import {
   acknowledgeRecall,
   liftRecall,

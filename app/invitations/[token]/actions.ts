@@ -6,7 +6,7 @@ import type { FormState } from "@/components/forms/form-state";
 import { getAuth } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
-import { acceptInvitation, acceptInvitationInput } from "@/lib/organizations/accept-invitation";
+import { acceptInvitation } from "@/lib/organizations";
 
 /** Creates the invitee's account from the invitation, then signs them in with the new password. */
 export async function acceptInvitationAction(
@@ -16,13 +16,14 @@ export async function acceptInvitationAction(
 ): Promise<FormState> {
   const values = { name: String(formData.get("name") ?? "") };
   try {
-    const input = acceptInvitationInput.parse({
-      ...values,
-      password: String(formData.get("password") ?? ""),
+    const password = String(formData.get("password") ?? "");
+    const { email } = await acceptInvitation({
+      db: getDb(),
+      token,
+      input: { ...values, password },
     });
-    const { email } = await acceptInvitation({ db: getDb(), token, input });
     await getAuth().api.signInEmail({
-      body: { email, password: input.password },
+      body: { email, password },
       headers: await headers(),
     });
   } catch (error) {

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
+import { AcceptInvitationForm } from "@/components/auth/account-forms";
 import { FormError } from "@/components/forms/form-error";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getOpenInvitation, type OpenInvitation } from "@/lib/organizations/accept-invitation";
-import { MEMBER_ROLE_LABELS } from "@/lib/organizations/member-roles";
+import { getOpenInvitation, MEMBER_ROLE_LABELS, type OpenInvitation } from "@/lib/organizations";
 import { acceptInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Join your organisation" };

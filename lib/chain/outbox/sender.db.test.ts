@@ -4,8 +4,8 @@ import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { createProvider, grantLotTrackerRole } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
+import { createSignerLookup, createSigningKey } from "@/lib/organizations";
 import { roleForOrganizationKind } from "@/lib/organizations/kinds";
-import { createSigningKey, organizationSigners } from "@/lib/organizations/signing-key";
 import { deployLotTracker } from "@/tools/chain/deploy";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { insertLedgerTransaction } from "./enqueue";
@@ -68,7 +68,7 @@ beforeAll(async () => {
     provider,
     chainId: CHAIN_ID,
     contractAddress: deployment.address,
-    signerOf: organizationSigners(db, MASTER_KEY),
+    signerOf: createSignerLookup({ db, masterKey: MASTER_KEY }),
   };
 });
 

@@ -1,5 +1,5 @@
-import type { ColdChainBatch } from "@/lib/cold-chain/get-cold-chain";
-import { celsiusText } from "@/lib/cold-chain/range-sentence";
+import type { ColdChainBatch } from "@/lib/cold-chain";
+import { celsiusText } from "@/lib/cold-chain";
 import { html, type SafeHtml } from "@/lib/html/escape";
 
 const WIDTH = 320;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { downsampleReadings } from "@/lib/cold-chain/downsample";
-import type { ColdChainBatch } from "@/lib/cold-chain/get-cold-chain";
+import type { ColdChainBatch } from "@/lib/cold-chain";
+import { downsampleReadings } from "@/lib/cold-chain";
 import { coldChainSection } from "./cold-chain-section";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 6, minute)).toISOString();

@@ -1,5 +1,5 @@
-import type { ColdChainBatch } from "@/lib/cold-chain/get-cold-chain";
-import { rangeSentence } from "@/lib/cold-chain/range-sentence";
+import type { ColdChainBatch } from "@/lib/cold-chain";
+import { rangeSentence } from "@/lib/cold-chain";
 import { html, type SafeHtml } from "@/lib/html/escape";
 import { coldChainChart } from "./cold-chain-chart";
 import { TIME_FORMAT } from "./journey-steps";

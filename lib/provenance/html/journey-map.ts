@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from "@/lib/html/escape";
-import type { Place } from "@/lib/organizations/places";
+import type { Place } from "@/lib/organizations";
 import { projectPlaces } from "../map-projection";
 
 const WIDTH = 320;

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from "@/lib/html/escape";
-import type { Place } from "@/lib/organizations/places";
+import type { Place } from "@/lib/organizations";
 import type { ProvenanceStep } from "../build-steps";
 
 export const TIME_FORMAT = new Intl.DateTimeFormat("en-GB", {

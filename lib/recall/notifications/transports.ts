@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { type MailConfig, MailError, sendMail } from "@/lib/mail/send-mail";
-import { decryptSigningKey } from "@/lib/organizations/signing-key";
+import { decryptSigningKey } from "@/lib/organizations";
 import { liftEmail } from "./lift-email";
 import { noticeEmail } from "./notice-email";
 import type { NoticeMessage } from "./queue";

@@ -9,12 +9,10 @@ import { ReceiveLotForm } from "@/components/lots/receive-lot-form";
 import { ShipLotForm } from "@/components/lots/ship-lot-form";
 import { requireMember } from "@/lib/auth/session";
 import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/errors";
-import { getColdChain } from "@/lib/cold-chain/get-cold-chain";
-import { readingsRefusal } from "@/lib/cold-chain/readings-refusal";
-import { withReadingsVerdict } from "@/lib/cold-chain/readings-verdict";
+import { getColdChain, readingsRefusal, withReadingsVerdict } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
-import { findShippingRecipients } from "@/lib/organizations/find-recipients";
+import { findShippingRecipients } from "@/lib/organizations";
 import { findRecallOf } from "@/lib/recall";
 import { receiveLotAction, shipLotAction } from "./actions";
 

@@ -7,11 +7,13 @@ import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { toFailure } from "@/lib/errors";
-import { changeMemberRole, changeMemberRoleInput } from "@/lib/organizations/change-member-role";
-import { invitationTransportFor } from "@/lib/organizations/invitation-email";
-import { inviteMember, inviteMemberInput } from "@/lib/organizations/invite-member";
-import { removeMember } from "@/lib/organizations/remove-member";
-import { revokeInvitation } from "@/lib/organizations/revoke-invitation";
+import {
+  changeMemberRole,
+  invitationTransportFor,
+  inviteMember,
+  removeMember,
+  revokeInvitation,
+} from "@/lib/organizations";
 
 const MEMBERS_PATH = "/organization/members";
 
@@ -28,7 +30,7 @@ export async function inviteMemberAction(
     const invitation = await inviteMember({
       db: getDb(),
       member: await authenticate(),
-      input: inviteMemberInput.parse(values),
+      input: values,
       appUrl: env.APP_URL,
       transport: invitationTransportFor(env),
     });
@@ -47,8 +49,7 @@ export async function changeMemberRoleAction(
 ): Promise<FormState> {
   const values = { userId, role: String(formData.get("role") ?? "") };
   return settle("changeMemberRoleAction", values, async () => {
-    const input = changeMemberRoleInput.parse(values);
-    await changeMemberRole({ db: getDb(), member: await authenticate(), input });
+    await changeMemberRole({ db: getDb(), member: await authenticate(), input: values });
   });
 }
 

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FormError } from "@/components/forms/form-error";
-import { InvitationList } from "@/components/organization/invitation-list";
 import { InviteMemberForm } from "@/components/organization/invite-member-form";
-import { MemberList } from "@/components/organization/member-list";
+import { InvitationList, MemberList } from "@/components/organization/people";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { getPeople } from "@/lib/organizations/get-people";
 import {
   adminOnlyMessage,
+  getPeople,
   isOrganizationAdmin,
   MANAGE_PEOPLE,
-} from "@/lib/organizations/permissions";
+} from "@/lib/organizations";
 import {
   changeMemberRoleAction,
   inviteMemberAction,

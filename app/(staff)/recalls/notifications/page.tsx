@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { RecallWebhookForm } from "@/components/recall/webhook-form";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { adminOnlyMessage, isOrganizationAdmin } from "@/lib/organizations/permissions";
+import { adminOnlyMessage, isOrganizationAdmin } from "@/lib/organizations";
 import { getWebhookEndpoint, SET_WEBHOOK } from "@/lib/recall";
 import { removeWebhookAction, setWebhookAction } from "../actions";
 

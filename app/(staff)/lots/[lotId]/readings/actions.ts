@@ -3,11 +3,11 @@
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import { authenticate } from "@/lib/auth/session";
-import { readingsFromCsv } from "@/lib/cold-chain/readings-csv";
-import { recordReadings } from "@/lib/cold-chain/record-readings";
+import { readingsFromCsv, readingsUpload, recordReadings } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
-import { AppError, toFailure } from "@/lib/errors";
+import { toFailure } from "@/lib/errors";
 import { awaitLedgerWrite } from "@/lib/events/ledger-write";
+import { parseInput } from "@/lib/input";
 
 /** Kept in the form after a refusal, so a person fixes the line instead of pasting it all again. */
 const KEEP_PASTED_CHARS = 200_000;
@@ -24,18 +24,15 @@ export async function recordReadingsAction(
   let target: string;
   try {
     const member = await authenticate();
-    const text = file instanceof File && file.size > 0 ? await file.text() : pasted;
-    if (text.trim() === "") {
-      throw new AppError("INVALID_INPUT", "Choose the logger's CSV file, or paste its readings.", {
-        field: "file",
-      });
-    }
+    const upload = parseInput(readingsUpload, {
+      file: file instanceof File && file.size > 0 ? await file.text() : pasted,
+    });
     const db = getDb();
     const { writeId } = await recordReadings({
       db,
       member,
       lotId,
-      readings: readingsFromCsv(text),
+      readings: readingsFromCsv(upload.file),
     });
     const state = await awaitLedgerWrite(db, writeId);
     target =

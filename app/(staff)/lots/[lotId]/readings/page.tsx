@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ReadingsForm } from "@/components/cold-chain/readings-form";
 import { FormError } from "@/components/forms/form-error";
 import { requireMember } from "@/lib/auth/session";
-import { readingsRefusal } from "@/lib/cold-chain/readings-refusal";
+import { readingsRefusal } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { recordReadingsAction } from "./actions";

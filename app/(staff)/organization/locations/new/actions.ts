@@ -5,20 +5,24 @@ import type { FormState } from "@/components/forms/form-state";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
-import { addLocation } from "@/lib/organizations/add-location";
-import { locationInput } from "@/lib/organizations/location-input";
-
-const FIELDS = ["name", "gln", "address", "latitude", "longitude"] as const;
+import { addLocation } from "@/lib/organizations";
 
 export async function addLocationAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const values = Object.fromEntries(FIELDS.map((k) => [k, String(formData.get(k) ?? "")]));
+  const text = (name: string) => String(formData.get(name) ?? "");
+  const values = {
+    name: text("name"),
+    gln: text("gln"),
+    address: text("address"),
+    latitude: text("latitude"),
+    longitude: text("longitude"),
+  };
   let gln: string;
   try {
     const member = await authenticate();
-    ({ gln } = await addLocation({ db: getDb(), member, input: locationInput.parse(values) }));
+    ({ gln } = await addLocation({ db: getDb(), member, input: values }));
   } catch (error) {
     const failure = toFailure(error, "addLocationAction");
     return { message: failure.message, field: failure.field, values };

@@ -2,11 +2,7 @@ import type { Metadata } from "next";
 import { FormError } from "@/components/forms/form-error";
 import { AddLocationForm } from "@/components/organization/add-location-form";
 import { requireMember } from "@/lib/auth/session";
-import {
-  ADD_LOCATIONS,
-  adminOnlyMessage,
-  isOrganizationAdmin,
-} from "@/lib/organizations/permissions";
+import { ADD_LOCATIONS, adminOnlyMessage, isOrganizationAdmin } from "@/lib/organizations";
 import { addLocationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Add a location" };

@@ -1,16 +1,8 @@
-import { z } from "zod";
 import { readJson, respond } from "@/lib/api/respond";
 import { authenticate } from "@/lib/auth/session";
-import { readingsFromCsv } from "@/lib/cold-chain/readings-csv";
-import { recordReadings } from "@/lib/cold-chain/record-readings";
+import { readingsBody, readingsFromCsv, recordReadings } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-
-const readingsBody = z.object({
-  readings: z.unknown(),
-  /** Where the readings were taken, if known (GLN). */
-  locationGln: z.string().optional(),
-});
+import { parseInput } from "@/lib/input";
 
 /**
  * POST { readings: [{ time, celsius, sensor? }], locationGln? } (or a text/csv body as the logger
@@ -25,10 +17,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ lot
     if (request.headers.get("content-type")?.startsWith("text/csv")) {
       return recordReadings({ db, member, lotId, readings: readingsFromCsv(await request.text()) });
     }
-    const body = readingsBody.safeParse(await readJson(request));
-    if (!body.success) {
-      throw new AppError("INVALID_INPUT", 'Send {"readings": [{"time": …, "celsius": …}]}.');
-    }
-    return recordReadings({ db, member, lotId, ...body.data });
+    const { readings, locationGln } = parseInput(readingsBody, await readJson(request));
+    return recordReadings({ db, member, lotId, readings, locationGln });
   });
 }

@@ -14,7 +14,7 @@ import { parseInput } from "@/lib/input";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { findRecallOf, getLineageFamily, recallRefusal } from "@/lib/recall";
 import { type RecallInput, recallInput, SEVERITY_LABELS } from "@/lib/recall/terms";
-import { getRecallScope } from "@/lib/trace/recall-scope";
+import { getRecallScope } from "@/lib/trace";
 import { startRecallAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Recall a batch" };

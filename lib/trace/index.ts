@@ -1,0 +1,16 @@
+// lib/trace, the one door to a lot's lineage: tracing back to its origins and forward to every lot
+// made from it, what recalling it affects, the exports a recall hands out, and the lot a scanned code
+// names. It reads the read model only; other domains, app/ and tools/ import from here.
+export { type FsmaSpreadsheet, getFsmaSpreadsheet, recallScopeCsv } from "./exports";
+export { findRecalledAncestor, getRecallScope, type RecallScope } from "./recall-scope";
+export { findLotOfPackage, type ResolvedLot, resolveLotOfScan } from "./resolve-lot";
+export {
+  findSourceLots,
+  type Holder,
+  type LineageLink,
+  type SourceLot,
+  type Trace,
+  type TracedLot,
+  traceBack,
+  traceForward,
+} from "./trace";
