@@ -1,7 +1,7 @@
 import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { findRecalledAncestor } from "@/lib/trace/recall-scope";
+import { findRecalledAncestor } from "@/lib/trace";
 
 /** Organisation kinds that assign traceability lot codes (FSMA 204: initial packing, transformation). */
 export const LOT_CREATING_KINDS = ["FARM", "PACKER", "PROCESSOR"];

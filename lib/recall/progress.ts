@@ -3,7 +3,7 @@ import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertCanRecord } from "@/lib/lots/guards";
-import { getRecallScope, type RecallScope } from "@/lib/trace/recall-scope";
+import { getRecallScope, type RecallScope } from "@/lib/trace";
 import { requireRecallInForce } from "./in-force";
 
 export type RecallProgress = {

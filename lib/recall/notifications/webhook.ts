@@ -3,7 +3,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/input";
-import { encryptSigningKey } from "@/lib/organizations/signing-key";
+import { encryptSigningKey } from "@/lib/organizations";
 
 /** Header names a receiver checks; documented in the README's recall section. */
 export const SIGNATURE_HEADER = "x-lotledger-signature";
