@@ -41,12 +41,14 @@ export function drawOnCanvas(
 export function readBarcode(
   { grey, width, height }: GreyImage,
   format: BarcodeFormat,
-  { tryHarder = true, assumeGs1 = false } = {},
+  { tryHarder = true, assumeGs1 = false, pureBarcode = false } = {},
 ): string | null {
   const hints = new Map<DecodeHintType, unknown>([[DecodeHintType.POSSIBLE_FORMATS, [format]]]);
   // zxing-js tries harder when TRY_HARDER is present at all, even as false: set hints only when on.
   if (tryHarder) hints.set(DecodeHintType.TRY_HARDER, true);
   if (assumeGs1) hints.set(DecodeHintType.ASSUME_GS1, true);
+  // A rendered label, upright and alone on white: read it as such instead of hunting finder patterns.
+  if (pureBarcode) hints.set(DecodeHintType.PURE_BARCODE, true);
   const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(grey, width, height)));
   try {
     return new MultiFormatReader().decode(bitmap, hints).getText();
