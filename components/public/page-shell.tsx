@@ -1,10 +1,5 @@
-import { readFileSync } from "node:fs";
 import type { ReactNode } from "react";
-
-// One stylesheet for every public page, inlined: one request per page, nothing to fetch offline, no
-// script. A real .css file (read once, when this module loads) rather than a string in code, so it
-// is edited and checked as CSS; pages are rendered once per change, so the read is not per visit.
-const PUBLIC_CSS = readFileSync(new URL("./public.css", import.meta.url), "utf8");
+import { PUBLIC_CSS } from "./styles";
 
 /** A whole public page: header, the content given, inline styles, and no script at all. */
 export function PageShell({ title, children }: { title: string; children: ReactNode }) {

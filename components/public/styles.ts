@@ -1,4 +1,11 @@
-*{box-sizing:border-box}
+// The public pages' one stylesheet, inlined in each page by page-shell.tsx: one request per page,
+// nothing to fetch offline, no script. A module rather than a .css file read at start-up: Turbopack
+// takes `new URL("./public.css", import.meta.url)` for a client stylesheet and fails the build once a
+// server component reaches the shell ("css client asset is not css chunk placeable", measured), and a
+// path from process.cwd() would tie rendering to the working directory. A module is bundled with the
+// code that uses it and reads the same under Next, tsx and Vitest. Colours follow the app's theme
+// (app/globals.css); sizes are for a phone first.
+export const PUBLIC_CSS = `*{box-sizing:border-box}
 body{margin:0;background:#fafaf9;color:#1c1917;font:16px/1.5 ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;-webkit-font-smoothing:antialiased}
 .wrap{max-width:42rem;margin:0 auto;min-height:100vh;display:flex;flex-direction:column}
 header{background:#fff;border-bottom:1px solid #e7e5e4;padding:12px 16px}
@@ -21,4 +28,4 @@ dl{display:grid;grid-template-columns:auto 1fr;column-gap:12px;font-size:.875rem
 .step-no{color:#15803d;margin-right:8px}
 figure{display:flex;flex-direction:column;gap:8px}
 .chart{width:100%;height:auto;background:#fff}.batches{list-style:none;padding:0;display:flex;flex-direction:column;gap:12px}
-details summary{cursor:pointer}.proof{padding-left:24px;font-size:.75rem}
+details summary{cursor:pointer}.proof{padding-left:24px;font-size:.75rem}`;
