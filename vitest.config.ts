@@ -13,7 +13,12 @@ export default defineConfig({
         resolve: { alias: { ...alias, ...serverOnly } },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "tools/**/*.test.ts", "workers/**/*.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "components/**/*.test.{ts,tsx}",
+            "tools/**/*.test.ts",
+            "workers/**/*.test.ts",
+          ],
           exclude: ["**/*.db.test.ts", "**/*.chain.test.ts"],
         },
       },

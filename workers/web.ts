@@ -6,8 +6,7 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { ConfigError, getEnv } from "@/lib/env";
-import { getProvenanceReadModel } from "@/lib/provenance/read-model";
-import { serveDigitalLink } from "@/lib/provenance/serve-digital-link";
+import { getProvenanceReadModel, serveDigitalLink } from "@/lib/provenance";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3000" } } });
 const port = Number(values.port);

@@ -49,17 +49,3 @@ export function buildSteps(
     };
   });
 }
-
-/** The places the lot went through, in order, each once in a row (for the map). */
-export function journeyPlaces(steps: ProvenanceStep[]): Place[] {
-  const route: Place[] = [];
-  for (const step of steps) {
-    for (const place of [step.where, step.to]) {
-      const last = route[route.length - 1];
-      if (place && !(last && last.name === place.name && last.address === place.address)) {
-        route.push(place);
-      }
-    }
-  }
-  return route;
-}

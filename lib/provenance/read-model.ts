@@ -2,11 +2,9 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { ChangeFeed, listenForChanges } from "./change-feed";
-import { FreshCache } from "./fresh-cache";
+import { ChangeFeed, FreshCache, listenForChanges } from "./change-feed";
 import { getProvenance, type Provenance } from "./get-provenance";
-import { loadLotPackages } from "./package-proof";
-import type { LotPackages } from "./prove-package";
+import { type LotPackages, loadLotPackages } from "./package-proof";
 
 /** A resolver answer ready to write: the body as bytes, gzipped once, and its ETag. */
 export type PreparedAnswer = {

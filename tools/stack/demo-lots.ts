@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { digitalLinkUri, resolveDigitalLinkPath } from "@/lib/provenance/resolve-digital-link";
+import { digitalLinkUri, resolveDigitalLinkPath } from "@/lib/provenance/digital-link";
 import { findDemoCast, waitUntilRecorded } from "./demo-cast";
 import { ROMAINE_HEARTS_GTIN } from "./demo-forms";
 import { DEMO_LOT_CODES, tellRomaineJourney, tellSiblingBatches } from "./demo-story";

@@ -1,4 +1,4 @@
-import { respondPublicJson } from "@/lib/provenance/public-json";
+import { respondPublicJson } from "@/lib/provenance";
 
 // recall-status: the Digital Link's recall-status answer as JSON (also reached through /01/…?linkType=).
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {

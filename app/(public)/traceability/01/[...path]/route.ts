@@ -1,4 +1,4 @@
-import { respondPublicJson } from "@/lib/provenance/public-json";
+import { respondPublicJson } from "@/lib/provenance";
 
 // traceability: the Digital Link's traceability answer as JSON (also reached through /01/…?linkType=).
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {

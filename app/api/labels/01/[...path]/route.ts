@@ -7,7 +7,7 @@ import {
   digitalLinkUri,
   pathFromSegments,
   resolveDigitalLinkPath,
-} from "@/lib/provenance/resolve-digital-link";
+} from "@/lib/provenance/digital-link";
 
 const FILES = { "qr.png": "png", "qr.svg": "svg" } as const;
 

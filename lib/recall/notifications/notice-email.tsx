@@ -1,4 +1,4 @@
-import { html } from "@/lib/html/escape";
+import { renderFragment } from "@/components/public";
 import type { OutgoingMail } from "@/lib/mail/send-mail";
 import { formatMoment } from "../terms";
 import type { RecallNoticeMessage } from "./queue";
@@ -23,15 +23,26 @@ export function noticeEmail(
   const text = [started, "", `Reason: ${reason}`, "", ...steps, `${acknowledge} ${url}`, ""].join(
     "\n",
   );
-  const body = html`<p>${started}</p>
-<p><strong>Reason:</strong> ${reason}</p>
-<ul>${steps.map((step) => html`<li>${step}</li>`)}</ul>
-<p>${acknowledge} <a href="${url}">${url}</a></p>
-`;
+  const body = renderFragment(
+    <>
+      <p>{started}</p>
+      <p>
+        <strong>Reason:</strong> {reason}
+      </p>
+      <ul>
+        {steps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ul>
+      <p>
+        {acknowledge} <a href={url}>{url}</a>
+      </p>
+    </>,
+  );
   return {
     subject: `${recallClass} recall: lot ${product.lotCode} — remove from sale`,
     text,
-    html: body.text,
+    html: body,
     // One id for every attempt at this notice, as the webhook's delivery header is.
     messageId: `<recall-notice.${deliveryId}@${new URL(url).hostname}>`,
     headers: { "X-LotLedger-Delivery": deliveryId },

@@ -1,6 +1,4 @@
-import type { ColdChainBatch } from "@/lib/cold-chain";
-import { celsiusText } from "@/lib/cold-chain";
-import { html, type SafeHtml } from "@/lib/html/escape";
+import { type ColdChainBatch, celsiusText } from "@/lib/cold-chain";
 
 const WIDTH = 320;
 const HEIGHT = 160;
@@ -16,15 +14,19 @@ const AXIS_DAY_TIME = new Intl.DateTimeFormat("en-GB", {
   month: "short",
   ...CLOCK,
 });
+const AXIS_TEXT = { fontSize: "11", fill: "#57534e" } as const;
 
 /**
  * A batch's temperatures over time as an inline SVG line chart, drawn on the server (one line per
- * sensor), with the range and time span in its accessible name. Null when no reading is stored.
+ * sensor), with the range and time span in its accessible name. Nothing when no reading is stored.
  */
-export function coldChainChart(
-  batch: ColdChainBatch,
-  timeText: (iso: string) => string,
-): SafeHtml | null {
+export function ColdChainChart({
+  batch,
+  timeText,
+}: {
+  batch: ColdChainBatch;
+  timeText: (iso: string) => string;
+}) {
   const { readings, minCelsius: min, maxCelsius: max, firstAt, lastAt } = batch;
   if (readings.length === 0 || min === null || max === null || !firstAt || !lastAt) return null;
   // At least 2 °C tall, so a steady line sits mid-chart instead of drawing noise across it.
@@ -36,22 +38,42 @@ export function coldChainChart(
   const x = (at: string) => LEFT + ((Date.parse(at) - start) / span) * (WIDTH - LEFT - RIGHT);
   const y = (celsius: number) => TOP + ((high - celsius) / (high - low)) * (HEIGHT - TOP - BOTTOM);
   const sensors = [...new Set(readings.map((r) => r.sensorId ?? ""))];
-  const lines = sensors.map((sensor, i) => {
-    const points = readings
+  const pointsOf = (sensor: string) =>
+    readings
       .filter((r) => (r.sensorId ?? "") === sensor)
       .map((r) => `${x(r.at).toFixed(1)},${y(r.celsius).toFixed(1)}`)
       .join(" ");
-    return html`<polyline points="${points}" fill="none" stroke="${COLOURS[i % COLOURS.length]}" stroke-width="2"/>`;
-  });
   // The axis is short: the time alone within one day, else day and time.
   const axisFormat = firstAt.slice(0, 10) === lastAt.slice(0, 10) ? AXIS_TIME : AXIS_DAY_TIME;
   const axisText = (iso: string) => `${axisFormat.format(new Date(iso))} UTC`;
   const label = `Temperature from ${timeText(firstAt)} to ${timeText(lastAt)}: between ${celsiusText(min)} and ${celsiusText(max)} °C, ${batch.count} readings`;
-  const axis = (celsius: number) =>
-    html`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y(celsius)}" y2="${y(celsius)}" stroke="#e7e5e4"/>
-<text x="${LEFT - 4}" y="${y(celsius) + 4}" text-anchor="end" font-size="11" fill="#57534e">${celsiusText(celsius)}°</text>`;
-  return html`<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}" class="chart">
-${axis(min)}${max === min ? null : axis(max)}${lines}
-<text x="${LEFT}" y="${HEIGHT - 4}" font-size="11" fill="#57534e">${axisText(firstAt)}</text>
-<text x="${WIDTH - RIGHT}" y="${HEIGHT - 4}" text-anchor="end" font-size="11" fill="#57534e">${axisText(lastAt)}</text></svg>`;
+  const axis = (celsius: number) => (
+    <>
+      <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(celsius)} y2={y(celsius)} stroke="#e7e5e4" />
+      <text x={LEFT - 4} y={y(celsius) + 4} textAnchor="end" {...AXIS_TEXT}>
+        {celsiusText(celsius)}°
+      </text>
+    </>
+  );
+  return (
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="chart">
+      {axis(min)}
+      {max === min ? null : axis(max)}
+      {sensors.map((sensor, i) => (
+        <polyline
+          key={sensor}
+          points={pointsOf(sensor)}
+          fill="none"
+          stroke={COLOURS[i % COLOURS.length]}
+          strokeWidth="2"
+        />
+      ))}
+      <text x={LEFT} y={HEIGHT - 4} {...AXIS_TEXT}>
+        {axisText(firstAt)}
+      </text>
+      <text x={WIDTH - RIGHT} y={HEIGHT - 4} textAnchor="end" {...AXIS_TEXT}>
+        {axisText(lastAt)}
+      </text>
+    </svg>
+  );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { html } from "@/lib/html/escape";
+import { renderFragment } from "@/components/public";
 import { type MailConfig, mailConfigOf, sendMail } from "@/lib/mail/send-mail";
 import {
   formatInvitationDate,
@@ -47,9 +47,16 @@ function invitationEmail({ organizationName, role, url, expiresAt }: InvitationM
   return {
     subject: `Join ${organizationName} on LotLedger`,
     text: [invited, "", open, url, "", terms, ""].join("\n"),
-    html: html`<p>${invited}</p>
-<p>${open}<br><a href="${url}">${url}</a></p>
-<p>${terms}</p>
-`.text,
+    html: renderFragment(
+      <>
+        <p>{invited}</p>
+        <p>
+          {open}
+          <br />
+          <a href={url}>{url}</a>
+        </p>
+        <p>{terms}</p>
+      </>,
+    ),
   };
 }

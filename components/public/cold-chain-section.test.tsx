@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { ColdChainBatch } from "@/lib/cold-chain";
-import { downsampleReadings } from "@/lib/cold-chain";
-import { coldChainSection } from "./cold-chain-section";
+import { type ColdChainBatch, downsampleReadings } from "@/lib/cold-chain";
+import { ColdChainSection } from "./cold-chain-section";
+import { renderFragment } from "./render";
 
+const coldChainSection = (batches: ColdChainBatch[]) => {
+  const text = renderFragment(<ColdChainSection batches={batches} />);
+  return text === "" ? null : { text };
+};
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 6, minute)).toISOString();
 const batch: ColdChainBatch = {
   txHash: `0x${"ab".repeat(32)}`,
@@ -26,8 +30,9 @@ describe("the cold-chain section of the public page", () => {
     const text = coldChainSection([batch])?.text ?? "";
     expect(text).toContain('<h2 id="cold-chain-heading">Cold chain</h2>');
     expect(text).toContain('data-testid="temperature-range">Kept between 1.2 and 3.9 °C</p>');
+    // React spells the attribute dateTime; HTML reads attribute names without regard to case.
     expect(text).toContain(
-      '3 readings from <time datetime="2026-11-24T06:00:00.000Z">24 Nov 2026, 06:00 UTC</time> to',
+      '3 readings from <time dateTime="2026-11-24T06:00:00.000Z">24 Nov 2026, 06:00 UTC</time> to',
     );
     expect(text).toContain(
       'role="img" aria-label="Temperature from 24 Nov 2026, 06:00 UTC to 24 Nov 2026, 06:20 UTC: between 1.2 and 3.9 °C, 3 readings"',

@@ -2,7 +2,7 @@ import { ZeroHash } from "ethers";
 import { describe, expect, it } from "vitest";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { generateSerials, serialProofOf, serialsRootOf } from "@/lib/packages/serials";
-import { indexLotPackages, provePackage } from "./prove-package";
+import { indexLotPackages, provePackage } from "./package-proof";
 
 const lotId = lotIdOf("09506000134352", "PROOF-1");
 const serials = generateSerials(13);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { html } from "@/lib/html/escape";
-import type { Provenance } from "../get-provenance";
-import { lotPage } from "./lot-page";
+import type { PackageProof, Provenance } from "@/lib/provenance";
+import { LotPage } from "./lot-page";
+import { renderDocument, renderFragment } from "./render";
 
 const place = {
   organization: "Green <Valley> Farm",
@@ -38,7 +38,7 @@ const provenance: Provenance = {
   ],
   coldChain: [],
 };
-const proof = {
+const proof: PackageProof = {
   serial: "ABCDEFGH23",
   leaf: `0x${"11".repeat(32)}`,
   proof: [`0x${"22".repeat(32)}`],
@@ -47,14 +47,18 @@ const proof = {
   isVerified: true,
 };
 
+const lotPage = (lot: Provenance, packageProof: PackageProof | null = null) =>
+  renderDocument(<LotPage provenance={lot} packageProof={packageProof} />);
+
 describe("the public pages as plain HTML", () => {
   it("escapes everything that comes from the database or the link", () => {
     const page = lotPage(provenance);
     expect(page).not.toContain("<script>");
     expect(page).toContain("L1&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(page).toContain("Green &lt;Valley&gt; Farm");
-    expect(html`<a title="${`"x" & 'y'`}">${["<b>", html`<i>ok</i>`]}</a>`.text).toBe(
-      `<a title="&quot;x&quot; &amp; &#39;y&#39;">&lt;b&gt;<i>ok</i></a>`,
+    // React escapes attribute values and text alike (the apostrophe as &#x27;).
+    expect(renderFragment(<span title={`"x" & 'y'`}>{["<b>", <i key="i">ok</i>]}</span>)).toBe(
+      `<span title="&quot;x&quot; &amp; &#x27;y&#x27;">&lt;b&gt;<i>ok</i></span>`,
     );
   });
 

@@ -1,14 +1,17 @@
 import "server-only";
-import { AppError, toFailure } from "@/lib/errors";
+import {
+  InvalidLinkPage,
+  LotPage,
+  NotFoundPage,
+  ProductPage,
+  renderDocument,
+} from "@/components/public";
+import { AppError } from "@/lib/errors";
+import type { Dependency } from "./change-feed";
+import { LINKSET_CONTENT_TYPE, type ResolverTarget, resolveDigitalLinkPath } from "./digital-link";
 import { dependencyOf, describeTarget, findTarget } from "./find-target";
-import type { Dependency } from "./fresh-cache";
-import { lotPage } from "./html/lot-page";
-import { productPage } from "./html/product-page";
-import { invalidLinkPage, notFoundPage } from "./html/status-pages";
-import { LINKSET_CONTENT_TYPE } from "./linkset";
-import { type PublicJsonKind, publicJsonOf } from "./public-answers";
+import { answerPublicJson, jsonError, type PublicJsonKind } from "./public-json";
 import type { ProvenanceReadModel } from "./read-model";
-import { type ResolverTarget, resolveDigitalLinkPath } from "./resolve-digital-link";
 
 /**
  * A resolver response, before it is written by Next (route handlers) or by the web server itself.
@@ -27,11 +30,6 @@ const JSON_LINK_TYPES: Record<string, PublicJsonKind> = {
   all: "linkset",
   "gs1:traceability": "traceability",
   "gs1:recallStatus": "recall-status",
-};
-const JSON_TYPES: Record<PublicJsonKind, string> = {
-  linkset: LINKSET_CONTENT_TYPE,
-  traceability: "application/json",
-  "recall-status": "application/json",
 };
 const HTML = "text/html; charset=utf-8";
 
@@ -64,7 +62,7 @@ export async function answerDigitalLink(request: Request): Promise<ResolverAnswe
       : {
           status: 400,
           headers: { "content-type": HTML },
-          body: invalidLinkPage(error.message),
+          body: renderDocument(<InvalidLinkPage reason={error.message} />),
           dependsOn: null,
         };
   }
@@ -76,44 +74,14 @@ export async function answerDigitalLink(request: Request): Promise<ResolverAnswe
     link: `<${target.path}?linkType=linkset>; rel="linkset"; type="${LINKSET_CONTENT_TYPE}"`,
   };
   if (!found) {
-    return { status: 404, headers, body: notFoundPage(describeTarget(target)), dependsOn };
+    const page = <NotFoundPage what={describeTarget(target)} />;
+    return { status: 404, headers, body: renderDocument(page), dependsOn };
   }
-  const body =
-    found.level === "product"
-      ? productPage(found.product)
-      : lotPage(found.provenance, found.packageProof);
-  return { status: 200, headers, body, dependsOn };
-}
-
-/** A JSON answer about a target: 404 when LotLedger has no record of it, 400 for a product's trail. */
-export async function answerPublicJson(
-  kind: PublicJsonKind,
-  target: ResolverTarget,
-  { readModel, appUrl }: { readModel: ProvenanceReadModel; appUrl: string },
-): Promise<ResolverAnswer> {
-  try {
-    const found = await findTarget(readModel, target);
-    if (!found) {
-      throw new AppError("NOT_FOUND", `LotLedger has no record of ${describeTarget(target)}.`);
-    }
-    return {
-      status: 200,
-      headers: { "content-type": JSON_TYPES[kind], "access-control-allow-origin": "*" },
-      body: JSON.stringify(publicJsonOf(kind, target, found, appUrl)),
-      // A recall status says when it was checked: always answered afresh.
-      dependsOn: kind === "recall-status" ? null : dependencyOf(target, found),
-    };
-  } catch (error) {
-    return jsonError(error);
-  }
-}
-
-function jsonError(error: unknown): ResolverAnswer {
-  const failure = toFailure(error, "resolver");
-  return {
-    status: error instanceof AppError ? error.httpStatus : 500,
-    headers: { "content-type": "application/json", "access-control-allow-origin": "*" },
-    body: JSON.stringify({ error: failure.message, code: failure.code }),
-    dependsOn: null,
-  };
+  const page =
+    found.level === "product" ? (
+      <ProductPage product={found.product} />
+    ) : (
+      <LotPage provenance={found.provenance} packageProof={found.packageProof} />
+    );
+  return { status: 200, headers, body: renderDocument(page), dependsOn };
 }

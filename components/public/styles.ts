@@ -1,6 +1,11 @@
-// The public pages' only styles, inlined: one request per page, nothing to fetch offline, no script.
-// Colours follow the app's theme (app/globals.css); sizes are for a phone first.
-export const PAGE_CSS = `*{box-sizing:border-box}
+// The public pages' one stylesheet, inlined in each page by page-shell.tsx: one request per page,
+// nothing to fetch offline, no script. A module rather than a .css file read at start-up: Turbopack
+// takes `new URL("./public.css", import.meta.url)` for a client stylesheet and fails the build once a
+// server component reaches the shell ("css client asset is not css chunk placeable", measured), and a
+// path from process.cwd() would tie rendering to the working directory. A module is bundled with the
+// code that uses it and reads the same under Next, tsx and Vitest. Colours follow the app's theme
+// (app/globals.css); sizes are for a phone first.
+export const PUBLIC_CSS = `*{box-sizing:border-box}
 body{margin:0;background:#fafaf9;color:#1c1917;font:16px/1.5 ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;-webkit-font-smoothing:antialiased}
 .wrap{max-width:42rem;margin:0 auto;min-height:100vh;display:flex;flex-direction:column}
 header{background:#fff;border-bottom:1px solid #e7e5e4;padding:12px 16px}
@@ -17,7 +22,6 @@ dl{display:grid;grid-template-columns:auto 1fr;column-gap:12px;font-size:.875rem
 .alert{background:#b91c1c;color:#fff;border:2px solid #991b1b;border-radius:12px;padding:16px}
 .alert h2{font-size:1.25rem;font-weight:700}.alert p{font-size:1.125rem;font-weight:600;margin-top:4px}
 .ok{color:#15803d;font-weight:600}.bad{color:#991b1b;font-weight:600}
-.note{background:#fffbeb;border-radius:12px;padding:12px}
 .map{width:100%;height:auto;border:2px solid #e7e5e4;border-radius:12px;background:#f0f9ff}
 .places{padding-left:24px;font-size:.875rem}
 .steps{list-style:none;padding:0 0 0 16px;border-left:4px solid #16a34a;display:flex;flex-direction:column;gap:12px}

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANY_LOT, ChangeFeed } from "./change-feed";
-import { type Dependency, FreshCache } from "./fresh-cache";
+import { ANY_LOT, ChangeFeed, type Dependency, FreshCache } from "./change-feed";
 
 function setup() {
   const feed = new ChangeFeed();

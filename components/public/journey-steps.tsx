@@ -1,0 +1,60 @@
+import type { Place, ProvenanceStep } from "@/lib/provenance";
+
+const TIME_FORMAT = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+/** A moment as the public pages write it: "24 Nov 2026, 06:00 UTC". */
+export const utcTimeText = (iso: string) => `${TIME_FORMAT.format(new Date(iso))} UTC`;
+
+function placeText(place: Place): string {
+  return place.address ? `${place.name}, ${place.address}` : place.name;
+}
+
+function whereText(where: Place, to: Place | null): string {
+  return to ? `From ${placeText(where)} to ${placeText(to)}` : `At ${placeText(where)}`;
+}
+
+/** The lot's journey, oldest first: what, where, when, who, and whether the ledger vouches for it. */
+export function JourneySteps({ steps }: { steps: ProvenanceStep[] }) {
+  return (
+    <ol className="steps" aria-label="Journey">
+      {steps.map((step, index) => (
+        <li key={step.id} className="card">
+          <p className="big">
+            <span className="step-no">{index + 1}.</span>
+            {step.what}
+          </p>
+          {step.sourceLotCode ? (
+            <p className="small muted" data-testid="source-lot">
+              Lot {step.sourceLotCode}, which this lot was made from
+            </p>
+          ) : null}
+          {step.where ? (
+            <p className="small" data-testid="where">
+              {whereText(step.where, step.to)}
+            </p>
+          ) : null}
+          <p className="small muted">
+            <time dateTime={step.when}>{utcTimeText(step.when)}</time>
+            {step.isWhenFromPayload ? "" : " (recorded on the ledger)"} · by {step.who}
+          </p>
+          <p className="small" data-testid="verification">
+            {step.isVerified ? (
+              <span className="ok">✓ verified on the ledger</span>
+            ) : (
+              <span className="bad">
+                ✗ not verified: the stored record no longer matches the ledger
+              </span>
+            )}
+          </p>
+          <p className="mono wrapall small muted">
+            block {step.blockNumber} · tx {step.txHash}
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}

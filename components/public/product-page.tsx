@@ -1,0 +1,31 @@
+import type { ProductSummary } from "@/lib/provenance";
+import { RECALL_ADVICE } from "./lot-summary";
+import { PageShell } from "./page-shell";
+
+/** The product-level answer (/01/{gtin}): a lot's journey needs the lot code from the package. */
+export function ProductPage({ product }: { product: ProductSummary }) {
+  const lots = `${product.lotCount} ${product.lotCount === 1 ? "lot" : "lots"}`;
+  return (
+    <PageShell title={`Product ${product.gtin}`}>
+      <section aria-labelledby="product-heading">
+        <h1 id="product-heading">Product {product.gtin}</h1>
+        <p>
+          Made by {product.producers.join(", ") || "a LotLedger member"}; {lots} on the ledger.
+        </p>
+        {product.recalledLotCodes.length > 0 ? (
+          <div role="alert" className="alert">
+            <p>
+              Recalled lots: {product.recalledLotCodes.join(", ")}. If your package shows one of
+              these lot codes: {RECALL_ADVICE}
+            </p>
+          </div>
+        ) : (
+          <p>No lot of this product is recalled.</p>
+        )}
+        <p className="small muted">
+          Scan the code on the package itself, or add its lot number, to see where it has been.
+        </p>
+      </section>
+    </PageShell>
+  );
+}
