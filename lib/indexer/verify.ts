@@ -1,5 +1,6 @@
-import type { Interface, JsonRpcProvider } from "ethers";
+import type { Interface } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
+import type { NodeProvider } from "@/lib/chain/provider";
 import { findStoredPayloads } from "@/lib/chain/stored-payloads";
 import type { Db } from "@/lib/db/client";
 import { type DecodedLog, decodeLogs, type EventArgs } from "./decode";
@@ -7,7 +8,7 @@ import { getContractLogs } from "./get-logs";
 
 export type VerifySource = {
   db: Db;
-  provider: JsonRpcProvider;
+  provider: NodeProvider;
   chainId: number;
   contractAddress: string;
   startBlock: number;
