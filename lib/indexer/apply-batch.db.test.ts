@@ -6,6 +6,7 @@ import { hashPayload } from "@/lib/chain/payload";
 import { createProvider } from "@/lib/chain/provider";
 import { receiptOf } from "@/lib/chain/receipt";
 import type { Db } from "@/lib/db/client";
+import { applyLedgerEvent } from "@/tools/testing/apply-ledger-event";
 import { lotPayload } from "@/tools/testing/lot-payload";
 import {
   deployLotTrackerFixture,
@@ -13,7 +14,6 @@ import {
 } from "@/tools/testing/lot-tracker-fixture";
 import { compareReadModels } from "@/tools/testing/read-model";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
-import { applyLedgerEvent } from "./apply-event";
 import { type DecodedLog, decodeLogs } from "./decode";
 import { getContractLogs } from "./get-logs";
 import { type IndexerSource, indexNextBatch } from "./indexer";
