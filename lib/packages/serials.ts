@@ -33,10 +33,10 @@ export function serialLeaf(lotId: string, serial: string): string {
   );
 }
 
-// The lot's packages are anchored as the root of OpenZeppelin's StandardMerkleTree over those leaves,
-// which MerkleProof.verify checks on-chain. SimpleMerkleTree builds it from the leaf hashes above
-// (serials.test.ts pins that it is the tree StandardMerkleTree.of gives for the same values): the
-// library sorts the leaves, so any holder of the list, in any order, recomputes the same root.
+// A lot's packages are anchored as the root of OpenZeppelin's StandardMerkleTree over those leaves,
+// so a package's proof verifies with OpenZeppelin's MerkleProof.verify. SimpleMerkleTree builds it
+// from the leaf hashes: the tree StandardMerkleTree.of gives for the values (serials.test.ts pins
+// it). The library sorts the leaves, so any holder of the list, in any order, gets the same root.
 export type SerialsTree = SimpleMerkleTree;
 
 /** The tree over the lot's packages: its value `i` is the leaf of `serials[i]`. */
