@@ -1,6 +1,6 @@
+import { SimpleMerkleTree } from "@openzeppelin/merkle-tree";
 import { type Contract, id, type Signer, type TransactionResponse } from "ethers";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
-import { merkleRoot } from "@/lib/chain/merkle";
 import { receiptOf } from "@/lib/chain/provider";
 import { readingLeaf } from "./reading-leaf";
 
@@ -115,7 +115,7 @@ export async function runJourney(
 
 /** LotTracker: one transaction carrying the batch's Merkle root. */
 export const anchorRoot: AnchorReadings = async (send, lotId, leaves) => [
-  await send("anchorReadings", lotId, merkleRoot(leaves), leaves.length),
+  await send("anchorReadings", lotId, SimpleMerkleTree.of(leaves).root, leaves.length),
 ];
 
 /** The baseline: every reading stored, in chunks that fit a block. */

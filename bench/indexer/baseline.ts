@@ -1,9 +1,9 @@
 import type { Log } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
-import { applyLedgerEvent } from "@/lib/indexer/apply-event";
 import type { DecodedLog, EventArgs } from "@/lib/indexer/decode";
 import type { IndexerSource } from "@/lib/indexer/indexer";
 import { getIndexedBlock } from "@/lib/indexer/indexer";
+import { applyLedgerEvent } from "@/tools/testing/apply-ledger-event";
 
 // The indexer as it was before it was tuned for throughput, kept as the bench's baseline: ethers'
 // Interface.parseLog per log, then one awaited applyLedgerEvent (a payload read and an upsert, or an

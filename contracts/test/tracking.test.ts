@@ -1,9 +1,9 @@
+import { SimpleMerkleTree } from "@openzeppelin/merkle-tree";
 import { encodeBytes32String, id, type JsonRpcSigner, ZeroHash } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readingLeaf } from "@/bench/gas/reading-leaf";
 import type { LotTracker } from "@/lib/chain/generated";
 import { lotIdOf } from "@/lib/chain/lot-id";
-import { merkleRoot } from "@/lib/chain/merkle";
 import {
   createLot,
   deployTracker,
@@ -104,7 +104,7 @@ describe("anchorReadings", () => {
     const leaves = Array.from({ length: 1_000 }, (_, i) =>
       readingLeaf(lotId, 1_790_000_000 + i, i),
     );
-    const root = merkleRoot(leaves);
+    const root = SimpleMerkleTree.of(leaves).root;
     const receipt = await send(tracker.connect(farm).anchorReadings(lotId, root, 1_000));
     expect(eventsOf(tracker, receipt)).toEqual([
       { name: "LotReadingsAnchored", args: [lotId, farm.address, root, 1_000n] },

@@ -1,7 +1,7 @@
+import { SimpleMerkleTree, StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { AbiCoder, getBytes, keccak256 } from "ethers";
 import { describe, expect, it } from "vitest";
-import { merkleProof, verifyMerkleProof } from "@/lib/chain/merkle";
-import { encodeReading, readingLeaf, readingsRootOf } from "./reading-leaf";
+import { type AnchoredReading, encodeReading, readingLeaf, readingsRootOf } from "./reading-leaf";
 
 const lotId = keccak256("0x01");
 const readings = [
@@ -15,13 +15,19 @@ const readings = [
   { takenAt: new Date("2026-11-24T06:30:00Z"), milliCelsius: 60_000, sensorId: "" },
 ];
 
+/** A reading as StandardMerkleTree takes it, with the types of its leaf. */
+const LEAF_TYPES = ["bytes32", "uint64", "int32", "string"];
+const leafValue = (r: AnchoredReading) => [
+  lotId,
+  r.takenAt.getTime(),
+  r.milliCelsius,
+  r.sensorId ?? "",
+];
+
 describe("a reading's Merkle leaf", () => {
   it("encodes exactly as abi.encode(bytes32, uint64, int32, string)", () => {
     for (const r of readings) {
-      const expected = AbiCoder.defaultAbiCoder().encode(
-        ["bytes32", "uint64", "int32", "string"],
-        [lotId, r.takenAt.getTime(), r.milliCelsius, r.sensorId ?? ""],
-      );
+      const expected = AbiCoder.defaultAbiCoder().encode(LEAF_TYPES, leafValue(r));
       expect(encodeReading(lotId, r)).toEqual(getBytes(expected));
     }
   });
@@ -34,9 +40,21 @@ describe("a reading's Merkle leaf", () => {
     expect(readingsRootOf(keccak256("0x02"), readings)).not.toBe(root);
   });
 
-  it("proves one reading with OpenZeppelin's MerkleProof rules", () => {
-    const leaves = readings.map((r) => readingLeaf(lotId, r));
+  it("gives the root of @openzeppelin/merkle-tree's StandardMerkleTree over the readings", () => {
     const root = readingsRootOf(lotId, readings);
-    expect(verifyMerkleProof(root, leaves[2] as string, merkleProof(leaves, 2))).toBe(true);
+    // Computed by the library for these four readings: a change of tree or leaf shows here.
+    expect(root).toBe("0xe7dc2910b1c7a476ddaf1cafce89a35a95dcfc6b57fdc39e09126c8c3dd40165");
+    expect(StandardMerkleTree.of(readings.map(leafValue), LEAF_TYPES).root).toBe(root);
+  });
+
+  it("proves one reading as OpenZeppelin's MerkleProof.verify checks it", () => {
+    const root = readingsRootOf(lotId, readings);
+    const proof = StandardMerkleTree.of(readings.map(leafValue), LEAF_TYPES).getProof(2);
+    expect(
+      SimpleMerkleTree.verify(root, readingLeaf(lotId, readings[2] as AnchoredReading), proof),
+    ).toBe(true);
+    expect(
+      SimpleMerkleTree.verify(root, readingLeaf(lotId, readings[1] as AnchoredReading), proof),
+    ).toBe(false);
   });
 });

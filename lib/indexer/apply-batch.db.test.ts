@@ -5,6 +5,7 @@ import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { hashPayload } from "@/lib/chain/payload";
 import { createProvider, receiptOf } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
+import { applyLedgerEvent } from "@/tools/testing/apply-ledger-event";
 import { lotPayload } from "@/tools/testing/lot-payload";
 import {
   deployLotTrackerFixture,
@@ -12,7 +13,6 @@ import {
 } from "@/tools/testing/lot-tracker-fixture";
 import { compareReadModels } from "@/tools/testing/read-model";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
-import { applyLedgerEvent } from "./apply-event";
 import { type DecodedLog, decodeLogs } from "./decode";
 import { getContractLogs } from "./get-logs";
 import { type IndexerSource, indexNextBatch } from "./indexer";

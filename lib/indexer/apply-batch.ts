@@ -1,12 +1,7 @@
+import type { Tx } from "@/lib/db/client";
 import { lotQuantityOf } from "@/lib/epcis/event";
-import {
-  type LineageLink,
-  type LotUpdate,
-  lotChangeOf,
-  type RegisteredLot,
-  type Tx,
-} from "./apply-event";
 import type { DecodedLog } from "./decode";
+import { type LineageLink, type LotUpdate, lotChangeOf, type RegisteredLot } from "./lot-change";
 import { upsertLots } from "./write-rows";
 
 /** Keys per lookup or update statement: Prisma sends each as a bind parameter (65,535 at most). */

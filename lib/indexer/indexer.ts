@@ -1,5 +1,5 @@
-import type { JsonRpcProvider } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
+import type { NodeProvider } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
 import { applyLedgerEvents } from "./apply-batch";
 import { type DecodedLog, decodeLogs } from "./decode";
@@ -9,7 +9,7 @@ import { insertLedgerEvents } from "./write-rows";
 
 export type IndexerSource = {
   db: Db;
-  provider: JsonRpcProvider;
+  provider: NodeProvider;
   chainId: number;
   contractAddress: string;
   /** The contract's deployment block: nothing before it can hold its logs. */

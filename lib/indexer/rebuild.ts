@@ -1,5 +1,5 @@
+import type { Tx } from "@/lib/db/client";
 import { applyLedgerEvents } from "./apply-batch";
-import type { Tx } from "./apply-event";
 import type { DecodedLog } from "./decode";
 
 /**

@@ -1,13 +1,14 @@
-import type { Interface, JsonRpcProvider } from "ethers";
+import type { Interface } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
 import { findStoredPayloads } from "@/lib/chain/payload";
+import type { NodeProvider } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
 import { type DecodedLog, decodeLogs, type EventArgs } from "./decode";
 import { getContractLogs } from "./get-logs";
 
 export type VerifySource = {
   db: Db;
-  provider: JsonRpcProvider;
+  provider: NodeProvider;
   chainId: number;
   contractAddress: string;
   startBlock: number;

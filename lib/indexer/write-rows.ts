@@ -1,4 +1,4 @@
-import type { Tx } from "./apply-event";
+import type { Tx } from "@/lib/db/client";
 import type { DecodedLog } from "./decode";
 
 // The two bulk writes of a batch, in SQL: Prisma's createMany cost ~450 µs per row here (its query

@@ -1,8 +1,11 @@
+import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { describe, expect, it } from "vitest";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { generateSerials, isSerialInLot, serialProofOf, serialsRootOf } from "./serials";
 
 const lotId = lotIdOf("09520123456788", "L-1");
+/** The types of a package's leaf, as StandardMerkleTree takes them. */
+const SERIAL_LEAF_TYPES = ["bytes32", "string"];
 
 describe("package serials", () => {
   it("are distinct, random, 10 unambiguous characters", () => {
@@ -48,5 +51,22 @@ describe("package serials", () => {
   it("give the same root whatever the order of the list", () => {
     const serials = generateSerials(9);
     expect(serialsRootOf(lotId, [...serials].reverse())).toBe(serialsRootOf(lotId, serials));
+  });
+
+  it("give the root of @openzeppelin/merkle-tree's StandardMerkleTree over (lotId, serial)", () => {
+    const serials = ["2345ABCDEF", "HJKLMNPQRS", "TUVWXYZ234", "56789ABCDE", "FGHJKLMNPQ"];
+    const root = serialsRootOf(lotId, serials);
+    // Computed by the library for these five packages: a change of tree or leaf shows here.
+    expect(root).toBe("0x35b8735b54809c9e4f0ef014fb7db85d767a8aca70711563a4da2b2b87e2c518");
+    const values = serials.map((serial) => [lotId, serial]);
+    expect(StandardMerkleTree.of(values, SERIAL_LEAF_TYPES).root).toBe(root);
+    // A proof verifies as OpenZeppelin's MerkleProof.verify checks it, for that package only.
+    const proof = serialProofOf(lotId, serials, "TUVWXYZ234") ?? [];
+    expect(StandardMerkleTree.verify(root, SERIAL_LEAF_TYPES, [lotId, "TUVWXYZ234"], proof)).toBe(
+      true,
+    );
+    expect(StandardMerkleTree.verify(root, SERIAL_LEAF_TYPES, [lotId, "HJKLMNPQRS"], proof)).toBe(
+      false,
+    );
   });
 });

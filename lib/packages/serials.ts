@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
+import { SimpleMerkleTree } from "@openzeppelin/merkle-tree";
 import { AbiCoder, keccak256 } from "ethers";
-import { merkleProof, merkleRoot, verifyMerkleProof } from "@/lib/chain/merkle";
 
 // Serials (GS1 AI 21) are random, not sequential, so one package's label does not reveal its
 // neighbours. 10 characters from 32 unambiguous ones (no 0/O, 1/I) = 50 bits: a typo of one character
@@ -33,10 +33,20 @@ export function serialLeaf(lotId: string, serial: string): string {
   );
 }
 
-/** The root that goes on-chain with the lot. Serials are taken in sorted order, so any holder of the
- * list recomputes the same root. */
+// A lot's packages are anchored as the root of OpenZeppelin's StandardMerkleTree over those leaves,
+// so a package's proof verifies with OpenZeppelin's MerkleProof.verify. SimpleMerkleTree builds it
+// from the leaf hashes: the tree StandardMerkleTree.of gives for the values (serials.test.ts pins
+// it). The library sorts the leaves, so any holder of the list, in any order, gets the same root.
+export type SerialsTree = SimpleMerkleTree;
+
+/** The tree over the lot's packages: its value `i` is the leaf of `serials[i]`. */
+export function serialsTreeOf(lotId: string, serials: readonly string[]): SerialsTree {
+  return SimpleMerkleTree.of(serials.map((serial) => serialLeaf(lotId, serial)));
+}
+
+/** The root that goes on-chain with the lot. */
 export function serialsRootOf(lotId: string, serials: readonly string[]): string {
-  return merkleRoot([...serials].sort().map((serial) => serialLeaf(lotId, serial)));
+  return serialsTreeOf(lotId, serials).root;
 }
 
 /** The proof that `serial` is one of the lot's packages, or null when it is not in the list. */
@@ -45,14 +55,8 @@ export function serialProofOf(
   serials: readonly string[],
   serial: string,
 ): string[] | null {
-  const sorted = [...serials].sort();
-  const index = sorted.indexOf(serial);
-  return index === -1
-    ? null
-    : merkleProof(
-        sorted.map((s) => serialLeaf(lotId, s)),
-        index,
-      );
+  const index = serials.indexOf(serial);
+  return index === -1 ? null : serialsTreeOf(lotId, serials).getProof(index);
 }
 
 export function isSerialInLot(
@@ -61,5 +65,5 @@ export function isSerialInLot(
   serial: string,
   proof: readonly string[],
 ): boolean {
-  return verifyMerkleProof(serialsRoot, serialLeaf(lotId, serial), proof);
+  return SimpleMerkleTree.verify(serialsRoot, serialLeaf(lotId, serial), [...proof]);
 }

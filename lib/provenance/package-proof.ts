@@ -1,15 +1,14 @@
 import "server-only";
 import { ZeroHash } from "ethers";
-import { merkleLevels, merkleProofFromLevels } from "@/lib/chain/merkle";
 import type { Db } from "@/lib/db/client";
-import { isSerialInLot, serialLeaf } from "@/lib/packages/serials";
+import { isSerialInLot, type SerialsTree, serialLeaf, serialsTreeOf } from "@/lib/packages/serials";
 
 /** A lot's package serials as the database lists them, with the Merkle tree built over them once. */
 export type LotPackages = {
   lotId: string;
-  /** In the order lib/packages/serials.ts builds the root: sorted. */
+  /** Sorted; the tree's values come in the same order (null: the lot has no packages). */
   serials: string[];
-  levels: string[][];
+  tree: SerialsTree | null;
   indexOf: Map<string, number>;
 };
 
@@ -28,11 +27,11 @@ export type PackageProof = {
   isVerified: boolean;
 };
 
-/** Builds the tree once per lot (a leaf costs ~0.1 ms: 10,000 packages take a second). */
+/** Builds the tree once per lot (a leaf costs ~0.2 ms: 10,000 packages take two seconds). */
 export function indexLotPackages(lotId: string, serials: readonly string[]): LotPackages {
   const sorted = [...serials].sort();
-  const levels = sorted.length > 0 ? merkleLevels(sorted.map((s) => serialLeaf(lotId, s))) : [[]];
-  return { lotId, serials: sorted, levels, indexOf: new Map(sorted.map((s, i) => [s, i])) };
+  const tree = sorted.length > 0 ? serialsTreeOf(lotId, sorted) : null;
+  return { lotId, serials: sorted, tree, indexOf: new Map(sorted.map((s, i) => [s, i])) };
 }
 
 /**
@@ -47,12 +46,12 @@ export function provePackage(
   serial: string,
 ): PackageProof | null {
   const index = packages.indexOf.get(serial);
-  if (index === undefined) return null;
-  const proof = merkleProofFromLevels(packages.levels, index);
+  if (index === undefined || !packages.tree) return null;
+  const proof = packages.tree.getProof(index);
   const hasRoot = serialsRoot !== null && serialsRoot !== ZeroHash;
   return {
     serial,
-    leaf: packages.levels[0]?.[index] as string,
+    leaf: serialLeaf(packages.lotId, serial),
     proof,
     packageCount: packages.serials.length,
     serialsRoot: hasRoot ? serialsRoot : null,

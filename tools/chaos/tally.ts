@@ -1,5 +1,5 @@
-import type { JsonRpcProvider } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
+import type { NodeProvider } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
 import { verifyLedger } from "@/lib/indexer/verify";
 
@@ -19,7 +19,7 @@ export async function tallyChaos({
   acknowledgedWriteIds,
 }: {
   db: Db;
-  provider: JsonRpcProvider;
+  provider: NodeProvider;
   chainId: number;
   contractAddress: string;
   startBlock: number;

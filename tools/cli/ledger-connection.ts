@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { JsonRpcProvider } from "ethers";
-import { createProvider } from "@/lib/chain/provider";
+import { createProvider, type NodeProvider } from "@/lib/chain/provider";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { parseEnv } from "@/lib/env";
 import { startAnvil } from "@/tools/chain/anvil";
@@ -11,7 +10,7 @@ import { startEnvSchema } from "../stack/start-env";
 
 export type LedgerConnection = {
   db: Db;
-  provider: JsonRpcProvider;
+  provider: NodeProvider;
   chainId: number;
   contractAddress: string;
   startBlock: number;

@@ -1,9 +1,5 @@
 import { decodeLotCode } from "@/lib/chain/lot-id";
-import type { Tx } from "@/lib/db/client";
-import { lotQuantityOf } from "@/lib/epcis/event";
 import type { DecodedLog } from "./decode";
-
-export type { Tx };
 
 type Args = Record<string, string>;
 type LotStatus = "ACTIVE" | "IN_TRANSIT" | "RECALLED" | "CONSUMED";
@@ -99,32 +95,4 @@ function registeredLot(chainId: number, event: DecodedLog, custodian: string): R
     createdTxHash: event.txHash,
     createdBlock: event.blockNumber,
   };
-}
-
-/**
- * Applies one decoded LotTracker event to the read model: custody, status, lineage and recall are
- * rebuilt from events alone. Must be idempotent, since a batch may be applied again after a crash
- * between the write and the checkpoint. The indexer applies whole batches with `applyLedgerEvents`,
- * which must leave exactly what this leaves event by event.
- */
-export async function applyLedgerEvent(tx: Tx, chainId: number, event: DecodedLog): Promise<void> {
-  const change = lotChangeOf(chainId, event);
-  if (change?.kind === "register") {
-    const { lotId, lot, lineage } = change;
-    const payload = lot.payloadHash
-      ? await tx.eventPayload.findUnique({ where: { hash: lot.payloadHash } })
-      : null;
-    const row = { ...lot, ...lotQuantityOf(payload?.body, lot.gtin, lot.lotCode) };
-    await tx.lot.upsert({ where: { id: lotId }, create: { id: lotId, ...row }, update: row });
-    for (const link of lineage) {
-      await tx.lotLineage.upsert({
-        where: { parentId_childId: { parentId: link.parentId, childId: link.childId } },
-        create: link,
-        update: {},
-      });
-    }
-  } else if (change?.kind === "update") {
-    // A lot the database never saw (indexing started after it) cannot be updated; its events are kept.
-    await tx.lot.updateMany({ where: { id: change.lotId }, data: change.data });
-  }
 }
