@@ -52,8 +52,7 @@ const demo: CliCommand = {
         );
         return 1;
       }
-      const kept = outcome.kept.length;
-      if (kept > 0)
+      if (outcome.kept.length > 0)
         console.log(
           `demo remove: kept ${outcome.kept.join(", ")} (with no one to sign in): their ledger history stays readable`,
         );

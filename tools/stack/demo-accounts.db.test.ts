@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { createProvider } from "@/lib/chain/provider";
-import { roleForOrganizationKind } from "@/lib/organizations";
+import { type OrganizationKind, roleForOrganizationKind } from "@/lib/organizations";
 import { deployLotTracker } from "@/tools/chain/deploy";
 import { TEST_MASTER_KEY } from "@/tools/testing/organizations";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
@@ -16,10 +16,15 @@ const provider = createProvider(inject("rpcUrl"), 31337);
 let database: TestDatabase;
 let asAdmin: LotTracker;
 let readOnly: LotTracker;
-let demoOrganizations: Array<{ id: string; name: string; kind: string; chainAddress: string }>;
+let demoOrganizations: Array<{
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  chainAddress: string;
+}>;
 
 const holdsItsRole = (organization: (typeof demoOrganizations)[number]) =>
-  readOnly.hasRole(roleForOrganizationKind(organization.kind as "FARM"), organization.chainAddress);
+  readOnly.hasRole(roleForOrganizationKind(organization.kind), organization.chainAddress);
 
 beforeAll(async () => {
   database = await createTestDatabase();
