@@ -5,7 +5,7 @@ import { removeDemoData } from "../stack/demo-accounts";
 import { ANVIL_DEV_KEY } from "../stack/prepare";
 import { startEnvSchema } from "../stack/start-env";
 import type { CliCommand } from "./command";
-import { connectLedger } from "./ledger-connection";
+import { connectDatabaseAndChain } from "./ledger-connection";
 
 const demo: CliCommand = {
   usage: `Usage: npm run lotledger -- demo remove
@@ -28,17 +28,22 @@ const demo: CliCommand = {
       return 1;
     }
     const adminKey = env.DEPLOYER_PRIVATE_KEY ?? (env.RPC_URL ? undefined : ANVIL_DEV_KEY);
-    const ledger = await connectLedger().catch((error: Error) => error);
+    const ledger = await connectDatabaseAndChain().catch((error: Error) => error);
     if (ledger instanceof Error) {
       console.error(`demo remove: ${ledger.message}`);
       return 1;
     }
     try {
       const runner = adminKey ? new Wallet(adminKey, ledger.provider) : ledger.provider;
+      const deployment = await ledger.db.contractDeployment.findUnique({
+        where: { chainId: ledger.chainId },
+      });
       const outcome = await removeDemoData({
         db: ledger.db,
         provider: ledger.provider,
-        lotTracker: LotTracker__factory.connect(ledger.contractAddress, runner),
+        lotTracker: deployment
+          ? LotTracker__factory.connect(deployment.address, runner)
+          : undefined,
         isContractAdmin: adminKey !== undefined,
       });
       console.log(`demo remove: ${outcome.accounts} demo account(s) removed`);

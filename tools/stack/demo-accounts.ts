@@ -56,8 +56,11 @@ export async function removeDemoData({
 }: {
   db: Db;
   provider: Provider;
-  /** Connected to the contract admin when `isContractAdmin`, else to `provider` (reads only). */
-  lotTracker: LotTracker;
+  /**
+   * Connected to the contract admin when `isContractAdmin`, else to `provider` (reads only); none when
+   * the database records no LotTracker on this chain, where no demo role can have been granted.
+   */
+  lotTracker?: LotTracker;
   isContractAdmin: boolean;
 }): Promise<DemoRemoval> {
   const { count: accounts } = await db.user.deleteMany({ where: { email: { in: DEMO_EMAILS } } });
@@ -68,8 +71,8 @@ export async function removeDemoData({
   });
   for (const organization of organizations) {
     const role = roleForOrganizationKind(organization.kind);
-    let holdsRole = await lotTracker.hasRole(role, organization.chainAddress);
-    if (holdsRole && isContractAdmin) {
+    let holdsRole = (await lotTracker?.hasRole(role, organization.chainAddress)) ?? false;
+    if (lotTracker && holdsRole && isContractAdmin) {
       const tx = await lotTracker.revokeRole(role, organization.chainAddress);
       await receiptOf(provider, tx.hash);
       outcome.revoked.push(organization.name);
