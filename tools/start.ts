@@ -107,7 +107,8 @@ async function main(): Promise<void> {
   const demoLots = isDemoTold
     ? seedDemoLots({ db, chainId, appUrl, log: demoLog }).catch((error: Error) => error)
     : null;
-  await waitForHttp(`http://127.0.0.1:${env.PORT}/sign-in`, 60_000);
+  // Generous: on a busy machine the first page can take a minute to render, which is no reason to quit.
+  await waitForHttp(`http://127.0.0.1:${env.PORT}/sign-in`, 180_000);
 
   log(`LotLedger is ready at ${appUrl}`);
   if (demo.isOn) {
