@@ -31,7 +31,7 @@ let chain: AnvilProcess;
 let db: Db;
 let env: Record<string, string>;
 
-test.describe.configure({ mode: "serial", timeout: 300_000 });
+test.describe.configure({ mode: "serial", timeout: 600_000 });
 
 test.beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "lotledger-operator-"));
@@ -64,7 +64,7 @@ test.afterAll(async () => {
 
 async function whileRunning(stack: StackProcess, check: () => Promise<void>): Promise<void> {
   try {
-    await waitUntilReady(stack, 240_000);
+    await waitUntilReady(stack, 480_000);
     await check();
   } finally {
     await interruptStack(stack);
