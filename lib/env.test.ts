@@ -5,6 +5,7 @@ import {
   contractAdminEnvSchema,
   notifierEnvSchema,
   parseEnv,
+  senderEnvSchema,
   webEnvSchema,
 } from "./env";
 
@@ -13,6 +14,7 @@ const valid = {
   RPC_URL: "http://127.0.0.1:8545",
   CHAIN_ID: "31337",
   MASTER_KEY: "ab".repeat(32),
+  WEBHOOK_SECRETS_KEY: "cd".repeat(32),
   AUTH_SECRET: "s".repeat(32),
 };
 
@@ -129,5 +131,26 @@ describe("parseEnv(contractAdminEnvSchema)", () => {
         DEPLOYER_PRIVATE_KEY: key,
       });
     }
+  });
+});
+
+describe("each process's keys", () => {
+  it("the web app runs without MASTER_KEY and never sees it, only the webhook secrets' key", () => {
+    const { MASTER_KEY: _, ...withoutMasterKey } = valid;
+    const env = parseEnv(webEnvSchema, valid);
+    expect(env).not.toHaveProperty("MASTER_KEY");
+    expect(env.WEBHOOK_SECRETS_KEY).toBe(valid.WEBHOOK_SECRETS_KEY);
+    expect(parseEnv(webEnvSchema, withoutMasterKey).AUTH_SECRET).toBe(valid.AUTH_SECRET);
+  });
+
+  it("the notifier opens webhook secrets without MASTER_KEY; the sender has MASTER_KEY alone", () => {
+    const { MASTER_KEY: _, ...withoutMasterKey } = valid;
+    expect(parseEnv(notifierEnvSchema, withoutMasterKey)).not.toHaveProperty("MASTER_KEY");
+    expect(Object.keys(parseEnv(senderEnvSchema, valid)).sort()).toEqual([
+      "CHAIN_ID",
+      "DATABASE_URL",
+      "MASTER_KEY",
+      "RPC_URL",
+    ]);
   });
 });

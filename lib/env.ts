@@ -10,6 +10,8 @@ const hints = {
   RPC_URL: "the http(s) or ws(s) URL of an EVM JSON-RPC node, such as http://127.0.0.1:8545",
   CHAIN_ID: "the EVM network's chain id, a positive whole number (31337 for the embedded chain)",
   MASTER_KEY: "32 bytes as 64 hex characters (generate one with `openssl rand -hex 32`)",
+  WEBHOOK_SECRETS_KEY:
+    "32 bytes as 64 hex characters (`npm start` derives it from MASTER_KEY for the web app and the notifier)",
   AUTH_SECRET:
     "a random string of at least 32 characters (generate one with `openssl rand -hex 32`)",
   APP_URL: "the URL people open LotLedger at, such as http://localhost:3000",
@@ -26,6 +28,7 @@ const hints = {
   SMTP_URL:
     "the mail server as smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465, or leave it unset to write recall notices and invitations to the log",
   MAIL_FROM: "the sender of LotLedger's email, such as LotLedger <recalls@example.com>",
+  DEMO: "on (the demo organisations and their public logins; the embedded database and chain only, where it is the default) or off",
   DEMO_LOTS: "on (the default: seed the demo story's lots on a fresh ledger) or off",
 } as const;
 
@@ -38,6 +41,7 @@ export const appEnvSchema = z.object({
   RPC_URL: z.string().regex(/^(https?|wss?):\/\/\S+$/),
   CHAIN_ID: z.coerce.number().int().positive(),
   MASTER_KEY: z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/),
+  WEBHOOK_SECRETS_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/),
   AUTH_SECRET: z.string().min(32),
   APP_URL: z.url().default("http://localhost:3000"),
   CONFIRMATIONS: z.coerce.number().int().min(0).default(0),
@@ -45,8 +49,6 @@ export const appEnvSchema = z.object({
   SMTP_URL: unlessBlank(z.url({ protocol: /^smtps?$/, hostname: /^\S+$/ })),
   MAIL_FROM: unlessBlank(z.string().regex(/^([^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/)),
 });
-
-export type AppEnv = z.infer<typeof appEnvSchema>;
 
 /** A mail server without a sender is half a configuration: relays refuse mail from nobody. */
 export function requireMailFrom(
@@ -58,8 +60,14 @@ export function requireMailFrom(
   }
 }
 
-/** What the web app runs with (it emails invitations when SMTP_URL is set). */
-export const webEnvSchema = appEnvSchema.superRefine(requireMailFrom);
+/**
+ * What the web app runs with (it emails invitations when SMTP_URL is set). It never decrypts an
+ * organisation's signing key, so it gets no MASTER_KEY: only the key derived from it for the webhook
+ * secrets it creates (tools/stack/part-env.ts), so a breach of the web app signs nothing.
+ */
+export const webEnvSchema = appEnvSchema.omit({ MASTER_KEY: true }).superRefine(requireMailFrom);
+
+export type WebEnv = z.infer<typeof webEnvSchema>;
 
 /** The indexer reads the chain into the database and signs nothing: it needs no keys or secrets. */
 export const indexerEnvSchema = appEnvSchema.pick({
@@ -70,14 +78,14 @@ export const indexerEnvSchema = appEnvSchema.pick({
 });
 
 /**
- * The notifier delivers recall notices: webhook secrets are encrypted with MASTER_KEY, and email
- * goes through SMTP_URL when it is set.
+ * The notifier delivers recall notices: it decrypts webhook secrets (WEBHOOK_SECRETS_KEY, not
+ * MASTER_KEY), and email goes through SMTP_URL when it is set.
  */
 export const notifierEnvSchema = appEnvSchema
   .pick({
     DATABASE_URL: true,
     CHAIN_ID: true,
-    MASTER_KEY: true,
+    WEBHOOK_SECRETS_KEY: true,
     APP_URL: true,
     SMTP_URL: true,
     MAIL_FROM: true,
@@ -94,8 +102,8 @@ export const senderEnvSchema = appEnvSchema.pick({
 
 /**
  * Granting an organisation its LotTracker role (`npm run lotledger -- org create`, and the demo seed
- * of `npm start`) is signed by the contract's admin. Only the operator's commands read this key: the
- * web app, the sender and the indexer never hold it.
+ * of `npm start`) is signed by the contract's admin. Only the operator's commands read this key: no
+ * process `npm start` starts ever holds it.
  */
 export const contractAdminEnvSchema = z.object({
   DEPLOYER_PRIVATE_KEY: z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/),
@@ -109,7 +117,12 @@ export class ConfigError extends Error {
 }
 
 // Keys and secrets: a message says how long the value is, never what it holds (logs get shared).
-const SECRETS = new Set(["MASTER_KEY", "AUTH_SECRET", "DEPLOYER_PRIVATE_KEY"]);
+const SECRETS = new Set([
+  "MASTER_KEY",
+  "WEBHOOK_SECRETS_KEY",
+  "AUTH_SECRET",
+  "DEPLOYER_PRIVATE_KEY",
+]);
 
 /** A URL's password is a secret: a message names the variable, never what it holds. */
 function withoutPassword(value: string): string {
@@ -140,10 +153,10 @@ export function parseEnv<S extends z.ZodType>(
   );
 }
 
-let cached: AppEnv | undefined;
+let cached: WebEnv | undefined;
 
-/** The app's validated configuration (parsed on first use, so `next build` needs none of it). */
-export function getEnv(): AppEnv {
+/** The web app's validated configuration (parsed on first use, so `next build` needs none of it). */
+export function getEnv(): WebEnv {
   cached ??= parseEnv(webEnvSchema);
   return cached;
 }

@@ -15,6 +15,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
       summary: "rebuild the read model from the chain",
       load: () => import("./cli/reindex"),
     },
+    demo: {
+      summary: "remove the demo accounts and organisations",
+      load: () => import("./cli/demo"),
+    },
   };
 
 const USAGE = `Usage: npm run lotledger -- <command> [arguments]

@@ -1,6 +1,7 @@
 // `npm start`: brings up everything LotLedger needs (embedded PostgreSQL and anvil unless external
-// ones are configured), migrates, deploys or adopts LotTracker, seeds the demo, builds if needed, and
-// serves the web app with the outbox sender and the indexer beside it. Ctrl-C stops every part, in order.
+// ones are configured), migrates, deploys or adopts LotTracker, seeds the demo (embedded only), builds
+// if needed, and serves the web app with the outbox sender, the indexer and the notifier beside it,
+// each given only the secrets it needs. Ctrl-C stops every part, in order.
 import path from "node:path";
 import { ConfigError } from "@/lib/env";
 import { startAnvil } from "@/tools/chain/anvil";
@@ -12,7 +13,7 @@ import { startPart } from "./stack/parts";
 import { ANVIL_DEV_KEY, LOCAL_CHAIN_ID, prepareLedger } from "./stack/prepare";
 import { assertPortFree, waitForHttp } from "./stack/processes";
 import { loadOrCreateSecrets } from "./stack/secrets";
-import { readStartEnv } from "./stack/start-env";
+import { demoModeOf, readStartEnv } from "./stack/start-env";
 
 const log = (line: string) => console.log(`[lotledger] ${line}`);
 const demoLog = (line: string) => console.log(`[demo] ${line}`);
@@ -29,6 +30,7 @@ async function stopAll(exitCode: number): Promise<never> {
 
 async function main(): Promise<void> {
   const env = readStartEnv();
+  const demo = demoModeOf(env);
   const dataDir = path.resolve(env.DATA_DIR);
   await assertPortFree(env.PORT, "PORT");
   const secrets = env.MASTER_KEY && env.AUTH_SECRET ? undefined : loadOrCreateSecrets(dataDir);
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
     stops.push(() => anvil.stop());
     rpcUrl = anvil.rpcUrl;
   }
-  const { db, chainId } = await prepareLedger({
+  const { db, chainId, webhookSecretsKey } = await prepareLedger({
     databaseUrl,
     rpcUrl,
     expectedChainId: env.CHAIN_ID,
@@ -67,25 +69,28 @@ async function main(): Promise<void> {
     deploymentBlock: env.DEPLOYMENT_BLOCK,
     deployerKey: env.DEPLOYER_PRIVATE_KEY ?? (isEmbeddedChain ? ANVIL_DEV_KEY : undefined),
     masterKey,
+    demo,
     log,
   });
   stops.push(() => db.$disconnect());
 
   await buildIfNeeded(log);
   const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
-  const childEnv = {
+  // Every secret of the stack; startPart hands each part only its own (stack/part-env.ts).
+  const stackEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     RPC_URL: rpcUrl,
     CHAIN_ID: String(chainId),
     MASTER_KEY: masterKey,
+    WEBHOOK_SECRETS_KEY: webhookSecretsKey,
     AUTH_SECRET: authSecret,
     APP_URL: appUrl,
     CONFIRMATIONS: String(env.CONFIRMATIONS),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const services = (["sender", "indexer", "notifier", "web"] as const).map((part) =>
-    startPart(part, childEnv, env.PORT),
+    startPart(part, stackEnv, env.PORT),
   );
   for (const service of services) {
     stops.push(() => service.stop());
@@ -98,19 +103,25 @@ async function main(): Promise<void> {
     });
   }
   // Needs the sender and the indexer running; told beside the web app's start, never delaying it.
-  // Only on the local development chain: elsewhere the demo organisations have no gas money.
-  const isDemoTold = env.DEMO_LOTS !== "off" && chainId === LOCAL_CHAIN_ID;
+  const isDemoTold = demo.isOn && env.DEMO_LOTS !== "off" && chainId === LOCAL_CHAIN_ID;
   const demoLots = isDemoTold
     ? seedDemoLots({ db, chainId, appUrl, log: demoLog }).catch((error: Error) => error)
     : null;
-  await waitForHttp(`http://127.0.0.1:${env.PORT}/sign-in`, 60_000);
+  // Generous: on a busy machine the first page can take a minute to render, which is no reason to quit.
+  await waitForHttp(`http://127.0.0.1:${env.PORT}/sign-in`, 180_000);
 
   log(`LotLedger is ready at ${appUrl}`);
-  log(`demo logins (password "${DEMO_PASSWORD}"):`);
-  for (const user of DEMO_USERS) {
-    const role = user.role.toLowerCase().replace("_", "-");
-    const { name, kind } = user.organization;
-    log(`  ${user.email.padEnd(33)} ${role.padEnd(9)} ${name} (${kind.toLowerCase()})`);
+  if (demo.isOn) {
+    log(`demo logins (password "${DEMO_PASSWORD}"; DEMO=off for none):`);
+    for (const user of DEMO_USERS) {
+      const role = user.role.toLowerCase().replace("_", "-");
+      const { name, kind } = user.organization;
+      log(`  ${user.email.padEnd(33)} ${role.padEnd(9)} ${name} (${kind.toLowerCase()})`);
+    }
+  } else {
+    log(
+      `no demo organisations (${demo.why}); register yours with \`npm run lotledger -- org create\``,
+    );
   }
   log("press Ctrl-C to stop");
   void demoLots?.then((outcome) => {

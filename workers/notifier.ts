@@ -19,7 +19,8 @@ console.log(
     ? `notifier: delivering recall notices by webhook, else by email from ${mail.from} through ${new URL(mail.smtpUrl).host}`
     : "notifier: delivering recall notices by webhook, else to this log (set SMTP_URL and MAIL_FROM to email them)",
 );
-const context = { db, masterKey: env.MASTER_KEY, mail, log: console.log };
+// Webhook secrets are sealed with WEBHOOK_SECRETS_KEY: the notifier never holds MASTER_KEY.
+const context = { db, masterKey: env.WEBHOOK_SECRETS_KEY, mail, log: console.log };
 let lastSweep = 0;
 await runPollLoop(
   "notifier",

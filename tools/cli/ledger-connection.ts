@@ -8,14 +8,14 @@ import { startEmbeddedPostgres } from "@/tools/db/embedded-postgres";
 import { readChainId } from "../stack/chain-id";
 import { startEnvSchema } from "../stack/start-env";
 
-export type LedgerConnection = {
+export type DatabaseAndChain = {
   db: Db;
   provider: NodeProvider;
   chainId: number;
-  contractAddress: string;
-  startBlock: number;
   close(): Promise<void>;
 };
+
+export type LedgerConnection = DatabaseAndChain & { contractAddress: string; startBlock: number };
 
 /**
  * The database and chain a maintenance command works on: DATABASE_URL and RPC_URL when set, else the
@@ -24,6 +24,39 @@ export type LedgerConnection = {
  * for an empty database being rebuilt.
  */
 export async function connectLedger(): Promise<LedgerConnection> {
+  const connection = await connectDatabaseAndChain();
+  const env = parseEnv(startEnvSchema);
+  const { db, chainId } = connection;
+  try {
+    let deployment = await db.contractDeployment.findUnique({ where: { chainId } });
+    if (!deployment && env.CONTRACT_ADDRESS) {
+      deployment = await db.contractDeployment.create({
+        data: {
+          chainId,
+          address: env.CONTRACT_ADDRESS,
+          blockNumber: env.DEPLOYMENT_BLOCK ?? 0,
+          txHash: "",
+        },
+      });
+    }
+    if (!deployment) {
+      throw new Error(
+        `The database records no LotTracker on chain ${chainId}: set CONTRACT_ADDRESS and DEPLOYMENT_BLOCK.`,
+      );
+    }
+    return {
+      ...connection,
+      contractAddress: deployment.address,
+      startBlock: deployment.blockNumber,
+    };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}
+
+/** The same database and chain, for a command that may find no contract recorded on this chain. */
+export async function connectDatabaseAndChain(): Promise<DatabaseAndChain> {
   const env = parseEnv(startEnvSchema);
   const closers: Array<() => Promise<void>> = [];
   let databaseUrl = env.DATABASE_URL;
@@ -60,29 +93,11 @@ export async function connectLedger(): Promise<LedgerConnection> {
   });
   const db = createPrismaClient(databaseUrl);
   closers.push(() => db.$disconnect());
-  let deployment = await db.contractDeployment.findUnique({ where: { chainId } });
-  if (!deployment && env.CONTRACT_ADDRESS) {
-    deployment = await db.contractDeployment.create({
-      data: {
-        chainId,
-        address: env.CONTRACT_ADDRESS,
-        blockNumber: env.DEPLOYMENT_BLOCK ?? 0,
-        txHash: "",
-      },
-    });
-  }
-  if (!deployment) {
-    throw new Error(
-      `The database records no LotTracker on chain ${chainId}: set CONTRACT_ADDRESS and DEPLOYMENT_BLOCK.`,
-    );
-  }
   const provider = createProvider(rpcUrl, chainId);
   return {
     db,
     provider,
     chainId,
-    contractAddress: deployment.address,
-    startBlock: deployment.blockNumber,
     async close() {
       provider.destroy();
       for (const close of closers.reverse()) await close();

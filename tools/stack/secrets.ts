@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { hkdfSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -18,4 +18,14 @@ export function loadOrCreateSecrets(dataDir: string): LocalSecrets {
   };
   writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   return secrets;
+}
+
+/**
+ * The key webhook secrets are sealed with, derived from MASTER_KEY (HKDF-SHA256): the web app, which
+ * creates them, and the notifier, which signs notices with them, get this key and never MASTER_KEY,
+ * which also opens every organisation's signing key.
+ */
+export function webhookSecretsKeyOf(masterKey: string): string {
+  const ikm = Buffer.from(masterKey.replace(/^0x/, ""), "hex");
+  return Buffer.from(hkdfSync("sha256", ikm, "", "lotledger webhook secrets", 32)).toString("hex");
 }

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { appEnvSchema, contractAdminEnvSchema, parseEnv, requireMailFrom } from "@/lib/env";
+import {
+  appEnvSchema,
+  ConfigError,
+  contractAdminEnvSchema,
+  parseEnv,
+  requireMailFrom,
+} from "@/lib/env";
 
 /**
  * What `npm start` reads. Every service is embedded unless configured: no DATABASE_URL starts
@@ -29,6 +35,8 @@ export const startEnvSchema = z.object({
   CONFIRMATIONS: app.CONFIRMATIONS,
   SMTP_URL: app.SMTP_URL,
   MAIL_FROM: app.MAIL_FROM,
+  /** The demo organisations and logins: on by default with the embedded database and chain only. */
+  DEMO: optional(z.enum(["on", "off"])),
   /** The demo story's lots on a fresh ledger; the e2e stack turns them off to keep tests independent. */
   DEMO_LOTS: optional(z.enum(["on", "off"])),
 });
@@ -38,4 +46,25 @@ export type StartEnv = z.infer<typeof startEnvSchema>;
 export function readStartEnv(source: Record<string, string | undefined> = process.env): StartEnv {
   // Checked here too, so a half-configured mail server stops `npm start` before anything starts.
   return parseEnv(startEnvSchema.superRefine(requireMailFrom), source);
+}
+
+export type DemoMode = { isOn: true } | { isOn: false; why: string };
+
+/**
+ * The demo organisations, with their public password and on-chain roles, exist only where nobody's
+ * real data can be: the embedded database and chain, unless DEMO=off. A database or chain of the
+ * operator's (DATABASE_URL, RPC_URL) is never given them, and DEMO=on there is refused.
+ */
+export function demoModeOf(env: Pick<StartEnv, "DEMO" | "DATABASE_URL" | "RPC_URL">): DemoMode {
+  const external = (["DATABASE_URL", "RPC_URL"] as const).filter((name) => env[name]);
+  if (env.DEMO === "off") return { isOn: false, why: "DEMO is off" };
+  if (external.length === 0) return { isOn: true };
+  const names = external.join(" and ");
+  const isAre = external.length > 1 ? "are" : "is";
+  if (env.DEMO === "on") {
+    throw new ConfigError([
+      `DEMO is "on", but ${names} ${isAre} set: the demo organisations and their public password are only for the embedded database and chain, so unset DEMO (or unset ${names} to try the demo).`,
+    ]);
+  }
+  return { isOn: false, why: `${names} ${isAre} set` };
 }

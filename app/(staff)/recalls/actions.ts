@@ -121,7 +121,7 @@ export async function setWebhookAction(
       db: getDb(),
       organizationId: member.organization.id,
       url,
-      masterKey: getEnv().MASTER_KEY,
+      masterKey: getEnv().WEBHOOK_SECRETS_KEY,
     });
     revalidatePath("/recalls/notifications");
     return { secret: endpoint.secret };
