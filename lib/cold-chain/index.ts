@@ -19,4 +19,9 @@ export {
   readingsFromCsv,
   readingsUpload,
 } from "./input";
-export { type RecordedReadings, readingsRefusal, recordReadings } from "./record-readings";
+export {
+  assertMayRecordReadings,
+  type RecordedReadings,
+  readingsRefusal,
+  recordReadings,
+} from "./record-readings";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { readJson, respond } from "@/lib/api/respond";
+import { readJson } from "@/lib/api/body";
+import { respond } from "@/lib/api/respond";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";

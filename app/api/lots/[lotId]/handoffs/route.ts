@@ -1,4 +1,5 @@
-import { readJson, respond } from "@/lib/api/respond";
+import { readJson } from "@/lib/api/body";
+import { respond } from "@/lib/api/respond";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { handOffLot } from "@/lib/events/shipping";
