@@ -1,6 +1,6 @@
 import { readJson, readText } from "@/lib/api/body";
 import { respond } from "@/lib/api/respond";
-import { authenticate } from "@/lib/auth/session";
+import { authenticateRequest } from "@/lib/auth/caller";
 import {
   assertMayRecordReadings,
   MAX_READINGS,
@@ -24,7 +24,10 @@ const UPLOAD_LIMIT = {
  */
 export async function POST(request: Request, { params }: { params: Promise<{ lotId: string }> }) {
   return respond("POST /api/lots/[lotId]/readings", 202, async () => {
-    const member = await authenticate();
+    const member = await authenticateRequest(request, {
+      scope: "RECORD",
+      accepts: ["application/json", "text/csv"],
+    });
     // Who may record is known before the upload is read: a refusal costs no parsing.
     assertMayRecordReadings(member);
     const { lotId } = await params;
