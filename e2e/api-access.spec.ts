@@ -56,7 +56,7 @@ test("an admin makes an API key on the organisation page, a client uses it, the 
   await page.goto("/organization");
   const section = page.getByRole("region", { name: "API keys" });
   const name = `ERP ${lotCode}`;
-  await section.getByLabel("Name", { exact: true }).fill(name);
+  await section.getByRole("textbox", { name: /^Name/ }).fill(name);
   await section
     .getByRole("checkbox", { name: "record lots, events, shipments and readings" })
     .check();
@@ -108,7 +108,7 @@ test("an admin makes an API key on the organisation page, a client uses it, the 
 test("the API keys section is for admins only", async ({ page }) => {
   await signIn(page, "farm-staff@lotledger.demo");
   await page.goto("/organization");
-  await expect(page.getByRole("heading", { name: "Green Valley Farm" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Green Valley Farm", exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "API keys" })).toHaveCount(0);
 });
 
