@@ -1,3 +1,4 @@
+import "server-only";
 import type { JsonRpcProvider } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
 import type { Db } from "@/lib/db/client";

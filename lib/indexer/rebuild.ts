@@ -1,3 +1,4 @@
+import "server-only";
 import { applyLedgerEvents } from "./apply-batch";
 import type { Tx } from "./apply-event";
 import type { DecodedLog } from "./decode";

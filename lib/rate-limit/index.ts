@@ -1,5 +1,7 @@
 // lib/rate-limit: attempts counted in PostgreSQL, shared by every app instance — sign-in, invitation
 // acceptance and the public reads — and the client address they are counted against.
+import "server-only";
+
 export {
   clientAddressOf,
   clientAddressOfRequest,
