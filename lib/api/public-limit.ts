@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { clientAddressOfRequest, LIMITS, spendAttempt } from "@/lib/rate-limit";
 
@@ -11,9 +12,10 @@ import { clientAddressOfRequest, LIMITS, spendAttempt } from "@/lib/rate-limit";
 export async function limitPublicRead(
   request: Request,
   answer: () => Promise<Response>,
+  db: Db = getDb(),
 ): Promise<Response> {
   try {
-    await spendAttempt(getDb(), LIMITS.publicReads, clientAddressOfRequest(request.headers));
+    await spendAttempt(db, LIMITS.publicReads, clientAddressOfRequest(request.headers));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return Response.json(
