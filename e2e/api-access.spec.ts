@@ -56,7 +56,7 @@ test("an admin makes an API key on the organisation page, a client uses it, the 
   await page.goto("/organization");
   const section = page.getByRole("region", { name: "API keys" });
   const name = `ERP ${lotCode}`;
-  await section.getByRole("textbox", { name: /^Name/ }).fill(name);
+  await section.getByRole("textbox", { name: /^Key name/ }).fill(name);
   await section
     .getByRole("checkbox", { name: "record lots, events, shipments and readings" })
     .check();

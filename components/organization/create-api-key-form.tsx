@@ -38,7 +38,7 @@ export function CreateApiKeyForm({
       <form action={formAction} noValidate className="flex flex-col gap-4">
         <FormError state={problem} />
         <TextField
-          label="Name"
+          label="Key name"
           name="name"
           autoComplete="off"
           hint="What uses it, such as “ERP” or “Dock 3 logger”."

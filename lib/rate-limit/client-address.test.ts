@@ -1,9 +1,12 @@
+import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import {
   addressSubject,
   clientAddressOf,
   expandIPv6,
+  headerGetter,
   SOCKET_ADDRESS_HEADER,
+  stampSocketAddress,
 } from "./client-address";
 
 const headers = (values: Record<string, string>) => (name: string) => values[name];
@@ -27,6 +30,17 @@ describe("clientAddressOf", () => {
     expect(clientAddressOf(headers({ "x-real-ip": "not an address" }), "x-real-ip")).toBe(
       "unknown",
     );
+  });
+});
+
+describe("stampSocketAddress (workers/web.ts, before Next)", () => {
+  it("overwrites whatever address a client wrote under the header's name", () => {
+    const request = {
+      headers: { [SOCKET_ADDRESS_HEADER]: "203.0.113.1" },
+      socket: { remoteAddress: "::ffff:198.51.100.9" },
+    } as unknown as IncomingMessage;
+    stampSocketAddress(request);
+    expect(clientAddressOf(headerGetter(request.headers), undefined)).toBe("198.51.100.9");
   });
 });
 
