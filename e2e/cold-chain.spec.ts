@@ -91,7 +91,10 @@ test("the carrier uploads a logger's CSV on a phone; a signed-out consumer sees 
 
   // A logger posts to the API with the carrier's session: same rules, same sentences.
   const api = `/api/lots/${lotIdOf(GTIN, lotCode)}/readings`;
+  // From the carrier's own origin, as a session's write must come.
+  const headers = { origin: new URL(carrier.url()).origin };
   const future = await carrier.request.post(api, {
+    headers,
     data: { readings: [{ time: "2999-01-01T00:00:00Z", celsius: 3 }] },
   });
   expect(future.status()).toBe(400);
@@ -99,6 +102,7 @@ test("the carrier uploads a logger's CSV on a phone; a signed-out consumer sees 
     "Reading 1: time 2999-01-01T00:00:00.000Z is in the future: check the logger's clock.",
   );
   const posted = await carrier.request.post(api, {
+    headers,
     data: { readings: [{ time: new Date(Date.now() - 60_000).toISOString(), celsius: 2.2 }] },
   });
   expect(posted.status()).toBe(202);

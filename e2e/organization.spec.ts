@@ -151,6 +151,8 @@ test("an admin adds a location; a wrong GLN check digit is explained first", asy
   await signIn(page, "farm@lotledger.demo");
   await page.goto("/organization");
   await page.getByRole("link", { name: "Add a location" }).click();
+  // The organisation page has a "Key name" field too (API keys): fill the new page's, not that one.
+  await expect(page).toHaveURL("/organization/locations/new");
   await page.getByLabel("Name").fill("Packing shed 3");
   await page.getByLabel("GLN").fill(wrong);
   await page.getByLabel("Address").fill("1200 River Rd, Salinas, CA 93901");

@@ -154,3 +154,20 @@ describe("each process's keys", () => {
     ]);
   });
 });
+
+describe("the proxy header to trust (TRUST_PROXY_HEADER)", () => {
+  it("is unset by default: rate limits count the socket's address", () => {
+    expect(parseEnv(appEnvSchema, valid).TRUST_PROXY_HEADER).toBeUndefined();
+    expect(parseEnv(appEnvSchema, { ...valid, TRUST_PROXY_HEADER: "" }).TRUST_PROXY_HEADER).toBe(
+      undefined,
+    );
+  });
+
+  it("takes a header name in any case, and refuses anything else with what to set", () => {
+    const env = parseEnv(appEnvSchema, { ...valid, TRUST_PROXY_HEADER: "X-Forwarded-For" });
+    expect(env.TRUST_PROXY_HEADER).toBe("x-forwarded-for");
+    expect(problemsOf({ ...valid, TRUST_PROXY_HEADER: "x-forwarded-for: 1.2.3.4" })).toEqual([
+      'TRUST_PROXY_HEADER is "x-forwarded-for: 1.2.3.4": set it to the header your reverse proxy writes the client\'s address in, such as x-forwarded-for, or leave it unset when browsers connect to LotLedger directly.',
+    ]);
+  });
+});

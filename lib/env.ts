@@ -30,6 +30,8 @@ const hints = {
   MAIL_FROM: "the sender of LotLedger's email, such as LotLedger <recalls@example.com>",
   DEMO: "on (the demo organisations and their public logins; the embedded database and chain only, where it is the default) or off",
   DEMO_LOTS: "on (the default: seed the demo story's lots on a fresh ledger) or off",
+  TRUST_PROXY_HEADER:
+    "the header your reverse proxy writes the client's address in, such as x-forwarded-for, or leave it unset when browsers connect to LotLedger directly",
 } as const;
 
 /** "" counts as unset, as a blank line in a compose file or `export SMTP_URL=` leaves it. */
@@ -48,6 +50,13 @@ export const appEnvSchema = z.object({
   // Email is optional: without SMTP_URL, notices and invitations go to the log (lib/mail/send-mail.ts).
   SMTP_URL: unlessBlank(z.url({ protocol: /^smtps?$/, hostname: /^\S+$/ })),
   MAIL_FROM: unlessBlank(z.string().regex(/^([^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/)),
+  // Unset, rate limits count the socket's address: a header is only as true as the proxy writing it.
+  TRUST_PROXY_HEADER: unlessBlank(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/)
+      .transform((name) => name.toLowerCase()),
+  ),
 });
 
 /** A mail server without a sender is half a configuration: relays refuse mail from nobody. */

@@ -9,6 +9,9 @@ export type AppErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "TOO_MANY_REQUESTS"
   | "LEDGER_REJECTED";
 
 const httpStatus: Record<AppErrorCode, number> = {
@@ -17,6 +20,9 @@ const httpStatus: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_REQUESTS: 429,
   LEDGER_REJECTED: 502,
 };
 
@@ -29,17 +35,25 @@ export class AppError extends Error {
   readonly field?: string;
   /** Every field found wrong at once, when the input was checked as a whole (lib/input.ts). */
   readonly issues?: FieldIssue[];
+  /** For TOO_MANY_REQUESTS: when the caller may try again (an HTTP answer's Retry-After). */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     code: AppErrorCode,
     message: string,
-    options?: { field?: string; issues?: FieldIssue[]; cause?: unknown },
+    options?: {
+      field?: string;
+      issues?: FieldIssue[];
+      retryAfterSeconds?: number;
+      cause?: unknown;
+    },
   ) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.field = options?.field;
     this.issues = options?.issues;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 
   get httpStatus(): number {

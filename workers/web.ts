@@ -2,11 +2,15 @@
 // Digital Link resolver answering GET /01/… in front of Next's router. The resolver is the one page a
 // phone camera opens, so it skips the ~1 ms of routing Next spends on every request (measured with
 // `npm run bench:provenance`): a cached answer is written straight from memory.
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
+import { securityHeaders } from "@/lib/api/security-headers";
+import { getDb } from "@/lib/db";
 import { ConfigError, getEnv } from "@/lib/env";
-import { getProvenanceReadModel, serveDigitalLink } from "@/lib/provenance";
+import { AppError } from "@/lib/errors";
+import { answerKey, getProvenanceReadModel, serveDigitalLink } from "@/lib/provenance";
+import { clientAddressOfRequest, LIMITS, spendAttempt, stampSocketAddress } from "@/lib/rate-limit";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3000" } } });
 const port = Number(values.port);
@@ -21,10 +25,40 @@ const app = next({ dev: false, dir: process.cwd(), port });
 const handle = app.getRequestHandler();
 await app.prepare();
 const resolver = { readModel: getProvenanceReadModel(), appUrl };
+// The same headers as Next's answers get from proxy.ts: the resolver's pages run no script.
+const resolverHeaders = securityHeaders({ pathname: "/01/", isHttps: appUrl.startsWith("https:") });
+
+/**
+ * A cached answer is written at once, unlimited: it costs no database work, and a shop's shoppers
+ * share one address. A miss reads the database, so it counts against the client address's public
+ * reads, as the JSON routes do: walking through lot codes or serials stops there.
+ */
+function serveResolver(request: IncomingMessage, response: ServerResponse): void {
+  for (const [name, value] of Object.entries(resolverHeaders)) response.setHeader(name, value);
+  const key = answerKey(request.url ?? "/", request.headers.accept ?? "");
+  if (resolver.readModel.answers.peek(key)) {
+    serveDigitalLink(request, response, resolver);
+    return;
+  }
+  spendAttempt(getDb(), LIMITS.publicReads, clientAddressOfRequest(request.headers)).then(
+    () => serveDigitalLink(request, response, resolver),
+    (error: unknown) => {
+      const isLimited = error instanceof AppError;
+      if (!isLimited) console.error("[resolver] unexpected error", error);
+      response.writeHead(isLimited ? 429 : 500, {
+        "content-type": "text/plain; charset=utf-8",
+        ...(isLimited ? { "retry-after": String(error.retryAfterSeconds ?? 60) } : {}),
+      });
+      response.end(isLimited ? error.message : "Something went wrong on our side. Try again.");
+    },
+  );
+}
 
 const server = createServer((request, response) => {
+  // Rate limits count this address (or TRUST_PROXY_HEADER's), never a header a client wrote itself.
+  stampSocketAddress(request);
   const isRead = request.method === "GET" || request.method === "HEAD";
-  if (isRead && request.url?.startsWith("/01/")) serveDigitalLink(request, response, resolver);
+  if (isRead && request.url?.startsWith("/01/")) serveResolver(request, response);
   else void handle(request, response);
 });
 server.listen(port, () => console.log(`✓ Ready on http://localhost:${port}`));

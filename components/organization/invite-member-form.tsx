@@ -76,8 +76,16 @@ export function InviteMemberForm({
   );
 }
 
-/** A link to hand on: selectable text, and a button that puts it on the clipboard. */
-export function CopyLink({ label, url }: { label: string; url: string }) {
+/** A link (or key) to hand on: selectable text, and a button that puts it on the clipboard. */
+export function CopyLink({
+  label,
+  url,
+  copyLabel = "Copy link",
+}: {
+  label: string;
+  url: string;
+  copyLabel?: string;
+}) {
   const [isCopied, setIsCopied] = useState(false);
   return (
     <div className="flex flex-col gap-2">
@@ -100,7 +108,7 @@ export function CopyLink({ label, url }: { label: string; url: string }) {
         }
         className="min-h-12 rounded-xl bg-ledger-700 px-5 text-lg font-semibold text-white"
       >
-        {isCopied ? "Copied" : "Copy link"}
+        {isCopied ? "Copied" : copyLabel}
       </button>
     </div>
   );

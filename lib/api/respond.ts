@@ -13,19 +13,22 @@ export async function respond<T>(
   try {
     return Response.json(await work(), { status });
   } catch (error) {
-    const failure = toFailure(error, context);
-    const httpStatus = error instanceof AppError ? error.httpStatus : 500;
-    return Response.json({ error: failure.message, code: failure.code }, { status: httpStatus });
+    return respondFailure(error, context);
   }
 }
 
-/** The request's JSON body, or a 400 that says so. */
-export async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new AppError("INVALID_INPUT", "The request body must be JSON.");
-  }
+/** The JSON answer to a failure: an AppError's status and sentence, else a logged 500 with an id. */
+export function respondFailure(error: unknown, context: string): Response {
+  const failure = toFailure(error, context);
+  const httpStatus = error instanceof AppError ? error.httpStatus : 500;
+  const headers =
+    error instanceof AppError && error.retryAfterSeconds
+      ? { "retry-after": String(error.retryAfterSeconds) }
+      : undefined;
+  return Response.json(
+    { error: failure.message, code: failure.code },
+    { status: httpStatus, headers },
+  );
 }
 
 /**
@@ -36,16 +39,16 @@ export async function respondCsv(
   context: string,
   work: () => Promise<{ filename: string; csv: string }>,
 ): Promise<Response> {
-  let file: { filename: string; csv: string } | undefined;
-  const failure = await respond(context, 200, async () => {
-    file = await work();
-  });
-  if (!file) return failure;
-  return new Response(`\uFEFF${file.csv}`, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${file.filename}"`,
-      "cache-control": "no-store",
-    },
-  });
+  try {
+    const file = await work();
+    return new Response(`\uFEFF${file.csv}`, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${file.filename}"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (error) {
+    return respondFailure(error, context);
+  }
 }

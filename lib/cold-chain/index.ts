@@ -1,6 +1,8 @@
 // lib/cold-chain, the one door to a lot's temperature readings: recording a logger's batch (anchored
 // on the ledger as a Merkle root) and reading the batches back, verified, for the staff and public
 // pages. Other domains, app/ and tools/ import from here.
+import "server-only";
+
 export {
   CHART_POINTS,
   type ChartPoint,
@@ -19,4 +21,9 @@ export {
   readingsFromCsv,
   readingsUpload,
 } from "./input";
-export { type RecordedReadings, readingsRefusal, recordReadings } from "./record-readings";
+export {
+  assertMayRecordReadings,
+  type RecordedReadings,
+  readingsRefusal,
+  recordReadings,
+} from "./record-readings";

@@ -43,8 +43,7 @@ export async function recordReadings({
   locationGln?: string | null;
   now?: Date;
 }): Promise<RecordedReadings> {
-  assertCanRecord(member, RECORD_READINGS);
-  assertHoldsCustody(member, RECORD_READINGS);
+  assertMayRecordReadings(member);
   const parsed = parseReadings(readings, now);
   const gln = locationGln ? parseGln(locationGln) : null;
   return db.$transaction(
@@ -79,6 +78,15 @@ export async function recordReadings({
     // 10,000 rows and their Merkle tree take well under a second, but a busy machine is slower.
     { timeout: 30_000 },
   );
+}
+
+/**
+ * Refuses a member who may record no readings at all (read-only, or a regulator), in recordReadings'
+ * own sentences: the API asks before it reads a logger's upload, so a refusal costs no parsing.
+ */
+export function assertMayRecordReadings(member: Member): void {
+  assertCanRecord(member, RECORD_READINGS);
+  assertHoldsCustody(member, RECORD_READINGS);
 }
 
 /**

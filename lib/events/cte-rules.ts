@@ -35,7 +35,8 @@ export const CTE_KINDS: Record<RecordedHere, readonly string[]> = {
 };
 
 export function isRecordedHere(cte: string): cte is RecordedHere {
-  return cte in CTE_KINDS;
+  // Own keys only: `in` also says yes to "constructor", "toString" and the rest of Object.prototype.
+  return Object.hasOwn(CTE_KINDS, cte);
 }
 
 type Recorder = { role: string; organization: { kind: string; name: string } };

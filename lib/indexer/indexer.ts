@@ -1,3 +1,4 @@
+import "server-only";
 import { LotTracker__factory } from "@/lib/chain/generated";
 import type { NodeProvider } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { applyLedgerEvents } from "./apply-batch";
 import type { DecodedLog } from "./decode";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Interface } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
 import { findStoredPayloads } from "@/lib/chain/payload";

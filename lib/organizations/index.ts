@@ -1,6 +1,8 @@
 // lib/organizations, the one door to organisations, their places and their people. Other domains,
 // app/, tools/ and workers/ import from here. Client components import "./roles" and
 // "./invitation-message" instead: those two need no server.
+import "server-only";
+
 export {
   acceptInvitation,
   createMemberAccount,

@@ -1,3 +1,4 @@
+import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { Wallet } from "ethers";
 import type { Db } from "@/lib/db/client";

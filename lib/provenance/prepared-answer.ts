@@ -31,7 +31,7 @@ export function answerDigitalLinkCached(
 }
 
 /** The cache key: the path and query, and the two Accept types that change the answer. */
-function answerKey(pathAndQuery: string, accept: string): string {
+export function answerKey(pathAndQuery: string, accept: string): string {
   const linkset = accept.includes("application/linkset+json") ? "L" : "";
   const json = accept.includes("application/json") ? "J" : "";
   return `${linkset}${json}|${pathAndQuery}`;

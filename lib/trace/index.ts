@@ -1,6 +1,8 @@
 // lib/trace, the one door to a lot's lineage: tracing back to its origins and forward to every lot
 // made from it, what recalling it affects, the exports a recall hands out, and the lot a scanned code
 // names. It reads the read model only; other domains, app/ and tools/ import from here.
+import "server-only";
+
 export { type FsmaSpreadsheet, getFsmaSpreadsheet, recallScopeCsv } from "./exports";
 export { findRecalledAncestor, getRecallScope, type RecallScope } from "./recall-scope";
 export { findLotOfPackage, type ResolvedLot, resolveLotOfScan } from "./resolve-lot";

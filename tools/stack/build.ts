@@ -11,6 +11,7 @@ const SOURCES = [
   "lib",
   "public",
   "next.config.ts",
+  "proxy.ts",
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ApiKeyList } from "@/components/organization/api-key-list";
+import { CreateApiKeyForm } from "@/components/organization/create-api-key-form";
 import { LocationList, OrganizationSummary } from "@/components/organization/organization-details";
+import { listApiKeys } from "@/lib/auth/api-keys";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getOrganization, isOrganizationAdmin } from "@/lib/organizations";
+import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Organisation" };
 
@@ -19,6 +23,7 @@ export default async function OrganizationPage({
     organizationId: member.organization.id,
   });
   const isAdmin = isOrganizationAdmin(member);
+  const apiKeys = isAdmin ? await listApiKeys({ db: getDb(), member }) : [];
   return (
     <>
       <h1 className="text-2xl font-bold">{organization.name}</h1>
@@ -45,6 +50,20 @@ export default async function OrganizationPage({
         </div>
         <LocationList locations={organization.locations} highlightGln={added} />
       </section>
+      {isAdmin ? (
+        <section className="flex flex-col gap-3" aria-labelledby="api-keys">
+          <h2 id="api-keys" className="text-xl font-semibold">
+            API keys
+          </h2>
+          <p className="text-stone-700">
+            For your own systems (an ERP, a data logger's gateway) to call LotLedger's API in{" "}
+            {organization.name}'s name. A key is shown once, when it is created.
+          </p>
+          <ApiKeyList apiKeys={apiKeys} revoke={revokeApiKeyAction} />
+          <h3 className="text-lg font-semibold">Create a key</h3>
+          <CreateApiKeyForm action={createApiKeyAction} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
-import { readJson, respond } from "@/lib/api/respond";
-import { authenticate } from "@/lib/auth/session";
+import { readJson } from "@/lib/api/body";
+import { respond } from "@/lib/api/respond";
+import { authenticateRequest } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
 import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { createLot } from "@/lib/events/register-lot";
@@ -7,7 +8,7 @@ import { createLot } from "@/lib/events/register-lot";
 /** POST { gtin, lotCode, quantity, unit }: register a lot. 202 with its id and where its write stands. */
 export async function POST(request: Request) {
   return respond("POST /api/lots", 202, async () => {
-    const member = await authenticate();
+    const member = await authenticateRequest(request, { scope: "RECORD" });
     const db = getDb();
     const { lotId, writeId } = await createLot({ db, member, input: await readJson(request) });
     return { lotId, state: await awaitLedgerWrite(db, writeId) };

@@ -7,6 +7,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
 import { acceptInvitation } from "@/lib/organizations";
+import { clientAddressOfRequest, LIMITS, withFailureLimits } from "@/lib/rate-limit";
 
 /** Creates the invitee's account from the invitation, then signs them in with the new password. */
 export async function acceptInvitationAction(
@@ -17,14 +18,13 @@ export async function acceptInvitationAction(
   const values = { name: String(formData.get("name") ?? "") };
   try {
     const password = String(formData.get("password") ?? "");
-    const { email } = await acceptInvitation({
-      db: getDb(),
-      token,
-      input: { ...values, password },
-    });
-    await getAuth().api.signInEmail({
-      body: { email, password },
-      headers: await headers(),
+    const requestHeaders = await headers();
+    const db = getDb();
+    // Failed acceptances count per client address: a link is not to be found by trying.
+    const address = clientAddressOfRequest(requestHeaders);
+    await withFailureLimits(db, [[LIMITS.invitationAddress, address]], async () => {
+      const { email } = await acceptInvitation({ db, token, input: { ...values, password } });
+      await getAuth().api.signInEmail({ body: { email, password }, headers: requestHeaders });
     });
   } catch (error) {
     const failure = toFailure(error, "acceptInvitationAction");

@@ -1,3 +1,4 @@
+import "server-only";
 import { type Interface, type JsonRpcProvider, type Signer, Transaction } from "ethers";
 import { describeLedgerRefusal, isLedgerUnreachable } from "@/lib/chain/errors";
 import { LotTracker__factory } from "@/lib/chain/generated";

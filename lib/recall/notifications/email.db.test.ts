@@ -207,7 +207,8 @@ describe("transportFor", () => {
     await setWebhookEndpoint({
       db: ledger.db,
       organizationId: packer.organization.id,
-      url: "https://packer.example/recalls",
+      // A public address: a webhook's host must resolve, and to no private address.
+      url: "https://93.184.215.14/recalls",
       masterKey: MASTER_KEY,
     });
     const name = async (organizationId: string, withMail?: MailConfig) =>

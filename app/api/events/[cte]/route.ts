@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { readJson, respond } from "@/lib/api/respond";
-import { authenticate } from "@/lib/auth/session";
+import { readJson } from "@/lib/api/body";
+import { respond } from "@/lib/api/respond";
+import { authenticateRequest } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { awaitLedgerWrite } from "@/lib/events/ledger-write";
@@ -17,7 +18,7 @@ const eventBody = z.record(z.string(), z.unknown());
 export async function POST(request: Request, { params }: { params: Promise<{ cte: string }> }) {
   const { cte } = await params;
   return respond(`POST /api/events/${cte}`, 202, async () => {
-    const member = await authenticate();
+    const member = await authenticateRequest(request, { scope: "RECORD" });
     const body = eventBody.safeParse(await readJson(request));
     if (!body.success) {
       throw new AppError(

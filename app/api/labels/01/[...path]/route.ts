@@ -1,3 +1,4 @@
+import { limitPublicRead } from "@/lib/api/public-limit";
 import { BARCODE_CONTENT_TYPES, renderBarcode } from "@/lib/barcode/render-barcode";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { getDb } from "@/lib/db";
@@ -15,7 +16,12 @@ const FILES = { "qr.png": "png", "qr.svg": "svg" } as const;
  * A lot's (or a package's) Digital Link QR code: /api/labels/01/{gtin}/10/{lot}[/21/{serial}]/qr.png
  * or qr.svg, under APP_URL. Only for lots, and packages of lots, LotLedger has on record.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
+export async function GET(request: Request, context: { params: Promise<{ path: string[] }> }) {
+  // Public, and each image is rendered: counted per client address like the JSON answers.
+  return limitPublicRead(request, () => answerLabel(request, context));
+}
+
+async function answerLabel(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   try {
     const segments = [...(await params).path];
     const format = FILES[(segments.pop() ?? "") as keyof typeof FILES];

@@ -1,17 +1,17 @@
 import { respond } from "@/lib/api/respond";
-import { authenticate } from "@/lib/auth/session";
+import { authenticateRequest } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
 import { acknowledgeRecall } from "@/lib/recall";
 
 /** POST: the caller's organisation acknowledges the recall. 201 with when, and the recall's progress. */
 export async function POST(
-  _request: Request,
+  request: Request,
   { params }: { params: Promise<{ recallId: string }> },
 ) {
   return respond("POST /api/recalls/[recallId]/acknowledgements", 201, async () =>
     acknowledgeRecall({
       db: getDb(),
-      member: await authenticate(),
+      member: await authenticateRequest(request, { scope: "RECALL" }),
       recallId: (await params).recallId,
     }),
   );

@@ -1,5 +1,6 @@
-import { readJson, respond } from "@/lib/api/respond";
-import { authenticate } from "@/lib/auth/session";
+import { readJson } from "@/lib/api/body";
+import { respond } from "@/lib/api/respond";
+import { authenticateRequest } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { parseInput } from "@/lib/input";
@@ -12,7 +13,7 @@ export async function POST(
   { params }: { params: Promise<{ recallId: string }> },
 ) {
   return respond("POST /api/recalls/[recallId]/lift", 202, async () => {
-    const member = await authenticate();
+    const member = await authenticateRequest(request, { scope: "RECALL" });
     const input = parseInput(liftInput, await readJson(request));
     const { recallId } = await params;
     return liftRecall({ db: getDb(), member, recallId, input, appUrl: getEnv().APP_URL });

@@ -1,5 +1,6 @@
-import { readJson, respond } from "@/lib/api/respond";
-import { authenticate } from "@/lib/auth/session";
+import { readJson } from "@/lib/api/body";
+import { respond } from "@/lib/api/respond";
+import { authenticateRequest } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
 import { parseInput } from "@/lib/input";
 import { removePackage } from "@/lib/recall";
@@ -11,7 +12,7 @@ export async function POST(
   { params }: { params: Promise<{ recallId: string }> },
 ) {
   return respond("POST /api/recalls/[recallId]/removals", 201, async () => {
-    const member = await authenticate();
+    const member = await authenticateRequest(request, { scope: "RECALL" });
     const input = parseInput(removalRequest, await readJson(request));
     return removePackage({ db: getDb(), member, ...input, recallId: (await params).recallId });
   });

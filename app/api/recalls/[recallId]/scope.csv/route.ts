@@ -1,17 +1,14 @@
 import { respondCsv } from "@/lib/api/respond";
-import { authenticate } from "@/lib/auth/session";
+import { authenticateRequest } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
 import { exportRecall } from "@/lib/recall";
 
 /** GET: the recalled lot's scope (CSV), for those who may see the recall. */
-export async function GET(
-  _request: Request,
-  { params }: { params: Promise<{ recallId: string }> },
-) {
+export async function GET(request: Request, { params }: { params: Promise<{ recallId: string }> }) {
   return respondCsv("GET /api/recalls/[recallId]/scope.csv", async () =>
     exportRecall({
       db: getDb(),
-      member: await authenticate(),
+      member: await authenticateRequest(request, { scope: "READ" }),
       recallId: (await params).recallId,
       kind: "scope",
     }),
