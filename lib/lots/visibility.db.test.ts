@@ -8,7 +8,9 @@ import { parseInput } from "@/lib/input";
 import { getLabelSheet } from "@/lib/packages/label-sheet";
 import {
   exportLot,
+  exportRecall,
   getLineageFamily,
+  getRecall,
   previewRecall,
   recallRefusal,
   removePackage,
@@ -206,4 +208,30 @@ describe("who may recall a lot they may see", () => {
         `Only a regulator, the producer of lot VIS-L, or a retailer that holds or held it or a lot made from or into it can recall it; ${refusedAs} that did not produce it.`,
       );
   });
+});
+
+describe("a recall of the lot", () => {
+  let recallId = "";
+
+  beforeAll(async () => {
+    const input = parseInput(recallInput, REASON);
+    ({ recallId } = await startRecall({
+      db: ledger.db,
+      member: who.packer,
+      lotId: lots.l,
+      input,
+      appUrl: APP,
+    }));
+  });
+
+  it.each(ROLES.filter(([, , lotKey]) => lotKey === "l"))(
+    "is seen by whoever may see the lot: %s",
+    async (_role, key, _lot, standing) => {
+      const view = await getRecall({ db: ledger.db, member: who[key], recallId });
+      expect(view?.lotCode ?? null).toBe(standing ? "VIS-L" : null);
+      const csv = exportRecall({ db: ledger.db, member: who[key], recallId, kind: "scope" });
+      if (standing) await expect(csv).resolves.toMatchObject({ csv: expect.any(String) });
+      else await expect(csv).rejects.toMatchObject({ code: "NOT_FOUND" });
+    },
+  );
 });

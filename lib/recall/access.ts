@@ -2,7 +2,7 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { LotStanding } from "@/lib/lots/visibility";
+import { canSeeLot, type LotStanding } from "@/lib/lots/visibility";
 
 /**
  * Why the member may not recall this lot, as the sentence they see, or null when they may. Asked
@@ -54,9 +54,11 @@ export function liftRefusal(
 }
 
 /**
- * The recall row, for a member allowed to see it: a regulator, the organisation that started it, one
- * asked to acknowledge it, or the lot's producer. Null for anyone else, as for a recall that does not
- * exist: who holds which stock is not everyone's business.
+ * The recall row, for a member allowed to see it: the organisation that started it, one asked to
+ * acknowledge it, or one that may see the recalled lot (canSeeLot: its producer, holders and
+ * recipients past and present, theirs in its lineage, regulators), so a lot page's "Follow the
+ * recall" never leads to a 404. Null for anyone else, as for a recall that does not exist: who holds
+ * which stock is not everyone's business.
  */
 export async function findVisibleRecall({
   db,
@@ -74,14 +76,12 @@ export async function findVisibleRecall({
   if (!recall) return null;
   const ours = member.organization;
   if (
-    ours.kind === "REGULATOR" ||
     recall.initiatedByOrganizationId === ours.id ||
     recall.acknowledgements.some((a) => a.organizationId === ours.id)
   ) {
     return recall;
   }
-  const lot = await db.lot.findUnique({ where: { id: recall.lotId }, select: { producer: true } });
-  return lot?.producer.toLowerCase() === ours.chainAddress.toLowerCase() ? recall : null;
+  return (await canSeeLot({ db, member, lotId: recall.lotId })) ? recall : null;
 }
 
 /** A recall the caller may see, or the 404 sentence (also for one they may not see: it stays unnamed). */
