@@ -67,7 +67,7 @@ export async function getLotDetail({
 /**
  * The same lot for the public provenance pages (lib/provenance), which anyone who scans a package
  * may open: no member, no visibility rule. Only those pages call it, and they show only what is
- * meant for consumers (lib/lots/visibility.test.ts keeps every other caller out).
+ * meant for consumers (lib/lots/visibility-doors.test.ts keeps every other caller out).
  */
 export function getLotDetailForConsumers({
   db,
