@@ -86,12 +86,20 @@ test("only staff of the organisation holding or producing the lot get its labels
   lotCode,
 }) => {
   const { lotId, serials } = await createSerialisedLot(db, { gtin: GTIN, lotCode, count: 1 });
-  const carrier = await pageAs(browser, "carrier@lotledger.demo");
-  await carrier.goto(`/lots/${lotId}/labels`);
+  // A regulator sees every lot, but prints no labels.
+  const regulator = await pageAs(browser, "regulator@lotledger.demo");
+  await regulator.goto(`/lots/${lotId}/labels`);
   // (Next's route announcer is an empty alert too.)
-  await expect(carrier.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+  await expect(regulator.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
     `Only staff of the organisation holding or producing lot ${lotCode} print its labels.`,
   );
+  await expect(regulator.getByText(serials[0] as string)).toHaveCount(0);
+  await regulator.context().close();
+  // A carrier with no part in the lot is told there is no such page, not even the lot's code.
+  const carrier = await pageAs(browser, "carrier@lotledger.demo");
+  const response = await carrier.goto(`/lots/${lotId}/labels`);
+  expect(response?.status()).toBe(404);
+  await expect(carrier.getByText(lotCode)).toHaveCount(0);
   await expect(carrier.getByText(serials[0] as string)).toHaveCount(0);
   await carrier.context().close();
   await page.goto(`/lots/${lotId}/labels`);

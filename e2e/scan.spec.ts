@@ -39,7 +39,7 @@ test("an unknown lot is named in one sentence, and the typed code stays to corre
   await page.getByLabel("Type the code").fill(label);
   await page.getByRole("button", { name: "Look up" }).click();
   await expect(formError(page)).toHaveText(
-    `LotLedger has no lot ${lotCode} of GTIN ${GTIN}: check the label, or record the lot first.`,
+    `No lot ${lotCode} of GTIN ${GTIN} is on LotLedger for your organisation: check the label, or record the lot first.`,
   );
   await expect(page).toHaveURL(/\/scan$/);
   await expect(page.getByLabel("Type the code")).toHaveValue(label);

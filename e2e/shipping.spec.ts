@@ -63,14 +63,17 @@ test("a carrier rejects a shipment with a reason, and the lot goes back to the f
   await carrier.close();
 });
 
-test("a store cannot receive a lot shipped to someone else", async ({ page, browser, lotCode }) => {
+test("a store cannot receive, nor even see, a lot shipped to someone else", async ({
+  page,
+  browser,
+  lotCode,
+}) => {
   await signIn(page, "farm@lotledger.demo");
   await shipToCarrier(page, lotCode);
   const store = await pageAs(browser, "store@lotledger.demo");
-  await store.goto(`/lots/${lotIdOf(GTIN, lotCode)}`);
-  await expect(store.getByTestId("custody")).toHaveText(
-    "On its way from Green Valley Farm to ColdRoute Logistics · 300 case",
-  );
+  const response = await store.goto(`/lots/${lotIdOf(GTIN, lotCode)}`);
+  expect(response?.status()).toBe(404);
+  await expect(store.getByTestId("custody")).toHaveCount(0);
   await expect(store.getByRole("button", { name: /Accept shipment/ })).toHaveCount(0);
   await store.close();
 });

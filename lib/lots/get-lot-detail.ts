@@ -1,8 +1,10 @@
 import "server-only";
+import type { Member } from "@/lib/auth/session";
 import { findStoredPayloads } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { isEpcisEvent } from "@/lib/epcis/event";
 import { describeLedgerEvent } from "./describe-event";
+import { findLotStanding, type LotStanding } from "./visibility";
 
 export type TrailEntry = {
   id: string;
@@ -37,14 +39,47 @@ export type LotDetail = {
   trail: TrailEntry[];
 };
 
-/** One lot with its custody, lineage and the trail of its ledger events, oldest first. */
+/** A lot as a member sees it: why they may (lib/lots/visibility.ts), and its labelled packages. */
+export type MemberLotDetail = LotDetail & { standing: LotStanding; packageCount: number };
+
+/**
+ * One lot with its custody, lineage and the trail of its ledger events, oldest first; null when
+ * there is no such lot or the member may not see it (canSeeLot), alike.
+ */
 export async function getLotDetail({
+  db,
+  member,
+  lotId,
+}: {
+  db: Db;
+  member: Member;
+  lotId: string;
+}): Promise<MemberLotDetail | null> {
+  const standing = await findLotStanding({ db, member, lotId });
+  if (!standing) return null;
+  const [lot, packageCount] = await Promise.all([
+    readLotDetail(db, lotId),
+    db.package.count({ where: { lotId } }),
+  ]);
+  return lot && { ...lot, standing, packageCount };
+}
+
+/**
+ * The same lot for the public provenance pages (lib/provenance), which anyone who scans a package
+ * may open: no member, no visibility rule. Only those pages call it, and they show only what is
+ * meant for consumers (lib/lots/visibility-doors.test.ts keeps every other caller out).
+ */
+export function getLotDetailForConsumers({
   db,
   lotId,
 }: {
   db: Db;
   lotId: string;
 }): Promise<LotDetail | null> {
+  return readLotDetail(db, lotId);
+}
+
+async function readLotDetail(db: Db, lotId: string): Promise<LotDetail | null> {
   const lot = await db.lot.findUnique({
     where: { id: lotId },
     include: {

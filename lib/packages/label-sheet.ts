@@ -7,6 +7,7 @@ import { productNameOf } from "@/lib/epcis/event";
 import { AppError } from "@/lib/errors";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { entriesForBarcode } from "@/lib/gs1/element-string";
+import { canSeeLot } from "@/lib/lots/visibility";
 
 export type PackageCode = "qr" | "gs1-datamatrix";
 
@@ -31,7 +32,8 @@ export const LABELS_PER_SHEET = 200;
 /**
  * The printable labels of a lot's packages still on the shelf, for staff of the organisation holding
  * or producing the lot: a QR code with the package's Digital Link (or a GS1 DataMatrix with the same
- * AIs) per package, and one GS1-128 case label with the GTIN and lot.
+ * AIs) per package, and one GS1-128 case label with the GTIN and lot. Null when there is no such
+ * lot or the member may not see it (canSeeLot); a refusal for a lot it may see but not print.
  */
 export async function getLabelSheet({
   db,
@@ -50,6 +52,8 @@ export async function getLabelSheet({
   from: number;
   appUrl: string;
 }): Promise<LabelSheet | null> {
+  // A lot the member may not see is not there for it: no lot code in a refusal, no oracle.
+  if (!(await canSeeLot({ db, member, lotId }))) return null;
   const lot = await db.lot.findUnique({
     where: { id: lotId },
     select: { gtin: true, lotCode: true, custodian: true, producer: true, payloadHash: true },

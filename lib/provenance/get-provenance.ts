@@ -1,7 +1,7 @@
 import "server-only";
 import { type ColdChainBatch, getColdChain, withReadingsVerdict } from "@/lib/cold-chain";
 import type { Db } from "@/lib/db/client";
-import { getLotDetail, type LotDetail } from "@/lib/lots/get-lot-detail";
+import { getLotDetailForConsumers, type LotDetail } from "@/lib/lots/get-lot-detail";
 import { getPlaceDirectory, type Place, type PlaceDirectory } from "@/lib/organizations";
 import { findRecalledAncestor, findSourceLots } from "@/lib/trace";
 import { buildSteps, type ProvenanceStep } from "./build-steps";
@@ -40,7 +40,7 @@ export async function getProvenance({
   lotId: string;
 }): Promise<Provenance | null> {
   const [lot, places, recalled, coldChain, sourceLots] = await Promise.all([
-    getLotDetail({ db, lotId }),
+    getLotDetailForConsumers({ db, lotId }),
     getPlaceDirectory({ db }),
     findRecalledAncestor({ db, lotId }),
     getColdChain({ db, lotId }),
@@ -50,7 +50,7 @@ export async function getProvenance({
   const sources = await Promise.all(
     sourceLots.map(async (source) => ({
       ...source,
-      detail: await getLotDetail({ db, lotId: source.id }),
+      detail: await getLotDetailForConsumers({ db, lotId: source.id }),
       coldChain: await getColdChain({ db, lotId: source.id }),
     })),
   );

@@ -2,30 +2,36 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-
-/** Organisation kinds LotTracker lets recall any lot; a producer may recall the lots it registered. */
-const RECALLING_KINDS = ["RETAILER", "REGULATOR"];
+import { canSeeLot, type LotStanding } from "@/lib/lots/visibility";
 
 /**
- * Why the member may not recall this lot, as the sentence they see, or null when they may. Mirrors
- * LotTracker.recall (retailer, regulator, or the lot's producer) so a refusal never reaches the chain.
+ * Why the member may not recall this lot, as the sentence they see, or null when they may. Asked
+ * only of a member who may see the lot (`standing`, lib/lots/visibility.ts): anyone else is told
+ * there is no such lot. A regulator may recall any lot, the producer its own lot, and a retailer a
+ * lot it holds or held — or was sent — or one made from or into such a lot.
+ *
+ * Never more than LotTracker.recall allows (a REGULATOR, a RETAILER, or the PRODUCER that created
+ * the lot), so a recall allowed here is not refused by the chain for who asks. The chain is laxer
+ * for retailers: it lets any RETAILER recall any lot, since it cannot see who held what before, so
+ * another client of the contract holding a retailer's key can still recall a lot outside its
+ * lineage; LotLedger never sends such a recall.
  */
 export function recallRefusal(
   member: Pick<Member, "role" | "organization">,
-  lot: { lotCode: string; producer: string },
+  lot: { lotCode: string; standing: LotStanding },
 ): string | null {
   if (member.role === "READ_ONLY") {
     return "Your account is read-only: ask a colleague with staff access to recall the lot.";
   }
-  const { kind, name, chainAddress } = member.organization;
-  const isProducer = lot.producer.toLowerCase() === chainAddress.toLowerCase();
-  if (RECALLING_KINDS.includes(kind) || isProducer) return null;
-  return `Only a retailer, a regulator or the producer of lot ${lot.lotCode} can recall it; ${name} is a ${kind.toLowerCase()} that did not produce it.`;
+  const { kind, name } = member.organization;
+  if (lot.standing === "regulator" || lot.standing === "producer") return null;
+  if (kind === "RETAILER") return null;
+  return `Only a regulator, the producer of lot ${lot.lotCode}, or a retailer that holds or held it or a lot made from or into it can recall it; ${name} is a ${kind.toLowerCase()} that did not produce it.`;
 }
 
 export function assertCanRecall(
   member: Pick<Member, "role" | "organization">,
-  lot: { lotCode: string; producer: string },
+  lot: { lotCode: string; standing: LotStanding },
 ): void {
   const refusal = recallRefusal(member, lot);
   if (refusal) throw new AppError("FORBIDDEN", refusal);
@@ -48,9 +54,11 @@ export function liftRefusal(
 }
 
 /**
- * The recall row, for a member allowed to see it: a regulator, the organisation that started it, one
- * asked to acknowledge it, or the lot's producer. Null for anyone else, as for a recall that does not
- * exist: who holds which stock is not everyone's business.
+ * The recall row, for a member allowed to see it: the organisation that started it, one asked to
+ * acknowledge it, or one that may see the recalled lot (canSeeLot: its producer, holders and
+ * recipients past and present, theirs in its lineage, regulators), so a lot page's "Follow the
+ * recall" never leads to a 404. Null for anyone else, as for a recall that does not exist: who holds
+ * which stock is not everyone's business.
  */
 export async function findVisibleRecall({
   db,
@@ -68,14 +76,12 @@ export async function findVisibleRecall({
   if (!recall) return null;
   const ours = member.organization;
   if (
-    ours.kind === "REGULATOR" ||
     recall.initiatedByOrganizationId === ours.id ||
     recall.acknowledgements.some((a) => a.organizationId === ours.id)
   ) {
     return recall;
   }
-  const lot = await db.lot.findUnique({ where: { id: recall.lotId }, select: { producer: true } });
-  return lot?.producer.toLowerCase() === ours.chainAddress.toLowerCase() ? recall : null;
+  return (await canSeeLot({ db, member, lotId: recall.lotId })) ? recall : null;
 }
 
 /** A recall the caller may see, or the 404 sentence (also for one they may not see: it stays unnamed). */

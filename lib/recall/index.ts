@@ -17,7 +17,13 @@ export {
 } from "./notifications/webhook";
 export { findScanRecall, removePackage, type ScanRecall } from "./packages";
 export { acknowledgeRecall, type RecallProgress } from "./progress";
-export { exportLot, exportRecall, getLineageFamily, type LineageFamily } from "./scope";
+export {
+  exportLot,
+  exportRecall,
+  getLineageFamily,
+  type LineageFamily,
+  previewRecall,
+} from "./scope";
 export { type LotHit, searchLots } from "./search";
 export { startRecall } from "./start";
 export { sweepOpenRecalls } from "./sweep";

@@ -14,7 +14,7 @@ import { getRecall } from "./view";
 const APP_URL = "https://lotledger.test";
 
 let ledger: LedgerWorld;
-/** A harvest lot on its way from the farm to the packer, recalled by the retailer. */
+/** A harvest lot the farm shipped to the retailer, recalled by the retailer. */
 let lotId = "";
 let recallId = "";
 
@@ -30,6 +30,7 @@ const lift = async (member: Member, reason: string) =>
 beforeAll(async () => {
   ledger = await createLedgerWorld();
   lotId = await ledger.harvest("HARVEST-2");
+  await ledger.ship(ledger.members.farm, lotId, ledger.members.retailer);
   ({ recallId } = await startRecall({
     db: ledger.db,
     member: ledger.members.retailer,

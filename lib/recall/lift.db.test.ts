@@ -194,7 +194,9 @@ describe("the retailer lifting its own recall", () => {
     expect(email.text).toContain(
       `The recall of lot HARVEST-1 (GTIN ${GTIN}) was lifted by Test retailer`,
     );
-    expect(email.text).toContain(`Why: ${LIFT_REASON}`);
+    // The retailer's words, quoted: every line of them behind "> ", none of them LotLedger's.
+    expect(email.text).toContain(`Why, in Test retailer's own words:\n> ${LIFT_REASON}\n\n`);
+    expect(email.html).toContain(`<blockquote>${LIFT_REASON}</blockquote>`);
   });
 
   it("refuses a second lift while the first waits for the ledger", async () => {
@@ -223,7 +225,7 @@ describe("the retailer lifting its own recall", () => {
     });
     expect(lines.filter((l) => l.includes("was lifted"))).toHaveLength(3);
     expect(lines).toContain(
-      `notifier: recall notice for Other shop (GLN 9520000000993): the recall of lot HARVEST-1 of GTIN ${GTIN} was lifted: ${LIFT_REASON}; ${APP_URL}/recalls/${recallId}`,
+      `notifier: recall notice for Other shop (GLN 9520000000993): the recall of lot HARVEST-1 of GTIN ${GTIN} was lifted, Test retailer says "${LIFT_REASON}"; ${APP_URL}/recalls/${recallId}`,
     );
   });
 

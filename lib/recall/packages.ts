@@ -3,6 +3,7 @@ import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertCanRecord } from "@/lib/lots/guards";
+import { canSeeLot } from "@/lib/lots/visibility";
 import { findRecallOf, requireRecallInForce } from "./in-force";
 import { closeIfComplete, lockRecall, type RecallProgress, stockLotIdsOf } from "./progress";
 
@@ -17,7 +18,8 @@ export type PackageRemoval = {
 
 /**
  * Marks one package of a recalled lot (or of a lot made from one) as taken off the shelf, by the
- * organisation holding it, and links the removal to the recall. Marking it again changes nothing.
+ * organisation holding it, and links the removal to the recall. Marking it again changes nothing. A
+ * member who may not see the lot is told there is no such package, as for a serial nobody printed.
  */
 export async function removePackage({
   db,
@@ -34,6 +36,8 @@ export async function removePackage({
   recallId?: string;
 }): Promise<PackageRemoval> {
   assertCanRecord(member, "mark the package removed");
+  // Whether a package is in a recall is told only to those who may see its lot (canSeeLot).
+  const isVisible = await canSeeLot({ db, member, lotId });
   const [item, lot] = await Promise.all([
     db.package.findUnique({ where: { lotId_serial: { lotId, serial } }, select: { id: true } }),
     db.lot.findUnique({
@@ -41,7 +45,7 @@ export async function removePackage({
       select: { lotCode: true, custodian: true, recipient: true },
     }),
   ]);
-  if (!item || !lot) {
+  if (!isVisible || !item || !lot) {
     throw new AppError(
       "NOT_FOUND",
       `LotLedger has no package ${serial} of this lot: check the serial on the label.`,
@@ -124,7 +128,8 @@ export type ScanRecall = {
 
 /**
  * Whether a scanned lot is recalled — itself, or through any lot it was made from — and what the
- * member can do about the package in hand; null when it is not recalled.
+ * member can do about the package in hand; null when it is not recalled, or when the member may not
+ * see the lot (canSeeLot): recall membership is told only to those who may.
  */
 export async function findScanRecall({
   db,
@@ -139,6 +144,7 @@ export async function findScanRecall({
   lot: { custodian: string; recipient: string | null };
   serial: string | null;
 }): Promise<ScanRecall | null> {
+  if (!(await canSeeLot({ db, member, lotId }))) return null;
   const recalled = await findRecallOf({ db, lotId });
   if (!recalled) return null;
   const item =

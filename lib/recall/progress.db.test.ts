@@ -132,9 +132,15 @@ describe("closing out a recall", () => {
       code: "CONFLICT",
       message: `Package ${siblingSerial} of lot SIBLING-1 is not recalled: leave it on sale.`,
     });
-    expect(await refusal(() => remove(retailer, lots.p2, packerSerial))).toEqual({
+    // The farm sees PACK-2 (made from its harvest) but does not hold it.
+    expect(await refusal(() => remove(farm, lots.p2, packerSerial))).toEqual({
       code: "FORBIDDEN",
-      message: `Package ${packerSerial} belongs to lot PACK-2, which Test retailer does not hold: only its holder marks it removed.`,
+      message: `Package ${packerSerial} belongs to lot PACK-2, which Test farm does not hold: only its holder marks it removed.`,
+    });
+    // The retailer had no part in PACK-2, a sibling of its lot: not even its recall is told.
+    expect(await refusal(() => remove(retailer, lots.p2, packerSerial))).toEqual({
+      code: "NOT_FOUND",
+      message: `LotLedger has no package ${packerSerial} of this lot: check the serial on the label.`,
     });
     expect(await refusal(() => remove(retailer, lots.p1, "NOSUCHSERIAL"))).toEqual({
       code: "NOT_FOUND",

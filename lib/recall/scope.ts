@@ -2,9 +2,11 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { canSeeLot, requireVisibleLot } from "@/lib/lots/visibility";
 import {
   getFsmaSpreadsheet,
   getRecallScope,
+  type RecallScope,
   recallScopeCsv,
   traceBack,
   traceForward,
@@ -25,15 +27,45 @@ export type LineageFamily = {
 /**
  * What the recall graph shows around a lot: the lot, everything made from it (the scope), what it
  * came from, and one step beyond both — its siblings and the other inputs mixed into its descendants
- * — so the reader sees exactly where the recall stops.
+ * — so the reader sees exactly where the recall stops. Null when there is no such lot or the member
+ * may not see it (canSeeLot).
  */
 export async function getLineageFamily({
   db,
+  member,
   lotId,
 }: {
   db: Db;
+  member: Member;
   lotId: string;
 }): Promise<LineageFamily | null> {
+  if (!(await canSeeLot({ db, member, lotId }))) return null;
+  return lineageFamilyOf(db, lotId);
+}
+
+/**
+ * What recalling the lot would affect, for the review before a recall: its scope and its graph.
+ * Null when there is no such lot or the member may not see it (canSeeLot).
+ */
+export async function previewRecall({
+  db,
+  member,
+  lotId,
+}: {
+  db: Db;
+  member: Member;
+  lotId: string;
+}): Promise<{ scope: RecallScope; family: LineageFamily } | null> {
+  if (!(await canSeeLot({ db, member, lotId }))) return null;
+  const [scope, family] = await Promise.all([
+    getRecallScope({ db, lotId }),
+    lineageFamilyOf(db, lotId),
+  ]);
+  return scope && family && { scope, family };
+}
+
+/** The lineage graph of a lot already known to be visible (a recall's, or one checked above). */
+async function lineageFamilyOf(db: Db, lotId: string): Promise<LineageFamily | null> {
   const [back, forward] = await Promise.all([
     traceBack({ db, lotId }),
     traceForward({ db, lotId }),
@@ -83,31 +115,22 @@ export type LotExport = "scope" | "fsma";
 
 /**
  * A lot's recall scope (the lot and every lot made from it, with holders and packages) or its full
- * trace as the FDA FSMA 204 sortable spreadsheet, named after the lot and the day.
+ * trace as the FDA FSMA 204 sortable spreadsheet, named after the lot and the day; for a member who
+ * may see the lot, and the not-found refusal of a lot that does not exist to anyone else.
  */
 export async function exportLot({
   db,
+  member,
   lotId,
   kind,
 }: {
   db: Db;
+  member: Member;
   lotId: string;
   kind: LotExport;
 }): Promise<{ filename: string; csv: string }> {
-  const lot = await db.lot.findUnique({ where: { id: lotId }, select: { lotCode: true } });
-  const csv = lot && (await (kind === "scope" ? scopeCsv : fsmaCsv)(db, lotId));
-  if (!lot || !csv) {
-    throw new AppError(
-      "NOT_FOUND",
-      "LotLedger has no such lot: search for the batch on the recalls page.",
-    );
-  }
-  const day = new Date().toISOString().slice(0, 10);
-  const safeCode = lot.lotCode.replace(/[^A-Za-z0-9._-]+/g, "_");
-  return {
-    filename: `${kind === "scope" ? "recall-scope" : "fsma-204"}-${safeCode}-${day}.csv`,
-    csv,
-  };
+  await requireVisibleLot({ db, member, lotId, sentence: NO_LOT_TO_EXPORT });
+  return lotExport(db, lotId, kind);
 }
 
 /** The same downloads for a recall's lot, for those who may see the recall. */
@@ -123,7 +146,22 @@ export async function exportRecall({
   kind: LotExport;
 }): Promise<{ filename: string; csv: string }> {
   const recall = requireVisibleRecall(await findVisibleRecall({ db, member, recallId }));
-  return exportLot({ db, lotId: recall.lotId, kind });
+  return lotExport(db, recall.lotId, kind);
+}
+
+const NO_LOT_TO_EXPORT =
+  "LotLedger has no such lot for your organisation: search for the batch on the recalls page.";
+
+async function lotExport(db: Db, lotId: string, kind: LotExport) {
+  const lot = await db.lot.findUnique({ where: { id: lotId }, select: { lotCode: true } });
+  const csv = lot && (await (kind === "scope" ? scopeCsv : fsmaCsv)(db, lotId));
+  if (!lot || !csv) throw new AppError("NOT_FOUND", NO_LOT_TO_EXPORT);
+  const day = new Date().toISOString().slice(0, 10);
+  const safeCode = lot.lotCode.replace(/[^A-Za-z0-9._-]+/g, "_");
+  return {
+    filename: `${kind === "scope" ? "recall-scope" : "fsma-204"}-${safeCode}-${day}.csv`,
+    csv,
+  };
 }
 
 async function scopeCsv(db: Db, lotId: string): Promise<string | null> {

@@ -10,8 +10,9 @@ let ledger: LedgerWorld;
 /** H split into A (2 packages) and B; A split into A1 and A2. Unrelated harvest U. */
 const lots = { h: "", a: "", b: "", a1: "", a2: "", u: "" };
 
-const codesOf = async (query: string) =>
-  (await searchLots({ db: ledger.db, query })).map((hit) => [hit.lotCode, hit.serial]);
+/** What the farm, which harvested and split every lot here, finds. */
+const codesOf = async (query: string, member = ledger.members.farm) =>
+  (await searchLots({ db: ledger.db, member, query })).map((hit) => [hit.lotCode, hit.serial]);
 
 beforeAll(async () => {
   ledger = await createLedgerWorld();
@@ -55,17 +56,40 @@ describe("searchLots", () => {
   });
 
   it("refuses a malformed barcode with lib/gs1's sentence, and finds nothing for nothing", async () => {
-    const error = await searchLots({ db: ledger.db, query: "(01)09506000134353" }).catch((e) => e);
+    const error = await searchLots({
+      db: ledger.db,
+      member: ledger.members.farm,
+      query: "(01)09506000134353",
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toMatch(/check digit/);
     expect(await codesOf("   ")).toEqual([]);
     expect(await codesOf("NO-SUCH-LOT")).toEqual([]);
   });
+
+  it("finds nothing of lots the member has no part in, however it asks", async () => {
+    const [serial = ""] = await ledger.serialsOf(lots.b);
+    const ais = { "01": GTIN, "10": "SEARCH-B", "21": serial };
+    for (const query of [
+      GTIN,
+      "search-",
+      serial,
+      buildDigitalLink({ stem: "https://id.example", ais }),
+      `(01)${GTIN}(21)${serial}`,
+    ]) {
+      expect(await codesOf(query, ledger.members.carrier)).toEqual([]);
+      expect((await codesOf(query, ledger.members.regulator)).length).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe("getLineageFamily", () => {
   it("marks the lot, what was made from it, what it came from, and its neighbours", async () => {
-    const family = await getLineageFamily({ db: ledger.db, lotId: lots.a });
+    const family = await getLineageFamily({
+      db: ledger.db,
+      member: ledger.members.farm,
+      lotId: lots.a,
+    });
     const roles = Object.fromEntries(family?.nodes.map((n) => [n.lotCode, n.role]) ?? []);
     expect(roles).toEqual({
       "SEARCH-A": "recalled",
@@ -76,5 +100,10 @@ describe("getLineageFamily", () => {
     });
     expect(family?.links).toHaveLength(4);
     expect(family?.omitted).toBe(0);
+  });
+
+  it("is not there for an organisation with no part in the lot", async () => {
+    const { db, members } = ledger;
+    expect(await getLineageFamily({ db, member: members.carrier, lotId: lots.a })).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 import "server-only";
+import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { GS } from "@/lib/gs1/element-string";
 import { parseScanData } from "@/lib/gs1/scan-data";
-import { resolveLotOfScan } from "@/lib/trace";
+import { findVisibleLotIds } from "@/lib/lots/visibility";
 
 export type LotHit = {
   id: string;
@@ -18,6 +19,12 @@ export type LotHit = {
 };
 
 const MAX_HITS = 50;
+/**
+ * Lots looked at to find MAX_HITS the member may see: a GTIN shared by many organisations' lots
+ * (a brand's product, or a commodity's) can hide the member's own older lots behind others' newer
+ * ones beyond this many.
+ */
+const MAX_CANDIDATES = 1_000;
 /** A Digital Link, bracketed element strings, a symbology identifier or a GS-led element string. */
 const BARCODE = new RegExp(`^(https?://|\\(|\\]|${GS})`, "i");
 const GTIN_DIGITS = /^(\d{8}|\d{12,14})$/;
@@ -26,36 +33,52 @@ const GTIN_DIGITS = /^(\d{8}|\d{12,14})$/;
  * Finds lots by whatever the recall manager has: a GTIN (every lot of the product), a lot code, a
  * package serial, or a scanned or typed barcode (Digital Link or element strings). A barcode that
  * does not parse is refused with lib/gs1's sentence; digits that are not a valid GTIN are looked up
- * as a lot code or serial, since those can be all digits too.
+ * as a lot code or serial, since those can be all digits too. Only lots the member may see are
+ * found (canSeeLot): a lot of anyone else is not there for it, as in every other search.
  */
-export async function searchLots({ db, query }: { db: Db; query: string }): Promise<LotHit[]> {
+export async function searchLots({
+  db,
+  member,
+  query,
+}: {
+  db: Db;
+  member: Member;
+  query: string;
+}): Promise<LotHit[]> {
   const text = query.trim();
   if (text === "") return [];
+  const findHits = (where: Prisma.LotWhereInput) => findVisibleHits(db, member, where);
   if (BARCODE.test(text) || (/^\d{16,}$/.test(text) && text.startsWith("01"))) {
-    return fromBarcode(db, text);
+    return fromBarcode(findHits, db, text);
   }
   if (GTIN_DIGITS.test(text)) {
     const gtin = tryGtin(text);
     if (gtin) {
-      const byGtin = await findHits(db, { gtin });
+      const byGtin = await findHits({ gtin });
       if (byGtin.length > 0) return byGtin;
     }
   }
   const [byLotCode, bySerial] = await Promise.all([
-    findHits(db, { lotCode: { startsWith: text, mode: "insensitive" } }),
-    findBySerial(db, { serial: text.toUpperCase() }),
+    findHits({ lotCode: { startsWith: text, mode: "insensitive" } }),
+    findBySerial(findHits, db, { serial: text.toUpperCase() }),
   ]);
   return [...bySerial, ...byLotCode.filter((hit) => !bySerial.some((s) => s.id === hit.id))];
 }
 
-/** A scanned or typed label: its lot (lib/trace), or every lot of the product for a GTIN alone. */
-async function fromBarcode(db: Db, text: string): Promise<LotHit[]> {
+/**
+ * A scanned or typed label: the lots its GTIN, lot code and serial name (the product's lots for a
+ * GTIN alone). Found like any other query, so a label of a lot the member may not see finds nothing,
+ * exactly as a label of no lot does.
+ */
+async function fromBarcode(findHits: FindHits, db: Db, text: string): Promise<LotHit[]> {
   const { ais } = parseScanData(text);
-  const gtin = ais.get("01");
-  if (gtin !== undefined && !ais.has("10") && !ais.has("21")) return findHits(db, { gtin });
-  const resolved = await resolveLotOfScan({ db, text });
-  const hits = await findHits(db, { id: resolved.lotId });
-  return hits.map((hit) => ({ ...hit, serial: resolved.serial }));
+  const [gtin, lotCode, serial] = [ais.get("01"), ais.get("10"), ais.get("21")];
+  const where: Prisma.LotWhereInput = {
+    ...(gtin === undefined ? {} : { gtin }),
+    ...(lotCode === undefined ? {} : { lotCode }),
+  };
+  if (serial !== undefined) return findBySerial(findHits, db, { serial }, where);
+  return gtin === undefined && lotCode === undefined ? [] : findHits(where);
 }
 
 function tryGtin(digits: string): string | null {
@@ -67,24 +90,43 @@ function tryGtin(digits: string): string | null {
 }
 
 /** Every lot with a package of this serial: a search lists them all, where a scan must pick one. */
-async function findBySerial(db: Db, where: { serial: string }) {
+async function findBySerial(
+  findHits: FindHits,
+  db: Db,
+  { serial }: { serial: string },
+  lot: Prisma.LotWhereInput = {},
+) {
   const packages = await db.package.findMany({
-    where: { serial: where.serial },
+    where: { serial },
     select: { lotId: true, serial: true },
-    take: MAX_HITS,
+    take: MAX_CANDIDATES,
   });
-  const hits = await findHits(db, { id: { in: packages.map((p) => p.lotId) } });
+  const hits = await findHits({ ...lot, id: { in: packages.map((p) => p.lotId) } });
   return hits.map((hit) => ({
     ...hit,
     serial: packages.find((p) => p.lotId === hit.id)?.serial ?? null,
   }));
 }
 
-async function findHits(db: Db, where: Prisma.LotWhereInput): Promise<LotHit[]> {
-  const lots = await db.lot.findMany({
+type FindHits = (where: Prisma.LotWhereInput) => Promise<LotHit[]>;
+
+/** The newest lots matching `where` that the member may see, at most MAX_HITS. */
+async function findVisibleHits(
+  db: Db,
+  member: Member,
+  where: Prisma.LotWhereInput,
+): Promise<LotHit[]> {
+  const candidates = await db.lot.findMany({
     where,
     orderBy: [{ createdBlock: "desc" }, { lotCode: "asc" }],
-    take: MAX_HITS,
+    take: MAX_CANDIDATES,
+    select: { id: true },
+  });
+  const visible = await findVisibleLotIds({ db, member, lotIds: candidates.map((c) => c.id) });
+  const ids = candidates.flatMap((c) => (visible.has(c.id) ? [c.id] : [])).slice(0, MAX_HITS);
+  const lots = await db.lot.findMany({
+    where: { id: { in: ids } },
+    orderBy: [{ createdBlock: "desc" }, { lotCode: "asc" }],
     select: {
       id: true,
       gtin: true,

@@ -3,6 +3,7 @@ import type { Member } from "@/lib/auth/session";
 import { hashPayload, type PayloadValue } from "@/lib/chain/payload";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
+import { NO_SUCH_LOT } from "@/lib/lots/visibility";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { shipLot, splitLot } from "@/tools/testing/lot-steps";
 import { startRecall } from "./start";
@@ -71,13 +72,21 @@ describe("startRecall refuses, in one sentence and writing nothing,", () => {
     });
   });
 
-  it("a carrier, and a packer that did not produce the lot", async () => {
-    expect((await refusal(() => recall(ledger.members.carrier, lots.h))).message).toBe(
-      "Only a retailer, a regulator or the producer of lot HARVEST-1 can recall it; Test carrier is a carrier that did not produce it.",
-    );
+  it("a packer that held the lot but did not produce it", async () => {
     expect((await refusal(() => recall(ledger.members.packer, lots.h))).message).toBe(
-      "Only a retailer, a regulator or the producer of lot HARVEST-1 can recall it; Test packer is a packer that did not produce it.",
+      "Only a regulator, the producer of lot HARVEST-1, or a retailer that holds or held it or a lot made from or into it can recall it; Test packer is a packer that did not produce it.",
     );
+  });
+
+  it("a retailer, or a carrier, with no part in the lot: for them there is no such lot", async () => {
+    // The retailer holds PACK-1, made from HARVEST-1, but nothing of the sibling harvest S.
+    for (const member of [ledger.members.retailer, ledger.members.carrier]) {
+      expect(await refusal(() => recall(member, lots.s))).toEqual({
+        code: "NOT_FOUND",
+        message: NO_SUCH_LOT,
+        field: undefined,
+      });
+    }
   });
 
   it("a recall without a reason, with an unknown class, or with a reason too long", async () => {
@@ -110,8 +119,7 @@ describe("startRecall refuses, in one sentence and writing nothing,", () => {
   it("a lot LotLedger does not know", async () => {
     expect(await refusal(() => recall(ledger.members.regulator, `0x${"ab".repeat(32)}`))).toEqual({
       code: "NOT_FOUND",
-      message:
-        "LotLedger has no such lot: search for the batch by its GTIN, lot code or a package's serial.",
+      message: NO_SUCH_LOT,
       field: undefined,
     });
   });

@@ -8,6 +8,7 @@ import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
 import { memberSiteGln } from "@/lib/events/locations";
 import { heldQuantityList } from "@/lib/events/new-lots";
 import { assertNoWriteInFlight } from "@/lib/lots/guards";
+import { requireVisibleLot } from "@/lib/lots/visibility";
 import { findRecalledAncestor, getRecallScope } from "@/lib/trace";
 import { assertCanRecall } from "./access";
 import { queueRecallNotices } from "./notifications/queue";
@@ -15,7 +16,7 @@ import { scopeOrganizations } from "./progress";
 import { type RecallInput, SEVERITY_LABELS } from "./terms";
 
 /**
- * Recalls one lot: checks who may (as LotTracker.recall does), then in one database transaction puts
+ * Recalls one lot: checks who may (recallRefusal: never more than LotTracker.recall allows), then in one database transaction puts
  * LotTracker.recall(lotId, hash of the notice) in the ledger outbox, records the recall, one
  * acknowledgement to collect from each organisation holding stock in its scope (the lot and every
  * lot made from it), and the notices to send them. A refusal writes nothing.
@@ -34,17 +35,13 @@ export async function startRecall({
   /** Where LotLedger is served: notices link to the recall's page. */
   appUrl: string;
 }): Promise<{ recallId: string; writeId: string }> {
-  const lot = await db.lot.findUnique({
+  // A lot the member may not see is not there for it: the same refusal as for no lot at all.
+  const standing = await requireVisibleLot({ db, member, lotId });
+  const lot = await db.lot.findUniqueOrThrow({
     where: { id: lotId },
-    select: { gtin: true, lotCode: true, quantity: true, unit: true, producer: true, status: true },
+    select: { gtin: true, lotCode: true, quantity: true, unit: true, status: true },
   });
-  if (!lot) {
-    throw new AppError(
-      "NOT_FOUND",
-      "LotLedger has no such lot: search for the batch by its GTIN, lot code or a package's serial.",
-    );
-  }
-  assertCanRecall(member, lot);
+  assertCanRecall(member, { lotCode: lot.lotCode, standing });
   await assertNotRecalled(db, lotId, lot.lotCode);
   const scope = await getRecallScope({ db, lotId });
   if (!scope) throw new Error(`The trace lost lot ${lotId} between two reads.`);

@@ -31,6 +31,7 @@ const members = {
   farm: memberOf("farm", "FARM"),
   carrier: memberOf("carrier", "CARRIER"),
   retailer: memberOf("retailer", "RETAILER"),
+  regulator: memberOf("regulator", "REGULATOR"),
 };
 
 /** A lot row as the indexer writes it. */
@@ -107,8 +108,8 @@ describe("resolveScan: where a scan of a known lot leads", () => {
     ["farm", "STAFF", "HELD", "manage"],
     ["farm", "READ_ONLY", "HELD", "view"],
     ["farm", "STAFF", "SHIPPED", "manage"],
-    ["retailer", "STAFF", "HELD", "view"],
-    ["retailer", "STAFF", "SHIPPED", "view"],
+    ["regulator", "STAFF", "HELD", "view"],
+    ["regulator", "STAFF", "SHIPPED", "view"],
   ] as const)("%s %s scanning lot %s → %s", async (who, role, lotCode, nextAction) => {
     const href = lotHref(lotCode) + (nextAction === "receive" ? "?action=receive" : "");
     expect(await resolve({ ...members[who], role }, link(lotCode))).toEqual({
@@ -147,8 +148,8 @@ describe("resolveScan: where a scan of a known lot leads", () => {
     }
   });
 
-  it("a recalled lot is a recall for everyone, even the organisation it was shipped to", async () => {
-    for (const member of [members.farm, members.carrier, members.retailer]) {
+  it("a recalled lot is a recall for everyone who may see it, even the organisation it was shipped to", async () => {
+    for (const member of [members.farm, members.carrier, members.regulator]) {
       expect(await resolve(member, link("RECALLED"))).toEqual({
         kind: "recalled",
         lotId: lotIdOf(GTIN, "RECALLED"),
@@ -160,6 +161,15 @@ describe("resolveScan: where a scan of a known lot leads", () => {
       });
     }
   });
+
+  it("a lot of others is unknown to an organisation with no part in it, recalled or not", async () => {
+    for (const lotCode of ["HELD", "SHIPPED", "RECALLED"]) {
+      expect(await refusal(members.retailer, link(lotCode))).toEqual({
+        code: "NOT_FOUND",
+        message: `No lot ${lotCode} of GTIN ${GTIN} is on LotLedger for your organisation: check the label, or record the lot first.`,
+      });
+    }
+  });
 });
 
 describe("resolveScan refuses with one sentence", () => {
@@ -168,7 +178,7 @@ describe("resolveScan refuses with one sentence", () => {
       "an unknown lot",
       link("NOPE-1"),
       "NOT_FOUND",
-      `LotLedger has no lot NOPE-1 of GTIN ${GTIN}: check the label, or record the lot first.`,
+      `No lot NOPE-1 of GTIN ${GTIN} is on LotLedger for your organisation: check the label, or record the lot first.`,
     ],
     [
       "a GTIN without a lot (EAN-13)",
@@ -211,7 +221,7 @@ describe("resolveScan refuses with one sentence", () => {
       message: `Lot QUEUED of GTIN ${GTIN} is still being recorded on the ledger: scan it again in a minute, without recording it again.`,
     });
     expect((await refusal(members.retailer, link("QUEUED"))).message).toBe(
-      `LotLedger has no lot QUEUED of GTIN ${GTIN}: check the label, or record the lot first.`,
+      `No lot QUEUED of GTIN ${GTIN} is on LotLedger for your organisation: check the label, or record the lot first.`,
     );
   });
 });

@@ -4,11 +4,13 @@ import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseScanData } from "@/lib/gs1/scan-data";
+import { canSeeLot } from "@/lib/lots/visibility";
 import { findScanRecall, type ScanRecall } from "@/lib/recall";
 
 /**
  * Where a scan leads. `receive`: the lot is on its way to the member's organisation; `manage`: the
- * organisation holds it; `view`: anyone else's lot, or a member who may only read.
+ * organisation holds it; `view`: a lot it may see but not act on (canSeeLot), or a member who may
+ * only read.
  */
 export type ScanResolution =
   | { kind: "lot"; lotId: string; href: string; nextAction: "receive" | "manage" | "view" }
@@ -35,10 +37,14 @@ export async function resolveScan({
   if (lotCode === undefined) throw withoutLot(gtin, ais.get("21"));
 
   const lotId = lotIdOf(gtin, lotCode);
-  const lot = await db.lot.findUnique({
-    where: { id: lotId },
-    select: { status: true, custodian: true, recipient: true },
-  });
+  // A lot the member may not see is unknown to it, exactly as one LotLedger does not have: the
+  // same sentence, the same queries. Its package serials and recall are never looked up.
+  const lot = (await canSeeLot({ db, member, lotId }))
+    ? await db.lot.findUnique({
+        where: { id: lotId },
+        select: { status: true, custodian: true, recipient: true },
+      })
+    : null;
   if (!lot) throw await unknownLot({ db, member, lotId, gtin, lotCode });
   const serial = ais.get("21");
   if (
@@ -116,6 +122,6 @@ async function unknownLot({
   }
   return new AppError(
     "NOT_FOUND",
-    `LotLedger has no lot ${lotCode} of GTIN ${gtin}: check the label, or record the lot first.`,
+    `No lot ${lotCode} of GTIN ${gtin} is on LotLedger for your organisation: check the label, or record the lot first.`,
   );
 }

@@ -51,6 +51,8 @@ export type LedgerWorld = {
   serialsOf(lotId: string): Promise<string[]>;
   /** Takes the organisation's role away on the chain, so the ledger refuses what it sends next. */
   revokeRole(member: Member): Promise<void>;
+  /** One more organisation of a kind (a second carrier, a stranger retailer), with its ADMIN. */
+  addOrganization(kind: Kind, name: string): Promise<Member>;
   drop(): Promise<void>;
 };
 
@@ -76,25 +78,31 @@ export async function createLedgerWorld(): Promise<LedgerWorld> {
   };
   const source = { ...sender, startBlock: deployment.blockNumber, confirmations: 0 };
 
-  const members = {} as LedgerWorld["members"];
-  for (const [i, kind] of KINDS.entries()) {
+  let organizations = 0;
+  /** An organisation with its key, funds, role on the chain and one site; its members by role. */
+  async function addOrganization(kind: Kind, name: string) {
+    const i = organizations++;
+    // The first organisation of each kind keeps its people's plain names; later ones are numbered.
+    const person = i < KINDS.length ? kind : `${kind}-${i}`;
     const key = createSigningKey(MASTER_KEY);
     const organization = await db.organization.create({
       data: {
-        name: `Test ${kind.toLowerCase()}`,
+        name,
         kind,
         gln: gln(i + 1),
         chainAddress: key.address,
         encryptedKey: key.encryptedKey,
-        locations: { create: { gln: gln(i + 101), name: `${kind} site`, address: `${i} Test Rd` } },
+        locations: {
+          create: { gln: gln(i + 101), name: `${person} site`, address: `${i} Test Rd` },
+        },
       },
     });
     await provider.send("anvil_setBalance", [key.address, toBeHex(10n ** 20n)]);
     await grantLotTrackerRole(lotTracker, roleForOrganizationKind(kind), key.address);
-    const member = (role: Member["role"], suffix = ""): Member => ({
-      userId: `user-${kind}${suffix}`,
-      name: `${kind} person${suffix}`,
-      email: `${kind.toLowerCase()}${suffix}@recall.test`,
+    return (role: Member["role"], suffix = ""): Member => ({
+      userId: `user-${person}${suffix}`,
+      name: `${person} person${suffix}`,
+      email: `${person.toLowerCase()}${suffix}@recall.test`,
       role,
       organization: {
         id: organization.id,
@@ -104,6 +112,11 @@ export async function createLedgerWorld(): Promise<LedgerWorld> {
         chainAddress: organization.chainAddress,
       },
     });
+  }
+
+  const members = {} as LedgerWorld["members"];
+  for (const kind of KINDS) {
+    const member = await addOrganization(kind, `Test ${kind.toLowerCase()}`);
     members[kind.toLowerCase() as Lowercase<Kind>] = member("ADMIN");
     if (kind === "RETAILER") members.retailerReadOnly = member("READ_ONLY", "-ro");
   }
@@ -171,6 +184,7 @@ export async function createLedgerWorld(): Promise<LedgerWorld> {
         (await lotTracker.revokeRole(role, member.organization.chainAddress)).hash,
       );
     },
+    addOrganization: async (kind, name) => (await addOrganization(kind, name))("ADMIN"),
     drop: () => database.drop(),
   };
 }

@@ -23,7 +23,7 @@ export default async function RecallsPage({
   let hits: LotHit[] = [];
   let problem: string | undefined;
   try {
-    hits = await searchLots({ db, query });
+    hits = await searchLots({ db, member, query });
   } catch (error) {
     problem = toFailure(error, "RecallsPage search").message;
   }

@@ -113,6 +113,10 @@ describe("the notifier", () => {
       signWebhook(secret, timestamp, second?.body ?? ""),
     );
     expect(JSON.parse(second?.body ?? "")).toEqual(failed?.payload);
+    // The notice as people read it, with the recaller's words quoted as theirs.
+    expect(JSON.parse(second?.body ?? "").text).toContain(
+      "The reason, in Test retailer's own words:\n> E. coli O157:H7 in a sample\n",
+    );
     const delivered = await ledger.db.notification.findUniqueOrThrow({ where: { id: failed?.id } });
     expect(delivered).toMatchObject({ status: "DELIVERED", attempts: 2, lastError: null });
   });

@@ -94,15 +94,17 @@ describe("recall notices by email", () => {
     expect(lines?.[0]).toMatch(
       /^Class I recall of lot MAIL-1 \(GTIN \d{14}\), started by Test retailer \(GLN \d{13}\) on .+ UTC\.$/,
     );
+    // The retailer's own words are quoted, every line behind "> ": nothing in them reads as ours.
     expect(lines?.slice(1)).toEqual([
       "",
-      `Reason: ${REASON}`,
+      "The reason, in Test retailer's own words:",
+      `> ${REASON}`,
       "",
       `Take every package of lot MAIL-1 (GTIN ${GTIN}) off sale and mark it removed in LotLedger.`,
       `Then acknowledge the recall for Test retailer: ${url}`,
     ]);
     expect(message?.html).toContain(
-      "<strong>Reason:</strong> Listeria &gt; limit in samples A&amp;B",
+      "<p>The reason, in Test retailer&#39;s own words:</p>\n<blockquote>Listeria &gt; limit in samples A&amp;B</blockquote>",
     );
     expect(message?.html).toContain(`<a href="${url}">${url}</a>`);
     expect(await noticeRow(noticeId)).toMatchObject({

@@ -2,33 +2,57 @@ import { renderFragment } from "@/components/public";
 import type { OutgoingMail } from "@/lib/mail/send-mail";
 import { formatMoment } from "../terms";
 import type { RecallNoticeMessage } from "./queue";
+import { quoteText, wordsOf } from "./quote";
+import { QuotedWords } from "./quoted-words";
+
+type Notice = Omit<RecallNoticeMessage, "text">;
+
+/** The parts every form of a recall notice tells, in LotLedger's words; the reason is quoted apart. */
+function noticeParts(message: Notice) {
+  const { product, recallClass, initiatedBy, recipient } = message;
+  const lots = message.affectedLots.length > 0 ? message.affectedLots : [product];
+  return {
+    started: `${recallClass} recall of lot ${product.lotCode} (GTIN ${product.gtin}), started by ${initiatedBy.name} (GLN ${initiatedBy.gln}) on ${formatMoment(new Date(message.startedAt))}.`,
+    reasonBy: wordsOf(initiatedBy.name, "The reason"),
+    steps: lots.map(
+      (lot) =>
+        `Take every package of lot ${lot.lotCode} (GTIN ${lot.gtin}) off sale and mark it removed in LotLedger.`,
+    ),
+    acknowledge: `Then acknowledge the recall for ${recipient.name}:`,
+  };
+}
+
+/**
+ * The notice as plain text — the email's text part, and the webhook's `text` — with the recalling
+ * organisation's reason quoted line by line ("> "), so nothing in it reads as LotLedger's own.
+ */
+export function recallNoticeText(message: Notice): string {
+  const { started, reasonBy, steps, acknowledge } = noticeParts(message);
+  return [
+    started,
+    "",
+    reasonBy,
+    quoteText(message.reason),
+    "",
+    ...steps,
+    `${acknowledge} ${message.url}`,
+    "",
+  ].join("\n");
+}
 
 /**
  * The email of one recall notice, for the people of the organisation it addresses: what is recalled
  * and why, which of their lots to take off sale, and the link to acknowledge. It is read on a phone in
  * a store, so the first line is the instruction and the HTML is plain (no images, no styles).
  */
-export function noticeEmail(
-  deliveryId: string,
-  message: RecallNoticeMessage,
-): Omit<OutgoingMail, "to"> {
-  const { product, recallClass, reason, initiatedBy, recipient, url } = message;
-  const lots = message.affectedLots.length > 0 ? message.affectedLots : [product];
-  const steps = lots.map(
-    (lot) =>
-      `Take every package of lot ${lot.lotCode} (GTIN ${lot.gtin}) off sale and mark it removed in LotLedger.`,
-  );
-  const started = `${recallClass} recall of lot ${product.lotCode} (GTIN ${product.gtin}), started by ${initiatedBy.name} (GLN ${initiatedBy.gln}) on ${formatMoment(new Date(message.startedAt))}.`;
-  const acknowledge = `Then acknowledge the recall for ${recipient.name}:`;
-  const text = [started, "", `Reason: ${reason}`, "", ...steps, `${acknowledge} ${url}`, ""].join(
-    "\n",
-  );
+export function noticeEmail(deliveryId: string, message: Notice): Omit<OutgoingMail, "to"> {
+  const { product, recallClass, url } = message;
+  const { started, reasonBy, steps, acknowledge } = noticeParts(message);
   const body = renderFragment(
     <>
       <p>{started}</p>
-      <p>
-        <strong>Reason:</strong> {reason}
-      </p>
+      <p>{reasonBy}</p>
+      <QuotedWords words={message.reason} />
       <ul>
         {steps.map((step) => (
           <li key={step}>{step}</li>
@@ -41,7 +65,7 @@ export function noticeEmail(
   );
   return {
     subject: `${recallClass} recall: lot ${product.lotCode} — remove from sale`,
-    text,
+    text: recallNoticeText(message),
     html: body,
     // One id for every attempt at this notice, as the webhook's delivery header is.
     messageId: `<recall-notice.${deliveryId}@${new URL(url).hostname}>`,

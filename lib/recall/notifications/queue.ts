@@ -2,6 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { ScopeHolder } from "../progress";
 import { type RecallSeverity, SEVERITY_LABELS } from "../terms";
+import { liftNoticeText } from "./lift-email";
+import { recallNoticeText } from "./notice-email";
 
 /** What an organisation receives, by webhook or e-mail: enough to act on without signing in. */
 export type RecallNoticeMessage = {
@@ -11,11 +13,14 @@ export type RecallNoticeMessage = {
   startedAt: string;
   product: { gtin: string; lotCode: string; lotId: string };
   recallClass: string;
+  /** The initiating organisation's own words, as typed: show them as its quotation, never as ours. */
   reason: string;
   initiatedBy: { name: string; gln: string };
   recipient: { name: string; gln: string };
   affectedLots: { gtin: string; lotCode: string; status: string }[];
   action: string;
+  /** The whole notice as people read it (the email's text), the reason quoted line by line ("> "). */
+  text: string;
 };
 
 /** What an organisation asked to act on a recall receives when it is lifted. */
@@ -26,10 +31,13 @@ export type RecallLiftedMessage = {
   /** The LotTracker.liftRecall write: the notice is sent once the ledger records it, never if refused. */
   liftWriteId: string;
   product: { gtin: string; lotCode: string; lotId: string };
+  /** The lifting organisation's own words, as typed: show them as its quotation, never as ours. */
   reason: string;
   liftedBy: { name: string; gln: string };
   recipient: { name: string; gln: string };
   action: string;
+  /** The whole notice as people read it (the email's text), the reason quoted line by line ("> "). */
+  text: string;
 };
 
 /** Every notice the notifier delivers: a recall started, or lifted. */
@@ -64,7 +72,7 @@ export async function queueRecallNotices(
   const url = recallUrl(appUrl, recall.id);
   await tx.notification.createMany({
     data: holders.map((holder) => {
-      const message: RecallNoticeMessage = {
+      const notice: Omit<RecallNoticeMessage, "text"> = {
         type: "recall.started",
         recallId: recall.id,
         url,
@@ -77,6 +85,7 @@ export async function queueRecallNotices(
         affectedLots: holder.lots.map(({ gtin, lotCode, status }) => ({ gtin, lotCode, status })),
         action: `Take these lots off sale now and acknowledge the recall at ${url}.`,
       };
+      const message: RecallNoticeMessage = { ...notice, text: recallNoticeText(notice) };
       return { recallId: recall.id, organizationId: holder.organizationId, payload: message };
     }),
   });
@@ -113,7 +122,7 @@ export async function queueLiftNotices(
   const url = recallUrl(appUrl, recall.id);
   await tx.notification.createMany({
     data: organizations.map((recipient) => {
-      const message: RecallLiftedMessage = {
+      const notice: Omit<RecallLiftedMessage, "text"> = {
         type: "recall.lifted",
         recallId: recall.id,
         url,
@@ -124,6 +133,7 @@ export async function queueLiftNotices(
         recipient: { name: recipient.name, gln: recipient.gln },
         action: `The recall of lot ${recall.lotCode} was lifted: its stock may go back on sale. Details at ${url}.`,
       };
+      const message: RecallLiftedMessage = { ...notice, text: liftNoticeText(notice) };
       return { recallId: recall.id, organizationId: recipient.id, payload: message };
     }),
   });

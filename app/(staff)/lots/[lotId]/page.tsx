@@ -28,13 +28,14 @@ export default async function LotPage({
   const member = await requireMember();
   const [{ lotId }, { pending }] = await Promise.all([params, searchParams]);
   const db = getDb();
-  const [lot, packages, recall, coldChain] = await Promise.all([
-    getLotDetail({ db, lotId }),
-    db.package.count({ where: { lotId } }),
+  // First whether the member may see the lot at all: a stranger gets the same 404 as for no lot.
+  const lot = await getLotDetail({ db, member, lotId });
+  if (!lot) notFound();
+  const [recall, coldChain] = await Promise.all([
     findRecallOf({ db, lotId }),
     getColdChain({ db, lotId }),
   ]);
-  if (!lot) notFound();
+  const packages = lot.packageCount;
   const me = member.organization.chainAddress;
   const isIncoming = lot.status === "IN_TRANSIT" && lot.recipient?.address === me;
   const canRecord = member.role !== "READ_ONLY";

@@ -24,7 +24,7 @@ export default async function RecallPage({ params }: { params: Promise<{ recallI
   const db = getDb();
   const recall = await getRecall({ db, member, recallId });
   if (!recall) notFound();
-  const family = await getLineageFamily({ db, lotId: recall.lotId });
+  const family = await getLineageFamily({ db, member, lotId: recall.lotId });
   const isLifted = recall.lift?.status === "CONFIRMED";
   const isOpen = !recall.closedAt && recall.ledger.status !== "FAILED" && !isLifted;
   return (

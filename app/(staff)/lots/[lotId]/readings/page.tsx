@@ -18,7 +18,7 @@ export default async function RecordReadingsPage({
 }) {
   const member = await requireMember();
   const { lotId } = await params;
-  const lot = await getLotDetail({ db: getDb(), lotId });
+  const lot = await getLotDetail({ db: getDb(), member, lotId });
   if (!lot) notFound();
   const refusal = readingsRefusal(member, lot);
   return (

@@ -16,13 +16,15 @@ export default async function RecallLotPage({ params }: { params: Promise<{ lotI
   const member = await requireMember();
   const { lotId } = await params;
   const db = getDb();
-  const [lot, family, recall] = await Promise.all([
-    getLotDetail({ db, lotId }),
-    getLineageFamily({ db, lotId }),
+  // First whether the member may see the lot at all: a stranger gets the same 404 as for no lot.
+  const lot = await getLotDetail({ db, member, lotId });
+  if (!lot) notFound();
+  const [family, recall] = await Promise.all([
+    getLineageFamily({ db, member, lotId }),
     findRecallOf({ db, lotId }),
   ]);
-  if (!lot || !family) notFound();
-  const refusal = recallRefusal(member, { lotCode: lot.lotCode, producer: lot.producer.address });
+  if (!family) notFound();
+  const refusal = recallRefusal(member, lot);
   return (
     <RecallDashboardFrame>
       <RecallLotHeader lot={lot} />

@@ -12,9 +12,8 @@ import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
-import { findRecallOf, getLineageFamily, recallRefusal } from "@/lib/recall";
+import { findRecallOf, previewRecall, recallRefusal } from "@/lib/recall";
 import { type RecallInput, recallInput, SEVERITY_LABELS } from "@/lib/recall/terms";
-import { getRecallScope } from "@/lib/trace";
 import { startRecallAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Recall a batch" };
@@ -30,10 +29,10 @@ export default async function NewRecallPage({
   const member = await requireMember();
   const [{ lotId }, values] = await Promise.all([params, searchParams]);
   const db = getDb();
-  const lot = await getLotDetail({ db, lotId });
+  const lot = await getLotDetail({ db, member, lotId });
   if (!lot) notFound();
   const refusal =
-    recallRefusal(member, { lotCode: lot.lotCode, producer: lot.producer.address }) ??
+    recallRefusal(member, lot) ??
     (await findRecallOf({ db, lotId }).then(
       (recall) => recall && `Lot ${lot.lotCode} is already in the recall of lot ${recall.lotCode}.`,
     ));
@@ -48,15 +47,13 @@ export default async function NewRecallPage({
       problem = toFailure(error, "NewRecallPage");
     }
   }
-  const [scope, family] = input
-    ? await Promise.all([getRecallScope({ db, lotId }), getLineageFamily({ db, lotId })])
-    : [null, null];
+  const preview = input ? await previewRecall({ db, member, lotId }) : null;
   return (
     <RecallDashboardFrame>
       <RecallLotHeader lot={lot} />
       {refusal ? (
         <p className="rounded-xl bg-stone-100 p-4 text-stone-700">{refusal}</p>
-      ) : input && scope && family ? (
+      ) : input && preview ? (
         <>
           <section
             aria-labelledby="review-heading"
@@ -73,8 +70,8 @@ export default async function NewRecallPage({
               Change the reason or class
             </Link>
           </section>
-          <RecallScopeSummary scope={scope} />
-          <RecallLineageSection family={family} lotCode={lot.lotCode} />
+          <RecallScopeSummary scope={preview.scope} />
+          <RecallLineageSection family={preview.family} lotCode={lot.lotCode} />
           <RecallConfirmForm
             action={startRecallAction.bind(null, lotId)}
             input={input}
