@@ -1,0 +1,14 @@
+import { grantCompanyPrefix } from "@/lib/chain/company-prefix";
+import type { LotTracker } from "@/lib/chain/generated";
+
+/**
+ * The GS1 company prefixes of every GTIN the tests put on the ledger: 950600 (GS1's example GTINs
+ * 0950600013435x and 0950600013436x) and 0614141 (GS1's 00614141…, in the contract tests and the gas
+ * benchmark). Every test producer holds both, so tests that are not about prefixes need not care.
+ */
+export const TEST_COMPANY_PREFIXES = ["950600", "0614141"] as const;
+
+/** Grants the test prefixes to an address, signed by `lotTracker`'s runner (a prefix admin). */
+export async function grantTestPrefixes(lotTracker: LotTracker, address: string): Promise<void> {
+  for (const prefix of TEST_COMPANY_PREFIXES) await grantCompanyPrefix(lotTracker, address, prefix);
+}
