@@ -15,7 +15,7 @@ import {
 } from "@/lib/organizations";
 import { deployLotTracker } from "@/tools/chain/deploy";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
-import { grantTestPrefixes } from "./company-prefixes";
+import { giveTestPrefixes } from "./company-prefixes";
 import { acceptLot, harvestLot, shipLot, splitLot, TEST_GTIN } from "./lot-steps";
 
 // A test world on the real parts (for event, recall and trace tests): a database of its own, a LotTracker deployed on the test
@@ -92,7 +92,8 @@ export async function createLedgerWorld(): Promise<LedgerWorld> {
     });
     await provider.send("anvil_setBalance", [key.address, toBeHex(10n ** 20n)]);
     await grantLotTrackerRole(lotTracker, roleForOrganizationKind(kind), key.address);
-    await grantTestPrefixes(lotTracker, key.address);
+    if (kind === "FARM" || kind === "PACKER")
+      await giveTestPrefixes({ db, organization, lotTracker });
     const member = (role: Member["role"], suffix = ""): Member => ({
       userId: `user-${kind}${suffix}`,
       name: `${kind} person${suffix}`,
