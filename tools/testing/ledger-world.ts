@@ -1,7 +1,7 @@
 import { toBeHex, Wallet } from "ethers";
 import { inject } from "vitest";
 import type { Member } from "@/lib/auth/session";
-import { LotTracker__factory } from "@/lib/chain/generated";
+import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { processOutbox } from "@/lib/chain/outbox/sender";
 import { createProvider, grantLotTrackerRole, receiptOf } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
@@ -42,6 +42,14 @@ export type LedgerWorld = {
     options?: { packagesEach?: number },
   ): Promise<string[]>;
   ship(from: Member, lotId: string, to: Member): Promise<void>;
+  /**
+   * Sends a LotTracker call signed with the organisation's own key, as another client of the same
+   * contract could (LotLedger's own checks are not asked), then settles.
+   */
+  sendAs(
+    member: Member,
+    call: (lotTracker: LotTracker) => Promise<{ hash: string }>,
+  ): Promise<void>;
   /**
    * Hands a lot over and accepts it straight on the chain, signed with the two organisations' keys,
    * as another client of the same contract could: LotLedger's own checks are not asked.
@@ -111,6 +119,14 @@ export async function createLedgerWorld(): Promise<LedgerWorld> {
     if (kind === "RETAILER") members.retailerReadOnly = member("READ_ONLY", "-ro");
   }
 
+  async function signerOf(member: Member): Promise<LotTracker> {
+    const { encryptedKey } = await db.organization.findUniqueOrThrow({
+      where: { id: member.organization.id },
+    });
+    const wallet = new Wallet(decryptSigningKey(encryptedKey, MASTER_KEY), provider);
+    return lotTracker.connect(wallet);
+  }
+
   async function settle() {
     for (let pass = 0; pass < 50; pass++) {
       const sent = await processOutbox(sender);
@@ -145,13 +161,6 @@ export async function createLedgerWorld(): Promise<LedgerWorld> {
       await settle();
     },
     async shipOnChainOnly(from, lotId, to) {
-      const signerOf = async (member: Member) => {
-        const { encryptedKey } = await db.organization.findUniqueOrThrow({
-          where: { id: member.organization.id },
-        });
-        const wallet = new Wallet(decryptSigningKey(encryptedKey, MASTER_KEY), provider);
-        return lotTracker.connect(wallet);
-      };
       const noPayload = `0x${"00".repeat(32)}`;
       const handoff = await (await signerOf(from)).handoff(
         lotId,
@@ -161,6 +170,10 @@ export async function createLedgerWorld(): Promise<LedgerWorld> {
       await receiptOf(provider, handoff.hash);
       const accept = await (await signerOf(to)).acceptHandoff(lotId, noPayload);
       await receiptOf(provider, accept.hash);
+      await settle();
+    },
+    async sendAs(member, call) {
+      await receiptOf(provider, (await call(await signerOf(member))).hash);
       await settle();
     },
     async serialsOf(lotId) {
