@@ -138,6 +138,7 @@ describe("lotledger org (child process, as the operator runs it)", () => {
     });
   });
 
+  // Three operator commands, each a Node process of its own: allow for a busy machine.
   it("grants the GS1 company prefixes an organisation licensed, on the ledger and in the database", async () => {
     const gln = randomGln();
     const created = await runOrg([
@@ -182,7 +183,7 @@ describe("lotledger org (child process, as the operator runs it)", () => {
     expect(await prefixesOf()).toEqual(["4006381"]);
     expect(await lotTracker.isGtinOf(address, 614141000012n)).toBe(false);
     expect(await lotTracker.isGtinOf(address, 4006381333931n)).toBe(true);
-  });
+  }, 120_000);
 
   it("refuses a prefix that is not 6 to 12 digits before registering anything", async () => {
     const before = await countRows(database.db, ["Organization", "CompanyPrefix"]);
