@@ -9,7 +9,14 @@ import { Contract, ContractFactory, type InterfaceAbi, type JsonRpcSigner } from
 import { LotTracker__factory } from "@/lib/chain/generated";
 import { createProvider, receiptOf } from "@/lib/chain/provider";
 import { findFreePort, startAnvil } from "@/tools/chain/anvil";
-import { anchorRoot, gasOf, type Parties, runJourney, storeEachReading } from "./gas/journey";
+import {
+  anchorRoot,
+  gasOf,
+  JOURNEY_PREFIX,
+  type Parties,
+  runJourney,
+  storeEachReading,
+} from "./gas/journey";
 import { type BenchResult, checkTargets, formatReport } from "./gas/report";
 
 const CHAIN_ID = 31337;
@@ -49,6 +56,14 @@ async function grantJourneyRoles(tracker: Contract, parties: Parties): Promise<v
   }
 }
 
+/** LotTracker only: the journey's GTINs carry GS1 company prefix 0614141, held by both producers. */
+async function grantJourneyPrefix(tracker: Contract, { farm, packer }: Parties): Promise<void> {
+  for (const signer of [farm, packer]) {
+    const grant = tracker.getFunction("grantCompanyPrefix");
+    await gasOf(grant.send(await signer.getAddress(), JOURNEY_PREFIX, JOURNEY_PREFIX.length));
+  }
+}
+
 async function main(): Promise<void> {
   const asJson = process.argv.includes("--json");
   const anvil = await startAnvil({ port: await findFreePort(), chainId: CHAIN_ID });
@@ -65,6 +80,7 @@ async function main(): Promise<void> {
     const baseline = await deploy(await baselineFactory(admin), admin);
     await grantJourneyRoles(lotTracker, parties);
     await grantJourneyRoles(baseline, parties);
+    await grantJourneyPrefix(lotTracker, parties);
 
     const result: BenchResult = {
       lottracker: await runJourney(lotTracker, parties, anchorRoot),

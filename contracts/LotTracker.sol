@@ -13,15 +13,19 @@ import {LotTrackerState} from "./state/LotTrackerState.sol";
  * one SSTORE. Types, events and errors are declared in ILotTracker.
  */
 contract LotTracker is LotTrackerState {
-    /// @notice The deployer becomes the admin who grants and revokes the organisation roles.
+    /// @notice The deployer becomes the admin who grants and revokes the organisation roles, and the
+    /// prefix admin who grants GS1 company prefixes.
     constructor() {
         _grantRole(DEFAULT_ADMIN_ROLE, _msgSender());
+        _grantRole(PREFIX_ADMIN_ROLE, _msgSender());
     }
 
     /**
      * @notice Registers a new traceability lot with the caller (a PRODUCER) as custodian and producer.
-     * @param gtin GTIN-14 of the product, as a number (1 to 14 digits).
-     * @param lotCode Lot code (GS1 AI 10), ASCII right-padded with zero bytes.
+     * @param gtin GTIN-14 of the product, as a number (1 to 14 digits); the caller must hold its GS1
+     * company prefix (LotTrackerCompanyPrefixes).
+     * @param lotCode Lot code (GS1 AI 10): printable ASCII (0x21 to 0x7E) right-padded with zero
+     * bytes.
      * @param payloadHash keccak256 of the off-chain event payload (the CTE's key data elements).
      * @param serialsRoot Merkle root of the lot's package serials, or zero when not serialised.
      * @return lotId The lot's id, `lotIdOf(gtin, lotCode)`.
@@ -32,7 +36,7 @@ contract LotTracker is LotTrackerState {
     {
         address account = _msgSender();
         Participant memory caller = _requireProducer(account);
-        lotId = _registerLot(gtin, lotCode, account, caller.id);
+        lotId = _registerLot(gtin, lotCode, account, caller);
         emit LotCreated(lotId, account, gtin, lotCode, payloadHash, serialsRoot);
     }
 
@@ -204,6 +208,7 @@ contract LotTracker is LotTrackerState {
 
     /// @dev Consumes every input, then registers every output with parent links to all inputs. An
     /// output can never be an existing lot (LotTrackerLotExists), so lineage cannot form a cycle.
+    /// Each output is checked as createLot checks a lot: its lot code, and its GTIN's company prefix.
     function _derive(
         LineageKind kind,
         bytes32[] memory inputIds,
@@ -211,7 +216,7 @@ contract LotTracker is LotTrackerState {
         bytes32 payloadHash
     ) private returns (bytes32[] memory outputIds) {
         address account = _msgSender();
-        uint24 producer = _requireProducer(account).id;
+        Participant memory producer = _requireProducer(account);
         uint256 minInputs = kind == LineageKind.Merge ? 2 : 1;
         uint256 minOutputs = kind == LineageKind.Split ? 2 : 1;
         if (inputIds.length < minInputs || outputs.length < minOutputs) {
@@ -237,7 +242,7 @@ contract LotTracker is LotTrackerState {
         NewLot memory output,
         bytes32[] memory parentIds,
         bytes32 payloadHash,
-        uint24 producer
+        Participant memory producer
     ) private returns (bytes32 lotId) {
         address account = _msgSender();
         lotId = _registerLot(output.gtin, output.lotCode, account, producer);

@@ -39,6 +39,8 @@ export function sender(tracker: Contract, signer: Signer): Send {
 }
 
 const READINGS = 1_000;
+/** The GS1 company prefix of the journey's GTINs, which LotTracker's producers must hold. */
+export const JOURNEY_PREFIX = "0614141";
 const LETTUCE = "00614141000012";
 const PACKED_LETTUCE = "00614141000029";
 const DRESSING = "00614141000036";

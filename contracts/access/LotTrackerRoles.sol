@@ -8,9 +8,10 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
  * @notice The organisation roles of LotTracker, and a compact mirror of them for cheap checks.
  * @dev AccessControl stays the source of truth (`hasRole`, `RoleGranted`, `RoleRevoked`). Every grant
  * and revocation also goes through `_grantRole` / `_revokeRole`, which keep a one-slot `Participant`
- * per account: a permanent id and a bitmask of its four roles. A check for "any of these roles" then
- * costs one SLOAD instead of one per role, and the id (3 bytes instead of an address's 20) lets a lot
- * keep its producer, pending recipient and recaller in the same storage slot as its custodian.
+ * per account: a permanent id, a bitmask of its four roles and one of its company prefix lengths. A
+ * check for "any of these roles" then costs one SLOAD instead of one per role, and the id (3 bytes
+ * instead of an address's 20) lets a lot keep its producer, pending recipient and recaller in the
+ * same storage slot as its custodian.
  */
 abstract contract LotTrackerRoles is AccessControl {
     bytes32 public constant PRODUCER_ROLE = keccak256("PRODUCER_ROLE");
@@ -27,9 +28,14 @@ abstract contract LotTrackerRoles is AccessControl {
 
     /// @dev `id` is assigned on the account's first LotTracker role and never reused or cleared, so a
     /// lot's stored producer or recaller keeps naming the same account after its roles change.
+    /// `firstPrefix` and `prefixDigits` are the account's GS1 company prefixes
+    /// (LotTrackerCompanyPrefixes), read with its roles in the same SLOAD: the key of one prefix it
+    /// holds (0 for none), and a bit `n - 6` for each length `n` of the others, kept in a mapping.
     struct Participant {
         uint24 id;
         uint8 roles;
+        uint8 prefixDigits;
+        uint48 firstPrefix;
     }
 
     mapping(address account => Participant) private _participants;
@@ -45,6 +51,18 @@ abstract contract LotTrackerRoles is AccessControl {
     /// @dev The account with this participant id, or the zero address for id 0.
     function _accountOf(uint24 id) internal view returns (address) {
         return _accounts[id];
+    }
+
+    /// @dev Sets or clears bits of the account's `prefixDigits`, keeping the rest of its Participant.
+    function _setPrefixDigits(address account, uint8 bits, bool isHeld) internal {
+        Participant storage participant = _participants[account];
+        uint8 held = participant.prefixDigits;
+        participant.prefixDigits = isHeld ? held | bits : held & ~bits;
+    }
+
+    /// @dev Sets the account's `firstPrefix`, keeping the rest of its Participant.
+    function _setFirstPrefix(address account, uint48 key) internal {
+        _participants[account].firstPrefix = key;
     }
 
     /// @dev Reverts like `onlyRole(PRODUCER_ROLE)`, reading the mirror instead of the role mapping.

@@ -94,12 +94,29 @@ interface ILotTracker {
         bytes32 indexed lotId, address indexed actor, LotStatus restoredStatus, bytes32 reasonHash
     );
 
+    /// @notice `account` may now register lots of GTINs carrying this GS1 company prefix; `sender` is
+    /// the prefix admin who granted it. A prefix is `digits` long, leading zeros included.
+    event CompanyPrefixGranted(
+        address indexed account, uint64 prefix, uint8 digits, address indexed sender
+    );
+
+    /// @notice `account` may no longer register lots under this GS1 company prefix.
+    event CompanyPrefixRevoked(
+        address indexed account, uint64 prefix, uint8 digits, address indexed sender
+    );
+
     /// @notice The traceability lot code (GTIN + lot code) is already registered.
     error LotTrackerLotExists(bytes32 lotId);
     /// @notice The GTIN is zero or longer than 14 digits.
     error LotTrackerInvalidGtin(uint64 gtin);
     /// @notice The lot code is all zero bytes.
     error LotTrackerEmptyLotCode();
+    /// @notice The lot code is not printable ASCII (0x21 to 0x7E) followed only by zero bytes.
+    error LotTrackerInvalidLotCode(bytes20 lotCode);
+    /// @notice The account holds no GS1 company prefix of the GTIN, so it cannot register its lots.
+    error LotTrackerUnauthorizedGtin(uint64 gtin, address account);
+    /// @notice A GS1 company prefix is 6 to 12 digits: `prefix` must be below 10^`digits`.
+    error LotTrackerInvalidCompanyPrefix(uint64 prefix, uint8 digits);
     /// @notice No lot has this id.
     error LotTrackerUnknownLot(bytes32 lotId);
     /// @notice The account holds none of the custody roles (PRODUCER, CARRIER, RETAILER).

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {LotTrackerRoles} from "../access/LotTrackerRoles.sol";
-import {ILotTracker} from "../interfaces/ILotTracker.sol";
+import {LotTrackerCompanyPrefixes} from "../access/LotTrackerCompanyPrefixes.sol";
 
 /**
  * @title LotTrackerState
@@ -10,9 +9,15 @@ import {ILotTracker} from "../interfaces/ILotTracker.sol";
  * @dev `_lots` is private: operations reach a lot only through `_existingLot` / `_heldLot`, which
  * revert for an unknown lot or a caller who does not hold it.
  */
-abstract contract LotTrackerState is ILotTracker, LotTrackerRoles {
+abstract contract LotTrackerState is LotTrackerCompanyPrefixes {
     /// @dev A GTIN has at most 14 digits; GTIN-8/12/13 are the same number left-padded with zeros.
     uint64 private constant _MAX_GTIN = 99_999_999_999_999;
+    /// @dev 0x01, 0x5F and 0x7F in each of a lot code's 20 bytes, added to all of them at once by
+    /// `_isLotCode`, and the high bit of each byte.
+    uint256 private constant _ADD_01 = type(uint160).max / 0xff;
+    uint256 private constant _ADD_5F = _ADD_01 * 0x5f;
+    uint256 private constant _ADD_7F = _ADD_01 * 0x7f;
+    uint256 private constant _HIGH_BITS = _ADD_01 * 0x80;
 
     /// @dev 20 + 1 + 1 + 3 × 3 = 31 bytes: one slot, so each custody change or recall is one SSTORE.
     struct Lot {
@@ -60,17 +65,41 @@ abstract contract LotTrackerState is ILotTracker, LotTrackerRoles {
         return _accountOf(_lots[lotId].recaller);
     }
 
-    /// @dev Validates the traceability lot code and writes a new active lot.
-    function _registerLot(uint64 gtin, bytes20 lotCode, address custodian, uint24 producer)
-        internal
-        returns (bytes32 lotId)
-    {
+    /// @dev Validates the traceability lot code, checks that `producer` (the Participant of
+    /// `custodian`) holds the GTIN's company prefix, and writes a new active lot.
+    function _registerLot(
+        uint64 gtin,
+        bytes20 lotCode,
+        address custodian,
+        Participant memory producer
+    ) internal returns (bytes32 lotId) {
         if (gtin == 0 || gtin > _MAX_GTIN) revert LotTrackerInvalidGtin(gtin);
         if (lotCode == bytes20(0)) revert LotTrackerEmptyLotCode();
+        if (!_isLotCode(lotCode)) revert LotTrackerInvalidLotCode(lotCode);
+        _requireCompanyPrefix(gtin, custodian, producer);
         lotId = lotIdOf(gtin, lotCode);
         if (_lots[lotId].status != LotStatus.None) revert LotTrackerLotExists(lotId);
         // One struct literal so the whole lot is written with a single SSTORE.
-        _lots[lotId] = Lot(custodian, LotStatus.Active, LotStatus.None, producer, 0, 0);
+        _lots[lotId] = Lot(custodian, LotStatus.Active, LotStatus.None, producer.id, 0, 0);
+    }
+
+    /**
+     * @dev A lot code as the indexer can always read it: printable ASCII (0x21 to 0x7E, a superset of
+     * the GS1 AI 10 characters) from the first byte, then only zero bytes. Checked on all 20 bytes at
+     * once, byte-wise arithmetic in one word (about 100 gas, against some 1,500 for a loop): once no
+     * byte has its high bit set, adding 0x5F, 0x01 or 0x7F to every byte never carries into the next,
+     * and the high bit of each sum says whether that byte is >= 0x21, >= 0x7F or >= 0x01.
+     */
+    function _isLotCode(bytes20 lotCode) private pure returns (bool) {
+        uint256 code = uint160(lotCode);
+        // Cannot overflow: every operand is below 2^161, far from 2^256.
+        unchecked {
+            uint256 nonZero = (code + _ADD_7F) & _HIGH_BITS;
+            uint256 printable = (code + _ADD_5F) & ~(code + _ADD_01) & _HIGH_BITS;
+            // 0xFF in every zero byte; they trail the code when this is 2^(8n) - 1.
+            uint256 zeros = ((~nonZero & _HIGH_BITS) >> 7) * 0xFF;
+            return code & _HIGH_BITS == 0 && printable == nonZero && zeros & (zeros + 1) == 0;
+        }
     }
 
     function _requireCustodyRole(address account) internal view returns (Participant memory caller) {

@@ -93,6 +93,10 @@ const notProducer = (account: string) => ({
   name: "AccessControlUnauthorizedAccount",
   args: [account, roleId("PRODUCER")],
 });
+const notPrefixAdmin = (account: string) => ({
+  name: "AccessControlUnauthorizedAccount",
+  args: [account, id("PREFIX_ADMIN_ROLE")],
+});
 const two = () => [newLotInput().input, newLotInput().input];
 
 const ROWS: readonly Row[] = [
@@ -201,6 +205,21 @@ const ROWS: readonly Row[] = [
     call: (as, [lotId = ""]) => as.liftRecall(lotId, id("lifted")),
     allowed: ["PRODUCER", "RETAILER", "REGULATOR"],
     refusal: (account, [lotId]) => ({ name: "LotTrackerUnauthorizedLift", args: [lotId, account] }),
+  },
+  {
+    // Only PREFIX_ADMIN_ROLE, which no column holds: the role admin ("admin only") is refused too.
+    name: "grantCompanyPrefix",
+    prepare: async () => [],
+    call: (as) => as.grantCompanyPrefix(producer.address, 4006381n, 7),
+    allowed: [],
+    refusal: notPrefixAdmin,
+  },
+  {
+    name: "revokeCompanyPrefix",
+    prepare: async () => [],
+    call: (as) => as.revokeCompanyPrefix(producer.address, 950600n, 6),
+    allowed: [],
+    refusal: notPrefixAdmin,
   },
 ];
 

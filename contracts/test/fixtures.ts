@@ -11,6 +11,7 @@ import { decodeLotTrackerError } from "@/lib/chain/errors";
 import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { createProvider, receiptOf } from "@/lib/chain/provider";
+import { grantTestPrefixes } from "@/tools/testing/company-prefixes";
 
 // Shared by the contract test files: each deploys its own LotTracker on the run's anvil and makes
 // fresh accounts (impersonated by the node, so no keys) with exactly the roles a test needs.
@@ -39,7 +40,10 @@ export async function deployTracker(): Promise<{ tracker: LotTracker; admin: Jso
   return { tracker: LotTracker__factory.connect(receipt.contractAddress, admin), admin };
 }
 
-/** A new funded account that the node signs for, holding exactly `roles`. */
+/**
+ * A new funded account that the node signs for, holding exactly `roles`, and the GS1 company prefixes
+ * of the tests' GTINs (which matter only once it holds PRODUCER).
+ */
 export async function newAccount(
   tracker: LotTracker,
   roles: readonly RoleName[] = [],
@@ -47,6 +51,7 @@ export async function newAccount(
   const { address } = Wallet.createRandom();
   await provider.send("anvil_setBalance", [address, toQuantity(10n ** 21n)]);
   await provider.send("anvil_impersonateAccount", [address]);
+  await grantTestPrefixes(tracker, address);
   for (const role of roles) await send(tracker.grantRole(roleId(role), address));
   return provider.getSigner(address);
 }

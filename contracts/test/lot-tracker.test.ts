@@ -1,11 +1,13 @@
 import { AbiCoder, id, type JsonRpcSigner, keccak256, ZeroHash } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { grantCompanyPrefix } from "@/lib/chain/company-prefix";
 import { decodeLotTrackerError } from "@/lib/chain/errors";
 import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { decodeLotCode, encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { grantLotTrackerRole } from "@/lib/chain/provider";
 import { roleForOrganizationKind } from "@/lib/organizations";
 import { deployLotTracker } from "@/tools/chain/deploy";
+import { grantTestPrefixes } from "@/tools/testing/company-prefixes";
 import { provider, send } from "./fixtures";
 
 const GTIN = "00614141000012";
@@ -56,6 +58,9 @@ beforeAll(async () => {
   await grantLotTrackerRole(tracker, roleForOrganizationKind("CARRIER"), carrier.address);
   await grantLotTrackerRole(tracker, roleForOrganizationKind("RETAILER"), retailer.address);
   await grantLotTrackerRole(tracker, roleForOrganizationKind("REGULATOR"), regulator.address);
+  for (const account of [producer, outsider]) await grantTestPrefixes(tracker, account.address);
+  // The prefix of the largest GTIN, 99999999999999.
+  await grantCompanyPrefix(tracker, producer.address, "999999");
 });
 
 afterAll(() => provider.destroy());

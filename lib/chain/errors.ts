@@ -89,6 +89,8 @@ type Revert = { name: string; args: unknown[] };
 const REFUSALS: Record<string, (revert: Revert) => string> = {
   LotTrackerLotExists: () =>
     "This lot code is already on the ledger for this product: give a new batch a new lot code.",
+  LotTrackerUnauthorizedGtin: () =>
+    "The ledger refused: this GTIN's GS1 company prefix is not registered to your organisation on the ledger. Ask your LotLedger administrator to register your prefix.",
   AccessControlUnauthorizedAccount: () =>
     "The ledger refused: your organisation's account is not registered for this action. Ask your LotLedger administrator to register it.",
 };

@@ -5,7 +5,8 @@ import { AbiCoder, getBytes, keccak256, toUtf8Bytes, toUtf8String, zeroPadBytes 
 
 const GTIN_14 = /^\d{14}$/;
 // A lot code (GS1 AI 10) is at most 20 characters of the GS1 character set, all printable ASCII, so
-// one character is one byte and 20 characters always fit the contract's bytes20.
+// one character is one byte and 20 characters always fit the contract's bytes20. LotTracker refuses
+// any other bytes20 (LotTrackerInvalidLotCode), so every lot code on the ledger decodes back.
 const LOT_CODE = /^[!-~]{1,20}$/;
 
 /** The lot code as the contract's `bytes20`: its ASCII bytes, right-padded with zero bytes. */

@@ -1,5 +1,7 @@
 import { keccak256, toUtf8Bytes } from "ethers";
 import type { Db } from "@/lib/db/client";
+import { lotsNamedBy, recordingPartyGln } from "@/lib/epcis/payload-parties";
+import { lotIdOf } from "./lot-id";
 
 export type PayloadValue =
   | string
@@ -32,12 +34,53 @@ export function hashPayload(value: unknown): string {
   return keccak256(toUtf8Bytes(canonicalJson(value)));
 }
 
+/** A ledger event as the verified rule reads it: its lot and the payload hash it carries. */
+export type AnchoredEvent = { lotId: string; payloadHash: string | null };
+
+/**
+ * Whether an event's stored payload is verified on the ledger, and if not why: no payload is stored
+ * for its hash, the stored one no longer hashes to it, it names another lot, or another organisation
+ * than the event's signer recorded it.
+ */
+export type Verdict = "verified" | "missing" | "altered" | "another lot" | "another party";
+
 export type StoredPayloads = {
   /** The stored bodies, by their on-chain hash. */
   bodies: Map<string, unknown>;
-  /** True when a body is stored for this hash and still hashes to it: "verified on the ledger". */
+  /** True when a body is stored for this hash and still hashes to it (`lotledger verify`'s check). */
   isIntact(hash: string | null): boolean;
+  /** The verdict on the event's own payload, knowing the party GLN of the event's signer. */
+  verdictOf(event: AnchoredEvent, signerGln: string | null): Verdict;
+  /**
+   * "Verified on the ledger": the payload of the event's own hash is stored and still hashes to it,
+   * names the event's lot (GTIN + lot code, or its lot id) and was recorded by the organisation that
+   * signed the event (its party GLN is `signerGln`). A hash is public once on the chain: without the
+   * last two, anyone could anchor another organisation's payload to a lot of its own and have its
+   * field, date and place shown as verified there.
+   */
+  isVerified(event: AnchoredEvent, signerGln: string | null): boolean;
 };
+
+/** The on-chain id of a named lot, or null when it is not a lot the ledger can hold. */
+function lotIdOrNull(gtin: string, lotCode: string): string | null {
+  try {
+    return lotIdOf(gtin, lotCode);
+  } catch {
+    return null;
+  }
+}
+
+/** The lot ids a payload names: its own `lotId`, and those of the lots lotsNamedBy reads in it. */
+function lotIdsNamedBy(body: unknown): Set<string> {
+  const ids = new Set<string>();
+  const own = (body as { lotId?: unknown } | null)?.lotId;
+  if (typeof own === "string") ids.add(own.toLowerCase());
+  for (const lot of lotsNamedBy(body)) {
+    const id = lotIdOrNull(lot.gtin, lot.lotCode);
+    if (id) ids.add(id);
+  }
+  return ids;
+}
 
 /** The off-chain payloads behind these on-chain hashes, each checked against its hash. */
 export async function findStoredPayloads(
@@ -49,8 +92,31 @@ export async function findStoredPayloads(
   const intact = new Set(
     payloads.filter((p) => hashPayload(p.body as PayloadValue) === p.hash).map((p) => p.hash),
   );
+  const bodies = new Map(payloads.map((p) => [p.hash, p.body as unknown]));
+  // A payload's lots and recorder, read once however many events carry its hash.
+  const claims = new Map<string, { lotIds: Set<string>; recorder: string | null }>();
+  const claimsOf = (hash: string) => {
+    let claim = claims.get(hash);
+    if (!claim) {
+      const body = bodies.get(hash);
+      claim = { lotIds: lotIdsNamedBy(body), recorder: recordingPartyGln(body) };
+      claims.set(hash, claim);
+    }
+    return claim;
+  };
+  const isIntact = (hash: string | null) => hash !== null && intact.has(hash);
+  const verdictOf = (event: AnchoredEvent, signerGln: string | null): Verdict => {
+    const hash = event.payloadHash;
+    if (hash === null || !bodies.has(hash)) return "missing";
+    if (!intact.has(hash)) return "altered";
+    const { lotIds, recorder } = claimsOf(hash);
+    if (!lotIds.has(event.lotId.toLowerCase())) return "another lot";
+    return recorder !== null && recorder === signerGln ? "verified" : "another party";
+  };
   return {
-    bodies: new Map(payloads.map((p) => [p.hash, p.body])),
-    isIntact: (hash) => hash !== null && intact.has(hash),
+    bodies,
+    isIntact,
+    verdictOf,
+    isVerified: (event, signerGln) => verdictOf(event, signerGln) === "verified",
   };
 }

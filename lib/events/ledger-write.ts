@@ -9,7 +9,7 @@ import { getEnv } from "@/lib/env";
 import type { EpcisEvent } from "@/lib/epcis/event";
 import { AppError } from "@/lib/errors";
 import { getIndexedBlock } from "@/lib/indexer/indexer";
-import type { NewLot } from "./new-lots";
+import { assertOwnGtins, type NewLot } from "./new-lots";
 
 // The one door to the ledger: every write a person asks for (a critical tracking event, shipping,
 // receiving, a recall, its lifting, a batch of readings) enters the outbox here, signed by the
@@ -39,6 +39,8 @@ export async function enqueueLedgerWrite(
   member: Member,
   { payload, call, lotId, newLots = [] }: LedgerWriteRequest,
 ): Promise<{ id: string; payloadHash: string }> {
+  // Every write that registers lots passes here, so no path can queue one LotTracker would refuse.
+  await assertOwnGtins(tx, member, newLots);
   const payloadHash = hashPayload(payload);
   const { id } = await insertLedgerTransaction(tx, {
     ...call(payloadHash),

@@ -1,10 +1,13 @@
 import { ZeroHash } from "ethers";
 import { z } from "zod";
+import type { Member } from "@/lib/auth/session";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import type { LedgerCall } from "@/lib/chain/outbox/enqueue";
+import type { Tx } from "@/lib/db/client";
 import { lotEpcClass, type QuantityElement } from "@/lib/epcis/event";
 import { type LotUnit, parseQuantity, parseUnit, uomOf } from "@/lib/epcis/quantity";
 import { AppError } from "@/lib/errors";
+import { companyPrefixOf } from "@/lib/gs1/company-prefix";
 import { parseGtin } from "@/lib/gs1/keys";
 import { parseLotCode } from "@/lib/gs1/lot-code";
 import { parsedBy } from "@/lib/input";
@@ -101,6 +104,35 @@ export function assertDistinctLots(lots: readonly (NewLot & { prefix: string })[
     }
     seen.add(lot.id);
   }
+}
+
+/**
+ * Refuses new lots of a GTIN outside the organisation's GS1 company prefixes, as LotTracker would
+ * (LotTrackerUnauthorizedGtin), with a sentence at the lot's GTIN field: a producer registers lots of
+ * its own brand's products only. Reads the prefixes the operator registered in the database.
+ */
+export async function assertOwnGtins(
+  tx: Tx,
+  member: Member,
+  lots: readonly (NewLot & { prefix?: string })[],
+): Promise<void> {
+  if (lots.length === 0) return;
+  const rows = await tx.companyPrefix.findMany({
+    where: { organizationId: member.organization.id },
+    orderBy: { prefix: "asc" },
+    select: { prefix: true },
+  });
+  const prefixes = rows.map((row) => row.prefix);
+  const foreign = lots.find((lot) => companyPrefixOf(lot.gtin, prefixes) === null);
+  if (!foreign) return;
+  const { name } = member.organization;
+  throw new AppError(
+    "INVALID_INPUT",
+    prefixes.length === 0
+      ? `${name} has no GS1 company prefix registered on LotLedger, so it cannot register lots of GTIN ${foreign.gtin}: ask your LotLedger administrator to register your organisation's prefix.`
+      : `GTIN ${foreign.gtin} is not under ${name}'s GS1 company prefix${prefixes.length > 1 ? "es" : ""} ${prefixes.join(", ")}: lots of another brand's product are registered by that brand. Check the GTIN, or ask your LotLedger administrator to register the prefix if your organisation holds it.`,
+    { field: `${foreign.prefix ?? ""}gtin` },
+  );
 }
 
 /** LotTracker's NewLot struct: the GTIN as a number, the lot code as bytes20, the serials' root. */

@@ -49,7 +49,9 @@ describe("verifyLedger", () => {
   it("finds no difference between a faithfully indexed database and the chain", async () => {
     const report = await verify();
     expect(report).toMatchObject({ missing: [], extra: [], changed: [], payloads: [] });
-    expect(report.checkedEvents).toBe(6); // four role grants (admin, producer, carrier, retailer), two lots
+    // Five role grants (admin, prefix admin, producer, carrier, retailer), the producer's two GS1
+    // company prefixes, two lots.
+    expect(report.checkedEvents).toBe(9);
   });
 
   it("names a payload that was changed in the database", async () => {

@@ -11,7 +11,10 @@ export type TrailEntry = {
   description: string;
   blockNumber: number;
   txHash: string;
-  /** The stored payload still hashes to the event's on-chain hash. */
+  /**
+   * The stored payload still hashes to the event's on-chain hash, names this lot and was recorded
+   * by the organisation that signed the event (findStoredPayloads' isVerified).
+   */
   isVerified: boolean;
   /** The contract event's name, e.g. "LotHandedOff". */
   name: string;
@@ -93,13 +96,14 @@ async function readLotDetail(db: Db, lotId: string): Promise<LotDetail | null> {
       where: { lotId },
       orderBy: [{ blockNumber: "asc" }, { txIndex: "asc" }, { logIndex: "asc" }],
     }),
-    db.organization.findMany({ select: { chainAddress: true, name: true } }),
+    db.organization.findMany({ select: { chainAddress: true, name: true, gln: true } }),
   ]);
   const payloads = await findStoredPayloads(
     db,
     events.map((e) => e.payloadHash),
   );
   const names = new Map(organizations.map((o) => [o.chainAddress, o.name]));
+  const glns = new Map(organizations.map((o) => [o.chainAddress, o.gln]));
   const nameOf = (address: string) => names.get(address) ?? `account ${address.slice(0, 10)}…`;
   return {
     id: lot.id,
@@ -114,7 +118,7 @@ async function readLotDetail(db: Db, lotId: string): Promise<LotDetail | null> {
     parents: lot.parents.map((link) => link.parent),
     children: lot.children.map((link) => link.child),
     trail: events.map((event) => {
-      const isVerified = payloads.isIntact(event.payloadHash);
+      const isVerified = payloads.isVerified(event, glns.get(event.actor) ?? null);
       const payload = (event.payloadHash && payloads.bodies.get(event.payloadHash)) || null;
       const cte =
         isVerified && isEpcisEvent(payload) && payload.cte !== "recall" ? payload.cte : null;

@@ -12,7 +12,7 @@ export type LotSummary = {
   status: string;
   createdTxHash: string;
   createdBlock: number;
-  /** Whether the stored payload of its creation still hashes to the value on the chain. */
+  /** Whether the stored payload of its creation is verified on the ledger (see getLotDetail). */
   isVerified: boolean;
 };
 
@@ -53,15 +53,24 @@ async function findLots(db: Db, where: Prisma.LotWhereInput): Promise<LotSummary
       createdTxHash: true,
       createdBlock: true,
       payloadHash: true,
+      producer: true,
     },
   });
-  const payloads = await findStoredPayloads(
-    db,
-    lots.map((lot) => lot.payloadHash),
-  );
-  return lots.map(({ payloadHash, ...lot }) => ({
+  const [payloads, producers] = await Promise.all([
+    findStoredPayloads(
+      db,
+      lots.map((lot) => lot.payloadHash),
+    ),
+    db.organization.findMany({
+      where: { chainAddress: { in: [...new Set(lots.map((lot) => lot.producer))] } },
+      select: { chainAddress: true, gln: true },
+    }),
+  ]);
+  // The creation event is signed by the lot's producer, so its payload must be the producer's.
+  const glns = new Map(producers.map((o) => [o.chainAddress, o.gln]));
+  return lots.map(({ payloadHash, producer, ...lot }) => ({
     ...lot,
     quantity: lot.quantity?.toString() ?? null,
-    isVerified: payloads.isIntact(payloadHash),
+    isVerified: payloads.isVerified({ lotId: lot.id, payloadHash }, glns.get(producer) ?? null),
   }));
 }

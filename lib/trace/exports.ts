@@ -1,5 +1,5 @@
 import "server-only";
-import { findStoredPayloads } from "@/lib/chain/payload";
+import { findStoredPayloads, type Verdict } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { glnOf, isEpcisEvent } from "@/lib/epcis/event";
 import { getPlaceDirectory } from "@/lib/organizations";
@@ -42,7 +42,7 @@ export async function getFsmaSpreadsheet(options: {
   for (const lot of back.lots) lots.set(lot.id, { ...lot, generation: -lot.depth });
   for (const lot of forward.lots) lots.set(lot.id, { ...lot, generation: lot.depth });
   const ids = [...lots.keys()];
-  const [events, links] = await Promise.all([
+  const [events, links, signers] = await Promise.all([
     db.ledgerEvent.findMany({
       where: { lotId: { in: ids }, name: { in: CTE_EVENT_NAMES } },
       orderBy: [{ blockNumber: "asc" }, { txIndex: "asc" }, { logIndex: "asc" }],
@@ -60,6 +60,7 @@ export async function getFsmaSpreadsheet(options: {
       where: { childId: { in: ids } },
       select: { childId: true, parent: { select: { id: true, gtin: true, lotCode: true } } },
     }),
+    db.organization.findMany({ select: { chainAddress: true, gln: true } }),
   ]);
   const payloads = await findStoredPayloads(
     db,
@@ -67,12 +68,9 @@ export async function getFsmaSpreadsheet(options: {
   );
   const bodyOf = (event: LedgerEventRow) =>
     event.payloadHash ? payloads.bodies.get(event.payloadHash) : undefined;
+  const glns = new Map(signers.map((o) => [o.chainAddress, o.gln]));
   const verificationOf = (event: LedgerEventRow): Verification =>
-    payloads.isIntact(event.payloadHash)
-      ? "yes"
-      : bodyOf(event) === undefined
-        ? "no: record missing"
-        : "no: record altered";
+    VERIFICATIONS[payloads.verdictOf(event, glns.get(event.actor) ?? null)];
 
   const creations = new Map(
     events
@@ -99,6 +97,14 @@ export async function getFsmaSpreadsheet(options: {
   ]);
   return { lotId, rows, csv };
 }
+
+const VERIFICATIONS: Record<Verdict, Verification> = {
+  verified: "yes",
+  missing: "no: record missing",
+  altered: "no: record altered",
+  "another lot": "no: record of another lot",
+  "another party": "no: recorded by another organisation",
+};
 
 /**
  * Each lot's shared key data elements, from the payload of the event that assigned its TLC. A split

@@ -63,7 +63,12 @@ export type LotFacts = {
   inputs: { gtin: string; lotCode: string }[];
 };
 
-export type Verification = "yes" | "no: record altered" | "no: record missing";
+export type Verification =
+  | "yes"
+  | "no: record altered"
+  | "no: record missing"
+  | "no: record of another lot"
+  | "no: recorded by another organisation";
 
 export const FSMA_COLUMNS = [
   ["tlc", "Traceability lot code (TLC)"],

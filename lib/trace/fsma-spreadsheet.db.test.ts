@@ -31,6 +31,8 @@ const SITES = {
   store: { gln: "9506000000102", name: "FreshMart", site: "Store 12" },
 };
 type Party = keyof typeof SITES;
+/** Each organisation's party GLN, which its payloads name as the owning party. */
+const partyGln = (party: Party) => SITES[party].gln.replace("0001", "0002");
 
 let database: TestDatabase;
 let db: Db;
@@ -48,7 +50,7 @@ async function store(cte: string, at: Party, code: string, extra: object): Promi
     disposition: "active",
     readPoint: { id: locationId(SITES[at].gln) },
     bizLocation: { id: locationId(SITES[at].gln) },
-    sourceList: [{ type: "owning_party", id: partyId(SITES[at].gln) }],
+    sourceList: [{ type: "owning_party", id: partyId(partyGln(at)) }],
     bizTransactionList: [referenceDocument("bol", `BOL ${code}-${block}`)],
     eventId: `${cte}-${code}-${block}`,
     ...extra,
@@ -63,7 +65,7 @@ const quantity = (code: string, n: number, uom = "KGM") => ({
   uom,
 });
 const to = (party: Party) => [
-  { type: "owning_party", id: partyId(SITES[party].gln) },
+  { type: "owning_party", id: partyId(partyGln(party)) },
   { type: "location", id: locationId(SITES[party].gln) },
 ];
 
@@ -80,6 +82,7 @@ async function recordOnChain(): Promise<void> {
     const received = await store("receiving", party, code, {
       quantityList: [quantity(code, 400)],
       sourceList: to(from),
+      destinationList: [{ type: "owning_party", id: partyId(partyGln(party)) }],
     });
     await wait(t.connect(recipient).acceptHandoff(lot(code), received));
   };
@@ -129,7 +132,7 @@ beforeAll(async () => {
       data: {
         name: s.name,
         kind: party === "farm" ? "FARM" : party === "carrier" ? "CARRIER" : "RETAILER",
-        gln: s.gln.replace("0001", "0002"),
+        gln: partyGln(party as Party),
         chainAddress: accounts[party as Party].address,
         encryptedKey: "unused",
         locations: { create: { gln: s.gln, name: s.site, address: `1 ${s.site} Rd, Salinas` } },

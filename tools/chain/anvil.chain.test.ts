@@ -8,6 +8,7 @@ import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { createProvider, grantLotTrackerRole, receiptOf } from "@/lib/chain/provider";
 import { roleForOrganizationKind } from "@/lib/organizations";
 import { deployLotTracker } from "@/tools/chain/deploy";
+import { grantTestPrefixes } from "@/tools/testing/company-prefixes";
 import { type AnvilProcess, findFreePort, startAnvil } from "./anvil";
 
 const GTIN = "00614141000012";
@@ -42,6 +43,7 @@ async function recordLot(provider: JsonRpcProvider, lotCode: string) {
   const { address } = await deployLotTracker(admin);
   const tracker = LotTracker__factory.connect(address, admin);
   await grantLotTrackerRole(tracker, roleForOrganizationKind("FARM"), admin.address);
+  await grantTestPrefixes(tracker, admin.address);
   const tx = await tracker.createLot(BigInt(GTIN), encodeLotCode(lotCode), id("p"), id("s"));
   const receipt = await receiptOf(provider, tx.hash);
   return { address, blockHash: receipt.blockHash, txHash: receipt.hash };

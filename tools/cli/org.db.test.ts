@@ -138,8 +138,71 @@ describe("lotledger org (child process, as the operator runs it)", () => {
     });
   });
 
+  // Three operator commands, each a Node process of its own: allow for a busy machine.
+  it("grants the GS1 company prefixes an organisation licensed, on the ledger and in the database", async () => {
+    const gln = randomGln();
+    const created = await runOrg([
+      ...createArgs(gln, "prefix@sunrise.test"),
+      "--prefix",
+      "4006381",
+    ]);
+    expect(created).toMatchObject({ code: 0, stderr: "" });
+    const organization = await database.db.organization.findUniqueOrThrow({ where: { gln } });
+    expect(created.stdout).toMatch(
+      /org grant-prefix: Sunrise Fresh-Cut Kitchen may now register lots of GTINs under GS1 company prefix 4006381 in 0x[0-9a-f]{64}\n$/,
+    );
+    const granted = await runOrg([
+      "grant-prefix",
+      "--gln",
+      gln,
+      "--prefix",
+      "0614141",
+      "--prefix",
+      "4006381",
+    ]);
+    expect(granted).toMatchObject({ code: 0, stderr: "" });
+    expect(granted.stdout).toContain(
+      "under GS1 company prefix 4006381 (the ledger had it so already)",
+    );
+    const prefixesOf = async () =>
+      (
+        await database.db.companyPrefix.findMany({
+          where: { organizationId: organization.id },
+          orderBy: { prefix: "asc" },
+        })
+      ).map((row) => row.prefix);
+    expect(await prefixesOf()).toEqual(["0614141", "4006381"]);
+    const address = organization.chainAddress;
+    expect(await lotTracker.isGtinOf(address, 614141000012n)).toBe(true);
+
+    const revoked = await runOrg(["revoke-prefix", "--gln", gln, "--prefix", "0614141"]);
+    expect(revoked).toMatchObject({ code: 0, stderr: "" });
+    expect(revoked.stdout).toMatch(
+      /no longer registers lots under GS1 company prefix 0614141 in 0x/,
+    );
+    expect(await prefixesOf()).toEqual(["4006381"]);
+    expect(await lotTracker.isGtinOf(address, 614141000012n)).toBe(false);
+    expect(await lotTracker.isGtinOf(address, 4006381333931n)).toBe(true);
+  }, 120_000);
+
+  it("refuses a prefix that is not 6 to 12 digits before registering anything", async () => {
+    const before = await countRows(database.db, ["Organization", "CompanyPrefix"]);
+    const result = await runOrg([
+      ...createArgs(randomGln(), "p@sunrise.test"),
+      "--prefix",
+      "61414",
+    ]);
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "org create: A GS1 company prefix has 6 to 12 digits, leading zeros included, as on the GS1 licence; “61414” is not one.\n",
+    });
+    expect(await countRows(database.db, ["Organization", "CompanyPrefix"])).toEqual(before);
+  });
+
   it("prints the usage for an unknown subcommand or option", async () => {
-    for (const args of [["rename"], ["create", "--colour", "red"]]) {
+    for (const args of [["rename"], ["constructor"], ["create", "--colour", "red"]]) {
       const result = await runOrg(args);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain("Usage: npm run lotledger -- org create --name <name>");

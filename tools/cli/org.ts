@@ -3,12 +3,14 @@ import { Wallet } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
 import { ConfigError } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { parseCompanyPrefix } from "@/lib/gs1/company-prefix";
 import { createOrganization, invitationUrl, inviteByOperator } from "@/lib/organizations";
 import { LOCAL_CHAIN_ID } from "../stack/prepare";
 import { fundFrom } from "../stack/seed";
 import type { CliCommand } from "./command";
 import { connectLedger } from "./ledger-connection";
 import { readOperatorKeys } from "./operator-keys";
+import { changeOrganizationPrefixes } from "./org-prefix";
 
 const OPTIONS = {
   name: { type: "string" },
@@ -22,6 +24,7 @@ const OPTIONS = {
   longitude: { type: "string" },
   email: { type: "string" },
   role: { type: "string" },
+  prefix: { type: "string", multiple: true },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
@@ -30,9 +33,15 @@ const org: CliCommand = {
   usage: `Usage: npm run lotledger -- org create --name <name> --kind <kind> --gln <GLN>
            --admin-email <email> --address <address of the first location>
            [--location-name <name>] [--location-gln <GLN>] [--latitude <°>] [--longitude <°>]
+           [--prefix <GS1 company prefix>]...
   registers an organisation (kind FARM, PACKER, PROCESSOR, CARRIER, RETAILER or REGULATOR) with a
-  new signing key, its first location (by default named like it, with its GLN) and its kind's role
-  on LotTracker, and prints its first admin's invitation link (valid 7 days, single use)
+  new signing key, its first location (by default named like it, with its GLN), its kind's role
+  and the GS1 company prefixes it licensed (6-12 digits) on LotTracker, and prints its first admin's
+  invitation link (valid 7 days, single use)
+       npm run lotledger -- org grant-prefix --gln <GLN> --prefix <GS1 company prefix>...
+       npm run lotledger -- org revoke-prefix --gln <GLN> --prefix <GS1 company prefix>...
+  lets the organisation register lots of GTINs under the prefix, or stops it (check its GS1
+  licence first); a producer registers lots only of GTINs under its prefixes
        npm run lotledger -- org invite --gln <GLN> --email <email> [--role ADMIN|STAFF|READ_ONLY]
   prints a new invitation link into the organisation with that GLN (role ADMIN by default)
   Signs with DEPLOYER_PRIVATE_KEY (the contract admin) and encrypts with MASTER_KEY, as npm start.`,
@@ -45,12 +54,18 @@ const org: CliCommand = {
       console.error(org.usage);
       return 2;
     }
-    if (subcommand !== "create" && subcommand !== "invite") {
+    const run = new Map([
+      ["create", () => create(values)],
+      ["invite", () => invite(values)],
+      ["grant-prefix", () => changePrefixes("grant", values)],
+      ["revoke-prefix", () => changePrefixes("revoke", values)],
+    ]).get(subcommand ?? "");
+    if (!run) {
       console.error(org.usage);
       return 2;
     }
     try {
-      return await (subcommand === "create" ? create(values) : invite(values));
+      return await run();
     } catch (error) {
       if (error instanceof ConfigError) {
         for (const problem of error.problems) console.error(`org ${subcommand}: ${problem}`);
@@ -67,6 +82,8 @@ const org: CliCommand = {
 };
 
 async function create(values: Values): Promise<number> {
+  // A mistyped prefix is refused before the organisation is registered.
+  for (const prefix of values.prefix ?? []) parseCompanyPrefix(prefix);
   const keys = readOperatorKeys();
   const ledger = await connectLedger();
   try {
@@ -98,10 +115,17 @@ async function create(values: Values): Promise<number> {
     );
     if (invitation)
       printInvitation(keys.appUrl, { ...invitation, organizationName: organization.name });
-    return 0;
   } finally {
     await ledger.close();
   }
+  return values.prefix?.length ? changePrefixes("grant", values) : 0;
+}
+
+function changePrefixes(change: "grant" | "revoke", values: Values): Promise<number> {
+  return changeOrganizationPrefixes(change, {
+    gln: values.gln ?? "",
+    prefixes: values.prefix ?? [],
+  });
 }
 
 async function invite(values: Values): Promise<number> {

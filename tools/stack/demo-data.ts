@@ -11,13 +11,16 @@ export const DEMO_PASSWORD = "lotledger-demo";
 /**
  * One organisation of each kind, each with an admin (`user`, the address printed first), a staff
  * member and a read-only viewer: every role of every kind can sign in, for demos and the permission
- * tests. Emails: <kind>@, <kind>-staff@ and <kind>-viewer@lotledger.demo.
+ * tests. Emails: <kind>@, <kind>-staff@ and <kind>-viewer@lotledger.demo. Each producer holds a GS1
+ * company prefix under GS1's 950 (for demonstrations): the farm's 9506000 covers the demo GTINs
+ * 0950600013435x and 0950600013436x (tools/stack/demo-forms.ts).
  */
 export const DEMO_ORGANIZATIONS = [
   {
     name: "Green Valley Farm",
     kind: "FARM",
     gln: demoGln("1"),
+    companyPrefixes: ["9506000"],
     user: { name: "Maria Lopez", email: "farm@lotledger.demo" },
     staff: { name: "Tom Reyes", email: "farm-staff@lotledger.demo" },
     viewer: { name: "Priya Nair", email: "farm-viewer@lotledger.demo" },
@@ -33,6 +36,7 @@ export const DEMO_ORGANIZATIONS = [
     name: "Coastal Packhouse",
     kind: "PACKER",
     gln: demoGln("2"),
+    companyPrefixes: ["9506001"],
     user: { name: "Sam Okafor", email: "packer@lotledger.demo" },
     staff: { name: "Lena Fischer", email: "packer-staff@lotledger.demo" },
     viewer: { name: "Omar Haddad", email: "packer-viewer@lotledger.demo" },
@@ -48,6 +52,7 @@ export const DEMO_ORGANIZATIONS = [
     name: "Sunrise Fresh-Cut Kitchen",
     kind: "PROCESSOR",
     gln: demoGln("6"),
+    companyPrefixes: ["9506002"],
     user: { name: "Grace Mwangi", email: "processor@lotledger.demo" },
     staff: { name: "Diego Santos", email: "processor-staff@lotledger.demo" },
     viewer: { name: "Hana Sato", email: "processor-viewer@lotledger.demo" },
@@ -63,6 +68,7 @@ export const DEMO_ORGANIZATIONS = [
     name: "ColdRoute Logistics",
     kind: "CARRIER",
     gln: demoGln("3"),
+    companyPrefixes: [],
     user: { name: "Jonas Berg", email: "carrier@lotledger.demo" },
     staff: { name: "Ana Costa", email: "carrier-staff@lotledger.demo" },
     viewer: { name: "Ben Walsh", email: "carrier-viewer@lotledger.demo" },
@@ -78,6 +84,7 @@ export const DEMO_ORGANIZATIONS = [
     name: "FreshMart Supermarkets",
     kind: "RETAILER",
     gln: demoGln("4"),
+    companyPrefixes: [],
     user: { name: "Aisha Khan", email: "store@lotledger.demo" },
     staff: { name: "Kofi Mensah", email: "store-staff@lotledger.demo" },
     viewer: { name: "Julia Novak", email: "store-viewer@lotledger.demo" },
@@ -93,6 +100,7 @@ export const DEMO_ORGANIZATIONS = [
     name: "State Food Safety Office",
     kind: "REGULATOR",
     gln: demoGln("5"),
+    companyPrefixes: [],
     user: { name: "Dr. Lee Chen", email: "regulator@lotledger.demo" },
     staff: { name: "Rosa Alvarez", email: "regulator-staff@lotledger.demo" },
     viewer: { name: "Mark Dubois", email: "regulator-viewer@lotledger.demo" },

@@ -7,12 +7,13 @@ import {
   createOrganization,
   roleForOrganizationKind,
 } from "@/lib/organizations";
+import { grantOrganizationPrefix } from "./company-prefixes";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 
 /**
  * Demo organisations (through the same createOrganization as the operator's `org create`), a
  * location each, an admin, a staff member and a viewer each, and their ledger accounts registered
- * with the role their kind needs. Safe to run on every start: each step is skipped when already
+ * with the role their kind needs and the producers' GS1 company prefixes (as `org grant-prefix`). Safe to run on every start: each step is skipped when already
  * done, so a start interrupted half-way finishes the job next time, and data seeded by an older
  * version gains the people and organisations added since.
  */
@@ -24,7 +25,7 @@ export async function seedDemoData({
 }: {
   db: Db;
   masterKey: string;
-  /** Connected to the contract admin; without it, roles are left to the operator. */
+  /** Connected to the contract admin; without it, roles and prefixes are left to the operator. */
   lotTracker?: LotTracker;
   /** Gas money for each organisation account (embedded chain only). */
   fundEach?: (address: string) => Promise<void>;
@@ -52,6 +53,17 @@ export async function seedDemoData({
       input: { name: demo.name, kind: demo.kind, gln: demo.gln, location: demo.location },
     });
     organizationIds.set(demo.gln, organization.id);
+  }
+  if (lotTracker) {
+    for (const demo of DEMO_ORGANIZATIONS) {
+      const organization = await db.organization.findUniqueOrThrow({
+        where: { gln: demo.gln },
+        select: { id: true, chainAddress: true },
+      });
+      for (const prefix of demo.companyPrefixes) {
+        await grantOrganizationPrefix({ db, lotTracker, organization, prefix });
+      }
+    }
   }
   for (const person of DEMO_USERS) {
     if (await db.user.findUnique({ where: { email: person.email }, select: { id: true } }))

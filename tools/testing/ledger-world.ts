@@ -1,7 +1,7 @@
 import { toBeHex, Wallet } from "ethers";
 import { inject } from "vitest";
 import type { Member } from "@/lib/auth/session";
-import { LotTracker__factory } from "@/lib/chain/generated";
+import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { processOutbox } from "@/lib/chain/outbox/sender";
 import { createProvider, grantLotTrackerRole, receiptOf } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
@@ -15,6 +15,7 @@ import {
 } from "@/lib/organizations";
 import { deployLotTracker } from "@/tools/chain/deploy";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
+import { giveTestPrefixes } from "./company-prefixes";
 import { acceptLot, harvestLot, shipLot, splitLot, TEST_GTIN } from "./lot-steps";
 
 // A test world on the real parts (for event, recall and trace tests): a database of its own, a LotTracker deployed on the test
@@ -41,6 +42,14 @@ export type LedgerWorld = {
     options?: { packagesEach?: number },
   ): Promise<string[]>;
   ship(from: Member, lotId: string, to: Member): Promise<void>;
+  /**
+   * Sends a LotTracker call signed with the organisation's own key, as another client of the same
+   * contract could (LotLedger's own checks are not asked), then settles.
+   */
+  sendAs(
+    member: Member,
+    call: (lotTracker: LotTracker) => Promise<{ hash: string }>,
+  ): Promise<void>;
   /**
    * Hands a lot over and accepts it straight on the chain, signed with the two organisations' keys,
    * as another client of the same contract could: LotLedger's own checks are not asked.
@@ -99,6 +108,8 @@ export async function createLedgerWorld(): Promise<LedgerWorld> {
     });
     await provider.send("anvil_setBalance", [key.address, toBeHex(10n ** 20n)]);
     await grantLotTrackerRole(lotTracker, roleForOrganizationKind(kind), key.address);
+    if (kind === "FARM" || kind === "PACKER")
+      await giveTestPrefixes({ db, organization, lotTracker });
     return (role: Member["role"], suffix = ""): Member => ({
       userId: `user-${person}${suffix}`,
       name: `${person} person${suffix}`,
@@ -119,6 +130,14 @@ export async function createLedgerWorld(): Promise<LedgerWorld> {
     const member = await addOrganization(kind, `Test ${kind.toLowerCase()}`);
     members[kind.toLowerCase() as Lowercase<Kind>] = member("ADMIN");
     if (kind === "RETAILER") members.retailerReadOnly = member("READ_ONLY", "-ro");
+  }
+
+  async function signerOf(member: Member): Promise<LotTracker> {
+    const { encryptedKey } = await db.organization.findUniqueOrThrow({
+      where: { id: member.organization.id },
+    });
+    const wallet = new Wallet(decryptSigningKey(encryptedKey, MASTER_KEY), provider);
+    return lotTracker.connect(wallet);
   }
 
   async function settle() {
@@ -155,13 +174,6 @@ export async function createLedgerWorld(): Promise<LedgerWorld> {
       await settle();
     },
     async shipOnChainOnly(from, lotId, to) {
-      const signerOf = async (member: Member) => {
-        const { encryptedKey } = await db.organization.findUniqueOrThrow({
-          where: { id: member.organization.id },
-        });
-        const wallet = new Wallet(decryptSigningKey(encryptedKey, MASTER_KEY), provider);
-        return lotTracker.connect(wallet);
-      };
       const noPayload = `0x${"00".repeat(32)}`;
       const handoff = await (await signerOf(from)).handoff(
         lotId,
@@ -171,6 +183,10 @@ export async function createLedgerWorld(): Promise<LedgerWorld> {
       await receiptOf(provider, handoff.hash);
       const accept = await (await signerOf(to)).acceptHandoff(lotId, noPayload);
       await receiptOf(provider, accept.hash);
+      await settle();
+    },
+    async sendAs(member, call) {
+      await receiptOf(provider, (await call(await signerOf(member))).hash);
       await settle();
     },
     async serialsOf(lotId) {

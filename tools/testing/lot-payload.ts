@@ -1,8 +1,17 @@
-import { lotEpcClass } from "@/lib/epcis/event";
+import { lotEpcClass, partyId } from "@/lib/epcis/event";
 import { uomOf } from "@/lib/epcis/quantity";
 
-/** The smallest EPCIS payload that registers a lot with a quantity, for tests and benchmarks. */
-export function lotPayload(gtin: string, lotCode: string, quantity: string, unit = "kg") {
+/**
+ * The smallest EPCIS payload that registers a lot with a quantity, for tests and benchmarks; with
+ * the registering organisation's party GLN it is verified on the ledger once its lot is created.
+ */
+export function lotPayload(
+  gtin: string,
+  lotCode: string,
+  quantity: string,
+  unit = "kg",
+  partyGln: string | null = null,
+) {
   return {
     type: "ObjectEvent",
     cte: "initial_packing",
@@ -14,5 +23,6 @@ export function lotPayload(gtin: string, lotCode: string, quantity: string, unit
     quantityList: [
       { epcClass: lotEpcClass(gtin, lotCode), quantity: Number(quantity), uom: uomOf(unit) },
     ],
+    ...(partyGln ? { sourceList: [{ type: "owning_party", id: partyId(partyGln) }] } : {}),
   };
 }

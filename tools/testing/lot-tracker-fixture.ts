@@ -4,6 +4,7 @@ import { encodeLotCode } from "@/lib/chain/lot-id";
 import { grantLotTrackerRole, receiptOf } from "@/lib/chain/provider";
 import { roleForOrganizationKind } from "@/lib/organizations";
 import { deployLotTracker } from "@/tools/chain/deploy";
+import { grantTestPrefixes } from "./company-prefixes";
 
 export type LotTrackerFixture = {
   address: string;
@@ -23,7 +24,7 @@ export type LotTrackerFixture = {
   ): Promise<string>;
 };
 
-/** A fresh LotTracker on the test chain with a producer ready to create lots. */
+/** A fresh LotTracker on the test chain with a producer ready to create lots of the test GTINs. */
 export async function deployLotTrackerFixture(
   provider: JsonRpcProvider,
 ): Promise<LotTrackerFixture> {
@@ -35,6 +36,7 @@ export async function deployLotTrackerFixture(
   const deployment = await deployLotTracker(admin);
   const asAdmin = LotTracker__factory.connect(deployment.address, admin);
   await grantLotTrackerRole(asAdmin, roleForOrganizationKind("FARM"), producer.address);
+  await grantTestPrefixes(asAdmin, producer.address);
   await grantLotTrackerRole(asAdmin, roleForOrganizationKind("CARRIER"), carrier.address);
   await grantLotTrackerRole(asAdmin, roleForOrganizationKind("RETAILER"), retailer.address);
   const lotTracker = LotTracker__factory.connect(deployment.address, producer);

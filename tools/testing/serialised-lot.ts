@@ -23,7 +23,7 @@ export async function queueSerialisedLot(
   if (!organization) throw new Error(`${lot.email} has no organisation`);
   const lotId = lotIdOf(lot.gtin, lot.lotCode);
   const serials = generateSerials(lot.count);
-  const body = lotPayload(lot.gtin, lot.lotCode, String(lot.count), "case");
+  const body = lotPayload(lot.gtin, lot.lotCode, String(lot.count), "case", organization.gln);
   const payloadHash = hashPayload(body);
   await db.$transaction(async (tx) => {
     // The outbox row itself, not lib/events' door: e2e fixtures load this outside Next's server.

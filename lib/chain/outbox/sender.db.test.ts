@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { createSignerLookup, createSigningKey } from "@/lib/organizations";
 import { roleForOrganizationKind } from "@/lib/organizations/kinds";
 import { deployLotTracker } from "@/tools/chain/deploy";
+import { grantTestPrefixes } from "@/tools/testing/company-prefixes";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { insertLedgerTransaction } from "./enqueue";
 import { processOutbox, type SenderContext } from "./sender";
@@ -63,6 +64,7 @@ beforeAll(async () => {
   const deployment = await deployLotTracker(admin);
   lotTracker = LotTracker__factory.connect(deployment.address, provider);
   await grantLotTrackerRole(lotTracker.connect(admin), roleForOrganizationKind("FARM"), address);
+  await grantTestPrefixes(lotTracker.connect(admin), address);
   context = {
     db,
     provider,

@@ -1,0 +1,60 @@
+import { glnOf, type QuantityElement } from "./event";
+
+// What a stored payload says about whom and what it records, so a ledger event can be checked to be
+// the payload's own: the lots it names and the party that recorded it. Read from the shapes
+// LotLedger stores: EPCIS events (critical tracking events, sensor batches) and recall notices.
+
+export type NamedLot = { gtin: string; lotCode: string };
+
+/** A lot's EPCIS class-level identifier, as lotEpcClass writes it: GS1 Digital Link, GTIN + AI 10. */
+const LOT_EPC_CLASS = /^https:\/\/id\.gs1\.org\/01\/(\d{14})\/10\/([^/?#]+)$/;
+
+function lotOfEpcClass(epcClass: unknown): NamedLot | null {
+  const match = typeof epcClass === "string" ? LOT_EPC_CLASS.exec(epcClass) : null;
+  if (!match) return null;
+  try {
+    return { gtin: match[1] as string, lotCode: decodeURIComponent(match[2] as string) };
+  } catch {
+    return null; // a malformed percent-escape names no lot
+  }
+}
+
+/**
+ * The lots a payload names: the epcClass of each element of its EPCIS quantity lists (the lots it
+ * counts, uses up or makes), and the GTIN and traceability lot code a recall notice gives in its key
+ * data elements (a lot of unknown quantity has no quantity element).
+ */
+export function lotsNamedBy(body: unknown): NamedLot[] {
+  if (typeof body !== "object" || body === null) return [];
+  const record = body as Record<string, unknown>;
+  const elements = [record.quantityList, record.inputQuantityList, record.outputQuantityList]
+    .filter(Array.isArray)
+    .flat() as Partial<QuantityElement>[];
+  const lots = elements.flatMap((element) => lotOfEpcClass(element?.epcClass) ?? []);
+  const kde = record.kde as Record<string, unknown> | undefined;
+  if (typeof kde?.gtin === "string" && typeof kde.traceabilityLotCode === "string") {
+    lots.push({ gtin: kde.gtin, lotCode: kde.traceabilityLotCode });
+  }
+  return lots;
+}
+
+function owningPartyGln(list: unknown): string | null {
+  if (!Array.isArray(list)) return null;
+  const party = list.find((entry) => entry?.type === "owning_party") as
+    | { id?: unknown }
+    | undefined;
+  return typeof party?.id === "string" ? glnOf(party.id) : null;
+}
+
+/**
+ * The party GLN of the organisation that recorded the event, as its payload says: for a receipt
+ * (bizStep receiving) the receiving owning party, its destination, when it names one; otherwise the
+ * acting owning party, its source (the shipper of a shipment, the farm of a harvest, the recaller
+ * of a recall). Null when the payload names no owning party.
+ */
+export function recordingPartyGln(body: unknown): string | null {
+  if (typeof body !== "object" || body === null) return null;
+  const record = body as Record<string, unknown>;
+  const receiver = record.bizStep === "receiving" ? owningPartyGln(record.destinationList) : null;
+  return receiver ?? owningPartyGln(record.sourceList);
+}
