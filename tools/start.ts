@@ -3,6 +3,7 @@
 // serves the web app with the outbox sender and the indexer beside it. Ctrl-C stops every part, in order.
 import path from "node:path";
 import { ConfigError } from "@/lib/env";
+import { countQuarantinedEvents, quarantineBanner } from "@/lib/indexer/quarantine";
 import { startAnvil } from "@/tools/chain/anvil";
 import { startEmbeddedPostgres } from "@/tools/db/embedded-postgres";
 import { buildIfNeeded } from "./stack/build";
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
       chainId: LOCAL_CHAIN_ID,
       stateFile: path.join(dataDir, "anvil", "state.json"),
       logFile: path.join(dataDir, "anvil", "anvil.log"),
+      log,
     });
     stops.push(() => anvil.stop());
     rpcUrl = anvil.rpcUrl;
@@ -112,6 +114,8 @@ async function main(): Promise<void> {
     const { name, kind } = user.organization;
     log(`  ${user.email.padEnd(33)} ${role.padEnd(9)} ${name} (${kind.toLowerCase()})`);
   }
+  const quarantine = quarantineBanner(await countQuarantinedEvents(db, chainId));
+  if (quarantine) log(quarantine);
   log("press Ctrl-C to stop");
   void demoLots?.then((outcome) => {
     if (outcome instanceof Error) {
