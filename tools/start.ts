@@ -4,6 +4,7 @@
 // each given only the secrets it needs. Ctrl-C stops every part, in order.
 import path from "node:path";
 import { ConfigError } from "@/lib/env";
+import { countQuarantinedEvents, quarantineBanner } from "@/lib/indexer/quarantine";
 import { startAnvil } from "@/tools/chain/anvil";
 import { startEmbeddedPostgres } from "@/tools/db/embedded-postgres";
 import { buildIfNeeded } from "./stack/build";
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
       chainId: LOCAL_CHAIN_ID,
       stateFile: path.join(dataDir, "anvil", "state.json"),
       logFile: path.join(dataDir, "anvil", "anvil.log"),
+      log,
     });
     stops.push(() => anvil.stop());
     rpcUrl = anvil.rpcUrl;
@@ -123,6 +125,8 @@ async function main(): Promise<void> {
       `no demo organisations (${demo.why}); register yours with \`npm run lotledger -- org create\``,
     );
   }
+  const quarantine = quarantineBanner(await countQuarantinedEvents(db, chainId));
+  if (quarantine) log(quarantine);
   log("press Ctrl-C to stop");
   void demoLots?.then((outcome) => {
     if (outcome instanceof Error) {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type EventFragment, hexlify, Interface, type ParamType, toBeHex } from "ethers";
 import { describe, expect, it, vi } from "vitest";
 import { LotTracker__factory } from "@/lib/chain/generated";
-import { decodeLogs, type EventArgs, type LogFields } from "./decode";
+import { decodeLogs, type EventArgs, type LogFields, type RejectedLog } from "./decode";
 
 const lotTracker = LotTracker__factory.createInterface();
 
@@ -120,5 +120,26 @@ describe("decodeLogs", () => {
       [8, 5],
       [9, 1],
     ]);
+  });
+
+  it("sets aside, with the reason, a log of a LotTracker event whose arguments do not decode", () => {
+    const fragment = lotTracker.getEvent("LotCreated") as EventFragment;
+    const good = logOf(lotTracker, fragment, 1);
+    const short = { ...logOf(lotTracker, fragment, 2), data: "0x1234" };
+    const dirtyAddress = logOf(lotTracker, lotTracker.getEvent("LotRecalled") as EventFragment, 3);
+    dirtyAddress.topics = [
+      dirtyAddress.topics[0] as string,
+      dirtyAddress.topics[1] as string,
+      `0x${"ff".repeat(32)}`,
+    ];
+    const rejected: RejectedLog[] = [];
+    const decoded = decodeLogs(lotTracker, [good, short, dirtyAddress], rejected);
+    expect(decoded.map((event) => event.logIndex)).toEqual([1]);
+    expect(rejected.map((log) => [log.name, log.logIndex, log.lotId])).toEqual([
+      ["LotCreated", 2, short.topics[1]],
+      ["LotRecalled", 3, dirtyAddress.topics[1]],
+    ]);
+    expect(rejected[0]?.reason).toMatch(/^its arguments do not decode \(.+\)$/);
+    expect(rejected[0]?.args).toEqual({ topics: short.topics, data: "0x1234" });
   });
 });

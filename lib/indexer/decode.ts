@@ -13,6 +13,17 @@ export type DecodedLog = {
   args: EventArgs;
 };
 
+/**
+ * A log the indexer will not apply, with the reason in a sentence: one whose arguments do not
+ * decode (here), or one that decodes but cannot be applied (screen.ts). It goes to QuarantinedEvent.
+ */
+export type RejectedLog = Omit<DecodedLog, "args"> & {
+  lotId: string | null;
+  reason: string;
+  /** The decoded arguments, or the raw topics and data of a log that does not decode. */
+  args: EventArgs | { topics: string[]; data: string };
+};
+
 /** The fields of a log this module reads: an ethers `Log` has them, as does a raw log converted. */
 export type LogFields = {
   blockNumber: number;
@@ -146,27 +157,51 @@ function parseWithEthers(contract: Interface, log: LogFields) {
 
 /**
  * Decodes contract logs into plain records, sorted in chain order: (block, tx index, log index).
- * Logs of other events (none today) are skipped.
+ * Logs of other events (none today) are skipped. A log of one of the contract's events whose
+ * arguments do not decode (too few topics, short data, an address with high bits set) goes to
+ * `rejected` with the reason, rather than stopping the whole batch.
  */
-export function decodeLogs(contract: Interface, logs: readonly LogFields[]): DecodedLog[] {
+export function decodeLogs(
+  contract: Interface,
+  logs: readonly LogFields[],
+  rejected: RejectedLog[] = [],
+): DecodedLog[] {
   const readers = readersOf(contract);
   const decoded: DecodedLog[] = [];
   for (const log of logs) {
     const reader = readers.get(log.topics[0]?.toLowerCase() ?? "");
     const args = reader && readArgs(reader, log.topics, log.data);
-    const event = args ? { name: reader.fragment.name, args } : parseWithEthers(contract, log);
-    if (!event) continue;
-    decoded.push({
+    const position = {
       blockNumber: log.blockNumber,
       blockHash: log.blockHash,
       txHash: log.transactionHash,
       txIndex: log.transactionIndex,
       logIndex: log.index,
-      name: event.name,
-      args: event.args,
-    });
+    };
+    let event: ReturnType<typeof parseWithEthers>;
+    try {
+      event = args ? { name: reader.fragment.name, args } : parseWithEthers(contract, log);
+    } catch (error) {
+      rejected.push({
+        ...position,
+        name: reader?.fragment.name ?? "unknown",
+        lotId: log.topics[1] ?? null,
+        reason: `its arguments do not decode (${firstLine(error)})`,
+        args: { topics: [...log.topics], data: log.data },
+      });
+      continue;
+    }
+    if (!event) continue;
+    decoded.push({ ...position, name: event.name, args: event.args });
   }
-  return decoded.sort(
-    (a, b) => a.blockNumber - b.blockNumber || a.txIndex - b.txIndex || a.logIndex - b.logIndex,
-  );
+  return decoded.sort(inChainOrder);
+}
+
+export function inChainOrder(a: Omit<DecodedLog, "args">, b: Omit<DecodedLog, "args">): number {
+  return a.blockNumber - b.blockNumber || a.txIndex - b.txIndex || a.logIndex - b.logIndex;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0]?.slice(0, 200) ?? "";
 }

@@ -20,8 +20,8 @@ let db: Db;
 let fixture: LotTrackerFixture;
 let source: IndexerSource;
 
-async function indexUntilCaughtUp(): Promise<void> {
-  while ((await indexNextBatch(source)).blocks > 0);
+async function indexUntilCaughtUp(options: Partial<IndexerSource> = {}): Promise<void> {
+  while ((await indexNextBatch({ ...source, ...options })).blocks > 0);
 }
 
 async function lotCodesInDatabase(): Promise<string[]> {
@@ -66,13 +66,16 @@ describe("indexer on a reorganising chain", () => {
     expect(report).toMatchObject({ missing: [], extra: [], changed: [], payloads: [] });
   });
 
-  it("rolls back when the chain lost blocks it had already served (head below the checkpoint)", async () => {
+  it("rolls back when the chain lost blocks it had already served, once they stay lost past the grace", async () => {
     const snapshot = await provider.send("evm_snapshot", []);
     await fixture.createLot(GTIN, "LOST", id("lost"));
     await indexUntilCaughtUp();
     await provider.send("evm_revert", [snapshot]);
 
+    // Head below the checkpoint: a lagging node looks the same, so nothing is thrown away yet.
     await indexUntilCaughtUp();
+    expect(await lotCodesInDatabase()).toEqual(["BASE", "LOST", "NEW-BRANCH"]);
+    await indexUntilCaughtUp({ lagGraceMs: 0 });
     expect(await lotCodesInDatabase()).toEqual(["BASE", "NEW-BRANCH"]);
     const checkpoint = await db.indexerCheckpoint.findUniqueOrThrow({
       where: { chainId: CHAIN_ID },

@@ -2,19 +2,54 @@ import type { JsonRpcProvider } from "ethers";
 import type { Db } from "@/lib/db/client";
 import { rebuildLots } from "./rebuild";
 
+export type CheckpointState = "intact" | "orphaned" | "behind";
+
+/** When each chain's node was first seen without the checkpoint's block (see checkCheckpoint). */
+const behindSince = new Map<number, number>();
+
 /**
- * True when the block the checkpoint names is no longer on the chain: a reorganisation replaced it,
- * or the node lost recent blocks (an embedded chain killed between two state saves).
+ * Whether the block the checkpoint names is still on the chain: "orphaned" when a reorganisation
+ * replaced it or the node lost recent blocks (an embedded chain killed between two state saves).
+ * A node that answers no block at all for that height is "behind": a node behind a load balancer
+ * lags the one read before, and that is no reason to throw the read model away. It counts as having
+ * lost those blocks only once it shows a different block where the read model holds an event, or
+ * stays behind for longer than `lagGraceMs`.
  */
-export async function isCheckpointOrphaned(
+export async function checkCheckpoint(
   db: Db,
   provider: JsonRpcProvider,
-  chainId: number,
-): Promise<boolean> {
+  {
+    chainId,
+    lagGraceMs,
+    log,
+  }: { chainId: number; lagGraceMs: number; log?: (line: string) => void },
+): Promise<CheckpointState> {
   const checkpoint = await db.indexerCheckpoint.findUnique({ where: { chainId } });
-  if (!checkpoint) return false;
+  if (!checkpoint) return "intact";
   const block = await provider.getBlock(checkpoint.blockNumber);
-  return block?.hash !== checkpoint.blockHash;
+  if (block) {
+    behindSince.delete(chainId);
+    return block.hash === checkpoint.blockHash ? "intact" : "orphaned";
+  }
+  const head = await provider.getBlockNumber();
+  const newest = await db.ledgerEvent.findFirst({
+    where: { chainId, blockNumber: { lte: head } },
+    orderBy: { blockNumber: "desc" },
+    select: { blockNumber: true, blockHash: true },
+  });
+  const hashThere = newest && (await provider.getBlock(newest.blockNumber))?.hash;
+  const since = behindSince.get(chainId) ?? Date.now();
+  if (!behindSince.has(chainId)) {
+    log?.(
+      `indexer: the node has no block ${checkpoint.blockNumber} (its head is ${head}); waiting for it to catch up`,
+    );
+  }
+  behindSince.set(chainId, since);
+  if ((hashThere && hashThere !== newest.blockHash) || Date.now() - since >= lagGraceMs) {
+    behindSince.delete(chainId);
+    return "orphaned";
+  }
+  return "behind";
 }
 
 /**
@@ -49,6 +84,7 @@ export async function rollBackToCommonAncestor(
         distinct: ["lotId"],
       });
       await tx.ledgerEvent.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
+      await tx.quarantinedEvent.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
       await rebuildLots(tx, chainId, abandoned.map((event) => event.lotId).filter(Boolean));
       if (ancestorHash) {
         await tx.indexerCheckpoint.update({

@@ -4,8 +4,9 @@ import { LotTracker__factory } from "@/lib/chain/generated";
 import { findStoredPayloads } from "@/lib/chain/payload";
 import type { NodeProvider } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
-import { type DecodedLog, decodeLogs, type EventArgs } from "./decode";
+import { type DecodedLog, decodeLogs, type EventArgs, type RejectedLog } from "./decode";
 import { getContractLogs } from "./get-logs";
+import { listQuarantinedEvents } from "./quarantine";
 
 export type VerifySource = {
   db: Db;
@@ -22,6 +23,11 @@ export type VerifyReport = {
   extra: string[];
   changed: string[];
   payloads: string[];
+  /**
+   * Events on the chain the indexer could not apply and keeps in quarantine, each with its reason:
+   * accounted for, so neither missing nor a difference, but named until someone looks.
+   */
+  quarantined: string[];
 };
 
 const lotTracker: Interface = LotTracker__factory.createInterface();
@@ -29,35 +35,53 @@ const RANGE = 5_000;
 
 /**
  * Re-reads every LotTracker log from the deployment block to the indexer's checkpoint and compares it
- * with the database: events missing from it, extra in it, or changed; and payloads that no longer
- * hash to the value the chain holds. Each difference is one line a person can act on.
+ * with the database: events missing from it, extra in it, or changed; payloads that no longer hash
+ * to the value the chain holds; and the events held in quarantine, with their reasons. Each is one
+ * line a person can act on.
  */
 export async function verifyLedger(source: VerifySource): Promise<VerifyReport> {
   const { db, chainId } = source;
   const checkpoint = await db.indexerCheckpoint.findUnique({ where: { chainId } });
   const toBlock = checkpoint?.blockNumber ?? source.startBlock - 1;
   const onChain = new Map<string, DecodedLog>();
+  const undecodable = new Map<string, RejectedLog>();
   for (let from = source.startBlock; from <= toBlock; from += RANGE) {
     const to = Math.min(toBlock, from + RANGE - 1);
     // The indexer's own log reader, so verify reads exactly what the indexer reads, as fast.
     const logs = await getContractLogs(source.provider, source.contractAddress, from, to);
-    for (const event of decodeLogs(lotTracker, logs)) onChain.set(keyOf(event), event);
+    const rejected: RejectedLog[] = [];
+    for (const event of decodeLogs(lotTracker, logs, rejected)) onChain.set(keyOf(event), event);
+    for (const log of rejected) undecodable.set(keyOf(log), log);
   }
   const stored = await db.ledgerEvent.findMany({
     where: { chainId },
     orderBy: [{ blockNumber: "asc" }, { txIndex: "asc" }, { logIndex: "asc" }],
   });
   const report: VerifyReport = {
-    checkedEvents: onChain.size,
+    checkedEvents: onChain.size + undecodable.size,
     toBlock,
     missing: [],
     extra: [],
     changed: [],
     payloads: [],
+    quarantined: [],
   };
   const seen = new Set<string>();
+  for (const row of await listQuarantinedEvents(db, chainId)) {
+    const key = keyOf(row);
+    seen.add(key);
+    const onChainHash = (onChain.get(key) ?? undecodable.get(key))?.blockHash;
+    if (onChainHash === undefined || onChainHash !== row.blockHash) {
+      report.extra.push(`extra: quarantined ${row.name} at ${key} is not on the chain`);
+    } else {
+      report.quarantined.push(
+        `quarantined: ${row.name} at ${key} (block ${row.blockNumber}) was not applied: ${row.reason}`,
+      );
+    }
+  }
   for (const row of stored) {
     const key = keyOf(row);
+    if (seen.has(key)) report.extra.push(`extra: ${row.name} at ${key} is also in quarantine`);
     seen.add(key);
     const event = onChain.get(key);
     if (!event) {
@@ -70,7 +94,7 @@ export async function verifyLedger(source: VerifySource): Promise<VerifyReport> 
       report.changed.push(`changed: ${row.name} at ${key} differs from the chain`);
     }
   }
-  for (const [key, event] of onChain) {
+  for (const [key, event] of [...onChain, ...undecodable]) {
     if (!seen.has(key))
       report.missing.push(
         `missing: ${event.name} at ${key} is on the chain but not in the database`,

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { id, type JsonRpcProvider } from "ethers";
@@ -25,8 +25,9 @@ async function withAnvil<T>(
   stateFile: string,
   use: (provider: JsonRpcProvider, anvil: AnvilProcess) => Promise<T>,
   end: "stop" | "kill" = "stop",
+  goodCopyEveryMs?: number,
 ): Promise<T> {
-  const anvil = await startAnvil({ port: await findFreePort(), stateFile });
+  const anvil = await startAnvil({ port: await findFreePort(), stateFile, goodCopyEveryMs });
   const provider = createProvider(anvil.rpcUrl, 31337);
   try {
     return await use(provider, anvil);
@@ -83,6 +84,56 @@ describe("startAnvil with a state file", () => {
       "kill",
     );
     await withAnvil(stateFile, (provider) => expectLotSurvived(provider, lot, "KILLED"));
+  });
+});
+
+describe("startAnvil with a state file a kill cut short", () => {
+  it("starts from the last good copy, saying how many blocks were lost", async () => {
+    const stateFile = path.join(directory, "torn", "state.json");
+    const { lot, goodHead } = await withAnvil(
+      stateFile,
+      async (provider, anvil) => {
+        const recorded = await recordLot(provider, "TORN");
+        await new Promise((resolve) => setTimeout(resolve, 1_500)); // anvil saved it
+        expect(await anvil.saveGoodCopy()).toBe(true);
+        const head = await provider.getBlockNumber();
+        await provider.send("anvil_mine", ["0x5"]);
+        await new Promise((resolve) => setTimeout(resolve, 1_500)); // saved, the copy not refreshed
+        return { lot: recorded, goodHead: head };
+      },
+      "kill",
+      3_600_000, // the good copy is refreshed by hand, to know which blocks it holds
+    );
+    // As a SIGKILL in the middle of anvil's rewrite leaves it.
+    const text = await readFile(stateFile, "utf8");
+    await writeFile(stateFile, text.slice(0, text.length / 2));
+
+    const lines: string[] = [];
+    const anvil = await startAnvil({
+      port: await findFreePort(),
+      stateFile,
+      log: (l) => lines.push(l),
+    });
+    const provider = createProvider(anvil.rpcUrl, 31337);
+    try {
+      expect(lines).toEqual([
+        `the embedded chain's state file was cut short (kept as state.json.damaged): starting from the last good copy, at block ${goodHead}; 5 block(s) (${goodHead + 1} to ${goodHead + 5}) were lost. The sender sends their writes again and the indexer rolls back what the chain no longer has.`,
+      ]);
+      expect(await provider.getBlockNumber()).toBe(goodHead);
+      await expectLotSurvived(provider, lot, "TORN");
+    } finally {
+      provider.destroy();
+      await anvil.stop();
+    }
+  });
+
+  it("refuses with a sentence when there is no good copy to start from", async () => {
+    const stateFile = path.join(directory, "torn-alone", "state.json");
+    await mkdir(path.dirname(stateFile), { recursive: true });
+    await writeFile(stateFile, '{"block":{"number":"0x9","benefi');
+    await expect(startAnvil({ port: await findFreePort(), stateFile })).rejects.toThrow(
+      /state file .* is damaged \(it does not parse\) and there is no good copy to start from/,
+    );
   });
 });
 

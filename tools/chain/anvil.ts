@@ -5,14 +5,22 @@ import { mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
+import { keepGoodCopy, restoreStateFile } from "./state-file";
 
 // anvil from npm is the embedded chain: `npm start` and the contract tests run it as a child process.
 
 export type AnvilOptions = {
   port: number;
   chainId?: number;
-  /** Load the chain from this file if it exists, and save it every second and on a graceful stop. */
+  /**
+   * Load the chain from this file if it exists, and save it every second and on a graceful stop. A
+   * last good copy is kept beside it (state-file.ts) and used when a kill left the file cut short.
+   */
   stateFile?: string;
+  /** How often the good copy of the state file is refreshed (default 2 s). */
+  goodCopyEveryMs?: number;
+  /** Where start-up says that it fell back to the good copy (default: the console). */
+  log?: (line: string) => void;
   /** Mine a block every N seconds instead of one per transaction. */
   blockTime?: number;
   /** Append anvil's output here; without it the output is discarded (errors still reach the caller). */
@@ -22,6 +30,8 @@ export type AnvilOptions = {
 export type AnvilProcess = {
   rpcUrl: string;
   pid: number;
+  /** Refreshes the good copy of the state file now; true when it is up to date (tests). */
+  saveGoodCopy(): Promise<boolean>;
   /** SIGTERM, then wait for exit: anvil writes its state file on the way out. */
   stop(): Promise<void>;
   /** SIGKILL: no state is written beyond the last interval save. For crash tests. */
@@ -99,11 +109,12 @@ function exitOf(child: ChildProcess): Promise<void> {
 
 /** Starts anvil and resolves once its JSON-RPC endpoint answers. */
 export async function startAnvil(options: AnvilOptions): Promise<AnvilProcess> {
-  const { port, chainId = 31337, stateFile, blockTime, logFile } = options;
+  const { port, chainId = 31337, stateFile, blockTime, logFile, log = console.log } = options;
   await assertPortFree(port);
   const args = ["--host", HOST, "--port", String(port), "--chain-id", String(chainId)];
   if (stateFile) {
     await mkdir(path.dirname(stateFile), { recursive: true });
+    await restoreStateFile(stateFile, log);
     args.push("--state", stateFile, "--state-interval", "1");
   }
   if (blockTime !== undefined) args.push("--block-time", String(blockTime));
@@ -148,16 +159,22 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilProcess> {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 
+  const keeper = stateFile ? keepGoodCopy(stateFile, options.goodCopyEveryMs) : null;
   return {
     rpcUrl,
     pid,
+    saveGoodCopy: () => keeper?.saveNow() ?? Promise.resolve(false),
     async stop() {
+      await keeper?.stop();
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
       await exited;
       clearTimeout(timer);
+      // anvil saved its state on the way out: that is the newest good copy.
+      await keeper?.saveNow().catch(() => false);
     },
     kill() {
+      void keeper?.stop();
       child.kill("SIGKILL");
     },
   };

@@ -1,153 +1,176 @@
 import "server-only";
-import { type Interface, type JsonRpcProvider, type Signer, Transaction } from "ethers";
+import type { Interface } from "ethers";
 import { describeLedgerRefusal, isLedgerUnreachable } from "@/lib/chain/errors";
 import { LotTracker__factory } from "@/lib/chain/generated";
-import type { Db } from "@/lib/db/client";
+import {
+  broadcast,
+  failWrite,
+  memoryOf,
+  messageOf,
+  type SenderContext,
+  type SenderRow,
+} from "./context";
+import { settleSignedWrites } from "./settle";
+import { feesFor, signWrite } from "./sign";
 
-export type SenderContext = {
-  db: Db;
-  provider: JsonRpcProvider;
-  chainId: number;
-  contractAddress: string;
-  /** The signer of an organisation's writes (the outbox row names the organisation by id). */
-  signerOf: (organizationId: string) => Promise<Pick<Signer, "signTransaction">>;
-  log?: (line: string) => void;
-  /**
-   * How often recent confirmations are re-checked (one receipt call each). Unset: every pass, as
-   * tests want; the sender process checks every few seconds instead of every 100 ms poll.
-   */
-  recheck?: { everyMs: number; lastAt: number };
-};
-
-type Row = Awaited<ReturnType<Db["ledgerTransaction"]["findFirstOrThrow"]>>;
+export type { SenderContext } from "./context";
 
 // Typed loosely: outbox rows name their method at run time.
 const lotTracker: Interface = LotTracker__factory.createInterface();
 /** Confirmed transactions this close to the head are re-checked: a reorg or a chain restart can drop them. */
 const RECHECK_DEPTH = 64;
+const DEFAULT_MAX_ATTEMPTS = 8;
+
+export const SEND_GAVE_UP =
+  "LotLedger could not sign or send this to the ledger after several tries over a few minutes, so nothing was recorded: record it again. If it happens again, ask your LotLedger administrator (the sender's log says why).";
 
 /**
- * One pass over the outbox: re-check recent confirmations, settle what was signed (receipt, or
- * re-broadcast of the same signed bytes), then sign and send what is pending, per signer in nonce
- * order. Throws when the chain is unreachable; every row stays where it was, to be resumed.
+ * One pass over the outbox: re-check recent confirmations, settle the signed writes that are due for
+ * a check (receipt, same bytes again, or a higher fee), then sign and send what is pending, per
+ * signer in nonce order. An unexpected error holds back only its own write, and the later writes of
+ * the same signer (they may depend on it), with retries that back off; other organisations go on.
+ * Throws when the chain is unreachable; every row stays where it was, to be resumed.
+ * Returns how many writes moved: 0 when everything is waiting, so the caller can sleep.
  */
 export async function processOutbox(ctx: SenderContext): Promise<number> {
   const { db } = ctx;
+  let moved = 0;
   if (!ctx.recheck || Date.now() - ctx.recheck.lastAt >= ctx.recheck.everyMs) {
-    await recheckConfirmations(ctx);
+    moved += await recheckConfirmations(ctx);
     if (ctx.recheck) ctx.recheck.lastAt = Date.now();
   }
   const signed = await db.ledgerTransaction.findMany({
     where: { status: "SIGNED" },
     orderBy: [{ signerAddress: "asc" }, { nonce: "asc" }],
   });
-  for (const row of signed) await settleSigned(ctx, row);
-  const pending = await db.ledgerTransaction.findMany({
-    where: { status: "PENDING" },
-    orderBy: { createdAt: "asc" },
-    take: 100,
-  });
-  for (const row of pending) await signAndSend(ctx, row);
-  return signed.length + pending.length;
+  const waits = memoryOf(ctx).waits;
+  const signedIds = new Set(signed.map((row) => row.id));
+  for (const id of waits.keys()) if (!signedIds.has(id)) waits.delete(id);
+  moved += await settleSignedWrites(ctx, signed);
+  return moved + (await sendPending(ctx));
 }
 
 /** Sends again, unchanged, any recently confirmed transaction the chain no longer has. */
-async function recheckConfirmations(ctx: SenderContext): Promise<void> {
+async function recheckConfirmations(ctx: SenderContext): Promise<number> {
   const head = await ctx.provider.getBlockNumber();
   const recent = await ctx.db.ledgerTransaction.findMany({
     where: { status: "CONFIRMED", blockNumber: { gt: head - RECHECK_DEPTH } },
     orderBy: [{ signerAddress: "asc" }, { nonce: "asc" }],
   });
+  let reopened = 0;
   for (const row of recent) {
     if (!(await ctx.provider.getTransactionReceipt(row.txHash as string))) {
       ctx.log?.(`sender: ${row.txHash} is no longer on the chain; sending it again`);
       await ctx.db.ledgerTransaction.update({
         where: { id: row.id },
-        data: { status: "SIGNED", blockNumber: null },
+        data: { status: "SIGNED", blockNumber: null, sentAtBlock: head },
       });
+      reopened += 1;
     }
   }
+  return reopened;
 }
 
-async function settleSigned(ctx: SenderContext, row: Row): Promise<void> {
-  const receipt = await ctx.provider.getTransactionReceipt(row.txHash as string);
-  if (receipt) {
-    await ctx.db.ledgerTransaction.update({
-      where: { id: row.id },
-      data:
-        receipt.status === 1
-          ? { status: "CONFIRMED", blockNumber: receipt.blockNumber, error: null }
-          : {
-              status: "FAILED",
-              blockNumber: receipt.blockNumber,
-              error: "The ledger refused the transaction when it was mined.",
-            },
-    });
-    return;
-  }
-  await broadcast(ctx, row.rawTransaction as string);
-  await ctx.db.ledgerTransaction.update({
-    where: { id: row.id },
-    data: { attempts: { increment: 1 } },
+async function sendPending(ctx: SenderContext): Promise<number> {
+  const { db } = ctx;
+  // Signers whose oldest pending write is backing off after an error: their later writes wait.
+  const held = await db.ledgerTransaction.findMany({
+    where: { status: "PENDING", nextAttemptAt: { gt: new Date() } },
+    distinct: ["signerAddress"],
+    select: { signerAddress: true },
   });
+  const heldBack = new Set(held.map((row) => row.signerAddress));
+  const pending = await db.ledgerTransaction.findMany({
+    where: { status: "PENDING", signerAddress: { notIn: [...heldBack] } },
+    orderBy: { createdAt: "asc" },
+    take: 100,
+  });
+  let moved = 0;
+  for (const row of pending) {
+    if (heldBack.has(row.signerAddress)) continue;
+    try {
+      moved += await signAndSend(ctx, row);
+    } catch (error) {
+      if (isLedgerUnreachable(error)) throw error;
+      heldBack.add(row.signerAddress);
+      moved += await retryLater(ctx, row, error);
+    }
+  }
+  return moved;
 }
 
-async function signAndSend(ctx: SenderContext, row: Row): Promise<void> {
+async function signAndSend(ctx: SenderContext, row: SenderRow): Promise<number> {
   const { db, provider } = ctx;
   // Stored as typed by LedgerCall (outbox/enqueue.ts): what the generated bindings take.
   const data = lotTracker.encodeFunctionData(row.method, row.args as readonly unknown[]);
-  const request = { from: row.signerAddress, to: ctx.contractAddress, data };
   let gasLimit: bigint;
   try {
-    gasLimit = await provider.estimateGas(request);
+    gasLimit = await provider.estimateGas({
+      from: row.signerAddress,
+      to: ctx.contractAddress,
+      data,
+    });
   } catch (error) {
     const refusal = describeLedgerRefusal(error);
     if (!refusal) throw error;
-    await db.ledgerTransaction.update({
-      where: { id: row.id },
-      data: { status: "FAILED", error: refusal },
-    });
-    return;
+    await failWrite(ctx, row, refusal);
+    return 1;
   }
-  const [nonce, fees, wallet] = await Promise.all([
+  const [nonce, fees, wallet, head] = await Promise.all([
     nextNonce(ctx, row.signerAddress),
     provider.getFeeData(),
     ctx.signerOf(row.organizationId),
+    provider.getBlockNumber(),
   ]);
-  const rawTransaction = await wallet.signTransaction({
-    type: 2,
+  const signed = await signWrite(wallet, {
     chainId: ctx.chainId,
     to: ctx.contractAddress,
     data,
     nonce,
     // A margin over the estimate: state can change between estimate and inclusion.
     gasLimit: (gasLimit * 13n) / 10n,
-    maxFeePerGas: fees.maxFeePerGas,
-    maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+    fees: feesFor(fees),
   });
-  const txHash = Transaction.from(rawTransaction).hash as string;
   // Saved before it is broadcast: after a crash the same bytes (same nonce, same hash) are sent again.
   await db.ledgerTransaction.update({
     where: { id: row.id, status: "PENDING" },
-    data: { status: "SIGNED", nonce, rawTransaction, txHash },
+    data: {
+      status: "SIGNED",
+      nonce,
+      ...signed,
+      sentHashes: [signed.txHash],
+      sentAtBlock: head,
+      attempts: 0,
+      nextAttemptAt: null,
+    },
   });
-  await broadcast(ctx, rawTransaction);
+  await broadcast(ctx, signed.rawTransaction);
+  return 1;
 }
 
-async function broadcast(ctx: SenderContext, rawTransaction: string): Promise<void> {
-  try {
-    await ctx.provider.broadcastTransaction(rawTransaction);
-  } catch (error) {
-    if (isLedgerUnreachable(error)) throw error;
-    // "already known" / "nonce too low": the node has it or mined it; the next pass reads the receipt.
-    ctx.log?.(`sender: broadcast answered ${(error as Error).message.split("\n")[0]}`);
+/** Holds a write back after an unexpected error: 2 s, 4 s, 8 s, … then fails it with a sentence. */
+async function retryLater(ctx: SenderContext, row: SenderRow, error: unknown): Promise<number> {
+  const attempts = row.attempts + 1;
+  const maxAttempts = ctx.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  ctx.log?.(
+    `sender: write ${row.id} of organisation ${row.organizationId} failed unexpectedly (attempt ${attempts} of ${maxAttempts}): ${messageOf(error)}`,
+  );
+  if (attempts >= maxAttempts) {
+    await failWrite(ctx, row, SEND_GAVE_UP);
+    return 1;
   }
+  const delayMs = 2_000 * 2 ** (attempts - 1);
+  await ctx.db.ledgerTransaction.update({
+    where: { id: row.id },
+    data: { attempts, nextAttemptAt: new Date(Date.now() + delayMs) },
+  });
+  return 0;
 }
 
 /**
  * The next nonce for a signer: past everything the chain has seen from it and everything the outbox
  * has already signed for it (which the chain may not have seen yet, e.g. after a broadcast failed or
- * the node lost recent blocks). Only the sender signs, so nothing else takes nonces in between.
+ * the node lost recent blocks). Only the sender signs, and one sender holds the database's lock.
  */
 async function nextNonce(ctx: SenderContext, signerAddress: string): Promise<number> {
   const [onChain, highest] = await Promise.all([
