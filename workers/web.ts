@@ -6,10 +6,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { parseArgs } from "node:util";
 import next from "next";
 import { securityHeaders } from "@/lib/api/security-headers";
-import { getDb } from "@/lib/db";
+import { getPublicDb } from "@/lib/db";
 import { ConfigError, getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { answerKey, getProvenanceReadModel, serveDigitalLink } from "@/lib/provenance";
+import { getProvenanceReadModel, peekDigitalLinkAnswer, serveDigitalLink } from "@/lib/provenance";
 import { clientAddressOfRequest, LIMITS, spendAttempt, stampSocketAddress } from "@/lib/rate-limit";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3000" } } });
@@ -35,12 +35,12 @@ const resolverHeaders = securityHeaders({ pathname: "/01/", isHttps: appUrl.star
  */
 function serveResolver(request: IncomingMessage, response: ServerResponse): void {
   for (const [name, value] of Object.entries(resolverHeaders)) response.setHeader(name, value);
-  const key = answerKey(request.url ?? "/", request.headers.accept ?? "");
-  if (resolver.readModel.answers.peek(key)) {
+  const accept = request.headers.accept ?? "";
+  if (peekDigitalLinkAnswer(resolver.readModel, request.url ?? "/", accept)) {
     serveDigitalLink(request, response, resolver);
     return;
   }
-  spendAttempt(getDb(), LIMITS.publicReads, clientAddressOfRequest(request.headers)).then(
+  spendAttempt(getPublicDb(), LIMITS.publicReads, clientAddressOfRequest(request.headers)).then(
     () => serveDigitalLink(request, response, resolver),
     (error: unknown) => {
       const isLimited = error instanceof AppError;

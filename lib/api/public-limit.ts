@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getPublicDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { clientAddressOfRequest, LIMITS, spendAttempt } from "@/lib/rate-limit";
@@ -12,7 +12,7 @@ import { clientAddressOfRequest, LIMITS, spendAttempt } from "@/lib/rate-limit";
 export async function limitPublicRead(
   request: Request,
   answer: () => Promise<Response>,
-  db: Db = getDb(),
+  db: Db = getPublicDb(),
 ): Promise<Response> {
   try {
     await spendAttempt(db, LIMITS.publicReads, clientAddressOfRequest(request.headers));

@@ -8,7 +8,7 @@ export { ChangeFeed } from "./change-feed";
 export type { ProductSummary } from "./find-target";
 export { getProvenance, type Provenance } from "./get-provenance";
 export type { PackageProof } from "./package-proof";
-export { answerKey, respondDigitalLink, serveDigitalLink } from "./prepared-answer";
+export { peekDigitalLinkAnswer, respondDigitalLink, serveDigitalLink } from "./prepared-answer";
 export { respondPublicJson } from "./public-json";
 export { getProvenanceReadModel, ProvenanceReadModel } from "./read-model";
 export { answerDigitalLink } from "./resolver-answer";

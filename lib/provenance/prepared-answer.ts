@@ -21,20 +21,38 @@ type Context = { readModel: ProvenanceReadModel; appUrl: string };
 export function answerDigitalLinkCached(
   request: Context & { pathAndQuery: string; accept: string },
 ): Promise<PreparedAnswer> {
-  return request.readModel.answers.get(
-    answerKey(request.pathAndQuery, request.accept),
-    async () => {
-      const answer = await answerDigitalLink(request);
-      return { value: prepare(answer), dependsOn: answer.dependsOn };
-    },
-  );
+  const key = answerKey(request.pathAndQuery, request.accept);
+  if (key === null) return answerDigitalLink(request).then(prepare);
+  return request.readModel.answers.get(key, async () => {
+    const answer = await answerDigitalLink(request);
+    return { value: prepare(answer), dependsOn: answer.dependsOn };
+  });
 }
 
-/** The cache key: the path and query, and the two Accept types that change the answer. */
-export function answerKey(pathAndQuery: string, accept: string): string {
+/**
+ * The cache key: the path, the link type asked for, and the two Accept types that change the answer.
+ * Nothing else in a query changes an answer, so a query with anything else (null) is answered
+ * without the cache: a visitor varying it can neither flush the cache's answers nor fill it.
+ */
+function answerKey(pathAndQuery: string, accept: string): string | null {
+  const at = pathAndQuery.indexOf("?");
+  const query = new URLSearchParams(at === -1 ? "" : pathAndQuery.slice(at + 1));
+  const linkTypes = query.getAll("linkType");
+  if ([...query.keys()].length !== linkTypes.length || linkTypes.length > 1) return null;
   const linkset = accept.includes("application/linkset+json") ? "L" : "";
   const json = accept.includes("application/json") ? "J" : "";
-  return `${linkset}${json}|${pathAndQuery}`;
+  const path = at === -1 ? pathAndQuery : pathAndQuery.slice(0, at);
+  return `${linkset}${json}|${path}|${linkTypes[0] ?? ""}`;
+}
+
+/** The cached answer to a Digital Link request, if there is one: what the resolver writes at once. */
+export function peekDigitalLinkAnswer(
+  readModel: ProvenanceReadModel,
+  pathAndQuery: string,
+  accept: string,
+): PreparedAnswer | undefined {
+  const key = answerKey(pathAndQuery, accept);
+  return key === null ? undefined : readModel.answers.peek(key);
 }
 
 function prepare(answer: { status: number; headers: Record<string, string>; body: string }) {
@@ -88,7 +106,7 @@ export function serveDigitalLink(
 ): void {
   const pathAndQuery = request.url ?? "/";
   const accept = request.headers.accept ?? "";
-  const cached = context.readModel.answers.peek(answerKey(pathAndQuery, accept));
+  const cached = peekDigitalLinkAnswer(context.readModel, pathAndQuery, accept);
   if (cached) {
     writeAnswer(request, response, cached);
     return;

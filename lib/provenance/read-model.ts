@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getPublicDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { ChangeFeed, FreshCache, listenForChanges } from "./change-feed";
@@ -54,7 +54,7 @@ export function getProvenanceReadModel(): ProvenanceReadModel {
   if (!holder.lotledgerProvenance) {
     const feed = new ChangeFeed();
     listenForChanges(getEnv().DATABASE_URL, feed);
-    holder.lotledgerProvenance = new ProvenanceReadModel(getDb(), feed);
+    holder.lotledgerProvenance = new ProvenanceReadModel(getPublicDb(), feed);
   }
   return holder.lotledgerProvenance;
 }

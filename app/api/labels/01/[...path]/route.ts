@@ -1,7 +1,7 @@
 import { limitPublicRead } from "@/lib/api/public-limit";
 import { BARCODE_CONTENT_TYPES, renderBarcode } from "@/lib/barcode/render-barcode";
 import { lotIdOf } from "@/lib/chain/lot-id";
-import { getDb } from "@/lib/db";
+import { getPublicDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError, toFailure } from "@/lib/errors";
 import {
@@ -35,10 +35,10 @@ async function answerLabel(request: Request, { params }: { params: Promise<{ pat
     }
     const lotId = lotIdOf(target.gtin, target.lotCode);
     const [lot, known] = await Promise.all([
-      getDb().lot.findUnique({ where: { id: lotId }, select: { id: true } }),
+      getPublicDb().lot.findUnique({ where: { id: lotId }, select: { id: true } }),
       target.serial === null
         ? true
-        : getDb().package.findUnique({
+        : getPublicDb().package.findUnique({
             where: { lotId_serial: { lotId, serial: target.serial } },
             select: { id: true },
           }),
