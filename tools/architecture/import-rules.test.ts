@@ -20,6 +20,7 @@ const TOOLING = ["tools", "bench", "e2e", "contracts"];
 const DOORS: Record<string, string[]> = {
   "lib/cold-chain": ["index.ts"],
   "lib/organizations": ["index.ts", "roles.ts", "invitation-message.ts"],
+  "lib/products": ["index.ts"],
   "lib/provenance": ["index.ts", "digital-link.ts"],
   "lib/recall": ["index.ts", "terms.ts", "lineage-layout.ts"],
   "lib/trace": ["index.ts"],

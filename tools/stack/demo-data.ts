@@ -127,3 +127,39 @@ export const DEMO_USERS: DemoUser[] = DEMO_ORGANIZATIONS.flatMap((organization) 
   { ...organization.staff, role: "STAFF" as const, organization },
   { ...organization.viewer, role: "READ_ONLY" as const, organization },
 ]);
+
+/**
+ * The demo farm's products (tools/stack/demo-forms.ts records lots of them): what the pages name its
+ * lots by, and the storage range their cold chain is judged against (romaine: 0–5 °C, FDA's advice
+ * for cut leafy greens; up to 30 minutes outside it, as a dock transfer takes).
+ */
+export const DEMO_PRODUCTS = [
+  {
+    gtin: "09506000134352",
+    name: "Romaine lettuce, field-packed",
+    brand: "Green Valley",
+    description: "Whole heads of romaine lettuce, harvested and field-packed in Salinas, California.",
+    commodity: "Lettuce",
+    variety: "Romaine",
+    unit: "kg",
+    netContent: "1 kg",
+    storageMinCelsius: 0,
+    storageMaxCelsius: 5,
+    allowedExcursionMinutes: 30,
+    shelfLifeDays: 14,
+  },
+  {
+    gtin: "09506000134369",
+    name: "Romaine hearts, 3 pack",
+    brand: "Green Valley",
+    description: "Three trimmed romaine hearts in a bag, packed in Salinas, California.",
+    commodity: "Lettuce",
+    variety: "Romaine",
+    unit: "case",
+    netContent: "3 × 200 g",
+    storageMinCelsius: 0,
+    storageMaxCelsius: 5,
+    allowedExcursionMinutes: 30,
+    shelfLifeDays: 12,
+  },
+] as const;

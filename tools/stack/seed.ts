@@ -8,7 +8,7 @@ import {
   roleForOrganizationKind,
 } from "@/lib/organizations";
 import { grantOrganizationPrefix } from "./company-prefixes";
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_USERS } from "./demo-data";
 
 /**
  * Demo organisations (through the same createOrganization as the operator's `org create`), a
@@ -64,6 +64,14 @@ export async function seedDemoData({
         await grantOrganizationPrefix({ db, lotTracker, organization, prefix });
       }
     }
+  }
+  const farmId = organizationIds.get(DEMO_ORGANIZATIONS[0].gln) as string;
+  for (const product of DEMO_PRODUCTS) {
+    await db.product.upsert({
+      where: { gtin: product.gtin },
+      create: { ...product, organizationId: farmId },
+      update: {},
+    });
   }
   for (const person of DEMO_USERS) {
     if (await db.user.findUnique({ where: { email: person.email }, select: { id: true } }))
