@@ -21,7 +21,14 @@ export type ProductSummary = {
 type Row = Awaited<ReturnType<Db["product"]["findFirstOrThrow"]>>;
 
 function summaryOf(row: Row): ProductSummary {
-  const { id: _, createdAt: _c, updatedAt: _u, storageMinCelsius, storageMaxCelsius, ...rest } = row;
+  const {
+    id: _,
+    createdAt: _c,
+    updatedAt: _u,
+    storageMinCelsius,
+    storageMaxCelsius,
+    ...rest
+  } = row;
   return {
     ...rest,
     storageMinCelsius: storageMinCelsius === null ? null : Number(storageMinCelsius),

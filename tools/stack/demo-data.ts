@@ -138,7 +138,8 @@ export const DEMO_PRODUCTS = [
     gtin: "09506000134352",
     name: "Romaine lettuce, field-packed",
     brand: "Green Valley",
-    description: "Whole heads of romaine lettuce, harvested and field-packed in Salinas, California.",
+    description:
+      "Whole heads of romaine lettuce, harvested and field-packed in Salinas, California.",
     commodity: "Lettuce",
     variety: "Romaine",
     unit: "kg",
