@@ -104,7 +104,7 @@ describe("recall notices by email", () => {
       `Then acknowledge the recall for Test retailer: ${url}`,
     ]);
     expect(message?.html).toContain(
-      "<p>The reason, in Test retailer&#39;s own words:</p>\n<blockquote>Listeria &gt; limit in samples A&amp;B</blockquote>",
+      "<p>The reason, in Test retailer&#x27;s own words:</p><blockquote>Listeria &gt; limit in samples A&amp;B</blockquote>",
     );
     expect(message?.html).toContain(`<a href="${url}">${url}</a>`);
     expect(await noticeRow(noticeId)).toMatchObject({

@@ -61,7 +61,7 @@ describe("an organisation's words in a notice", () => {
   it("stay inside a blockquote, escaped, in a recall email's HTML", () => {
     const { html } = noticeEmail("d1", { ...recall, reason: "<b>Keep</b> on sale\nreally" });
     expect(html).toContain(
-      "<p>The reason, in Stranger Shop&#39;s own words:</p>\n<blockquote>&lt;b&gt;Keep&lt;/b&gt; on sale<br>really</blockquote>",
+      "<p>The reason, in Stranger Shop&#x27;s own words:</p><blockquote>&lt;b&gt;Keep&lt;/b&gt; on sale<br/>really</blockquote>",
     );
   });
 
