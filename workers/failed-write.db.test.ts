@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { createSignerLookup, createSigningKey } from "@/lib/organizations";
 import { roleForOrganizationKind } from "@/lib/organizations/kinds";
 import { deployLotTracker } from "@/tools/chain/deploy";
+import { grantTestPrefixes } from "@/tools/testing/company-prefixes";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { removeWhatAFailedWriteMade } from "./failed-write";
 
@@ -63,6 +64,7 @@ beforeAll(async () => {
   const deployment = await deployLotTracker(admin);
   const lotTracker = LotTracker__factory.connect(deployment.address, admin);
   await grantLotTrackerRole(lotTracker, roleForOrganizationKind("FARM"), address);
+  await grantTestPrefixes(lotTracker, address);
   context = {
     db,
     provider,

@@ -14,6 +14,7 @@ beforeAll(async () => {
     RPC_URL: "http://127.0.0.1:8545",
     CHAIN_ID: "31337",
     MASTER_KEY: "ab".repeat(32),
+    WEBHOOK_SECRETS_KEY: "cd".repeat(32),
     AUTH_SECRET: "s".repeat(32),
   });
 });

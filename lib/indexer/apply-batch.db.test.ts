@@ -63,24 +63,28 @@ async function applyEventByEvent(db: Db): Promise<void> {
     const value = event.args[name];
     return typeof value === "string" ? value : undefined;
   };
-  await db.$transaction(async (tx) => {
-    await tx.ledgerEvent.createMany({
-      data: events.map((e) => ({
-        chainId: CHAIN_ID,
-        blockNumber: e.blockNumber,
-        blockHash: e.blockHash,
-        txHash: e.txHash,
-        txIndex: e.txIndex,
-        logIndex: e.logIndex,
-        name: e.name,
-        lotId: argOf(e, "lotId") ?? "",
-        actor: argOf(e, "custodian") ?? argOf(e, "actor") ?? argOf(e, "account") ?? "",
-        payloadHash: argOf(e, "payloadHash") ?? argOf(e, "reasonHash") ?? null,
-        args: e.args,
-      })),
-    });
-    for (const event of events) await applyLedgerEvent(tx, CHAIN_ID, event);
-  });
+  await db.$transaction(
+    async (tx) => {
+      await tx.ledgerEvent.createMany({
+        data: events.map((e) => ({
+          chainId: CHAIN_ID,
+          blockNumber: e.blockNumber,
+          blockHash: e.blockHash,
+          txHash: e.txHash,
+          txIndex: e.txIndex,
+          logIndex: e.logIndex,
+          name: e.name,
+          lotId: argOf(e, "lotId") ?? "",
+          actor: argOf(e, "custodian") ?? argOf(e, "actor") ?? argOf(e, "account") ?? "",
+          payloadHash: argOf(e, "payloadHash") ?? argOf(e, "reasonHash") ?? null,
+          args: e.args,
+        })),
+      });
+      for (const event of events) await applyLedgerEvent(tx, CHAIN_ID, event);
+      // One event at a time is the slow oracle: on a busy machine it outlasts the default 5 s.
+    },
+    { timeout: 120_000 },
+  );
 }
 
 beforeAll(async () => {

@@ -13,6 +13,7 @@ import { type IndexerSource, indexNextBatch } from "@/lib/indexer/indexer";
 import { verifyLedger } from "@/lib/indexer/verify";
 import { createSignerLookup, createSigningKey } from "@/lib/organizations";
 import { roleForOrganizationKind } from "@/lib/organizations/kinds";
+import { grantTestPrefixes } from "@/tools/testing/company-prefixes";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { type AnvilProcess, findFreePort, startAnvil } from "./anvil";
 import { deployLotTracker } from "./deploy";
@@ -85,6 +86,7 @@ beforeAll(async () => {
   await provider.send("anvil_setBalance", [address, toBeHex(10n ** 20n)]);
   const lotTracker = LotTracker__factory.connect(deployment.address, admin);
   await grantLotTrackerRole(lotTracker, roleForOrganizationKind("FARM"), address);
+  await grantTestPrefixes(lotTracker, address);
   const chain = { db, provider, chainId: CHAIN_ID, contractAddress: deployment.address };
   sender = { ...chain, signerOf: createSignerLookup({ db, masterKey: MASTER_KEY }) };
   indexer = { ...chain, startBlock: deployment.blockNumber, confirmations: 0 };

@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/client";
 import { createSignerLookup, createSigningKey } from "@/lib/organizations";
 import { roleForOrganizationKind } from "@/lib/organizations/kinds";
 import { deployLotTracker } from "@/tools/chain/deploy";
+import { grantTestPrefixes } from "@/tools/testing/company-prefixes";
 import { type RpcProxy, startRpcProxy } from "@/tools/testing/rpc-proxy";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { insertLedgerTransaction } from "./enqueue";
@@ -87,6 +88,7 @@ beforeAll(async () => {
     orgs.push(org);
     await chain.send("anvil_setBalance", [address, toBeHex(10n ** 21n)]);
     await grantLotTrackerRole(lotTracker, roleForOrganizationKind("FARM"), address);
+    await grantTestPrefixes(lotTracker, address);
   }
   node = await startRpcProxy(inject("rpcUrl"));
 });
