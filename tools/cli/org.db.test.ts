@@ -71,7 +71,8 @@ afterAll(async () => {
   provider.destroy();
 });
 
-describe("lotledger org (child process, as the operator runs it)", () => {
+// Each case runs the CLI as a Node process with tsx, up to a minute on a busy machine (measured).
+describe("lotledger org (child process, as the operator runs it)", { timeout: 120_000 }, () => {
   it("creates the organisation with its role and prints its first admin's invitation link", async () => {
     const gln = randomGln();
     const result = await runOrg(createArgs(gln, "Chef@Sunrise.test"));
