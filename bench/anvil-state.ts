@@ -25,7 +25,14 @@ const { values } = parseArgs({
 });
 const targets = values.blocks.split(",").map(Number);
 const progress = (line: string) => console.error(line);
-const IN_FLIGHT = 32;
+/** Transactions queued before each anvil_mine of as many blocks. */
+const QUEUED = 100;
+/**
+ * Above a createLot's ~52,000–54,000 gas; a block of 120,000 gas then fits exactly one, and uses less
+ * than half of it, so the base fee only falls and queued transactions stay minable.
+ */
+const TX_GAS = "0x11170"; // 70,000
+const BLOCK_GAS_LIMIT = "0x1d4c0"; // 120,000
 const GTIN = 9506000134352n;
 
 const directory = await mkdtemp(path.join(tmpdir(), "lotledger-anvil-state-"));
@@ -43,6 +50,8 @@ await grantLotTrackerRole(
   roleForOrganizationKind("FARM"),
   producer.address,
 );
+await provider.send("evm_setAutomine", [false]);
+await provider.send("evm_setBlockGasLimit", [BLOCK_GAS_LIMIT]);
 const data = (i: number) =>
   LotTracker__factory.createInterface().encodeFunctionData("createLot", [
     GTIN,
@@ -102,7 +111,8 @@ for (const target of targets) {
   const started = performance.now();
   let reported = 0;
   for (let head = await provider.getBlockNumber(); head < target; ) {
-    const batch = Array.from({ length: IN_FLIGHT }, () => [sent++, nonce++] as const);
+    const count = Math.min(QUEUED, target - head);
+    const batch = Array.from({ length: count }, () => [sent++, nonce++] as const);
     await Promise.all(
       batch.map(([i, n]) =>
         provider.send("eth_sendTransaction", [
@@ -111,11 +121,12 @@ for (const target of targets) {
             to: address,
             data: data(i),
             nonce: `0x${n.toString(16)}`,
-            gas: "0x30000",
+            gas: TX_GAS,
           },
         ]),
       ),
     );
+    await provider.send("anvil_mine", [`0x${count.toString(16)}`]);
     head = await provider.getBlockNumber();
     if (head - reported >= 5_000) {
       reported = head;
@@ -127,6 +138,9 @@ for (const target of targets) {
   const fillSeconds = (performance.now() - started) / 1000;
   await new Promise((resolve) => setTimeout(resolve, 2_500)); // anvil's next save holds them all
   const head = await provider.getBlockNumber();
+  const { transactions } = (await provider.getBlock(head)) ?? { transactions: [] };
+  if (transactions.length !== 1)
+    throw new Error(`Block ${head} holds ${transactions.length} transactions, not 1.`);
   const [incompleteMs, slowestMs] = await Promise.all([
     incompleteWindow(5_000),
     slowestCall(5_000),

@@ -59,7 +59,11 @@ function forward(
       response.on("error", () => outgoing.destroy());
     },
   );
-  upstream.on("socket", (socket) => socket.on("connect", () => (isConnected = true)));
+  // A kept-alive socket is connected already; a new one says so once.
+  upstream.on("socket", (socket) => {
+    if (!socket.connecting) isConnected = true;
+    else socket.once("connect", () => (isConnected = true));
+  });
   upstream.on("error", () => {
     if (!isConnected && tried + 1 < ports.length) {
       forward(incoming, body, outgoing, ports, first, tried + 1);

@@ -40,7 +40,19 @@ export function startMonkey(victims: Victim[], random: () => number, log: (line:
       kills[victim.name] = (kills[victim.name] ?? 0) + 1;
       log(`chaos: killed ${victim.name}`);
       await pause(200, 1_500);
-      await victim.restart();
+      // A restart can fail on a loaded machine (a port not yet free): try again, as an operator would.
+      for (let tries = 1; ; tries++) {
+        try {
+          await victim.restart();
+          break;
+        } catch (error) {
+          if (tries === 5) throw error;
+          log(
+            `chaos: restarting ${victim.name} failed (${(error as Error).message}); again in 1 s`,
+          );
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+        }
+      }
     }
   })();
   return async () => {
