@@ -54,7 +54,11 @@ export async function createLots(
   return lotIds;
 }
 
-/** Hands each lot off to `recipientGln`; returns the write ids of the handoffs the app acknowledged. */
+/**
+ * Hands each lot off to `recipientGln`. Returns the write ids of the handoffs the app acknowledged, and
+ * the lots whose handoff was refused as already waiting: an earlier try of that very request reached
+ * the outbox but its answer was lost (a killed web server, a timeout), so the caller looks it up.
+ */
 export async function shipLots(
   baseUrl: string,
   cookie: string,
@@ -73,15 +77,17 @@ export async function shipLots(
     random: () => number;
     log: (line: string) => void;
   },
-): Promise<string[]> {
+): Promise<{ acknowledged: string[]; answerLost: string[] }> {
   const acknowledged: string[] = [];
+  const answerLost: string[] = [];
   await inPool(lotIds, concurrency, async (lotId) => {
     await new Promise((resolve) => setTimeout(resolve, pauseMs * (0.5 + random())));
     const outcome = await postUntilAnswered(`${baseUrl}/api/lots/${lotId}/handoffs`, cookie, {
       recipientGln,
     });
     if (outcome?.status === 202) acknowledged.push(outcome.body.writeId as string);
+    else if (outcome?.status === 409 && outcome.body.code === "CONFLICT") answerLost.push(lotId);
     else log(`chaos: handoff of ${lotId} not acknowledged: ${JSON.stringify(outcome)}`);
   });
-  return acknowledged;
+  return { acknowledged, answerLost };
 }

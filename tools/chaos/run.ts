@@ -106,7 +106,7 @@ try {
   ];
   const random = seededRandom(seed);
   const stopMonkey = startMonkey(victims, random, log);
-  const acknowledged = await shipLots(baseUrl, cookie, lotIds, {
+  const shipped = await shipLots(baseUrl, cookie, lotIds, {
     recipientGln: carrier?.gln as string,
     concurrency,
     // Spread so that the chaos lasts ~requests × 0.25 s, and at least 30 s: a dozen kills or more.
@@ -114,6 +114,14 @@ try {
     random: seededRandom(seed + 1),
     log,
   });
+  // A handoff whose answer was lost is in the outbox all the same: it must land exactly once too.
+  const earlierTries = await prepared.db.ledgerTransaction.findMany({
+    where: { method: "handoff", lotId: { in: shipped.answerLost } },
+    select: { id: true },
+  });
+  const acknowledged = [...shipped.acknowledged, ...earlierTries.map((write) => write.id)];
+  if (earlierTries.length < shipped.answerLost.length)
+    log(`chaos: ${shipped.answerLost.length - earlierTries.length} refused handoffs have no write`);
   const kills = await stopMonkey();
   log(
     `chaos: kills ${JSON.stringify(kills)}; killing each lock holder once more, then letting everything settle`,
@@ -144,7 +152,7 @@ try {
   const slowest = Math.max(0, ...handOvers.map((h) => h.ms));
   const handedOver = new Set(handOvers.map((h) => h.lock));
   log(
-    `chaos: ${instanceCount} instances, ${requested} lots and ${requested} handoffs requested, ${acknowledged.length} handoffs acknowledged, ${tally.missing} missing, ${tally.duplicated} duplicated, ${tally.changed} changed, ${tally.quarantined} quarantined; at most ${most.sender} sender and ${most.indexer} indexer held the lock at once; ${handOvers.length} hand-overs, the slowest ${slowest} ms; ${Math.round((Date.now() - startedAt) / 1000)} s`,
+    `chaos: ${instanceCount} instances, ${requested} lots and ${requested} handoffs requested, ${acknowledged.length} handoffs acknowledged (${shipped.answerLost.length} of them on a retry whose first answer was lost), ${tally.missing} missing, ${tally.duplicated} duplicated, ${tally.changed} changed, ${tally.quarantined} quarantined; at most ${most.sender} sender and ${most.indexer} indexer held the lock at once; ${handOvers.length} hand-overs, the slowest ${slowest} ms; ${Math.round((Date.now() - startedAt) / 1000)} s`,
   );
   const isSound = tally.missing + tally.duplicated + tally.changed + tally.quarantined === 0;
   const areLocksSound =

@@ -39,8 +39,10 @@ export async function tallyChaos({
   const lotTracker = LotTracker__factory.connect(contractAddress, provider);
   const onChain = new Map<string, number>();
   const count = (key: string) => onChain.set(key, (onChain.get(key) ?? 0) + 1);
+  const handoffsOfLot = new Map<string, number>();
   for (const log of await lotTracker.queryFilter(lotTracker.filters.LotHandedOff(), startBlock)) {
     count(log.args.payloadHash);
+    handoffsOfLot.set(log.args.lotId, (handoffsOfLot.get(log.args.lotId) ?? 0) + 1);
   }
   for (const log of await lotTracker.queryFilter(lotTracker.filters.LotCreated(), startBlock)) {
     count(log.args.lotId);
@@ -60,9 +62,12 @@ export async function tallyChaos({
   });
   for (const write of writes) {
     const times = onChain.get(write.payloadHash as string) ?? 0;
+    // Says whether the lot was handed off all the same: by an earlier try of the same request,
+    // whose answer the client never got, so it sent the request again and the ledger refused that.
+    const lotHandoffs = write.lotId ? (handoffsOfLot.get(write.lotId) ?? 0) : 0;
     if (times === 0)
       details.push(
-        `missing on chain: write ${write.id} (${write.status}${write.error ? `: ${write.error}` : ""})`,
+        `missing on chain: write ${write.id} (${write.status}${write.error ? `: ${write.error}` : ""}); its lot ${write.lotId} was handed off ${lotHandoffs} time(s) on chain`,
       );
     if (times > 1) details.push(`on chain ${times} times: write ${write.id}`);
     missing += times === 0 ? 1 : 0;
