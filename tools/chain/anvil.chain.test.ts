@@ -34,7 +34,7 @@ async function withAnvil<T>(
   } finally {
     provider.destroy();
     if (end === "stop") await anvil.stop();
-    else anvil.kill();
+    else await anvil.kill();
   }
 }
 

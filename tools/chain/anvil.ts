@@ -34,8 +34,11 @@ export type AnvilProcess = {
   saveGoodCopy(): Promise<boolean>;
   /** SIGTERM, then wait for exit: anvil writes its state file on the way out. */
   stop(): Promise<void>;
-  /** SIGKILL: no state is written beyond the last interval save. For crash tests. */
-  kill(): void;
+  /**
+   * SIGKILL: no state is written beyond the last interval save. For crash tests. Resolves once the
+   * process is gone and its port free, so a restart on the same port can follow at once.
+   */
+  kill(): Promise<void>;
 };
 
 const HOST = "127.0.0.1";
@@ -173,9 +176,10 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilProcess> {
       // anvil saved its state on the way out: that is the newest good copy.
       await keeper?.saveNow().catch(() => false);
     },
-    kill() {
+    async kill() {
       void keeper?.stop();
       child.kill("SIGKILL");
+      await exited;
     },
   };
 }

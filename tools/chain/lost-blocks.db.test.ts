@@ -114,8 +114,7 @@ describe("the embedded chain after a kill that cut its state file short", () => 
     expect(await db.lot.count()).toBe(3);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
 
-    anvil.kill();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await anvil.kill();
     const text = await readFile(stateFile(), "utf8");
     await writeFile(stateFile(), text.slice(0, Math.floor(text.length * 0.6)));
     const lines: string[] = [];

@@ -24,7 +24,7 @@ export async function postUntilAnswered(
   url: string,
   cookie: string,
   body: unknown,
-  giveUpMs = 90_000,
+  giveUpMs = 180_000,
 ): Promise<Outcome | null> {
   const deadline = Date.now() + giveUpMs;
   while (Date.now() < deadline) {

@@ -1,83 +1,140 @@
-// `npm run test:chaos [-- --requests N --seed S]`: sends N handoffs through the app's write path
-// (HTTP → outbox → sender → chain → indexer) while SIGKILLing the web app, the sender, the indexer and
-// the chain at random moments and restarting them; then lets everything settle and checks that every
-// acknowledged request is on the chain exactly once and that the database matches the chain.
+// `npm run test:chaos [-- --requests N --instances I --seed S]`: runs I complete app instances (web,
+// sender, indexer each; 2 by default) behind a load balancer against one database and one chain,
+// registers N lots, then sends N handoffs, many at once, while SIGKILLing web servers, senders,
+// indexers and the chain at random and restarting them; then kills each lock holder once more, lets
+// everything settle and checks that every acknowledged write is on the chain exactly once, that the
+// database matches the chain, that one sender and one indexer held the lock at any time, and that
+// each killed holder was replaced within seconds.
 import { parseArgs } from "node:util";
 import { createProvider } from "@/lib/chain/provider";
 import { buildIfNeeded } from "../stack/build";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD } from "../stack/demo-data";
 import { startEphemeralStack } from "../stack/ephemeral";
-import { type PartName, startPart } from "../stack/parts";
-import type { Service } from "../stack/processes";
 import { waitForHttp } from "../stack/processes";
-import { postUntilAnswered, signIn } from "./client";
+import { startBalancer } from "./balancer";
+import { signIn } from "./client";
+import { applicationNameOf, startInstances } from "./instances";
+import { watchLocks } from "./lock-watch";
 import { seededRandom, startMonkey, type Victim } from "./monkey";
+import { createLots, shipLots } from "./requests";
 import { waitUntilSettled } from "./settle";
 import { tallyChaos } from "./tally";
 
 const { values } = parseArgs({
-  options: { requests: { type: "string", default: "12" }, seed: { type: "string" } },
+  options: {
+    requests: { type: "string", default: "40" },
+    instances: { type: "string", default: "2" },
+    concurrency: { type: "string", default: "20" },
+    seed: { type: "string" },
+  },
 });
 const requested = Number(values.requests);
+const instanceCount = Number(values.instances);
+const concurrency = Math.min(Number(values.concurrency), requested);
 const seed = Number(values.seed ?? Date.now() % 1_000_000);
 const log = (line: string) => console.log(line);
 const GTIN = "09506000134352";
+/** A killed lock holder must be replaced within this; measured hand-overs are well under a second. */
+const HAND_OVER_LIMIT_MS = 10_000;
+const startedAt = Date.now();
 
 const stack = await startEphemeralStack("chaos", log);
 const { baseUrl, env, port, prepared } = stack;
 await buildIfNeeded(log);
-
-const parts = new Map<PartName, Service>();
-const launch = (name: PartName) => parts.set(name, startPart(name, env, port));
-for (const name of ["sender", "indexer", "web"] as const) launch(name);
+const instances = await startInstances(instanceCount, env);
+const balancer = await startBalancer(port, instances.webPorts);
+const locks = watchLocks(prepared.db);
 const provider = createProvider(stack.rpcUrl, prepared.chainId);
+const handOvers: { lock: string; ms: number; from: string; to: string }[] = [];
+const measuring: Promise<unknown>[] = [];
+
+/** SIGKILLs a part; when it held the sender or indexer lock, measures how soon another took it. */
+async function killPart(name: string): Promise<void> {
+  const lock = name.startsWith("sender") ? "sender" : name.startsWith("indexer") ? "indexer" : null;
+  const wasHolder = lock !== null && locks.holderOf(lock) === applicationNameOf(name);
+  // A hand-over needs a standby ready to take the lock (not one still starting after its own kill).
+  const hasStandby = lock !== null && locks.standbysOf(lock).length > 0;
+  const killedAt = Date.now();
+  await instances.kill(name);
+  if (!lock || !wasHolder || !hasStandby) return;
+  measuring.push(
+    locks
+      .nextHolder(lock, killedAt, applicationNameOf(name), 60_000)
+      .then(({ holder, at }) =>
+        handOvers.push({ lock, ms: at - killedAt, from: name, to: holder }),
+      ),
+  );
+}
+
+async function until(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Gave up waiting after ${timeoutMs / 1000} s.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 let exitCode = 1;
 try {
-  await waitForHttp(`${baseUrl}/sign-in`, 60_000);
+  await Promise.all(
+    instances.webPorts.map((p) => waitForHttp(`http://127.0.0.1:${p}/sign-in`, 180_000)),
+  );
   const farm = DEMO_ORGANIZATIONS.find((o) => o.kind === "FARM");
   const carrier = DEMO_ORGANIZATIONS.find((o) => o.kind === "CARRIER");
   const cookie = await signIn(baseUrl, farm?.user.email as string, DEMO_PASSWORD);
 
   // The lots to ship, recorded before the chaos starts.
-  const lotIds: string[] = [];
-  for (let i = 0; i < requested; i++) {
-    const lotCode = `CHAOS-${seed}-${i}`.slice(0, 20);
-    const created = await postUntilAnswered(`${baseUrl}/api/lots`, cookie, {
-      gtin: GTIN,
-      lotCode,
-      quantity: "10",
-      unit: "kg",
-    });
-    if (created?.status !== 202)
-      throw new Error(`Creating ${lotCode} failed: ${JSON.stringify(created)}`);
-    lotIds.push(created.body.lotId as string);
-  }
-  await waitUntilSettled(prepared.db, provider, prepared.chainId, 120_000);
-  log(`chaos: ${requested} lots recorded; shipping them while killing parts (seed ${seed})`);
+  const lotIds = await createLots(baseUrl, cookie, {
+    gtin: GTIN,
+    count: requested,
+    seed,
+    concurrency,
+  });
+  await waitUntilSettled(prepared.db, provider, prepared.chainId, 180_000);
+  log(
+    `chaos: ${requested} lots recorded; shipping them ${concurrency} at a time through ${instanceCount} instances while killing parts (seed ${seed})`,
+  );
 
   const victims: Victim[] = [
-    ...(["web", "sender", "indexer"] as const).map((name) => ({
+    ...instances.names.map((name) => ({
       name,
-      kill: () => parts.get(name)?.kill() ?? Promise.resolve(),
-      restart: async () => void launch(name),
+      kill: () => killPart(name),
+      restart: async () => instances.restart(name),
+      isUp: () => instances.isUp(name),
     })),
     { name: "chain", kill: () => stack.killChain(), restart: () => stack.startChain() },
   ];
   const random = seededRandom(seed);
   const stopMonkey = startMonkey(victims, random, log);
-  const acknowledged: string[] = [];
-  for (const lotId of lotIds) {
-    // Spread the requests out, so kills land before, during and after them.
-    await new Promise((resolve) => setTimeout(resolve, 300 + random() * 700));
-    const outcome = await postUntilAnswered(`${baseUrl}/api/lots/${lotId}/handoffs`, cookie, {
-      recipientGln: carrier?.gln,
-    });
-    if (outcome?.status === 202) acknowledged.push(outcome.body.writeId as string);
-    else log(`chaos: handoff of ${lotId} not acknowledged: ${JSON.stringify(outcome)}`);
-  }
+  const shipped = await shipLots(baseUrl, cookie, lotIds, {
+    recipientGln: carrier?.gln as string,
+    concurrency,
+    // Spread so that the chaos lasts ~requests × 0.25 s, and at least 30 s: a dozen kills or more.
+    pauseMs: Math.max(30_000, requested * 250) / Math.ceil(requested / concurrency),
+    random: seededRandom(seed + 1),
+    log,
+  });
+  // A handoff whose answer was lost is in the outbox all the same: it must land exactly once too.
+  const earlierTries = await prepared.db.ledgerTransaction.findMany({
+    where: { method: "handoff", lotId: { in: shipped.answerLost } },
+    select: { id: true },
+  });
+  const acknowledged = [...shipped.acknowledged, ...earlierTries.map((write) => write.id)];
+  if (earlierTries.length < shipped.answerLost.length)
+    log(`chaos: ${shipped.answerLost.length - earlierTries.length} refused handoffs have no write`);
   const kills = await stopMonkey();
-  log(`chaos: kills ${JSON.stringify(kills)}; letting everything settle`);
-  await waitUntilSettled(prepared.db, provider, prepared.chainId, 180_000);
+  log(
+    `chaos: kills ${JSON.stringify(kills)}; killing each lock holder once more, then letting everything settle`,
+  );
+  for (const lock of instanceCount > 1 ? (["sender", "indexer"] as const) : []) {
+    await until(() => locks.holderOf(lock) !== null && locks.standbysOf(lock).length > 0, 120_000);
+    const holder = (locks.holderOf(lock) as string).replace(/^lotledger /, "");
+    await killPart(holder);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    instances.restart(holder);
+  }
+  await Promise.all(measuring);
+  await waitUntilSettled(prepared.db, provider, prepared.chainId, 240_000);
 
   const tally = await tallyChaos({
     db: prepared.db,
@@ -86,16 +143,29 @@ try {
     contractAddress: prepared.contractAddress,
     startBlock: prepared.deploymentBlock,
     acknowledgedWriteIds: acknowledged,
+    createdLotIds: lotIds,
   });
   for (const line of tally.details) log(line);
+  const most = locks.mostHolders();
+  for (const h of handOvers)
+    log(`chaos: ${h.from} held the ${h.lock} lock when killed; "${h.to}" took it ${h.ms} ms later`);
+  const slowest = Math.max(0, ...handOvers.map((h) => h.ms));
+  const handedOver = new Set(handOvers.map((h) => h.lock));
   log(
-    `chaos: ${requested} requested, ${acknowledged.length} acknowledged, ${tally.missing} missing, ${tally.duplicated} duplicated, ${tally.changed} changed`,
+    `chaos: ${instanceCount} instances, ${requested} lots and ${requested} handoffs requested, ${acknowledged.length} handoffs acknowledged (${shipped.answerLost.length} of them on a retry whose first answer was lost), ${tally.missing} missing, ${tally.duplicated} duplicated, ${tally.changed} changed, ${tally.quarantined} quarantined; at most ${most.sender} sender and ${most.indexer} indexer held the lock at once; ${handOvers.length} hand-overs, the slowest ${slowest} ms; ${Math.round((Date.now() - startedAt) / 1000)} s`,
   );
-  exitCode =
-    tally.missing + tally.duplicated + tally.changed === 0 && acknowledged.length > 0 ? 0 : 1;
+  const isSound = tally.missing + tally.duplicated + tally.changed + tally.quarantined === 0;
+  const areLocksSound =
+    most.sender <= 1 &&
+    most.indexer <= 1 &&
+    slowest <= HAND_OVER_LIMIT_MS &&
+    (instanceCount < 2 || handedOver.size === 2);
+  exitCode = isSound && areLocksSound && acknowledged.length > 0 ? 0 : 1;
 } finally {
+  await locks.stop();
   provider.destroy();
-  for (const part of parts.values()) await part.stop();
+  await instances.stopAll();
+  await balancer.close();
   await stack.stop();
 }
 process.exit(exitCode);

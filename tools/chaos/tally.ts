@@ -3,12 +3,19 @@ import type { NodeProvider } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
 import { verifyLedger } from "@/lib/indexer/verify";
 
-export type Tally = { missing: number; duplicated: number; changed: number; details: string[] };
+export type Tally = {
+  missing: number;
+  duplicated: number;
+  changed: number;
+  quarantined: number;
+  details: string[];
+};
 
 /**
  * Compares what the app acknowledged with what the chain holds, and the database with the chain:
- * an acknowledged handoff whose payload is in no LotHandedOff event is missing; one in two is
- * duplicated; verifyLedger's missing, extra and changed events and tampered payloads count too.
+ * an acknowledged lot creation without its LotCreated event, or handoff whose payload is in no
+ * LotHandedOff event, is missing; one there twice is duplicated; verifyLedger's missing, extra and changed events,
+ * tampered payloads and quarantined events count too.
  */
 export async function tallyChaos({
   db,
@@ -17,44 +24,70 @@ export async function tallyChaos({
   contractAddress,
   startBlock,
   acknowledgedWriteIds,
+  createdLotIds,
 }: {
   db: Db;
   provider: NodeProvider;
   chainId: number;
   contractAddress: string;
   startBlock: number;
+  /** Handoffs the app acknowledged (202), by outbox write. */
   acknowledgedWriteIds: string[];
+  /** Lots whose creation the app acknowledged (202): each must be created on the chain exactly once. */
+  createdLotIds: string[];
 }): Promise<Tally> {
   const lotTracker = LotTracker__factory.connect(contractAddress, provider);
-  const handedOff = await lotTracker.queryFilter(lotTracker.filters.LotHandedOff(), startBlock);
   const onChain = new Map<string, number>();
-  for (const log of handedOff)
-    onChain.set(log.args.payloadHash, (onChain.get(log.args.payloadHash) ?? 0) + 1);
+  const count = (key: string) => onChain.set(key, (onChain.get(key) ?? 0) + 1);
+  const handoffsOfLot = new Map<string, number>();
+  for (const log of await lotTracker.queryFilter(lotTracker.filters.LotHandedOff(), startBlock)) {
+    count(log.args.payloadHash);
+    handoffsOfLot.set(log.args.lotId, (handoffsOfLot.get(log.args.lotId) ?? 0) + 1);
+  }
+  for (const log of await lotTracker.queryFilter(lotTracker.filters.LotCreated(), startBlock)) {
+    count(log.args.lotId);
+  }
+  const details: string[] = [];
+  let missing = 0;
+  let duplicated = 0;
+  for (const lotId of createdLotIds) {
+    const times = onChain.get(lotId) ?? 0;
+    if (times === 0) details.push(`missing on chain: the creation of lot ${lotId}`);
+    missing += times === 0 ? 1 : 0;
+    duplicated += Math.max(0, times - 1);
+  }
 
   const writes = await db.ledgerTransaction.findMany({
     where: { id: { in: acknowledgedWriteIds } },
   });
-  const details: string[] = [];
-  let missing = 0;
-  let duplicated = 0;
   for (const write of writes) {
-    const count = onChain.get(write.payloadHash as string) ?? 0;
-    if (count === 0)
+    const times = onChain.get(write.payloadHash as string) ?? 0;
+    // Says whether the lot was handed off all the same: by an earlier try of the same request,
+    // whose answer the client never got, so it sent the request again and the ledger refused that.
+    const lotHandoffs = write.lotId ? (handoffsOfLot.get(write.lotId) ?? 0) : 0;
+    if (times === 0)
       details.push(
-        `missing on chain: write ${write.id} (${write.status}${write.error ? `: ${write.error}` : ""})`,
+        `missing on chain: write ${write.id} (${write.status}${write.error ? `: ${write.error}` : ""}); its lot ${write.lotId} was handed off ${lotHandoffs} time(s) on chain`,
       );
-    if (count > 1) details.push(`on chain ${count} times: write ${write.id}`);
-    missing += count === 0 ? 1 : 0;
-    duplicated += Math.max(0, count - 1);
+    if (times > 1) details.push(`on chain ${times} times: write ${write.id}`);
+    missing += times === 0 ? 1 : 0;
+    duplicated += Math.max(0, times - 1);
   }
   missing += acknowledgedWriteIds.length - writes.length;
 
   const report = await verifyLedger({ db, provider, chainId, contractAddress, startBlock });
-  details.push(...report.missing, ...report.extra, ...report.changed, ...report.payloads);
+  details.push(
+    ...report.missing,
+    ...report.extra,
+    ...report.changed,
+    ...report.payloads,
+    ...report.quarantined,
+  );
   return {
     missing: missing + report.missing.length,
     duplicated: duplicated + report.extra.length,
     changed: report.changed.length + report.payloads.length,
+    quarantined: report.quarantined.length,
     details,
   };
 }

@@ -70,7 +70,7 @@ export async function startEphemeralStack(
       NEXT_TELEMETRY_DISABLED: "1",
     },
     async killChain() {
-      anvil?.kill();
+      await anvil?.kill();
       anvil = null;
     },
     async startChain() {
