@@ -152,7 +152,7 @@ try {
   const slowest = Math.max(0, ...handOvers.map((h) => h.ms));
   const handedOver = new Set(handOvers.map((h) => h.lock));
   log(
-    `chaos: ${instanceCount} instances, ${requested} lots and ${requested} handoffs requested, ${acknowledged.length} handoffs acknowledged (${shipped.answerLost.length} of them on a retry whose first answer was lost), ${tally.missing} missing, ${tally.duplicated} duplicated, ${tally.changed} changed, ${tally.quarantined} quarantined; at most ${most.sender} sender and ${most.indexer} indexer held the lock at once; ${handOvers.length} hand-overs, the slowest ${slowest} ms; ${Math.round((Date.now() - startedAt) / 1000)} s`,
+    `chaos: ${instanceCount} instances, ${requested} lots and ${requested} handoffs requested, ${acknowledged.length} handoffs acknowledged (${shipped.answerLost.length} of them on a retry whose first answer was lost), ${tally.retriesRefused} second tries refused by the ledger, ${tally.missing} missing, ${tally.duplicated} duplicated, ${tally.changed} changed, ${tally.quarantined} quarantined; at most ${most.sender} sender and ${most.indexer} indexer held the lock at once; ${handOvers.length} hand-overs, the slowest ${slowest} ms; ${Math.round((Date.now() - startedAt) / 1000)} s`,
   );
   const isSound = tally.missing + tally.duplicated + tally.changed + tally.quarantined === 0;
   const areLocksSound =

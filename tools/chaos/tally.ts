@@ -8,12 +8,14 @@ export type Tally = {
   duplicated: number;
   changed: number;
   quarantined: number;
+  /** Second tries of a handoff already queued, which the ledger refused as it should. */
+  retriesRefused: number;
   details: string[];
 };
 
 /**
  * Compares what the app acknowledged with what the chain holds, and the database with the chain:
- * an acknowledged lot creation without its LotCreated event, or handoff whose payload is in no
+ * an acknowledged lot creation without its LotCreated event, or a lot asked to be handed off with no
  * LotHandedOff event, is missing; one there twice is duplicated; verifyLedger's missing, extra and changed events,
  * tampered payloads and quarantined events count too.
  */
@@ -57,20 +59,29 @@ export async function tallyChaos({
     duplicated += Math.max(0, times - 1);
   }
 
+  // Counted by lot: each lot was asked to be handed off once, so it must be handed off exactly once.
+  // A client that lost the answer to its first try sends the request again; when the first try was
+  // already queued, the second is a write the ledger refuses — counted apart, not as missing.
   const writes = await db.ledgerTransaction.findMany({
     where: { id: { in: acknowledgedWriteIds } },
   });
+  let retriesRefused = 0;
+  const lotsAsked = new Set(writes.map((write) => write.lotId as string));
   for (const write of writes) {
     const times = onChain.get(write.payloadHash as string) ?? 0;
-    // Says whether the lot was handed off all the same: by an earlier try of the same request,
-    // whose answer the client never got, so it sent the request again and the ledger refused that.
-    const lotHandoffs = write.lotId ? (handoffsOfLot.get(write.lotId) ?? 0) : 0;
-    if (times === 0)
-      details.push(
-        `missing on chain: write ${write.id} (${write.status}${write.error ? `: ${write.error}` : ""}); its lot ${write.lotId} was handed off ${lotHandoffs} time(s) on chain`,
-      );
     if (times > 1) details.push(`on chain ${times} times: write ${write.id}`);
-    missing += times === 0 ? 1 : 0;
+    duplicated += Math.max(0, times - 1);
+    if (times === 0 && (handoffsOfLot.get(write.lotId as string) ?? 0) > 0) retriesRefused++;
+  }
+  for (const lotId of lotsAsked) {
+    const times = handoffsOfLot.get(lotId) ?? 0;
+    if (times === 0) {
+      const tries = writes.filter((write) => write.lotId === lotId);
+      details.push(
+        `missing on chain: the handoff of lot ${lotId} (${tries.map((w) => `${w.id} ${w.status}${w.error ? `: ${w.error}` : ""}`).join("; ")})`,
+      );
+      missing++;
+    }
     duplicated += Math.max(0, times - 1);
   }
   missing += acknowledgedWriteIds.length - writes.length;
@@ -88,6 +99,7 @@ export async function tallyChaos({
     duplicated: duplicated + report.extra.length,
     changed: report.changed.length + report.payloads.length,
     quarantined: report.quarantined.length,
+    retriesRefused,
     details,
   };
 }
