@@ -1,4 +1,5 @@
 import "server-only";
+import { auditLedgerWrite } from "@/lib/audit";
 import type { Member } from "@/lib/auth/session";
 import { insertLedgerTransaction, type LedgerCall } from "@/lib/chain/outbox/enqueue";
 import { type LedgerWriteState, waitForLedgerWrite } from "@/lib/chain/outbox/wait";
@@ -42,8 +43,9 @@ export async function enqueueLedgerWrite(
   // Every write that registers lots passes here, so no path can queue one LotTracker would refuse.
   await assertOwnGtins(tx, member, newLots);
   const payloadHash = hashPayload(payload);
+  const ledgerCall = call(payloadHash);
   const { id } = await insertLedgerTransaction(tx, {
-    ...call(payloadHash),
+    ...ledgerCall,
     organizationId: member.organization.id,
     signerAddress: member.organization.chainAddress,
     requestedById: member.userId,
@@ -54,6 +56,13 @@ export async function enqueueLedgerWrite(
     lot.serials.map((serial) => ({ lotId: lot.id, serial, ledgerTransactionId: id })),
   );
   if (packages.length > 0) await tx.package.createMany({ data: packages });
+  await auditLedgerWrite(tx, member, {
+    ...ledgerCall,
+    ledgerTransactionId: id,
+    payload,
+    lotId,
+    newLots,
+  });
   return { id, payloadHash };
 }
 
