@@ -40,7 +40,3 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   SIGNED_IN: "Signed in",
   SIGN_IN_FAILED: "Failed sign-in",
 };
-
-export function isAuditAction(value: unknown): value is AuditAction {
-  return AUDIT_ACTIONS.includes(value as AuditAction);
-}

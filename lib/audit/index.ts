@@ -5,12 +5,11 @@
 // only by the shapes it is given.
 import "server-only";
 
-export { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditAction, isAuditAction } from "./actions";
+export { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditAction } from "./actions";
 export { exportAuditLog } from "./export";
 export { auditLedgerWrite } from "./ledger-write";
 export {
   AUDIT_PAGE_SIZE,
-  type AuditEntryView,
   type AuditFilter,
   auditFilterInput,
   canReadAuditLog,

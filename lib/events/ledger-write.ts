@@ -32,8 +32,9 @@ export type LedgerWriteRequest = {
 export type EventWrite = LedgerWriteRequest & { payload: EpcisEvent };
 
 /**
- * Puts the write in the outbox with its payload, and commissions the new lots' packages, in the
- * caller's transaction: the serials exist exactly when the write that anchors their root does.
+ * Puts the write in the outbox with its payload, commissions the new lots' packages and writes the
+ * audit log's entry, in the caller's transaction: the serials and the entry exist exactly when the
+ * write that anchors their root does.
  */
 export async function enqueueLedgerWrite(
   tx: Tx,
