@@ -1,5 +1,4 @@
 import "server-only";
-import { headers } from "next/headers";
 import type { Db, Tx } from "@/lib/db/client";
 import { clientAddressOfRequest } from "@/lib/rate-limit";
 import type { AuditAction } from "./actions";
@@ -41,10 +40,12 @@ export function originOf(requestHeaders: Headers): RequestOrigin {
 /**
  * The request being served, read the way pages and actions read the session (next/headers), so that
  * no door has to carry it through its callers; nulls where no request asked (the CLI, the demo seed,
- * tests), which Next tells by throwing.
+ * the workers, tests), which Next tells by throwing. Imported here, not at the top: outside Next's
+ * server (workers/web.ts loads the domains before Next starts) loading next/headers throws.
  */
 export async function currentOrigin(): Promise<RequestOrigin> {
   try {
+    const { headers } = await import("next/headers");
     return originOf(await headers());
   } catch {
     return NO_REQUEST;
