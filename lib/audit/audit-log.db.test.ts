@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "@/lib/auth/api-keys";
 import type { Member } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
 import { queueTrackingEvent } from "@/lib/events/record-event";
-import { changeMemberRole } from "@/lib/organizations";
-import { exportLot } from "@/lib/recall";
+import { parseInput } from "@/lib/input";
+import { addLocation, changeMemberRole } from "@/lib/organizations";
+import { acknowledgeRecall, exportLot, startRecall } from "@/lib/recall";
+import { recallInput } from "@/lib/recall/terms";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { harvestValues } from "@/tools/testing/lot-steps";
-import { addTestMember } from "@/tools/testing/organizations";
+import { addTestMember, randomGln } from "@/tools/testing/organizations";
 import { auditFilterInput, exportAuditLog, findAuditEntries, recordAudit } from ".";
 
 // The audit log is written in the action's own transaction (a refused action leaves no entry), the
@@ -15,6 +18,7 @@ import { auditFilterInput, exportAuditLog, findAuditEntries, recordAudit } from 
 // (everyone's) read it.
 
 let world: LedgerWorld;
+const appUrl = "https://lotledger.test";
 const everything = auditFilterInput.parse({});
 
 const harvest = async (member: Member, lotCode: string) =>
@@ -102,6 +106,50 @@ describe("an entry is written with its action, in one transaction", () => {
       summary: `Downloaded the FSMA 204 spreadsheet of lot AUD-EXPORT as ${filename}`,
       lotCode: "AUD-EXPORT",
     });
+  });
+
+  it("records a recall, its acknowledgement and an admin's changes, each by its door", async () => {
+    const { farm } = world.members;
+    const lotId = await world.harvest("AUD-RECALL");
+    const input = parseInput(recallInput, { reason: "Listeria in samples", severity: "CLASS_I" });
+    const { recallId } = await startRecall({ db: world.db, member: farm, lotId, input, appUrl });
+    await acknowledgeRecall({ db: world.db, member: farm, recallId });
+    await addLocation({
+      db: world.db,
+      member: farm,
+      input: { name: "Cold store 2", gln: randomGln(), address: "9 Dock St" },
+    });
+    await createApiKey({ db: world.db, member: farm, input: { name: "ERP", scopes: ["READ"] } });
+    const entries = await world.db.auditEntry.findMany({
+      where: { organizationId: farm.organization.id, OR: [{ lotId }, { lotId: null }] },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, summary: true, recallId: true },
+    });
+    expect(entries.slice(-5)).toEqual([
+      {
+        action: "RECORDED_EVENT",
+        summary: "Recorded the harvest of lot AUD-RECALL",
+        recallId: null,
+      },
+      { action: "STARTED_RECALL", summary: "Started a recall of lot AUD-RECALL", recallId: null },
+      {
+        action: "ACKNOWLEDGED_RECALL",
+        summary: "Acknowledged the recall of lot AUD-RECALL",
+        recallId,
+      },
+      {
+        action: "CHANGED_LOCATIONS",
+        summary: expect.stringMatching(/^Added the location Cold store 2 \(GLN \d{13}\)$/),
+        recallId: null,
+      },
+      {
+        action: "CHANGED_API_KEYS",
+        summary: expect.stringMatching(
+          /^Created the API key “ERP” \(llk_\S{8}…\) that may read recalls, exports and ledger writes$/,
+        ),
+        recallId: null,
+      },
+    ]);
   });
 });
 
