@@ -44,6 +44,15 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           <Link href="/recalls" className="inline-block py-2 underline underline-offset-2">
             Recalls
           </Link>
+          {member.organization.kind === "REGULATOR" ? (
+            <>
+              {" "}
+              ·{" "}
+              <Link href="/audit-log" className="inline-block py-2 underline underline-offset-2">
+                Audit log
+              </Link>
+            </>
+          ) : null}
         </p>
       </header>
       <RecallNotices member={member} recalls={recalls} />

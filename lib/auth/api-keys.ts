@@ -1,10 +1,16 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
-import { API_KEY_SCOPES, type ApiKeyScope, MANAGE_API_KEYS } from "./api-key-scopes";
+import {
+  API_KEY_SCOPE_LABELS,
+  API_KEY_SCOPES,
+  type ApiKeyScope,
+  MANAGE_API_KEYS,
+} from "./api-key-scopes";
 import type { Member } from "./session";
 
 /** The key's recognisable start: secret scanners and people alike can tell what leaked. */
@@ -53,16 +59,22 @@ export async function createApiKey({
   assertAdmin(member);
   const { name, scopes } = parseInput(apiKeyInput, input);
   const key = `${KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const { id } = await db.apiKey.create({
-    data: {
-      organizationId: member.organization.id,
-      name,
-      prefix: key.slice(0, KEY_PREFIX.length + 8),
-      keyHash: hashApiKey(key),
-      scopes,
-      createdById: member.userId,
-    },
-    select: { id: true },
+  const prefix = key.slice(0, KEY_PREFIX.length + 8);
+  const { id } = await db.$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: {
+        organizationId: member.organization.id,
+        name,
+        prefix,
+        keyHash: hashApiKey(key),
+        scopes,
+        createdById: member.userId,
+      },
+      select: { id: true },
+    });
+    const summary = `Created the API key “${name}” (${prefix}…) that may ${scopes.map((s) => API_KEY_SCOPE_LABELS[s]).join(", ")}`;
+    await recordAudit(tx, member, { action: "CHANGED_API_KEYS", summary, subjectId: created.id });
+    return created;
   });
   return { id, name, key, scopes };
 }
@@ -119,9 +131,20 @@ export async function revokeApiKey({
   apiKeyId: string;
 }): Promise<void> {
   assertAdmin(member);
-  const { count } = await db.apiKey.updateMany({
-    where: { id: apiKeyId, organizationId: member.organization.id, revokedAt: null },
-    data: { revokedAt: new Date(), revokedById: member.userId },
+  const count = await db.$transaction(async (tx) => {
+    const key = await tx.apiKey.findFirst({
+      where: { id: apiKeyId, organizationId: member.organization.id },
+      select: { name: true },
+    });
+    const { count } = await tx.apiKey.updateMany({
+      where: { id: apiKeyId, organizationId: member.organization.id, revokedAt: null },
+      data: { revokedAt: new Date(), revokedById: member.userId },
+    });
+    if (count === 1 && key) {
+      const summary = `Revoked the API key “${key.name}”`;
+      await recordAudit(tx, member, { action: "CHANGED_API_KEYS", summary, subjectId: apiKeyId });
+    }
+    return count;
   });
   if (count === 0) {
     throw new AppError("NOT_FOUND", "This key is already revoked, or is not your organisation's.");

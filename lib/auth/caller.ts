@@ -59,5 +59,6 @@ export async function authenticateApiKey(db: Db, key: string, scope: ApiKeyScope
     ...creator,
     name: `API key “${apiKey.name}”`,
     role: isWriter ? "STAFF" : "READ_ONLY",
+    apiKey: { id: apiKey.id, name: apiKey.name },
   };
 }

@@ -12,6 +12,8 @@ export type Member = {
   email: string;
   role: "ADMIN" | "STAFF" | "READ_ONLY";
   organization: { id: string; name: string; kind: string; gln: string; chainAddress: string };
+  /** The API key the request came with (lib/auth/caller.ts), for the audit log. */
+  apiKey?: { id: string; name: string };
 };
 
 /** The signed-in person and their organisation, or null. Read once per request. */

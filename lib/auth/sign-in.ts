@@ -1,4 +1,5 @@
 import "server-only";
+import { auditSignIn } from "@/lib/audit";
 import { getDb } from "@/lib/db";
 import {
   clientAddressOfRequest,
@@ -12,14 +13,17 @@ import { getAuth } from "./auth";
  * Runs a sign-in `attempt` under LotLedger's limits, which Better Auth's calls from the server do
  * not pass through: failures per account (the e-mail address as typed, in any case) and per client
  * address, counted in PostgreSQL for every app instance. Over a limit, the password is not checked
- * and the AppError says "Too many sign-in attempts: try again in N minutes."
+ * and the AppError says "Too many sign-in attempts: try again in N minutes." Each password checked
+ * is written in the audit log, signed in or failed.
  */
 export function limitSignIn<T>(email: string, headers: Headers, attempt: () => Promise<T>) {
   const limits: [RateLimit, string][] = [
     [LIMITS.signInAccount, email.trim().toLowerCase()],
     [LIMITS.signInAddress, clientAddressOfRequest(headers)],
   ];
-  return withFailureLimits(getDb(), limits, attempt);
+  return withFailureLimits(getDb(), limits, () =>
+    auditSignIn(getDb(), { email, headers }, attempt),
+  );
 }
 
 /** The sign-in page: Better Auth checks the password and sets the session cookie. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { auditLedgerWrite } from "@/lib/audit";
 import type { Member } from "@/lib/auth/session";
 import { insertLedgerTransaction, type LedgerCall } from "@/lib/chain/outbox/enqueue";
 import { type LedgerWriteState, waitForLedgerWrite } from "@/lib/chain/outbox/wait";
@@ -31,8 +32,9 @@ export type LedgerWriteRequest = {
 export type EventWrite = LedgerWriteRequest & { payload: EpcisEvent };
 
 /**
- * Puts the write in the outbox with its payload, and commissions the new lots' packages, in the
- * caller's transaction: the serials exist exactly when the write that anchors their root does.
+ * Puts the write in the outbox with its payload, commissions the new lots' packages and writes the
+ * audit log's entry, in the caller's transaction: the serials and the entry exist exactly when the
+ * write that anchors their root does.
  */
 export async function enqueueLedgerWrite(
   tx: Tx,
@@ -42,8 +44,9 @@ export async function enqueueLedgerWrite(
   // Every write that registers lots passes here, so no path can queue one LotTracker would refuse.
   await assertOwnGtins(tx, member, newLots);
   const payloadHash = hashPayload(payload);
+  const ledgerCall = call(payloadHash);
   const { id } = await insertLedgerTransaction(tx, {
-    ...call(payloadHash),
+    ...ledgerCall,
     organizationId: member.organization.id,
     signerAddress: member.organization.chainAddress,
     requestedById: member.userId,
@@ -54,6 +57,13 @@ export async function enqueueLedgerWrite(
     lot.serials.map((serial) => ({ lotId: lot.id, serial, ledgerTransactionId: id })),
   );
   if (packages.length > 0) await tx.package.createMany({ data: packages });
+  await auditLedgerWrite(tx, member, {
+    ...ledgerCall,
+    ledgerTransactionId: id,
+    payload,
+    lotId,
+    newLots,
+  });
   return { id, payloadHash };
 }
 

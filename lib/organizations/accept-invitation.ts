@@ -1,11 +1,12 @@
 import "server-only";
 import { hashPassword } from "better-auth/crypto";
+import { recordAudit } from "@/lib/audit";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
 import { acceptInvitationInput } from "./input";
 import { hashInvitationToken } from "./invitations";
-import type { MemberRole } from "./roles";
+import { MEMBER_ROLE_LABELS, type MemberRole } from "./roles";
 
 export type OpenInvitation = {
   id: string;
@@ -85,6 +86,9 @@ export async function acceptInvitation({
       password,
     });
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedById: userId } });
+    const joined = { userId, name, organization: invitation.organization };
+    const summary = `Accepted the invitation of ${invitation.email} and joined as ${MEMBER_ROLE_LABELS[invitation.role].toLowerCase()}`;
+    await recordAudit(tx, joined, { action: "CHANGED_MEMBERS", summary, subjectId: userId });
     return { email: invitation.email, userId };
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -64,9 +65,18 @@ export async function addLocation({
     throw duplicateLocationGln(location.gln);
   }
   try {
-    return await db.location.create({
-      data: { organizationId: member.organization.id, ...location },
-      select: { id: true, gln: true, name: true },
+    return await db.$transaction(async (tx) => {
+      const created = await tx.location.create({
+        data: { organizationId: member.organization.id, ...location },
+        select: { id: true, gln: true, name: true },
+      });
+      const summary = `Added the location ${created.name} (GLN ${created.gln})`;
+      await recordAudit(tx, member, {
+        action: "CHANGED_LOCATIONS",
+        summary,
+        subjectId: created.id,
+      });
+      return created;
     });
   } catch (error) {
     // Someone registered the same GLN between the check and the insert.

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { recordAudit } from "@/lib/audit";
 import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -120,15 +121,20 @@ export async function inviteMember({
 }> {
   assertOrganizationAdmin(member, MANAGE_PEOPLE);
   const { email, role } = parseInput(inviteMemberInput, input);
-  const invitation = await db.$transaction((tx) =>
-    createInvitation(tx, {
+  const invitation = await db.$transaction(async (tx) => {
+    const created = await createInvitation(tx, {
       organizationId: member.organization.id,
       organizationName: member.organization.name,
       email,
       role,
       invitedById: member.userId,
-    }),
-  );
+    });
+    await recordAudit(tx, member, {
+      action: "CHANGED_MEMBERS",
+      summary: `Invited ${email} as ${MEMBER_ROLE_LABELS[role].toLowerCase()}`,
+    });
+    return created;
+  });
   const message = {
     email,
     organizationName: member.organization.name,
@@ -184,10 +190,21 @@ export async function revokeInvitation({
   invitationId: string;
 }): Promise<void> {
   assertOrganizationAdmin(member, MANAGE_PEOPLE);
-  const { count } = await db.invitation.deleteMany({
-    where: { id: invitationId, organizationId: member.organization.id, acceptedAt: null },
+  const withdrawn = await db.$transaction(async (tx) => {
+    const invitation = await tx.invitation.findFirst({
+      where: { id: invitationId, organizationId: member.organization.id, acceptedAt: null },
+      select: { email: true },
+    });
+    const { count } = await tx.invitation.deleteMany({
+      where: { id: invitationId, organizationId: member.organization.id, acceptedAt: null },
+    });
+    if (count === 1 && invitation) {
+      const summary = `Withdrew the invitation of ${invitation.email}`;
+      await recordAudit(tx, member, { action: "CHANGED_MEMBERS", summary });
+    }
+    return count;
   });
-  if (count === 0) {
+  if (withdrawn === 0) {
     throw new AppError(
       "NOT_FOUND",
       "This invitation was already accepted or withdrawn: reload the page.",

@@ -1,10 +1,16 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit";
 import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
 import { changeMemberRoleInput } from "./input";
-import { assertOrganizationAdmin, MANAGE_PEOPLE, type MemberRole } from "./roles";
+import {
+  assertOrganizationAdmin,
+  MANAGE_PEOPLE,
+  MEMBER_ROLE_LABELS,
+  type MemberRole,
+} from "./roles";
 
 export type Person = { userId: string; name: string; email: string; role: MemberRole };
 export type PendingInvitation = { id: string; email: string; role: MemberRole; expiresAt: Date };
@@ -56,6 +62,11 @@ export async function changeMemberRole({
       await assertAnotherAdminRemains(tx, member, person.id);
     }
     await tx.user.update({ where: { id: person.id }, data: { role } });
+    await recordAudit(tx, member, {
+      action: "CHANGED_MEMBERS",
+      summary: `Made ${person.name} ${MEMBER_ROLE_LABELS[role].toLowerCase()} (was ${MEMBER_ROLE_LABELS[person.role].toLowerCase()})`,
+      subjectId: person.id,
+    });
     return { userId: person.id, role };
   });
 }
@@ -83,6 +94,11 @@ export async function removeMember({
     await tx.user.update({
       where: { id: person.id },
       data: { organizationId: null, role: "READ_ONLY" },
+    });
+    await recordAudit(tx, member, {
+      action: "CHANGED_MEMBERS",
+      summary: `Removed ${person.name} from ${member.organization.name}`,
+      subjectId: person.id,
     });
     return { userId: person.id, name: person.name };
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -75,6 +76,14 @@ export async function removePackage({
     if (count === 1) {
       await tx.recallRemoval.create({
         data: { recallId: recall.id, packageId: item.id, removedById: member.userId },
+      });
+      await recordAudit(tx, member, {
+        action: "REPORTED_REMOVAL",
+        summary: `Took package ${serial} of lot ${lot.lotCode} off the shelf`,
+        recallId: recall.id,
+        lotId,
+        lotCode: lot.lotCode,
+        subjectId: item.id,
       });
     }
     const progress = await closeIfComplete(tx, { ...recall, stockLotIds });

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit";
 import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -162,6 +163,13 @@ export async function acknowledgeRecall({
       await tx.recallAcknowledgement.update({
         where: { id: acknowledgement.id },
         data: { acknowledgedAt, acknowledgedById: member.userId },
+      });
+      await recordAudit(tx, member, {
+        action: "ACKNOWLEDGED_RECALL",
+        summary: `Acknowledged the recall of lot ${recall.lotCode}`,
+        recallId,
+        lotId: recall.lotId,
+        lotCode: recall.lotCode,
       });
     }
     const progress = await closeIfComplete(tx, { ...recall, stockLotIds });

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -130,7 +131,7 @@ export async function exportLot({
   kind: LotExport;
 }): Promise<{ filename: string; csv: string }> {
   await requireVisibleLot({ db, member, lotId, sentence: NO_LOT_TO_EXPORT });
-  return lotExport(db, lotId, kind);
+  return lotExport(db, member, lotId, kind);
 }
 
 /** The same downloads for a recall's lot, for those who may see the recall. */
@@ -146,22 +147,35 @@ export async function exportRecall({
   kind: LotExport;
 }): Promise<{ filename: string; csv: string }> {
   const recall = requireVisibleRecall(await findVisibleRecall({ db, member, recallId }));
-  return lotExport(db, recall.lotId, kind);
+  return lotExport(db, member, recall.lotId, kind, recall.id);
 }
 
 const NO_LOT_TO_EXPORT =
   "LotLedger has no such lot for your organisation: search for the batch on the recalls page.";
 
-async function lotExport(db: Db, lotId: string, kind: LotExport) {
+/** The download, written in the audit log as it is handed out. */
+async function lotExport(
+  db: Db,
+  member: Member,
+  lotId: string,
+  kind: LotExport,
+  recallId?: string,
+) {
   const lot = await db.lot.findUnique({ where: { id: lotId }, select: { lotCode: true } });
   const csv = lot && (await (kind === "scope" ? scopeCsv : fsmaCsv)(db, lotId));
   if (!lot || !csv) throw new AppError("NOT_FOUND", NO_LOT_TO_EXPORT);
   const day = new Date().toISOString().slice(0, 10);
   const safeCode = lot.lotCode.replace(/[^A-Za-z0-9._-]+/g, "_");
-  return {
-    filename: `${kind === "scope" ? "recall-scope" : "fsma-204"}-${safeCode}-${day}.csv`,
-    csv,
-  };
+  const filename = `${kind === "scope" ? "recall-scope" : "fsma-204"}-${safeCode}-${day}.csv`;
+  const what = kind === "scope" ? "the recall scope" : "the FSMA 204 spreadsheet";
+  await recordAudit(db, member, {
+    action: "EXPORTED_CSV",
+    summary: `Downloaded ${what} of lot ${lot.lotCode} as ${filename}`,
+    lotId,
+    lotCode: lot.lotCode,
+    recallId,
+  });
+  return { filename, csv };
 }
 
 async function scopeCsv(db: Db, lotId: string): Promise<string | null> {

@@ -18,6 +18,7 @@ const TOOLING = ["tools", "bench", "e2e", "contracts"];
  * modules a client component may load without the server's code).
  */
 const DOORS: Record<string, string[]> = {
+  "lib/audit": ["index.ts"],
   "lib/cold-chain": ["index.ts"],
   "lib/organizations": ["index.ts", "roles.ts", "invitation-message.ts"],
   "lib/products": ["index.ts"],

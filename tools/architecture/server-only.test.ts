@@ -33,6 +33,7 @@ const SERVER_ONLY = [
   "lib/trace/index.ts",
   "lib/recall/index.ts",
   "lib/rate-limit/index.ts",
+  "lib/audit/index.ts",
 ];
 
 describe("server-only modules", () => {

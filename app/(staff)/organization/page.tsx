@@ -36,6 +36,11 @@ export default async function OrganizationPage({
           Members and invitations
         </Link>
       ) : null}
+      {isAdmin ? (
+        <Link href="/audit-log" className="self-start underline underline-offset-2">
+          Audit log: who recorded, changed or exported what, and from where
+        </Link>
+      ) : null}
       <section className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 className="text-xl font-semibold">Locations</h2>

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
 import type { WebhookFormState } from "@/components/recall/webhook-form";
+import { recordAudit } from "@/lib/audit";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -123,6 +124,10 @@ export async function setWebhookAction(
       url,
       masterKey: getEnv().WEBHOOK_SECRETS_KEY,
     });
+    await recordAudit(getDb(), member, {
+      action: "CHANGED_WEBHOOK",
+      summary: `Set the recall webhook to ${endpoint.url}`,
+    });
     revalidatePath("/recalls/notifications");
     return { secret: endpoint.secret };
   } catch (error) {
@@ -136,5 +141,9 @@ export async function removeWebhookAction(): Promise<void> {
   const member = await authenticate();
   assertOrganizationAdmin(member, SET_WEBHOOK);
   await removeWebhookEndpoint({ db: getDb(), organizationId: member.organization.id });
+  await recordAudit(getDb(), member, {
+    action: "CHANGED_WEBHOOK",
+    summary: "Removed the recall webhook",
+  });
   revalidatePath("/recalls/notifications");
 }

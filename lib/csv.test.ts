@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./exports";
+import { csvCell, toCsv } from "./csv";
 
 describe("csvCell", () => {
   it("leaves plain text and numbers as they are, and empties null", () => {
