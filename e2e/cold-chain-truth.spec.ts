@@ -67,7 +67,7 @@ test("a reading before the lot existed is refused; a 14.2 °C batch is an excurs
 
   // The farm, holding it, is alerted on its lots page; then it ships the lot to the store.
   await farm.goto("/lots");
-  await expect(farm.getByRole("alert")).toContainText(
+  await expect(farm.getByRole("alert", { name: "Temperature excursions" })).toContainText(
     `Lot ${lotCode}: Outside its range for 47 min (max 14.2 °C), recorded by Green Valley Farm.`,
   );
   await farm.goto(`/lots/${lotId}`);
@@ -78,7 +78,7 @@ test("a reading before the lot existed is refused; a 14.2 °C batch is an excurs
   for (const size of ["phone", "desktop"] as const) {
     const store = await pageAs(browser, "store@lotledger.demo", size);
     await store.goto("/lots");
-    await expect(store.getByRole("alert")).toContainText(
+    await expect(store.getByRole("alert", { name: "Temperature excursions" })).toContainText(
       `Lot ${lotCode} (on its way to you): Outside its range for 47 min (max 14.2 °C), recorded by Green Valley Farm.`,
     );
     const width = size === "phone" ? 360 : 1280;

@@ -73,6 +73,17 @@ export function ColdChainChart({
           fill="#dcfce7"
         />
       ) : null}
+      {band ? (
+        <text
+          x={WIDTH - RIGHT - 2}
+          y={y(band.maxCelsius) + 11}
+          textAnchor="end"
+          fontSize="10"
+          fill="#166534"
+        >
+          {celsiusText(band.minCelsius)}–{celsiusText(band.maxCelsius)} °C
+        </text>
+      ) : null}
       {axis(min)}
       {max === min ? null : axis(max)}
       {sensors.map((sensor, i) => (

@@ -46,6 +46,8 @@ describe("durationText", () => {
     [47, "47 min"],
     [60, "1 h"],
     [125, "2 h 5 min"],
+    [1440 + 59, "1 day"],
+    [11279, "7 days 19 h"],
   ])("%d minutes: %s", (minutes, text) => {
     expect(durationText(minutes)).toBe(text);
   });

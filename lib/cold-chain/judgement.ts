@@ -29,12 +29,14 @@ export type Judgement =
 /** °C as a person reads it: up to 3 decimals, no trailing zeros. */
 export const celsiusText = (value: number) => `${Number(value.toFixed(3))}`;
 
-/** "47 min", "2 h", "3 h 5 min". */
+/** "47 min", "2 h", "3 h 5 min", "7 days 20 h": as precise as a person needs it. */
 export function durationText(minutes: number): string {
   const whole = Math.round(minutes);
   if (whole < 60) return `${whole} min`;
-  const rest = whole % 60;
-  return `${Math.floor(whole / 60)} h${rest ? ` ${rest} min` : ""}`;
+  const [hours, rest] = [Math.floor(whole / 60), whole % 60];
+  if (hours < 24) return `${hours} h${rest ? ` ${rest} min` : ""}`;
+  const [days, hoursLeft] = [Math.floor(hours / 24), hours % 24];
+  return `${days} ${days === 1 ? "day" : "days"}${hoursLeft ? ` ${hoursLeft} h` : ""}`;
 }
 
 const rangeText = (range: StorageRange) =>
