@@ -37,6 +37,7 @@ test("a reading before the lot existed is refused; a 14.2 °C batch is an excurs
   db,
   lotCode,
 }, testInfo) => {
+  test.setTimeout(120_000);
   // Registered by the farm on 24 Nov 2026, 09:00 UTC (the fixture's event time).
   await createSerialisedLot(db, { gtin: GTIN, lotCode, count: 2 });
   const lotId = lotIdOf(GTIN, lotCode);

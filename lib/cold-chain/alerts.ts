@@ -41,22 +41,22 @@ export async function findColdChainAlerts({
     db,
     lots.map((lot) => lot.gtin),
   );
-  // Only lots with a reading outside their range are read in full, Merkle check and all.
-  const suspects = (
-    await Promise.all(
-      lots.map(async (lot) => {
-        const range = storageRangeOf(products.get(lot.gtin) ?? null);
-        if (!range) return null;
-        const outside = await db.temperatureReading.count({
-          where: {
-            lotId: lot.id,
-            OR: [{ celsius: { lt: range.minCelsius } }, { celsius: { gt: range.maxCelsius } }],
-          },
-        });
-        return outside > 0 ? lot : null;
-      }),
-    )
-  ).filter((lot) => lot !== null);
+  // Only lots with a reading outside their range are read in full, Merkle check and all: one query
+  // per product, however many lots the organisation holds.
+  const suspectIds = new Set<string>();
+  for (const [gtin, product] of products) {
+    const range = storageRangeOf(product);
+    if (!range) continue;
+    const outside = await db.temperatureReading.groupBy({
+      by: ["lotId"],
+      where: {
+        lotId: { in: lots.filter((lot) => lot.gtin === gtin).map((lot) => lot.id) },
+        OR: [{ celsius: { lt: range.minCelsius } }, { celsius: { gt: range.maxCelsius } }],
+      },
+    });
+    for (const row of outside) suspectIds.add(row.lotId);
+  }
+  const suspects = lots.filter((lot) => suspectIds.has(lot.id));
   const alerts: ColdChainAlert[] = [];
   for (const lot of suspects) {
     for (const batch of await getColdChain({ db, lotId: lot.id })) {
