@@ -76,7 +76,7 @@ export function ColdChainChart({
       {band ? (
         <text
           x={WIDTH - RIGHT - 2}
-          y={y(band.maxCelsius) + 11}
+          y={y(band.maxCelsius) - 3}
           textAnchor="end"
           fontSize="10"
           fill="#166534"
