@@ -7,11 +7,13 @@ import { createSerialisedLot } from "./fixtures/ledger-writes";
 const baseURL = process.env.E2E_BASE_URL;
 const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 
-/** A logger's export: one reading every 10 minutes, ending 10 minutes ago. */
-function loggerCsv(temperatures: string[]): string {
-  const start = Date.now() - (temperatures.length + 1) * 600_000;
+/**
+ * A logger's export: one reading a second from `since`, when the carrier had the lot (readings from
+ * before the shipment to it are refused).
+ */
+function loggerCsv(temperatures: string[], since: number): string {
   const lines = temperatures.map(
-    (t, i) => `${new Date(start + i * 600_000).toISOString()},${t},TRUCK-7`,
+    (t, i) => `${new Date(since + (i + 1) * 1000).toISOString()},${t},TRUCK-7`,
   );
   return `time,celsius,sensor\n${lines.join("\n")}\n`;
 }
@@ -29,6 +31,7 @@ test("the carrier uploads a logger's CSV on a phone; a signed-out consumer sees 
 }) => {
   const { serials } = await createSerialisedLot(db, { gtin: GTIN, lotCode, count: 2 });
   await shipToCarrier(browser, lotCode);
+  const shipped = Date.now();
   const consumer = await browser.newContext({ baseURL, ...PHONE, javaScriptEnabled: false });
   const packagePage = await consumer.newPage();
   const path = `/01/${GTIN}/10/${lotCode}/21/${serials[0]}`;
@@ -41,7 +44,7 @@ test("the carrier uploads a logger's CSV on a phone; a signed-out consumer sees 
   const record = carrier.getByRole("link", { name: "Record temperature readings" });
   await record.click();
   await expect(carrier.getByRole("heading", { name: "Temperature readings" })).toBeVisible();
-  await carrier.getByLabel("Or paste the readings").fill(loggerCsv(["3.1", "warm"]));
+  await carrier.getByLabel("Or paste the readings").fill(loggerCsv(["3.1", "warm"], shipped));
   await carrier.getByRole("button", { name: "Record readings on the ledger" }).click();
   await expect(formError(carrier)).toHaveText(
     "Line 3: temperature 'warm' is not a number in °C: write it like 3.5 or -18.",
@@ -61,24 +64,28 @@ test("the carrier uploads a logger's CSV on a phone; a signed-out consumer sees 
   await carrier.getByLabel("CSV file from the logger").setInputFiles({
     name: "truck-7.csv",
     mimeType: "text/csv",
-    buffer: Buffer.from(loggerCsv(["2.5", "1.2", "3.9", "3.1"])),
+    buffer: Buffer.from(loggerCsv(["2.5", "1.2", "3.9", "3.1"], shipped)),
   });
   await carrier.getByRole("button", { name: "Record readings on the ledger" }).click();
   await expect(carrier).toHaveURL(new RegExp(`/lots/${lotIdOf(GTIN, lotCode)}$`));
   await expect(carrier.getByTestId("cold-chain-batch")).toContainText(
-    "Kept between 1.2 and 3.9 °C",
+    "Kept between 1.2 and 3.9 °C (range 0–5 °C)",
   );
   await expect(carrier.getByTestId("cold-chain-batch")).toContainText("✓ verified on the ledger");
 
   await packagePage.reload();
   const batch = packagePage.getByTestId("cold-chain-batch");
-  await expect(batch.getByTestId("temperature-range")).toHaveText("Kept between 1.2 and 3.9 °C");
+  await expect(batch.getByTestId("temperature-range")).toHaveText(
+    "Kept between 1.2 and 3.9 °C (range 0–5 °C)",
+  );
   await expect(batch).toContainText("4 readings from");
   await expect(batch).toContainText("recorded by ColdRoute Logistics");
   await expect(batch.getByTestId("cold-chain-verification")).toHaveText("✓ verified on the ledger");
   await expect(batch).toContainText(/block \d+ · tx 0x[0-9a-f]{64}/);
   await expect(
-    batch.getByRole("img", { name: /^Temperature from .* between 1\.2 and 3\.9 °C, 4 readings$/ }),
+    batch.getByRole("img", {
+      name: /^Temperature from .* between 1\.2 and 3\.9 °C, 4 readings; storage range 0 to 5 °C$/,
+    }),
   ).toBeVisible();
   expect(await packagePage.locator("script").count()).toBe(0);
   expect(
@@ -103,7 +110,7 @@ test("the carrier uploads a logger's CSV on a phone; a signed-out consumer sees 
   );
   const posted = await carrier.request.post(api, {
     headers,
-    data: { readings: [{ time: new Date(Date.now() - 60_000).toISOString(), celsius: 2.2 }] },
+    data: { readings: [{ time: new Date(Date.now() - 1000).toISOString(), celsius: 2.2 }] },
   });
   expect(posted.status()).toBe(202);
   expect(await posted.json()).toMatchObject({ count: 1, merkleRoot: expect.stringMatching(/^0x/) });

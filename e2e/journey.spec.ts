@@ -63,6 +63,18 @@ test("farm to shelf on phones: harvest, pack with packages, ship, carrier scans 
   await page.getByRole("button", { name: "Record packing" }).click();
   await expect(page).toHaveURL(new RegExp(`/lots/${packedId}\\?recorded=1$`));
   await expect(page.getByTestId("packages")).toHaveText("3 packages labelled");
+  // The harvest, used up by the packing, is verified to its last event, in the words recorded.
+  await page.goto(`/lots/${lotIdOf(PRODUCE_GTIN, lotCode)}`);
+  const harvestTrail = page.getByRole("list", { name: "Trail" }).getByRole("listitem");
+  await expect(harvestTrail.last()).toContainText(
+    "Used up in initial packing by Green Valley Farm",
+  );
+  await expect(harvestTrail.getByTestId("verification")).toHaveText([
+    "✓ verified on the ledger",
+    "✓ verified on the ledger",
+  ]);
+  await page.screenshot({ path: testInfo.outputPath("used-up-trail-360.png"), fullPage: true });
+  await page.goto(`/lots/${packedId}`);
 
   // …and ships it to the carrier.
   await page.screenshot({ path: testInfo.outputPath("ship-form-360.png"), fullPage: true });

@@ -1,13 +1,63 @@
 import Link from "next/link";
-import type { ColdChainBatch } from "@/lib/cold-chain";
-import { rangeSentence } from "@/lib/cold-chain";
+import type { ColdChainBatch, ColdChainSummary } from "@/lib/cold-chain";
+import { ColdChainChart } from "../public/cold-chain-chart";
+import { JourneyCoverage } from "./journey-coverage";
+import { utcIsoText } from "./utc-time";
 
-/** The lot's temperature batches on the staff lot page, and the way to record more. */
+const JUDGEMENT_STYLE = {
+  kept: "text-ledger-900",
+  excursion: "text-red-800",
+  "no range": "text-stone-900",
+  "no readings": "text-stone-900",
+} as const;
+
+function BatchCard({ batch }: { batch: ColdChainBatch }) {
+  const { judgement } = batch;
+  return (
+    <li
+      className={`flex flex-col gap-1 rounded-xl border-2 bg-white p-3 ${judgement.kind === "excursion" ? "border-red-700" : "border-stone-200"}`}
+      data-testid="cold-chain-batch"
+    >
+      <p className={`font-semibold ${JUDGEMENT_STYLE[judgement.kind]}`} data-testid="judgement">
+        {judgement.kind === "excursion" ? "⚠ " : ""}
+        {judgement.sentence}
+      </p>
+      {judgement.kind === "excursion" ? (
+        <p className="text-sm text-stone-700">
+          Storage range {judgement.range.minCelsius}–{judgement.range.maxCelsius} °C
+          {judgement.range.allowedExcursionMinutes > 0
+            ? `, ${judgement.range.allowedExcursionMinutes} min outside it allowed`
+            : ""}
+          .
+        </p>
+      ) : null}
+      <p className="text-sm text-stone-600">
+        {batch.count} readings
+        {batch.firstAt && batch.lastAt
+          ? ` from ${utcIsoText(batch.firstAt)} to ${utcIsoText(batch.lastAt)}`
+          : ""}{" "}
+        · recorded by {batch.recordedBy} ·{" "}
+        {batch.isVerified ? (
+          <span className="text-ledger-700">✓ verified on the ledger</span>
+        ) : (
+          <span className="font-semibold text-red-800">✗ not verified</span>
+        )}
+      </p>
+      <div className="w-full max-w-md [&_svg]:w-full">
+        <ColdChainChart batch={batch} timeText={utcIsoText} />
+      </div>
+    </li>
+  );
+}
+
+/** The lot's temperature batches on the staff lot page, the hours nobody measured, and the way to record more. */
 export function ColdChainBatches({
   batches,
+  summary,
   recordHref,
 }: {
   batches: ColdChainBatch[];
+  summary: ColdChainSummary | null;
   recordHref: string | null;
 }) {
   if (batches.length === 0 && !recordHref) return null;
@@ -19,23 +69,10 @@ export function ColdChainBatches({
       {batches.length === 0 ? <p className="text-stone-600">No temperature readings yet.</p> : null}
       <ul className="flex flex-col gap-2">
         {batches.map((batch) => (
-          <li
-            key={batch.txHash}
-            className="rounded-xl border-2 border-stone-200 bg-white p-3"
-            data-testid="cold-chain-batch"
-          >
-            <p className="font-semibold">{rangeSentence(batch)}</p>
-            <p className="text-sm text-stone-600">
-              {batch.count} readings · recorded by {batch.recordedBy} ·{" "}
-              {batch.isVerified ? (
-                <span className="text-ledger-700">✓ verified on the ledger</span>
-              ) : (
-                <span className="font-semibold text-red-800">✗ not verified</span>
-              )}
-            </p>
-          </li>
+          <BatchCard key={batch.txHash} batch={batch} />
         ))}
       </ul>
+      {summary && batches.length > 0 ? <JourneyCoverage summary={summary} /> : null}
       {recordHref ? (
         <Link
           href={recordHref}

@@ -18,7 +18,8 @@ const AXIS_TEXT = { fontSize: "11", fill: "#57534e" } as const;
 
 /**
  * A batch's temperatures over time as an inline SVG line chart, drawn on the server (one line per
- * sensor), with the range and time span in its accessible name. Nothing when no reading is stored.
+ * sensor) over the product's storage range as a green band, with the range and time span in its
+ * accessible name. Nothing when no reading is stored.
  */
 export function ColdChainChart({
   batch,
@@ -31,8 +32,10 @@ export function ColdChainChart({
   if (readings.length === 0 || min === null || max === null || !firstAt || !lastAt) return null;
   // At least 2 °C tall, so a steady line sits mid-chart instead of drawing noise across it.
   const middle = (min + max) / 2;
-  const low = Math.min(min - 0.5, middle - 1);
-  const high = Math.max(max + 0.5, middle + 1);
+  const band = batch.judgement.range;
+  // The band is always in sight, so a reading outside it is seen to be outside.
+  const low = Math.min(min - 0.5, middle - 1, (band?.minCelsius ?? min) - 0.5);
+  const high = Math.max(max + 0.5, middle + 1, (band?.maxCelsius ?? max) + 0.5);
   const start = Date.parse(firstAt);
   const span = Math.max(Date.parse(lastAt) - start, 1);
   const x = (at: string) => LEFT + ((Date.parse(at) - start) / span) * (WIDTH - LEFT - RIGHT);
@@ -46,7 +49,10 @@ export function ColdChainChart({
   // The axis is short: the time alone within one day, else day and time.
   const axisFormat = firstAt.slice(0, 10) === lastAt.slice(0, 10) ? AXIS_TIME : AXIS_DAY_TIME;
   const axisText = (iso: string) => `${axisFormat.format(new Date(iso))} UTC`;
-  const label = `Temperature from ${timeText(firstAt)} to ${timeText(lastAt)}: between ${celsiusText(min)} and ${celsiusText(max)} °C, ${batch.count} readings`;
+  const rangeText = band
+    ? `; storage range ${celsiusText(band.minCelsius)} to ${celsiusText(band.maxCelsius)} °C`
+    : "";
+  const label = `Temperature from ${timeText(firstAt)} to ${timeText(lastAt)}: between ${celsiusText(min)} and ${celsiusText(max)} °C, ${batch.count} readings${rangeText}`;
   const axis = (celsius: number) => (
     <>
       <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(celsius)} y2={y(celsius)} stroke="#e7e5e4" />
@@ -57,6 +63,27 @@ export function ColdChainChart({
   );
   return (
     <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="chart">
+      {band ? (
+        <rect
+          data-testid="storage-range-band"
+          x={LEFT}
+          width={WIDTH - LEFT - RIGHT}
+          y={y(band.maxCelsius)}
+          height={y(band.minCelsius) - y(band.maxCelsius)}
+          fill="#dcfce7"
+        />
+      ) : null}
+      {band ? (
+        <text
+          x={WIDTH - RIGHT - 2}
+          y={y(band.maxCelsius) - 3}
+          textAnchor="end"
+          fontSize="10"
+          fill="#166534"
+        >
+          {celsiusText(band.minCelsius)}–{celsiusText(band.maxCelsius)} °C
+        </text>
+      ) : null}
       {axis(min)}
       {max === min ? null : axis(max)}
       {sensors.map((sensor, i) => (

@@ -1,6 +1,6 @@
 import { keccak256, toUtf8Bytes } from "ethers";
 import type { Db } from "@/lib/db/client";
-import { lotsNamedBy, recordingPartyGln } from "@/lib/epcis/payload-parties";
+import { inputLotsNamedBy, lotsNamedBy, recordingPartyGln } from "@/lib/epcis/payload-parties";
 import { lotIdOf } from "./lot-id";
 
 export type PayloadValue =
@@ -34,8 +34,13 @@ export function hashPayload(value: unknown): string {
   return keccak256(toUtf8Bytes(canonicalJson(value)));
 }
 
-/** A ledger event as the verified rule reads it: its lot and the payload hash it carries. */
-export type AnchoredEvent = { lotId: string; payloadHash: string | null };
+/**
+ * A ledger event as the verified rule reads it: its lot and the payload hash it carries. `isInput`
+ * marks a lot used up by a lineage event (LotConsumed carries no hash on the chain: its record is
+ * the payload of the LotDerived that follows it in the same transaction), which must be one of the
+ * payload's inputs.
+ */
+export type AnchoredEvent = { lotId: string; payloadHash: string | null; isInput?: boolean };
 
 /**
  * Whether an event's stored payload is verified on the ledger, and if not why: no payload is stored
@@ -70,21 +75,21 @@ function lotIdOrNull(gtin: string, lotCode: string): string | null {
   }
 }
 
+function lotIdsOf(lots: { gtin: string; lotCode: string }[]): Set<string> {
+  return new Set(lots.flatMap((lot) => lotIdOrNull(lot.gtin, lot.lotCode) ?? []));
+}
+
 /** The lot ids a payload names: its own `lotId`, and those of the lots lotsNamedBy reads in it. */
 function lotIdsNamedBy(body: unknown): Set<string> {
-  const ids = new Set<string>();
+  const ids = lotIdsOf(lotsNamedBy(body));
   const own = (body as { lotId?: unknown } | null)?.lotId;
   if (typeof own === "string") ids.add(own.toLowerCase());
-  for (const lot of lotsNamedBy(body)) {
-    const id = lotIdOrNull(lot.gtin, lot.lotCode);
-    if (id) ids.add(id);
-  }
   return ids;
 }
 
 /** The off-chain payloads behind these on-chain hashes, each checked against its hash. */
 export async function findStoredPayloads(
-  db: Db,
+  db: Pick<Db, "eventPayload">,
   hashes: readonly (string | null)[],
 ): Promise<StoredPayloads> {
   const wanted = [...new Set(hashes.filter((hash): hash is string => hash !== null))];
@@ -94,12 +99,17 @@ export async function findStoredPayloads(
   );
   const bodies = new Map(payloads.map((p) => [p.hash, p.body as unknown]));
   // A payload's lots and recorder, read once however many events carry its hash.
-  const claims = new Map<string, { lotIds: Set<string>; recorder: string | null }>();
+  type Claim = { lotIds: Set<string>; inputIds: Set<string>; recorder: string | null };
+  const claims = new Map<string, Claim>();
   const claimsOf = (hash: string) => {
     let claim = claims.get(hash);
     if (!claim) {
       const body = bodies.get(hash);
-      claim = { lotIds: lotIdsNamedBy(body), recorder: recordingPartyGln(body) };
+      claim = {
+        lotIds: lotIdsNamedBy(body),
+        inputIds: lotIdsOf(inputLotsNamedBy(body)),
+        recorder: recordingPartyGln(body),
+      };
       claims.set(hash, claim);
     }
     return claim;
@@ -109,8 +119,8 @@ export async function findStoredPayloads(
     const hash = event.payloadHash;
     if (hash === null || !bodies.has(hash)) return "missing";
     if (!intact.has(hash)) return "altered";
-    const { lotIds, recorder } = claimsOf(hash);
-    if (!lotIds.has(event.lotId.toLowerCase())) return "another lot";
+    const { lotIds, inputIds, recorder } = claimsOf(hash);
+    if (!(event.isInput ? inputIds : lotIds).has(event.lotId.toLowerCase())) return "another lot";
     return recorder !== null && recorder === signerGln ? "verified" : "another party";
   };
   return {

@@ -1,5 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { findProduct, type ProductSummary } from "@/lib/products";
+import { type ChartPoint, downsampleReadings } from "./downsample";
+import { type Judgement, judgeReadings, type StorageRange } from "./judgement";
 import { readingsRootOf } from "./reading-leaf";
 
 /** One anchored batch of a lot's readings, as the staff and public pages show it. */
@@ -19,7 +22,19 @@ export type ColdChainBatch = {
   readings: ChartPoint[];
   /** The stored readings' Merkle root and count are those the ledger anchored. */
   isVerified: boolean;
+  /** All the stored readings judged against the product's storage range. */
+  judgement: Judgement;
 };
+
+/** The product's storage range, or null when its master data gives none. */
+export function storageRangeOf(product: ProductSummary | null): StorageRange | null {
+  if (product?.storageMinCelsius == null || product.storageMaxCelsius == null) return null;
+  return {
+    minCelsius: product.storageMinCelsius,
+    maxCelsius: product.storageMaxCelsius,
+    allowedExcursionMinutes: product.allowedExcursionMinutes ?? 0,
+  };
+}
 
 /**
  * A lot's temperature readings, one entry per batch anchored on the ledger (LotReadingsAnchored, as
@@ -39,6 +54,8 @@ export async function getColdChain({
     select: { txHash: true, blockNumber: true, actor: true, args: true },
   });
   if (events.length === 0) return [];
+  const lot = await db.lot.findUnique({ where: { id: lotId }, select: { gtin: true } });
+  const range = storageRangeOf(lot ? await findProduct(db, lot.gtin) : null);
   const [writes, organizations] = await Promise.all([
     db.ledgerTransaction.findMany({
       where: { lotId, txHash: { in: events.map((event) => event.txHash) } },
@@ -71,6 +88,11 @@ export async function getColdChain({
     }));
     const milli = readings.map((r) => r.milliCelsius);
     const count = Number(args.readingCount ?? 0);
+    const points: ChartPoint[] = readings.map((r) => ({
+      at: r.takenAt.toISOString(),
+      celsius: r.milliCelsius / 1000,
+      sensorId: r.sensorId,
+    }));
     return {
       txHash: event.txHash,
       blockNumber: event.blockNumber,
@@ -80,32 +102,22 @@ export async function getColdChain({
       maxCelsius: milli.length > 0 ? Math.max(...milli) / 1000 : null,
       firstAt: readings[0]?.takenAt.toISOString() ?? null,
       lastAt: readings.at(-1)?.takenAt.toISOString() ?? null,
-      readings: downsampleReadings(
-        readings.map((r) => ({
-          at: r.takenAt.toISOString(),
-          celsius: r.milliCelsius / 1000,
-          sensorId: r.sensorId,
-        })),
-      ),
+      readings: downsampleReadings(points),
       isVerified:
         readings.length === count &&
         count > 0 &&
         readingsRootOf(lotId, readings) === args.merkleRoot,
+      judgement: judgeReadings(points, range, count),
     };
   });
 }
 
-/** °C as a person reads it: up to 3 decimals, no trailing zeros. */
-export const celsiusText = (value: number) => `${Number(value.toFixed(3))}`;
-
-/** The one sentence a shopper or a driver reads about a batch: the range its readings stayed in. */
+/**
+ * The one sentence a shopper or a driver reads about a batch: kept within the product's range, how
+ * long it was outside it, or that the product has no range to judge it by (judgeReadings).
+ */
 export function rangeSentence(batch: ColdChainBatch): string {
-  if (batch.minCelsius === null || batch.maxCelsius === null) {
-    return `The ledger holds ${batch.count} readings that LotLedger no longer has`;
-  }
-  return batch.minCelsius === batch.maxCelsius
-    ? `Kept at ${celsiusText(batch.minCelsius)} °C`
-    : `Kept between ${celsiusText(batch.minCelsius)} and ${celsiusText(batch.maxCelsius)} °C`;
+  return batch.judgement.sentence;
 }
 
 /**
@@ -118,38 +130,4 @@ export function withReadingsVerdict(batches: readonly ColdChainBatch[]) {
     entry.name === "LotReadingsAnchored"
       ? { ...entry, isVerified: verified.has(entry.txHash) }
       : entry;
-}
-
-/** A reading as a chart draws it. */
-export type ChartPoint = { at: string; celsius: number; sensorId: string | null };
-
-/** Points a phone-sized chart can show; more only thicken the line. */
-export const CHART_POINTS = 240;
-
-/**
- * At most `max` points of time-ordered readings for display: each of max/2 equal runs keeps its
- * lowest and highest reading, in time order, so a short excursion still shows on the chart.
- */
-export function downsampleReadings<T extends ChartPoint>(
-  readings: readonly T[],
-  max = CHART_POINTS,
-): T[] {
-  if (readings.length <= max) return [...readings];
-  const runs = Math.floor(max / 2);
-  const points: T[] = [];
-  for (let run = 0; run < runs; run++) {
-    const slice = readings.slice(
-      Math.floor((run * readings.length) / runs),
-      Math.floor(((run + 1) * readings.length) / runs),
-    );
-    let [low, high] = [0, 0];
-    slice.forEach((reading, i) => {
-      if (reading.celsius < (slice[low] as T).celsius) low = i;
-      if (reading.celsius > (slice[high] as T).celsius) high = i;
-    });
-    for (const i of low === high ? [low] : [Math.min(low, high), Math.max(low, high)]) {
-      points.push(slice[i] as T);
-    }
-  }
-  return points;
 }

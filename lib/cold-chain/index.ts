@@ -1,18 +1,20 @@
 // lib/cold-chain, the one door to a lot's temperature readings: recording a logger's batch (anchored
-// on the ledger as a Merkle root) and reading the batches back, verified, for the staff and public
-// pages. Other domains, app/ and tools/ import from here.
+// on the ledger as a Merkle root, refused outside the recorder's custody window) and reading the
+// batches back, verified and judged against the product's storage range, for the staff and public
+// pages; which hours of a lot's journey were measured; and the excursions its holders must hear of.
+// Other domains, app/ and tools/ import from here.
 import "server-only";
 
+export { type ColdChainAlert, findColdChainAlerts } from "./alerts";
 export {
-  CHART_POINTS,
-  type ChartPoint,
   type ColdChainBatch,
-  celsiusText,
-  downsampleReadings,
   getColdChain,
   rangeSentence,
+  storageRangeOf,
   withReadingsVerdict,
 } from "./batches";
+export { type Interval, utcText } from "./custody-window";
+export { CHART_POINTS, type ChartPoint, downsampleReadings } from "./downsample";
 export {
   MAX_READINGS,
   parseReadings,
@@ -22,8 +24,17 @@ export {
   readingsUpload,
 } from "./input";
 export {
+  celsiusText,
+  durationText,
+  type Excursion,
+  type Judgement,
+  judgeReadings,
+  type StorageRange,
+} from "./judgement";
+export {
   assertMayRecordReadings,
   type RecordedReadings,
   readingsRefusal,
   recordReadings,
 } from "./record-readings";
+export { type ColdChainSummary, coldChainSummary } from "./summary";

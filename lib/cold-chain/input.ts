@@ -13,7 +13,7 @@ export const MAX_READINGS = 10_000;
 export const MIN_CELSIUS = -40;
 export const MAX_CELSIUS = 60;
 /** A logger's clock may run a little ahead of the server's. */
-const CLOCK_SKEW_MS = 60_000;
+export const CLOCK_SKEW_MS = 60_000;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 /** The readings form, once its file is read: the file's text, or else what was pasted. */
@@ -88,8 +88,7 @@ function readingOf(
   now: Date,
 ): AnchoredReading | string {
   const parsed = readingInput.safeParse(raw);
-  const label =
-    parsed.success && parsed.data.line ? `Line ${parsed.data.line}` : `Reading ${index + 1}`;
+  const label = readingLabel(raw, index);
   const fail = (message: string) => `${label}: ${message}`;
   if (!parsed.success) return fail('give it as {"time": "2026-11-24T06:00:00Z", "celsius": 3.5}.');
   const { time, celsius, sensor } = parsed.data;
@@ -123,6 +122,12 @@ function readingOf(
   }
   seen.set(key, label);
   return { takenAt, milliCelsius, sensorId };
+}
+
+/** How a refusal names a reading: its CSV line, else its place in the list ("Reading 3"). */
+export function readingLabel(raw: unknown, index: number): string {
+  const line = (raw as { line?: unknown } | null)?.line;
+  return typeof line === "number" ? `Line ${line}` : `Reading ${index + 1}`;
 }
 
 // ISO 8601 with a zone (Z or ±hh:mm): a logger's local time without one would be off by hours

@@ -12,15 +12,19 @@ import { recordReadings } from "./record-readings";
 
 let world: LedgerWorld;
 let lotId: string;
+let shippedAt: number;
 
-const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+// A holder records readings of its own time with the lot only: here, from the shipment to the carrier.
+const secondsAfterShipping = (seconds: number) =>
+  new Date(shippedAt + seconds * 1000).toISOString();
 const csv = (temperatures: number[]) =>
-  `time,celsius,sensor\n${temperatures.map((t, i) => `${minutesAgo(100 - i)},${t},TRUCK-7`).join("\n")}`;
+  `time,celsius,sensor\n${temperatures.map((t, i) => `${secondsAfterShipping(i + 1)},${t},TRUCK-7`).join("\n")}`;
 
 beforeAll(async () => {
   world = await createLedgerWorld();
   lotId = await world.harvest("COLD-1");
   await world.ship(world.members.farm, lotId, world.members.carrier);
+  shippedAt = Date.now();
 });
 
 afterAll(async () => {
@@ -89,7 +93,7 @@ describe("recording a lot's temperature readings", () => {
       db,
       member: members.carrier,
       lotId: lot,
-      readings: [{ time: minutesAgo(5), celsius: 4 }],
+      readings: [{ time: new Date().toISOString(), celsius: 4 }],
     });
     await world.settle();
     const write = await db.ledgerTransaction.findUniqueOrThrow({ where: { id: recorded.writeId } });

@@ -11,7 +11,14 @@ import {
   notHeldMessage,
   requireTrackedLot,
 } from "@/lib/lots/guards";
-import { parseReadings } from "./input";
+import {
+  custodyWindows,
+  findCustodyEvents,
+  isWithin,
+  utcText,
+  windowsText,
+} from "./custody-window";
+import { CLOCK_SKEW_MS, parseReadings, readingLabel } from "./input";
 import { type AnchoredReading, readingsRootOf } from "./reading-leaf";
 import { readingsEvent } from "./readings-event";
 
@@ -49,6 +56,7 @@ export async function recordReadings({
   return db.$transaction(
     async (tx) => {
       const lot = await requireTrackedLot(tx, member, lotId, HAVE_READINGS_RECORDED);
+      await assertWithinCustody(tx, { member, lot, readings, parsed, now });
       const merkleRoot = readingsRootOf(lot.id, parsed);
       const payload = readingsEvent({
         lot,
@@ -107,6 +115,38 @@ export function readingsRefusal(
   return lot.custodian.address === member.organization.chainAddress && lot.status !== "CONSUMED"
     ? null
     : notHeldMessage(HAVE_READINGS_RECORDED);
+}
+
+/**
+ * Refuses a batch with a reading taken outside the recorder's custody window (before the lot was
+ * created or shipped to it, after it passed the lot on): a holder vouches only for its own time, so
+ * a reading from before the harvest is never shown as anyone's cold chain. Names the first one.
+ */
+async function assertWithinCustody(
+  tx: Tx,
+  batch: {
+    member: Member;
+    lot: { id: string; lotCode: string };
+    readings: unknown;
+    parsed: readonly AnchoredReading[];
+    now: Date;
+  },
+): Promise<void> {
+  const { member, lot, parsed, now } = batch;
+  const windows = custodyWindows(
+    await findCustodyEvents(tx, lot.id),
+    member.organization.chainAddress,
+  );
+  // A window open until now stays open as far as a logger's clock may run ahead (parseReadings).
+  const until = new Date(now.getTime() + CLOCK_SKEW_MS);
+  const index = parsed.findIndex((reading) => !isWithin(windows, reading.takenAt, until));
+  if (index === -1) return;
+  const raw = Array.isArray(batch.readings) ? batch.readings[index] : null;
+  const who = member.organization.name;
+  throw new AppError(
+    "INVALID_INPUT",
+    `${readingLabel(raw, index)}: the reading at ${utcText((parsed[index] as AnchoredReading).takenAt)} is outside the time ${who} held lot ${lot.lotCode} or it was on its way to or from ${who} (${windowsText(windows)}); record only readings from that time.`,
+  );
 }
 
 // Prisma's createMany cost ~450 µs a row here (lib/indexer/write-rows.ts measured it); 10,000

@@ -38,6 +38,19 @@ export function lotsNamedBy(body: unknown): NamedLot[] {
   return lots;
 }
 
+/**
+ * The lots a transformation's payload uses up: the epcClass of each element of its
+ * inputQuantityList. A lot consumed by a split, merge, packing or transformation is checked against
+ * these, never against the lots the same payload makes.
+ */
+export function inputLotsNamedBy(body: unknown): NamedLot[] {
+  const list = (body as { inputQuantityList?: unknown } | null)?.inputQuantityList;
+  if (!Array.isArray(list)) return [];
+  return (list as Partial<QuantityElement>[]).flatMap(
+    (element) => lotOfEpcClass(element?.epcClass) ?? [],
+  );
+}
+
 function owningPartyGln(list: unknown): string | null {
   if (!Array.isArray(list)) return null;
   const party = list.find((entry) => entry?.type === "owning_party") as

@@ -16,7 +16,7 @@ describe("describeLedgerEvent", () => {
       "LotConsumed",
       { actor: "0xP", kind: "2" },
       "initial_packing",
-      "Packed into a new lot by Coastal Packers",
+      "Used up in initial packing by Coastal Packers",
     ],
     ["LotConsumed", { actor: "0xP", kind: "1" }, "merge", "Used up in a merge by Coastal Packers"],
     ["LotEventRecorded", { actor: "0xP" }, "cooling", "Cooled by Coastal Packers"],

@@ -24,8 +24,9 @@ export function describeLedgerEvent(
     case "LotHandoffRejected":
       return `Rejected on arrival by ${actor}; back with ${nameOf(args.from ?? "")}`;
     case "LotConsumed":
+      // In the words of the form the user filled in, which only the verified payload knows.
       return cte === "initial_packing"
-        ? `Packed into a new lot by ${actor}`
+        ? `Used up in initial packing by ${actor}`
         : `Used up in a ${LINEAGE[Number(args.kind)] ?? "transformation"} by ${actor}`;
     case "LotDerived":
       return cte === "initial_packing"

@@ -4,6 +4,7 @@ import { findStoredPayloads } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { isEpcisEvent } from "@/lib/epcis/event";
 import { describeLedgerEvent } from "./describe-event";
+import { withLineageRecords } from "./lineage-records";
 import { findLotStanding, type LotStanding } from "./visibility";
 
 export type TrailEntry = {
@@ -13,7 +14,9 @@ export type TrailEntry = {
   txHash: string;
   /**
    * The stored payload still hashes to the event's on-chain hash, names this lot and was recorded
-   * by the organisation that signed the event (findStoredPayloads' isVerified).
+   * by the organisation that signed the event (findStoredPayloads' isVerified). A lot used up by a
+   * split, merge, packing or transformation is checked against its transaction's derivation record,
+   * which must name it among its inputs (withLineageRecords).
    */
   isVerified: boolean;
   /** The contract event's name, e.g. "LotHandedOff". */
@@ -92,10 +95,12 @@ async function readLotDetail(db: Db, lotId: string): Promise<LotDetail | null> {
   });
   if (!lot) return null;
   const [events, organizations] = await Promise.all([
-    db.ledgerEvent.findMany({
-      where: { lotId },
-      orderBy: [{ blockNumber: "asc" }, { txIndex: "asc" }, { logIndex: "asc" }],
-    }),
+    db.ledgerEvent
+      .findMany({
+        where: { lotId },
+        orderBy: [{ blockNumber: "asc" }, { txIndex: "asc" }, { logIndex: "asc" }],
+      })
+      .then((rows) => withLineageRecords(db, rows)),
     db.organization.findMany({ select: { chainAddress: true, name: true, gln: true } }),
   ]);
   const payloads = await findStoredPayloads(

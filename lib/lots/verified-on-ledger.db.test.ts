@@ -1,12 +1,13 @@
 import { encodeBytes32String, ZeroHash } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
+import { queueTrackingEvent } from "@/lib/events/record-event";
 import { handOffLot } from "@/lib/events/shipping";
 import { getProvenance } from "@/lib/provenance/get-provenance";
 import { startRecall } from "@/lib/recall";
 import { getFsmaSpreadsheet } from "@/lib/trace";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
-import { TEST_GTIN as GTIN } from "@/tools/testing/lot-steps";
+import { TEST_GTIN as GTIN, siteOf } from "@/tools/testing/lot-steps";
 import { getLotDetail } from "./get-lot-detail";
 import { findLotsHeldBy } from "./get-lots";
 
@@ -19,6 +20,11 @@ let world: LedgerWorld;
 const verdicts = async (lotId: string) =>
   (await getLotDetail({ db: world.db, member: world.members.regulator, lotId }))?.trail.map((e) => [
     e.name,
+    e.isVerified,
+  ]);
+const described = async (lotId: string) =>
+  (await getLotDetail({ db: world.db, member: world.members.regulator, lotId }))?.trail.map((e) => [
+    e.description,
     e.isVerified,
   ]);
 const fsmaVerdicts = async (lotId: string) =>
@@ -114,5 +120,53 @@ describe("a payload verified on the ledger", () => {
       lotTracker.recordEvent(own, encodeBytes32String("inspection"), recall.payloadHash as string),
     );
     expect((await verdicts(own))?.at(-1)).toEqual(["LotEventRecorded", false]);
+  });
+
+  it("is verified on a lot used up by initial packing or a split, against its record's inputs", async () => {
+    const { farm, packer } = world.members;
+    const today = new Date().toISOString().slice(0, 10);
+    const harvested = await world.harvest("V-FIELD-2");
+    await queueTrackingEvent({
+      db: world.db,
+      member: farm,
+      cte: "initial_packing",
+      values: {
+        inputLotIds: harvested,
+        locationGln: await siteOf(world.db, farm),
+        ...{ quantityReceived: "100", unitReceived: "kg", dateReceived: today },
+        ...{ productDescription: "Romaine hearts", commodity: "Lettuce", variety: "Romaine" },
+        ...{ harvestLocation: "Field road 1", fieldName: "Field 7", harvestDate: today },
+        ...{ harvesterBusinessName: farm.organization.name, packingDate: today },
+        ...{ gtin: GTIN, lotCode: "V-PACKED", quantity: "96", unit: "kg" },
+        ...{ documentType: "prodorder", documentNumber: "PO-V" },
+      },
+    });
+    await world.settle();
+    const packed = lotIdOf(GTIN, "V-PACKED");
+    await world.split(farm, packed, ["V-CASE-1", "V-CASE-2"]);
+    const by = farm.organization.name;
+    expect(await described(harvested)).toEqual([
+      [`Harvested by ${by}`, true],
+      [`Used up in initial packing by ${by}`, true],
+    ]);
+    expect(await described(packed)).toEqual([
+      [`Packed at ${by}`, true],
+      [`Used up in a split by ${by}`, true],
+    ]);
+    // The packer uses up a lot of its own with the farm's packing record as the transaction's
+    // record: that record names the farm's harvest among its inputs, not the packer's lot.
+    const own = await world.harvest("V-PACKERS");
+    await world.ship(farm, own, packer);
+    const packing = await world.db.ledgerEvent.findFirstOrThrow({
+      where: { lotId: packed, name: "LotDerived" },
+    });
+    await world.sendAs(packer, (lotTracker) =>
+      lotTracker.transform(
+        [own],
+        [{ gtin: BigInt(GTIN), lotCode: encodeLotCode("V-REUSED"), serialsRoot: ZeroHash }],
+        packing.payloadHash as string,
+      ),
+    );
+    expect((await verdicts(own))?.at(-1)).toEqual(["LotConsumed", false]);
   });
 });

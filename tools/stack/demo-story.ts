@@ -26,9 +26,9 @@ export type StoryContext = {
 };
 
 /**
- * Romaine from the field to the shop: Green Valley Farm harvests 500 kg and packs it into six labelled
- * cases of romaine hearts, ColdRoute Logistics carries them with its temperature logger running, and
- * FreshMart receives them. Returns the packed lot's id.
+ * Romaine from the field to the shop: Green Valley Farm harvests 500 kg, packs it into six labelled
+ * cases of romaine hearts and keeps them in its cold room with a logger running, ColdRoute Logistics
+ * carries them and FreshMart receives them. Returns the packed lot's id.
  */
 export async function tellRomaineJourney({ db, cast, recorded, log }: StoryContext) {
   const { farm, carrier, store } = cast;
@@ -54,12 +54,14 @@ export async function tellRomaineJourney({ db, cast, recorded, log }: StoryConte
   await recorded(packing);
   const packedId = packing.newLotIds[0] as string;
   log(`packing ${codes.harvest} → ${codes.packed} recorded (6 labelled cases)`);
+  // The farm's cold room held the cases since packing: its logger's last day is in the farm's custody
+  // window (readings from before a holder had the lot are refused).
+  await recorded(
+    await recordReadings({ db, member: farm, lotId: packedId, readings: coldChainReadings() }),
+  );
+  log(`48 temperature readings of ${codes.packed} recorded (1–4 °C, Green Valley Farm cold room)`);
   await ship({ db, recorded }, { lotId: packedId, from: farm, to: carrier });
   log(`${codes.packed} shipped to ColdRoute Logistics and accepted`);
-  await recorded(
-    await recordReadings({ db, member: carrier, lotId: packedId, readings: coldChainReadings() }),
-  );
-  log(`48 temperature readings of ${codes.packed} recorded (1–4 °C, ColdRoute Logistics)`);
   await ship({ db, recorded }, { lotId: packedId, from: carrier, to: store });
   log(`${codes.packed} shipped to FreshMart and accepted`);
   return packedId;
@@ -109,12 +111,12 @@ async function ship(
   await recorded(await receiveLot({ db, member: to, lotId, input: { decision: "accept" } }));
 }
 
-/** A reefer logger's last day: every 30 minutes, a gentle 1–4 °C wave as the compressor cycles. */
+/** A cold room logger's last day: every 30 minutes, a gentle 1–4 °C wave as the compressor cycles. */
 export function coldChainReadings(now = Date.now()) {
   const end = now - 5 * 60_000;
   return Array.from({ length: 48 }, (_, i) => ({
     time: new Date(end - (47 - i) * 30 * 60_000).toISOString(),
     celsius: Math.round((2.5 + 1.2 * Math.sin(i / 3) + 0.2 * Math.cos(i * 1.7)) * 10) / 10,
-    sensor: "COLDROUTE-REEFER-12",
+    sensor: "GREENVALLEY-COLDROOM-3",
   }));
 }

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ColdChainAlerts } from "@/components/cold-chain/cold-chain-alerts";
 import { FROM_THE_LOTS_PAGE, LotEventLinks } from "@/components/lots/lot-event-links";
 import { LotTable } from "@/components/lots/lot-table";
 import { PendingWrites } from "@/components/lots/pending-writes";
 import { requireMember } from "@/lib/auth/session";
 import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/errors";
+import { findColdChainAlerts } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
 import { findIncomingLots, findLotsHeldBy } from "@/lib/lots/get-lots";
 import { findPendingLotWrites } from "@/lib/lots/get-pending-writes";
@@ -20,10 +22,11 @@ export default async function LotsPage({
   const member = await requireMember();
   const { created, pending } = await searchParams;
   const db = getDb();
-  const [lots, incoming, writes] = await Promise.all([
+  const [lots, incoming, writes, alerts] = await Promise.all([
     findLotsHeldBy({ db, custodian: member.organization.chainAddress }),
     findIncomingLots({ db, recipient: member.organization.chainAddress }),
     findPendingLotWrites({ db, organizationId: member.organization.id }),
+    findColdChainAlerts({ db, member }),
   ]);
   const isPendingStill = pending && !lots.some((lot) => lot.id === pending);
   return (
@@ -39,6 +42,7 @@ export default async function LotsPage({
           </Link>
         ) : null}
       </div>
+      <ColdChainAlerts alerts={alerts} />
       <LotEventLinks member={member} ctes={FROM_THE_LOTS_PAGE} label="Record" />
       {isPendingStill ? (
         <p role="status" className="rounded-xl bg-amber-50 p-4">

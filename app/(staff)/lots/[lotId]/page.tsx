@@ -9,7 +9,12 @@ import { ReceiveLotForm } from "@/components/lots/receive-lot-form";
 import { ShipLotForm } from "@/components/lots/ship-lot-form";
 import { requireMember } from "@/lib/auth/session";
 import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/errors";
-import { getColdChain, readingsRefusal, withReadingsVerdict } from "@/lib/cold-chain";
+import {
+  coldChainSummary,
+  getColdChain,
+  readingsRefusal,
+  withReadingsVerdict,
+} from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { findShippingRecipients } from "@/lib/organizations";
@@ -31,9 +36,10 @@ export default async function LotPage({
   // First whether the member may see the lot at all: a stranger gets the same 404 as for no lot.
   const lot = await getLotDetail({ db, member, lotId });
   if (!lot) notFound();
-  const [recall, coldChain] = await Promise.all([
+  const [recall, coldChain, coverage] = await Promise.all([
     findRecallOf({ db, lotId }),
     getColdChain({ db, lotId }),
+    coldChainSummary({ db, lotId }),
   ]);
   const packages = lot.packageCount;
   const me = member.organization.chainAddress;
@@ -90,6 +96,7 @@ export default async function LotPage({
       {canPrintLabels ? <LabelSheetLink lotId={lot.id} /> : null}
       <ColdChainBatches
         batches={coldChain}
+        summary={coverage}
         recordHref={readingsRefusal(member, lot) === null ? `/lots/${lot.id}/readings` : null}
       />
       <section className="flex flex-col gap-2">
