@@ -1,6 +1,7 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { canSeeLot, requireVisibleLot } from "@/lib/lots/visibility";
 import {
@@ -170,5 +171,5 @@ async function scopeCsv(db: Db, lotId: string): Promise<string | null> {
 }
 
 async function fsmaCsv(db: Db, lotId: string): Promise<string | null> {
-  return (await getFsmaSpreadsheet({ db, lotId }))?.csv ?? null;
+  return (await getFsmaSpreadsheet({ db, lotId, appUrl: getEnv().APP_URL }))?.csv ?? null;
 }

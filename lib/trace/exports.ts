@@ -2,6 +2,7 @@ import "server-only";
 import { findStoredPayloads, type Verdict } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { glnOf, isEpcisEvent } from "@/lib/epcis/event";
+import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { getPlaceDirectory } from "@/lib/organizations";
 import {
   CTE_EVENT_NAMES,
@@ -30,8 +31,10 @@ export type FsmaSpreadsheet = { lotId: string; rows: FsmaRow[]; csv: string };
 export async function getFsmaSpreadsheet(options: {
   db: Db;
   lotId: string;
+  /** Where LotLedger answers Digital Links (APP_URL): the stem of each TLC source reference. */
+  appUrl: string;
 }): Promise<FsmaSpreadsheet | null> {
-  const { db, lotId } = options;
+  const { db, lotId, appUrl } = options;
   const [back, forward, places] = await Promise.all([
     traceBack(options),
     traceForward(options),
@@ -81,7 +84,7 @@ export async function getFsmaSpreadsheet(options: {
   for (const link of links) {
     parents.set(link.childId, [...(parents.get(link.childId) ?? []), link.parent]);
   }
-  const facts = lotFacts(lots, creations, parents);
+  const facts = lotFacts(lots, creations, parents, appUrl);
   const rows = events.map((event) =>
     fsmaRow(
       event,
@@ -115,6 +118,7 @@ function lotFacts(
   lots: Map<string, TracedLot & { generation: number }>,
   creations: Map<string, unknown>,
   parents: Map<string, { id: string; gtin: string; lotCode: string }[]>,
+  appUrl: string,
 ): Map<string, LotFacts> {
   const facts = new Map<string, LotFacts>();
   // Lineage is acyclic, so the recursion ends, at most as deep as the lineage is long.
@@ -137,9 +141,13 @@ function lotFacts(
     const description = [ilmd.productDescription, descriptions[lot.lotCode]].find(
       (v): v is string => typeof v === "string" && v !== "",
     );
+    const isHarvest = epcis?.cte === "harvesting";
     const result: LotFacts = {
       gtin: lot.gtin,
       lotCode: lot.lotCode,
+      isTlc: !isHarvest,
+      digitalLink: digitalLinkOf(appUrl, lot),
+      harvestFarmGln: isHarvest ? glnOf(epcis?.bizLocation?.id) : null,
       quantity: lot.quantity,
       unit: lot.unit,
       generation: lot.generation,
@@ -159,6 +167,15 @@ function lotFacts(
   };
   for (const lot of lots.values()) resolve(lot);
   return facts;
+}
+
+/** The lot's Digital Link; empty for a code the ledger holds but GS1 would refuse (none expected). */
+function digitalLinkOf(appUrl: string, lot: { gtin: string; lotCode: string }): string {
+  try {
+    return buildDigitalLink({ stem: appUrl, ais: { "01": lot.gtin, "10": lot.lotCode } });
+  } catch {
+    return "";
+  }
 }
 
 const SCOPE_HEADER = [
