@@ -31,11 +31,7 @@ export async function measureTrace(options: {
     let fsmaRows = 0;
     const fsmaIds = [...lotIds.slice(0, FSMA_SAMPLES), largest.lotId];
     const fsma = await timeEach(fsmaIds, async (lotId) => {
-      fsmaRows = Math.max(
-        fsmaRows,
-        (await getFsmaSpreadsheet({ db, lotId, appUrl: "https://lotledger.example" }))?.rows
-          .length ?? 0,
-      );
+      fsmaRows = Math.max(fsmaRows, (await getFsmaSpreadsheet({ db, lotId }))?.rows.length ?? 0);
     });
 
     const baselineIds = lotIds.slice(0, options.baselineSamples);

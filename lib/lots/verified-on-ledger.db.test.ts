@@ -22,9 +22,7 @@ const verdicts = async (lotId: string) =>
     e.isVerified,
   ]);
 const fsmaVerdicts = async (lotId: string) =>
-  (
-    await getFsmaSpreadsheet({ db: world.db, lotId, appUrl: "https://lotledger.example" })
-  )?.rows.map((r) => [r.cte, r.verified]);
+  (await getFsmaSpreadsheet({ db: world.db, lotId }))?.rows.map((r) => [r.cte, r.verified]);
 
 beforeAll(async () => {
   world = await createLedgerWorld();

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { canSeeLot, requireVisibleLot } from "@/lib/lots/visibility";
 import {
@@ -124,14 +123,17 @@ export async function exportLot({
   member,
   lotId,
   kind,
+  appUrl,
 }: {
   db: Db;
   member: Member;
   lotId: string;
   kind: LotExport;
+  /** APP_URL, the stem of the TLC source references (the lots' Digital Links). */
+  appUrl?: string;
 }): Promise<{ filename: string; csv: string }> {
   await requireVisibleLot({ db, member, lotId, sentence: NO_LOT_TO_EXPORT });
-  return lotExport(db, lotId, kind);
+  return lotExport(db, lotId, kind, appUrl);
 }
 
 /** The same downloads for a recall's lot, for those who may see the recall. */
@@ -140,22 +142,24 @@ export async function exportRecall({
   member,
   recallId,
   kind,
+  appUrl,
 }: {
   db: Db;
   member: Member;
   recallId: string;
   kind: LotExport;
+  appUrl?: string;
 }): Promise<{ filename: string; csv: string }> {
   const recall = requireVisibleRecall(await findVisibleRecall({ db, member, recallId }));
-  return lotExport(db, recall.lotId, kind);
+  return lotExport(db, recall.lotId, kind, appUrl);
 }
 
 const NO_LOT_TO_EXPORT =
   "LotLedger has no such lot for your organisation: search for the batch on the recalls page.";
 
-async function lotExport(db: Db, lotId: string, kind: LotExport) {
+async function lotExport(db: Db, lotId: string, kind: LotExport, appUrl?: string) {
   const lot = await db.lot.findUnique({ where: { id: lotId }, select: { lotCode: true } });
-  const csv = lot && (await (kind === "scope" ? scopeCsv : fsmaCsv)(db, lotId));
+  const csv = lot && (await (kind === "scope" ? scopeCsv(db, lotId) : fsmaCsv(db, lotId, appUrl)));
   if (!lot || !csv) throw new AppError("NOT_FOUND", NO_LOT_TO_EXPORT);
   const day = new Date().toISOString().slice(0, 10);
   const safeCode = lot.lotCode.replace(/[^A-Za-z0-9._-]+/g, "_");
@@ -170,6 +174,6 @@ async function scopeCsv(db: Db, lotId: string): Promise<string | null> {
   return scope && recallScopeCsv(scope);
 }
 
-async function fsmaCsv(db: Db, lotId: string): Promise<string | null> {
-  return (await getFsmaSpreadsheet({ db, lotId, appUrl: getEnv().APP_URL }))?.csv ?? null;
+async function fsmaCsv(db: Db, lotId: string, appUrl?: string): Promise<string | null> {
+  return (await getFsmaSpreadsheet({ db, lotId, appUrl }))?.csv ?? null;
 }

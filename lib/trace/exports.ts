@@ -31,10 +31,14 @@ export type FsmaSpreadsheet = { lotId: string; rows: FsmaRow[]; csv: string };
 export async function getFsmaSpreadsheet(options: {
   db: Db;
   lotId: string;
-  /** Where LotLedger answers Digital Links (APP_URL): the stem of each TLC source reference. */
-  appUrl: string;
+  /**
+   * Where LotLedger answers Digital Links (APP_URL): the stem of each TLC source reference. Left
+   * out, GS1's canonical stem (https://id.gs1.org), which names the lot but resolves only through
+   * GS1's resolver.
+   */
+  appUrl?: string;
 }): Promise<FsmaSpreadsheet | null> {
-  const { db, lotId, appUrl } = options;
+  const { db, lotId, appUrl = "https://id.gs1.org" } = options;
   const [back, forward, places] = await Promise.all([
     traceBack(options),
     traceForward(options),
