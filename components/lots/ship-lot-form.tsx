@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
 import { FormError } from "../forms/form-error";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
@@ -28,6 +28,7 @@ export function ShipLotForm({
   delivery?: { recipientGln: string; document: string | null };
 }) {
   const [state, formAction] = useActionState(action, undefined);
+  const carrierId = useId();
   const value = (name: string, fallback = "") => state?.values?.[name] ?? fallback;
   return (
     <form action={formAction} className="flex flex-col gap-4">
@@ -49,9 +50,12 @@ export function ShipLotForm({
         </select>
       </label>
       {delivery ? null : (
-        <label className="flex flex-col gap-1.5">
-          <span className="text-base font-semibold">Carrier</span>
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={carrierId} className="text-base font-semibold">
+            Carrier
+          </label>
           <select
+            id={carrierId}
             name="carrierGln"
             defaultValue={value("carrierGln")}
             aria-invalid={state?.field === "carrierGln" || undefined}
@@ -67,7 +71,7 @@ export function ShipLotForm({
           <span className="text-sm text-stone-600">
             The carrier holds the lot on the way; the recipient above is who it is for.
           </span>
-        </label>
+        </div>
       )}
       <fieldset className="flex flex-col gap-1.5">
         <legend className="text-base font-semibold">Reference document (optional)</legend>
