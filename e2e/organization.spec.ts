@@ -155,7 +155,13 @@ test("an admin adds a location; a wrong GLN check digit is explained first", asy
   await expect(page).toHaveURL("/organization/locations/new");
   await page.getByLabel("Name").fill("Packing shed 3");
   await page.getByLabel("GLN").fill(wrong);
-  await page.getByLabel("Address").fill("1200 River Rd, Salinas, CA 93901");
+  await page.getByLabel("Street address").fill("1200 River Rd");
+  await page.getByLabel("City").fill("Salinas");
+  await page.getByLabel("State or region").fill("CA");
+  await page.getByLabel("Postal code").fill("93901");
+  await page.getByLabel("Country").fill("us");
+  await page.getByLabel("Phone").fill("+1 831 555 0177");
+  await page.getByLabel("Time zone").fill("America/Los_Angeles");
   await page.getByLabel("Latitude").fill("36.68");
   await page.getByLabel("Longitude").fill("-121.66");
   await page.getByRole("button", { name: "Add location" }).click();
@@ -171,4 +177,10 @@ test("an admin adds a location; a wrong GLN check digit is explained first", asy
   await expect(
     page.getByRole("list", { name: "Locations" }).getByRole("listitem").filter({ hasText: gln }),
   ).toContainText("Packing shed 3");
+  // FSMA 204's location description, whole: street, city, region and postal code, country, phone.
+  const added = page.getByRole("list", { name: "Locations" }).getByRole("listitem");
+  await expect(added.filter({ hasText: gln })).toContainText(
+    "1200 River Rd, Salinas, CA 93901, US",
+  );
+  await expect(added.filter({ hasText: gln })).toContainText("Phone +1 831 555 0177");
 });

@@ -6,18 +6,29 @@ import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "../forms/text-field";
 
-/** Receiving: accept is the one big button; rejecting needs a reason. */
+/**
+ * Receiving: accept is the one big button; rejecting needs a reason. The shipment's reference
+ * document is named first, so the receiver checks the paperwork in hand against it.
+ */
 export function ReceiveLotForm({
   action,
   senderName,
+  document,
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
   senderName: string;
+  document: { label: string; number: string } | null;
 }) {
   const [state, formAction] = useActionState(action, undefined);
   return (
     <div className="flex flex-col gap-4">
       <FormError state={state} />
+      {document ? (
+        <p className="rounded-xl bg-stone-100 p-3 text-lg" data-testid="receiving-document">
+          Check the paperwork: {document.label.toLowerCase()}{" "}
+          <span className="break-all font-mono font-semibold">{document.number}</span>
+        </p>
+      ) : null}
       <form action={formAction}>
         <input type="hidden" name="decision" value="accept" />
         <SubmitButton pendingLabel="Recording the receipt…">

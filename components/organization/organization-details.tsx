@@ -21,6 +21,9 @@ type Location = {
   gln: string;
   name: string;
   address: string;
+  countryCode: string | null;
+  phone: string | null;
+  timeZone: string | null;
   latitude: number | null;
   longitude: number | null;
 };
@@ -41,12 +44,17 @@ export function LocationList({
           className={`rounded-xl border-2 bg-white p-4 ${location.gln === highlightGln ? "border-ledger-600" : "border-stone-200"}`}
         >
           <h3 className="text-lg font-semibold">{location.name}</h3>
-          <p>{location.address}</p>
+          <p>
+            {location.address}
+            {location.countryCode ? `, ${location.countryCode}` : ""}
+          </p>
+          {location.phone ? <p>Phone {location.phone}</p> : null}
           <p className="text-sm text-stone-600">
             GLN <span className="font-mono">{location.gln}</span>
             {location.latitude !== null && location.longitude !== null
               ? ` · ${location.latitude}, ${location.longitude}`
               : ""}
+            {location.timeZone ? ` · ${location.timeZone}` : ""}
           </p>
         </li>
       ))}

@@ -28,7 +28,14 @@ export const CRITICAL_TRACKING_EVENTS = [
 export type CriticalTrackingEvent = (typeof CRITICAL_TRACKING_EVENTS)[number];
 
 export type QuantityElement = { epcClass: string; quantity: number; uom: string };
-export type SourceDestination = { type: "owning_party" | "location"; id: string };
+/**
+ * CBV 2.0 source/destination types: who owns the goods, who physically holds them (a carrier in
+ * transit), and where they come from or go to.
+ */
+export type SourceDestination = {
+  type: "owning_party" | "possessing_party" | "location";
+  id: string;
+};
 
 export type EpcisEvent = {
   type: "ObjectEvent" | "TransformationEvent";

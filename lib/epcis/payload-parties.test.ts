@@ -4,6 +4,7 @@ import { lotsNamedBy, recordingPartyGln } from "./payload-parties";
 
 const FARM = "9520000000017";
 const PACKER = "9520000000024";
+const CARRIER = "9520000000031";
 const GTIN = "09506000134352";
 const element = (lotCode: string) => ({
   epcClass: lotEpcClass(GTIN, lotCode),
@@ -74,5 +75,23 @@ describe("recordingPartyGln", () => {
     expect(recordingPartyGln({ bizStep: "shipping", sourceList: [] })).toBeNull();
     expect(recordingPartyGln({ type: "lot.recalled", lotId: "0x01" })).toBeNull();
     expect(recordingPartyGln(null)).toBeNull();
+  });
+});
+
+describe("recordingPartyGln with possessing parties", () => {
+  const holder = (gln: string) => ({ type: "possessing_party", id: partyId(gln) });
+  it("is the carrier that picks up or delivers goods it does not own", () => {
+    const pickup = {
+      bizStep: "receiving",
+      sourceList: [owner(FARM), holder(FARM)],
+      destinationList: [owner(PACKER), holder(CARRIER)],
+    };
+    expect(recordingPartyGln(pickup)).toBe(CARRIER);
+    const delivery = {
+      bizStep: "shipping",
+      sourceList: [owner(FARM), holder(CARRIER)],
+      destinationList: [owner(PACKER), holder(PACKER)],
+    };
+    expect(recordingPartyGln(delivery)).toBe(CARRIER);
   });
 });

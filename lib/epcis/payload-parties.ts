@@ -51,23 +51,26 @@ export function inputLotsNamedBy(body: unknown): NamedLot[] {
   );
 }
 
-function owningPartyGln(list: unknown): string | null {
+function partyGln(list: unknown, type: "owning_party" | "possessing_party"): string | null {
   if (!Array.isArray(list)) return null;
-  const party = list.find((entry) => entry?.type === "owning_party") as
-    | { id?: unknown }
-    | undefined;
+  const party = list.find((entry) => entry?.type === type) as { id?: unknown } | undefined;
   return typeof party?.id === "string" ? glnOf(party.id) : null;
 }
 
+/** Who acts on the goods: their possessing party (a carrier holds goods it does not own), else owner. */
+const actingPartyGln = (list: unknown) =>
+  partyGln(list, "possessing_party") ?? partyGln(list, "owning_party");
+
 /**
  * The party GLN of the organisation that recorded the event, as its payload says: for a receipt
- * (bizStep receiving) the receiving owning party, its destination, when it names one; otherwise the
- * acting owning party, its source (the shipper of a shipment, the farm of a harvest, the recaller
- * of a recall). Null when the payload names no owning party.
+ * (bizStep receiving) the party taking possession, its destination, when it names one; otherwise the
+ * acting party of its source (the shipper or carrier of a shipment, the farm of a harvest, the
+ * recaller of a recall). The possessing party comes first, the owning party when none is named. Null
+ * when the payload names no party.
  */
 export function recordingPartyGln(body: unknown): string | null {
   if (typeof body !== "object" || body === null) return null;
   const record = body as Record<string, unknown>;
-  const receiver = record.bizStep === "receiving" ? owningPartyGln(record.destinationList) : null;
-  return receiver ?? owningPartyGln(record.sourceList);
+  const receiver = record.bizStep === "receiving" ? actingPartyGln(record.destinationList) : null;
+  return receiver ?? actingPartyGln(record.sourceList);
 }

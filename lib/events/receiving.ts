@@ -2,10 +2,12 @@ import "server-only";
 import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
-import { type EpcisEvent, isEpcisEvent, locationId, partyId } from "@/lib/epcis/event";
+import { type EpcisEvent, locationId, partyId, type SourceDestination } from "@/lib/epcis/event";
+import { shipmentPartiesOf } from "@/lib/epcis/shipment";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
 import { assertCanRecord, assertHoldsCustody, assertNoWriteInFlight } from "@/lib/lots/guards";
+import { findLatestShipment } from "@/lib/lots/latest-shipment";
 import { eventBase } from "./event-base";
 import { enqueueLedgerWrite } from "./ledger-write";
 import { findMainSiteGln, memberSiteGln } from "./locations";
@@ -64,12 +66,8 @@ export async function receiveLot({
       );
     }
     await assertNoWriteInFlight(tx, lotId, lot.lotCode);
-    const sender = await tx.organization.findUnique({
-      where: { chainAddress: lot.custodian },
-      select: { id: true, gln: true },
-    });
     const isAccepted = answer.decision === "accept";
-    const senderSite = sender ? await findMainSiteGln(tx, sender.id) : null;
+    const shipment = await findLatestShipment(tx, lotId);
     const payload: EpcisEvent = {
       ...eventBase({
         member,
@@ -82,13 +80,9 @@ export async function receiveLot({
         document: null,
       }),
       // The shipment's reference document travels with it: the receiver records the same one.
-      bizTransactionList: await shipmentDocuments(tx, lotId),
+      bizTransactionList: shipment?.bizTransactionList ?? [],
       quantityList: heldQuantityList(lot),
-      sourceList: [
-        ...(sender ? [{ type: "owning_party" as const, id: partyId(sender.gln) }] : []),
-        ...(senderSite ? [{ type: "location" as const, id: locationId(senderSite) }] : []),
-      ],
-      destinationList: [{ type: "owning_party", id: partyId(member.organization.gln) }],
+      ...(await receiptParties(tx, member, shipment, lot.custodian)),
       kde: {
         decision: answer.decision,
         reason: answer.decision === "accept" ? null : answer.reason,
@@ -106,15 +100,39 @@ export async function receiveLot({
   });
 }
 
-/** The reference documents of the lot's latest shipment, from its payload. */
-async function shipmentDocuments(tx: Tx, lotId: string): Promise<EpcisEvent["bizTransactionList"]> {
-  const shipment = await tx.ledgerEvent.findFirst({
-    where: { lotId, name: "LotHandedOff" },
-    orderBy: [{ blockNumber: "desc" }, { logIndex: "desc" }],
-    select: { payloadHash: true },
+/**
+ * Who the goods come from and go to, as the shipment said (CBV source and destination types): the
+ * owner that shipped them and its ship-from location, who hands them over (its possessing party),
+ * and the recipient with the receiver taking possession — the store receiving from a carrier records
+ * the farm as its source, the carrier picking up records the store as the owner it carries for.
+ * A shipment stored before possessing parties were recorded names the sender as its custodian.
+ */
+async function receiptParties(
+  tx: Tx,
+  member: Member,
+  shipment: EpcisEvent | null,
+  custodian: string,
+): Promise<Pick<EpcisEvent, "sourceList" | "destinationList">> {
+  const myGln = member.organization.gln;
+  const parties = shipmentPartiesOf(shipment);
+  const sender = await tx.organization.findUnique({
+    where: { chainAddress: custodian },
+    select: { id: true, gln: true },
   });
-  const payload = shipment?.payloadHash
-    ? await tx.eventPayload.findUnique({ where: { hash: shipment.payloadHash } })
-    : null;
-  return isEpcisEvent(payload?.body) ? (payload.body.bizTransactionList ?? []) : [];
+  const shipperGln = parties?.shipperGln ?? sender?.gln ?? null;
+  const shipFromGln =
+    parties?.shipFromGln ?? (sender ? await findMainSiteGln(tx, sender.id) : null);
+  const source: SourceDestination[] = [
+    ...(shipperGln ? [{ type: "owning_party" as const, id: partyId(shipperGln) }] : []),
+    ...(sender ? [{ type: "possessing_party" as const, id: partyId(sender.gln) }] : []),
+    ...(shipFromGln ? [{ type: "location" as const, id: locationId(shipFromGln) }] : []),
+  ];
+  const destination: SourceDestination[] = [
+    { type: "owning_party", id: partyId(parties?.recipientGln ?? myGln) },
+    { type: "possessing_party", id: partyId(myGln) },
+    ...(parties?.destinationGln
+      ? [{ type: "location" as const, id: locationId(parties.destinationGln) }]
+      : []),
+  ];
+  return { sourceList: source, destinationList: destination };
 }

@@ -3,40 +3,53 @@ import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { type EpcisEvent, locationId, partyId } from "@/lib/epcis/event";
-import { AppError } from "@/lib/errors";
+import { shipmentPartiesOf } from "@/lib/epcis/shipment";
 import { parseInput } from "@/lib/input";
-import {
-  assertCanRecord,
-  assertHoldsCustody,
-  CUSTODY_KINDS,
-  requireHeldLot,
-} from "@/lib/lots/guards";
+import { assertCanRecord, assertHoldsCustody, requireHeldLot } from "@/lib/lots/guards";
+import { findLatestShipment } from "@/lib/lots/latest-shipment";
 import { eventBase } from "./event-base";
 import { enqueueLedgerWrite } from "./ledger-write";
 import { memberSiteGln } from "./locations";
 import { heldQuantityList } from "./new-lots";
+import { requireCarrier, requireDestination } from "./shipment-parties";
 
-const shipLotInput = z.object({
-  /** GLN of the organisation the lot is shipped to. */
-  recipientGln: z.string().trim().min(1, "Choose who the lot is shipped to."),
-  /** The bill of lading number; empty = LotLedger's own shipment number is the reference document. */
-  billOfLading: z
+const optionalText = (label: string, max: number) =>
+  z
     .string()
     .trim()
-    .max(40, "The bill of lading number is too long: at most 40 characters.")
-    .optional(),
-  /** Who moves it, when the recipient is not the carrier itself. */
-  carrierName: z
-    .string()
-    .trim()
-    .max(120, "The carrier's name is too long: at most 120 characters.")
-    .optional(),
-});
+    .max(max, `The ${label} is too long: at most ${max} characters.`)
+    .optional()
+    .transform((text) => text || null);
+
+const shipLotInput = z.preprocess(
+  // `billOfLading` is the API's older name of the document number.
+  (input) =>
+    typeof input === "object" && input !== null && "billOfLading" in input
+      ? { documentNumber: (input as { billOfLading?: unknown }).billOfLading, ...input }
+      : input,
+  z.object({
+    /** The immediate subsequent recipient: one of its locations' GLN, or its party GLN. */
+    recipientGln: z.string().trim().min(1, "Choose where the lot is shipped to."),
+    /** The party GLN of the carrier that holds it in transit; empty when the parties move it. */
+    carrierGln: optionalText("carrier", 13),
+    documentType: z
+      .enum(["bol", "desadv"], "Choose a bill of lading or a despatch advice.")
+      .default("bol"),
+    /** The user's own bill of lading or despatch advice number; empty = LotLedger's shipment number. */
+    documentNumber: optionalText("bill of lading or despatch advice number", 40),
+    /** A carrier outside LotLedger, by name (the API's; custody then goes to the recipient). */
+    carrierName: optionalText("carrier's name", 120),
+  }),
+);
 
 /**
- * Ships a lot the member's organisation holds to another organisation (FSMA 204 shipping CTE): the
- * first step of the two-step handoff, queued in the outbox. The recipient accepts or rejects it.
- * `input` is the ship form or the API body: { recipientGln, billOfLading?, carrierName? }.
+ * Ships a lot the member's organisation holds (FSMA 204 shipping CTE): the first step of the two-step
+ * handoff, queued in the outbox. The shipment names its destination (the immediate subsequent
+ * recipient and its location) and, apart, the carrier that holds it in transit: custody on the ledger
+ * goes to whoever takes it next, the carrier when there is one. A carrier delivering a lot it picked
+ * up ships on the original shipper's behalf: same owner, ship-from location and documents.
+ * `input` is the ship form or the API body: { recipientGln, carrierGln?, documentType?,
+ * documentNumber? (or billOfLading), carrierName? }.
  */
 export async function handOffLot({
   db,
@@ -49,65 +62,63 @@ export async function handOffLot({
   lotId: string;
   input: unknown;
 }): Promise<{ writeId: string }> {
-  const { recipientGln, billOfLading, carrierName } = parseInput(
-    shipLotInput,
-    input,
-    "Choose who the lot is shipped to.",
-  );
+  const shipping = parseInput(shipLotInput, input, "Choose where the lot is shipped to.");
   assertCanRecord(member, "ship the lot");
   assertHoldsCustody(member, "ship lots");
   return db.$transaction(async (tx) => {
     const lot = await requireHeldLot(tx, member, lotId, "be shipped");
-    const recipient = await tx.organization.findUnique({
-      where: { gln: recipientGln },
-      select: { chainAddress: true, kind: true, name: true, gln: true },
-    });
-    if (!recipient || !CUSTODY_KINDS.includes(recipient.kind)) {
-      throw new AppError(
-        "INVALID_INPUT",
-        "The recipient is not an organisation that can receive lots: choose a farm, packer, processor, carrier or retailer.",
-        { field: "recipientGln" },
-      );
-    }
-    if (recipient.chainAddress === member.organization.chainAddress) {
-      throw new AppError(
-        "INVALID_INPUT",
-        "A lot cannot be shipped to its own holder: choose another organisation.",
-        { field: "recipientGln" },
-      );
-    }
-    const [destination] = await tx.location.findMany({
-      where: { organization: { gln: recipient.gln } },
-      orderBy: { createdAt: "asc" },
-      take: 1,
-      select: { gln: true },
-    });
+    const destination = await requireDestination(tx, member, shipping.recipientGln);
+    const carrier = shipping.carrierGln
+      ? await requireCarrier(tx, member, shipping.carrierGln, destination.organization.gln)
+      : null;
+    const myGln = member.organization.gln;
+    // The carrier's own leg: the lot came to it as the transporter of someone else's shipment.
+    const latest = await findLatestShipment(tx, lotId);
+    const pickedUp = shipmentPartiesOf(latest);
+    const leg = pickedUp?.takenByGln === myGln && pickedUp.recipientGln !== myGln ? pickedUp : null;
+    // Its documents travel on unless the carrier types its own.
+    const carriedDocuments =
+      leg?.documents.length && !shipping.documentNumber ? latest?.bizTransactionList : undefined;
+    const shipFromGln = leg?.shipFromGln ?? (await memberSiteGln(tx, member));
+    const nextHolder = carrier ?? destination.organization;
     const shipment = crypto.randomUUID();
-    const payload: EpcisEvent = {
-      ...eventBase({
-        member,
-        cte: "shipping",
-        action: "OBSERVE",
-        bizStep: "shipping",
-        disposition: "in_transit",
-        locationGln: await memberSiteGln(tx, member),
-        date: null,
-        document: billOfLading
-          ? { type: "bol", number: billOfLading }
+    const base = eventBase({
+      member,
+      cte: "shipping",
+      action: "OBSERVE",
+      bizStep: "shipping",
+      disposition: "in_transit",
+      locationGln: await memberSiteGln(tx, member),
+      date: null,
+      document: shipping.documentNumber
+        ? { type: shipping.documentType, number: shipping.documentNumber }
+        : carriedDocuments
+          ? null
           : { type: "desadv", number: shipment },
-      }),
+    });
+    const payload: EpcisEvent = {
+      ...base,
+      ...(carriedDocuments ? { bizTransactionList: carriedDocuments } : {}),
       quantityList: heldQuantityList(lot),
-      destinationList: [
-        { type: "owning_party", id: partyId(recipient.gln) },
-        ...(destination ? [{ type: "location" as const, id: locationId(destination.gln) }] : []),
+      sourceList: [
+        { type: "owning_party", id: partyId(leg?.shipperGln ?? myGln) },
+        { type: "possessing_party", id: partyId(myGln) },
+        { type: "location", id: locationId(shipFromGln) },
       ],
-      kde: { shipment, carrierName: carrierName || null },
+      destinationList: [
+        { type: "owning_party", id: partyId(destination.organization.gln) },
+        { type: "possessing_party", id: partyId(nextHolder.gln) },
+        ...(destination.locationGln
+          ? [{ type: "location" as const, id: locationId(destination.locationGln) }]
+          : []),
+      ],
+      kde: { shipment, carrierName: carrier ? null : shipping.carrierName },
     };
     const { id } = await enqueueLedgerWrite(tx, member, {
       payload,
       call: (payloadHash) => ({
         method: "handoff",
-        args: [lotId, recipient.chainAddress, payloadHash],
+        args: [lotId, nextHolder.chainAddress, payloadHash],
       }),
       lotId,
     });

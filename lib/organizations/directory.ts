@@ -4,7 +4,7 @@ import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
-import { type LocationInput, locationInput } from "./input";
+import { locationInput } from "./input";
 import { ADD_LOCATIONS, assertOrganizationAdmin } from "./roles";
 
 // Who is on the ledger and where: organisations, their places, and the directory public pages and
@@ -12,7 +12,7 @@ import { ADD_LOCATIONS, assertOrganizationAdmin } from "./roles";
 
 /** One organisation as its members see it: who it is on the ledger and where it works. */
 export async function getOrganization({ db, organizationId }: { db: Db; organizationId: string }) {
-  return db.organization.findUniqueOrThrow({
+  const organization = await db.organization.findUniqueOrThrow({
     where: { id: organizationId },
     select: {
       name: true,
@@ -21,32 +21,62 @@ export async function getOrganization({ db, organizationId }: { db: Db; organiza
       chainAddress: true,
       locations: {
         orderBy: { name: "asc" },
-        select: {
-          id: true,
-          gln: true,
-          name: true,
-          address: true,
-          latitude: true,
-          longitude: true,
-        },
+        select: { ...POSTAL_FIELDS, id: true, gln: true },
       },
     },
   });
+  // The address shown is the whole postal address; the street line alone says too little.
+  const locations = organization.locations.map((location) => ({
+    ...location,
+    address: postalAddress(location),
+  }));
+  return { ...organization, locations };
 }
 
-/** Organisations a lot can be shipped to: every kind that holds lots, except the shipper. */
-export async function findShippingRecipients({
+/**
+ * Where a lot can be shipped: every location of every organisation that holds lots, except the
+ * shipper's own (the destination names the recipient and its place); and the carriers that can hold
+ * it in transit.
+ */
+export async function findShippingParties({
   db,
   excludeOrganizationId,
 }: {
   db: Db;
   excludeOrganizationId: string;
-}): Promise<{ gln: string; name: string; kind: string }[]> {
-  return db.organization.findMany({
+}): Promise<{
+  destinations: { gln: string; label: string }[];
+  carriers: { gln: string; name: string }[];
+}> {
+  const organizations = await db.organization.findMany({
     where: { id: { not: excludeOrganizationId }, kind: { not: "REGULATOR" } },
     orderBy: { name: "asc" },
-    select: { gln: true, name: true, kind: true },
+    select: {
+      gln: true,
+      name: true,
+      kind: true,
+      locations: { orderBy: { createdAt: "asc" }, select: { ...POSTAL_FIELDS, gln: true } },
+    },
   });
+  return {
+    // An organisation with one place is named alone; one with several, with each place's name.
+    destinations: organizations.flatMap((organization) => {
+      const party = `${organization.name} (${organization.kind.toLowerCase()})`;
+      if (organization.locations.length < 2) {
+        const [only] = organization.locations;
+        return [{ gln: only?.gln ?? organization.gln, label: party }];
+      }
+      return organization.locations.map((location) => ({
+        gln: location.gln,
+        label: [party, siteName(organization.name, location.name), location.city]
+          .filter(Boolean)
+          .join(" — "),
+      }));
+    }),
+    carriers: organizations
+      .filter((organization) => organization.kind === "CARRIER")
+      .map(({ gln, name }) => ({ gln, name })),
+  };
 }
 
 /** An admin adds a place of their organisation: its own GLN, name, address and coordinates. */
@@ -57,7 +87,8 @@ export async function addLocation({
 }: {
   db: Db;
   member: Member;
-  input: LocationInput;
+  /** The form's fields, or LocationInput from code: checked here. */
+  input: unknown;
 }): Promise<{ id: string; gln: string; name: string }> {
   assertOrganizationAdmin(member, ADD_LOCATIONS);
   const location = parseInput(locationInput, input);
@@ -102,10 +133,55 @@ export function isUniqueViolation(error: unknown): boolean {
 export type Place = {
   organization: string;
   name: string;
+  /** The postal address on one line: street, city, region and postal code. */
   address: string;
   latitude: number | null;
   longitude: number | null;
+  /**
+   * FSMA 204's location description, field by field (null where the place has not said; left out
+   * where a page builds a place of its own).
+   */
+  street?: string;
+  city?: string | null;
+  region?: string | null;
+  postalCode?: string | null;
+  countryCode?: string | null;
+  phone?: string | null;
+  timeZone?: string | null;
 };
+
+const POSTAL_FIELDS = {
+  name: true,
+  address: true,
+  city: true,
+  region: true,
+  postalCode: true,
+  countryCode: true,
+  phone: true,
+  timeZone: true,
+  latitude: true,
+  longitude: true,
+} as const;
+
+type PostalFields = {
+  address: string;
+  city: string | null;
+  region: string | null;
+  postalCode: string | null;
+};
+
+/** "1200 River Rd, Salinas, CA 93901": the street line, city, and region with postal code. */
+export function postalAddress(location: PostalFields): string {
+  const regionLine = [location.region, location.postalCode].filter(Boolean).join(" ");
+  return [location.address, location.city, regionLine].filter(Boolean).join(", ");
+}
+
+/** The site's own name, without its organisation's name repeated ("Field 7"); null when only that. */
+export function siteName(organization: string, name: string): string | null {
+  if (name === organization) return null;
+  const rest = name.startsWith(organization) ? name.slice(organization.length) : name;
+  return rest.replace(/^[\s,–—-]+/, "") || null;
+}
 
 export type PlaceDirectory = {
   /** A party GLN (the organisation's main site) or a location GLN. */
@@ -121,21 +197,17 @@ export async function getPlaceDirectory({ db }: { db: Db }): Promise<PlaceDirect
       name: true,
       gln: true,
       chainAddress: true,
-      locations: {
-        select: { gln: true, name: true, address: true, latitude: true, longitude: true },
-        orderBy: { createdAt: "asc" },
-      },
+      locations: { select: { ...POSTAL_FIELDS, gln: true }, orderBy: { createdAt: "asc" } },
     },
   });
   const byGln = new Map<string, Place>();
   const byAddress = new Map<string, Place>();
   for (const organization of organizations) {
-    const places = organization.locations.map((location) => ({
+    const places = organization.locations.map(({ gln: _, address, ...location }) => ({
+      ...location,
       organization: organization.name,
-      name: location.name,
-      address: location.address,
-      latitude: location.latitude,
-      longitude: location.longitude,
+      address: postalAddress({ ...location, address }),
+      street: address,
     }));
     const main: Place = places[0] ?? {
       organization: organization.name,
@@ -143,6 +215,13 @@ export async function getPlaceDirectory({ db }: { db: Db }): Promise<PlaceDirect
       address: "",
       latitude: null,
       longitude: null,
+      street: "",
+      city: null,
+      region: null,
+      postalCode: null,
+      countryCode: null,
+      phone: null,
+      timeZone: null,
     };
     byGln.set(organization.gln, main);
     byAddress.set(organization.chainAddress, main);

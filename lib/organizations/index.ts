@@ -16,11 +16,13 @@ export {
 } from "./create-organization";
 export {
   addLocation,
-  findShippingRecipients,
+  findShippingParties,
   getOrganization,
   getPlaceDirectory,
   type Place,
   type PlaceDirectory,
+  postalAddress,
+  siteName,
 } from "./directory";
 export type { CreateOrganizationInput, LocationInput } from "./input";
 export { emailInvitationTransport, invitationTransportFor } from "./invitation-email";

@@ -34,6 +34,8 @@ describe("an organisation", () => {
         name: "Hillside Growers",
         gln: "9520123456788",
         address: "3 Orchard Rd",
+        ...{ city: null, region: null, postalCode: null, countryCode: null, phone: null },
+        timeZone: null,
         latitude: null,
         longitude: null,
       },
@@ -88,8 +90,26 @@ describe("a location", () => {
     ],
     [{ latitude: "10" }, "Enter both latitude and longitude, or neither."],
     [{ longitude: "10" }, "Enter both latitude and longitude, or neither."],
+    [{ countryCode: "USA" }, "The country is two letters (ISO 3166), such as US."],
+    [{ phone: "call us" }, "The phone should be a phone number, such as +1 831 555 0142."],
+    [{ timeZone: "Pacific Time" }, "The time zone is an IANA name, such as America/Los_Angeles."],
   ])("refuses %j: %s", (change, message) => {
     expect(rejectionOf(() => parseLocation({ ...place, ...change }))).toBe(message);
+  });
+
+  it("keeps FSMA 204's location description: city, region, postal code, country, phone, time zone", () => {
+    const described = {
+      ...{ city: " Salinas ", region: "CA", postalCode: "93901", countryCode: "us" },
+      ...{ phone: "+1 831 555 0142", timeZone: "America/Los_Angeles" },
+    };
+    expect(parseLocation({ ...place, ...described })).toMatchObject({
+      ...{ city: "Salinas", region: "CA", postalCode: "93901", countryCode: "US" },
+      ...{ phone: "+1 831 555 0142", timeZone: "America/Los_Angeles" },
+    });
+    expect(parseLocation({ ...place, city: "", phone: "" })).toMatchObject({
+      city: null,
+      phone: null,
+    });
   });
 });
 

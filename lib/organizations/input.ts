@@ -29,12 +29,63 @@ function coordinate(name: "latitude" | "longitude", limit: number, example: stri
     });
 }
 
-/** A place the FSMA way: its own GLN (check digit), a name and address, sane coordinates. */
+/** Optional text: null when empty or left out. */
+function optionalText(max: number, sentence: string) {
+  return z
+    .string()
+    .trim()
+    .max(max, sentence)
+    .nullish()
+    .transform((text) => text || null);
+}
+
+/** An optional check of an optional text: null when empty, else the text as `normalise` gives it. */
+function optionalChecked(
+  isValid: (text: string) => boolean,
+  sentence: string,
+  normalise = (t: string) => t,
+) {
+  return optionalText(80, sentence)
+    .refine((text) => text === null || isValid(normalise(text)), sentence)
+    .transform((text) => (text === null ? null : normalise(text)));
+}
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A place the FSMA way: its own GLN (check digit), a name, the location description FSMA 204 asks
+ * for (street, city, state or region, postal code, country, phone), its time zone, sane coordinates.
+ * The description's parts beyond the street line are optional, so a place can be added before all
+ * of it is known; the FSMA export leaves out what is missing.
+ */
 export const locationInput = z
   .object({
     name: requiredText("Enter the location's name."),
     gln,
     address: requiredText("Enter the location's address."),
+    city: optionalText(80, "The city is too long: at most 80 characters."),
+    region: optionalText(80, "The state or region is too long: at most 80 characters."),
+    postalCode: optionalText(20, "The postal code is too long: at most 20 characters."),
+    countryCode: optionalChecked(
+      (code) => /^[A-Z]{2}$/.test(code),
+      "The country is two letters (ISO 3166), such as US.",
+      (code) => code.toUpperCase(),
+    ),
+    phone: optionalChecked(
+      (phone) => /^\+?[\d\s().-]{6,20}$/.test(phone),
+      "The phone should be a phone number, such as +1 831 555 0142.",
+    ),
+    timeZone: optionalChecked(
+      isTimeZone,
+      "The time zone is an IANA name, such as America/Los_Angeles.",
+    ),
     latitude: coordinate("latitude", 90, "36.6777"),
     longitude: coordinate("longitude", 180, "-121.6555"),
   })

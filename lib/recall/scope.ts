@@ -124,14 +124,17 @@ export async function exportLot({
   member,
   lotId,
   kind,
+  appUrl,
 }: {
   db: Db;
   member: Member;
   lotId: string;
   kind: LotExport;
+  /** APP_URL, the stem of the TLC source references (the lots' Digital Links). */
+  appUrl?: string;
 }): Promise<{ filename: string; csv: string }> {
   await requireVisibleLot({ db, member, lotId, sentence: NO_LOT_TO_EXPORT });
-  return lotExport(db, member, lotId, kind);
+  return lotExport(db, member, lotId, kind, { appUrl });
 }
 
 /** The same downloads for a recall's lot, for those who may see the recall. */
@@ -140,14 +143,16 @@ export async function exportRecall({
   member,
   recallId,
   kind,
+  appUrl,
 }: {
   db: Db;
   member: Member;
   recallId: string;
   kind: LotExport;
+  appUrl?: string;
 }): Promise<{ filename: string; csv: string }> {
   const recall = requireVisibleRecall(await findVisibleRecall({ db, member, recallId }));
-  return lotExport(db, member, recall.lotId, kind, recall.id);
+  return lotExport(db, member, recall.lotId, kind, { recallId: recall.id, appUrl });
 }
 
 const NO_LOT_TO_EXPORT =
@@ -159,10 +164,10 @@ async function lotExport(
   member: Member,
   lotId: string,
   kind: LotExport,
-  recallId?: string,
+  { recallId, appUrl }: { recallId?: string; appUrl?: string } = {},
 ) {
   const lot = await db.lot.findUnique({ where: { id: lotId }, select: { lotCode: true } });
-  const csv = lot && (await (kind === "scope" ? scopeCsv : fsmaCsv)(db, lotId));
+  const csv = lot && (await (kind === "scope" ? scopeCsv(db, lotId) : fsmaCsv(db, lotId, appUrl)));
   if (!lot || !csv) throw new AppError("NOT_FOUND", NO_LOT_TO_EXPORT);
   const day = new Date().toISOString().slice(0, 10);
   const safeCode = lot.lotCode.replace(/[^A-Za-z0-9._-]+/g, "_");
@@ -183,6 +188,6 @@ async function scopeCsv(db: Db, lotId: string): Promise<string | null> {
   return scope && recallScopeCsv(scope);
 }
 
-async function fsmaCsv(db: Db, lotId: string): Promise<string | null> {
-  return (await getFsmaSpreadsheet({ db, lotId }))?.csv ?? null;
+async function fsmaCsv(db: Db, lotId: string, appUrl?: string): Promise<string | null> {
+  return (await getFsmaSpreadsheet({ db, lotId, appUrl }))?.csv ?? null;
 }

@@ -3,6 +3,7 @@ import { findStoredPayloads, type Verdict } from "@/lib/chain/payload";
 import { toCsv } from "@/lib/csv";
 import type { Db } from "@/lib/db/client";
 import { glnOf, isEpcisEvent } from "@/lib/epcis/event";
+import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { getPlaceDirectory } from "@/lib/organizations";
 import {
   CTE_EVENT_NAMES,
@@ -31,8 +32,14 @@ export type FsmaSpreadsheet = { lotId: string; rows: FsmaRow[]; csv: string };
 export async function getFsmaSpreadsheet(options: {
   db: Db;
   lotId: string;
+  /**
+   * Where LotLedger answers Digital Links (APP_URL): the stem of each TLC source reference. Left
+   * out, GS1's canonical stem (https://id.gs1.org), which names the lot but resolves only through
+   * GS1's resolver.
+   */
+  appUrl?: string;
 }): Promise<FsmaSpreadsheet | null> {
-  const { db, lotId } = options;
+  const { db, lotId, appUrl = "https://id.gs1.org" } = options;
   const [back, forward, places] = await Promise.all([
     traceBack(options),
     traceForward(options),
@@ -82,7 +89,7 @@ export async function getFsmaSpreadsheet(options: {
   for (const link of links) {
     parents.set(link.childId, [...(parents.get(link.childId) ?? []), link.parent]);
   }
-  const facts = lotFacts(lots, creations, parents);
+  const facts = lotFacts(lots, creations, parents, appUrl);
   const rows = events.map((event) =>
     fsmaRow(
       event,
@@ -116,6 +123,7 @@ function lotFacts(
   lots: Map<string, TracedLot & { generation: number }>,
   creations: Map<string, unknown>,
   parents: Map<string, { id: string; gtin: string; lotCode: string }[]>,
+  appUrl: string,
 ): Map<string, LotFacts> {
   const facts = new Map<string, LotFacts>();
   // Lineage is acyclic, so the recursion ends, at most as deep as the lineage is long.
@@ -138,9 +146,13 @@ function lotFacts(
     const description = [ilmd.productDescription, descriptions[lot.lotCode]].find(
       (v): v is string => typeof v === "string" && v !== "",
     );
+    const isHarvest = epcis?.cte === "harvesting";
     const result: LotFacts = {
       gtin: lot.gtin,
       lotCode: lot.lotCode,
+      isTlc: !isHarvest,
+      digitalLink: digitalLinkOf(appUrl, lot),
+      harvestFarmGln: isHarvest ? glnOf(epcis?.bizLocation?.id) : null,
       quantity: lot.quantity,
       unit: lot.unit,
       generation: lot.generation,
@@ -160,6 +172,15 @@ function lotFacts(
   };
   for (const lot of lots.values()) resolve(lot);
   return facts;
+}
+
+/** The lot's Digital Link; empty for a code the ledger holds but GS1 would refuse (none expected). */
+function digitalLinkOf(appUrl: string, lot: { gtin: string; lotCode: string }): string {
+  try {
+    return buildDigitalLink({ stem: appUrl, ais: { "01": lot.gtin, "10": lot.lotCode } });
+  } catch {
+    return "";
+  }
 }
 
 const SCOPE_HEADER = [

@@ -9,7 +9,9 @@ import {
 } from "@/lib/epcis/event";
 import { documentTypeLabel } from "@/lib/epcis/kde";
 import { unitOfUom } from "@/lib/epcis/quantity";
-import type { Place, PlaceDirectory } from "@/lib/organizations";
+import { documentOf, isTransportLeg, transporterGln } from "@/lib/epcis/shipment";
+import type { PlaceDirectory } from "@/lib/organizations";
+import { locationDescription } from "./location-description";
 
 // One row of the FDA FSMA 204 sortable spreadsheet: a critical tracking event of one lot with its
 // key data elements (21 CFR 1 Subpart S; the table in DESIGN.md), read from the event's EPCIS payload
@@ -52,6 +54,15 @@ export type LedgerEventRow = {
 export type LotFacts = {
   gtin: string;
   lotCode: string;
+  /**
+   * Whether its lot code is a traceability lot code: assigned at initial packing, first land-based
+   * receiving or a transformation (a split or merge included), never at harvest.
+   */
+  isTlc: boolean;
+  /** The lot's GS1 Digital Link: the TLC source reference FDA can follow to the TLC source. */
+  digitalLink: string;
+  /** Where a harvested lot was harvested (its harvesting event's location); null for a TLC lot. */
+  harvestFarmGln: string | null;
   quantity: string | null;
   unit: string | null;
   /** Generations from the traced lot: negative for its sources, positive for lots made from it. */
@@ -72,6 +83,7 @@ export type Verification =
 
 export const FSMA_COLUMNS = [
   ["tlc", "Traceability lot code (TLC)"],
+  ["lotCode", "Lot code"],
   ["gtin", "GTIN"],
   ["productDescription", "Product description"],
   ["commodityVariety", "Commodity and variety"],
@@ -84,11 +96,20 @@ export const FSMA_COLUMNS = [
   ["locationGln", "Location GLN"],
   ["tlcSource", "TLC source location"],
   ["tlcSourceGln", "TLC source GLN"],
-  ["previousSource", "Immediate previous source"],
-  ["subsequentRecipient", "Immediate subsequent recipient"],
+  ["tlcSourceReference", "TLC source reference"],
+  ["previousSource", "Immediate previous source (other than a transporter)"],
+  ["subsequentRecipient", "Immediate subsequent recipient (other than a transporter)"],
+  ["transporter", "Transporter"],
   ["inputs", "Input TLCs (transformation)"],
+  ["quantityReceived", "Quantity received (initial packing)"],
+  ["receiveDate", "Receive date (initial packing)"],
+  ["harvestFarm", "Farm where harvested"],
   ["fieldName", "Field or growing area"],
+  ["harvester", "Harvester business name and phone"],
   ["harvestDate", "Harvest date"],
+  ["catchLocations", "Harvest locations of the trip (first land-based receiving)"],
+  ["coolingLocation", "Cooling location (initial packing)"],
+  ["coolingDate", "Cooling date (initial packing)"],
   ["documentType", "Reference document type"],
   ["documentNumber", "Reference document number"],
   ["recordedBy", "Recorded by"],
@@ -103,11 +124,8 @@ export type FsmaRow = Record<(typeof FSMA_COLUMNS)[number][0], string | number>;
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
-export function placeText(place: Place | null): string {
-  if (!place) return "";
-  const site = place.name === place.organization ? null : place.name;
-  return [place.organization, site, place.address].filter(Boolean).join(", ");
-}
+const joined = (...parts: unknown[]) =>
+  parts.filter((part) => typeof part === "string" && part !== "").join(" ");
 
 export function fsmaRow(
   event: LedgerEventRow,
@@ -122,9 +140,14 @@ export function fsmaRow(
   const payloadQuantity = lotQuantityOf(body, lot.gtin, lot.lotCode);
   const document = epcis?.bizTransactionList?.[0];
   const ilmd = epcis?.ilmd ?? {};
+  const kde = epcis?.kde ?? {};
+  const place = (gln: unknown) => locationDescription(places.byGln(gln));
   const isReceiving = event.name === "LotHandoffAccepted" || event.name === "LotHandoffRejected";
+  const carrier =
+    epcis && (isReceiving || event.name === "LotHandedOff") ? transporterGln(epcis) : null;
   return {
-    tlc: lot.lotCode,
+    tlc: lot.isTlc ? lot.lotCode : "",
+    lotCode: lot.lotCode,
     gtin: lot.gtin,
     productDescription: lot.productDescription,
     commodityVariety: lot.commodityVariety,
@@ -133,23 +156,41 @@ export function fsmaRow(
     eventTime: when ?? "",
     quantity: payloadQuantity.quantity ?? lot.quantity ?? "",
     unit: payloadQuantity.unit ?? lot.unit ?? "",
-    location: placeText(places.byGln(whereGln) ?? places.byAddress(event.actor)),
+    location: locationDescription(places.byGln(whereGln) ?? places.byAddress(event.actor)),
     locationGln: whereGln ?? "",
-    tlcSource: placeText(places.byGln(lot.tlcSourceGln)),
-    tlcSourceGln: lot.tlcSourceGln ?? "",
+    tlcSource: lot.isTlc ? place(lot.tlcSourceGln) : "",
+    tlcSourceGln: lot.isTlc ? (lot.tlcSourceGln ?? "") : "",
+    tlcSourceReference: lot.isTlc ? lot.digitalLink : "",
     previousSource: isReceiving
-      ? partyText(epcis?.sourceList, places) || placeText(places.byAddress(args.from ?? ""))
+      ? partyText(epcis?.sourceList, places) ||
+        locationDescription(places.byAddress(args.from ?? ""))
       : "",
     // A receiving event's destination is the receiver itself, not a next recipient.
     subsequentRecipient: isReceiving
       ? ""
       : partyText(epcis?.destinationList, places) ||
-        (event.name === "LotHandedOff" ? placeText(places.byAddress(args.recipient ?? "")) : ""),
+        (event.name === "LotHandedOff"
+          ? locationDescription(places.byAddress(args.recipient ?? ""))
+          : ""),
+    transporter: carrier ? place(carrier) : "",
     inputs: event.name === "LotDerived" ? inputsText(lot, epcis) : "",
+    quantityReceived: joined(kde.quantityReceived, kde.unitReceived),
+    receiveDate: text(ilmd.dateReceived),
+    harvestFarm: text(ilmd.harvestLocation) || (lot.isTlc ? "" : place(lot.harvestFarmGln)),
     fieldName: text(ilmd.fieldName),
-    harvestDate: text(ilmd.harvestDate),
+    harvester: [text(ilmd.harvesterBusinessName), text(ilmd.harvesterPhone)]
+      .filter(Boolean)
+      .join(", "),
+    harvestDate:
+      text(ilmd.harvestDate) ||
+      (ilmd.harvestDateStart
+        ? `${text(ilmd.harvestDateStart)} to ${text(ilmd.harvestDateEnd)}`
+        : ""),
+    catchLocations: text(ilmd.catchLocations),
+    coolingLocation: text(ilmd.coolingLocation),
+    coolingDate: text(ilmd.coolingDate),
     documentType: document ? documentTypeLabel(document.type) : "",
-    documentNumber: document ? documentNumberOf(document.bizTransaction) : "",
+    documentNumber: document ? documentOf(document).number : "",
     recordedBy: places.byAddress(event.actor)?.organization ?? event.actor,
     generation: lot.generation,
     txHash: event.txHash,
@@ -160,6 +201,14 @@ export function fsmaRow(
 }
 
 function cteOf(event: LedgerEventRow, epcis: EpcisEvent | null): string {
+  // FSMA 204 leaves transporters out: their pickup and delivery are kept, marked, for completeness.
+  if (isTransportLeg(epcis)) {
+    if (event.name === "LotHandoffRejected")
+      return "Transport: pickup refused by the carrier (not a CTE)";
+    return event.name === "LotHandedOff"
+      ? "Transport: delivery by the carrier (not a CTE)"
+      : "Transport: pickup by the carrier (not a CTE)";
+  }
   if (event.name === "LotHandoffRejected") return "Receiving (rejected)";
   const fromPayload = epcis ? CTE_LABELS[epcis.cte] : undefined;
   if (fromPayload) return fromPayload;
@@ -192,7 +241,7 @@ function safeBytes32(value: string | undefined): string {
 function partyText(list: EpcisEvent["sourceList"], places: PlaceDirectory): string {
   const location = list?.find((entry) => entry.type === "location");
   const party = list?.find((entry) => entry.type === "owning_party");
-  return placeText(places.byGln(glnOf(location?.id)) ?? places.byGln(glnOf(party?.id)));
+  return locationDescription(places.byGln(glnOf(location?.id)) ?? places.byGln(glnOf(party?.id)));
 }
 
 /** Each input as "TLC [GTIN]", with the quantity used when the payload says it. */
@@ -205,15 +254,4 @@ function inputsText(lot: LotFacts, epcis: EpcisEvent | null): string {
       return `${input.lotCode} [${input.gtin}]${quantity}`;
     })
     .join("; ");
-}
-
-/** The reference document number of a LotLedger business transaction URN, else the URN. */
-function documentNumberOf(bizTransaction: string): string {
-  const match = /^urn:lotledger:[^:]+:(.*)$/.exec(bizTransaction);
-  if (!match) return bizTransaction;
-  try {
-    return decodeURIComponent(match[1] as string);
-  } catch {
-    return match[1] as string;
-  }
 }

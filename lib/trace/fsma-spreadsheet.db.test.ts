@@ -14,6 +14,7 @@ import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-data
 import { getFsmaSpreadsheet } from "./exports";
 import { FSMA_COLUMNS } from "./fsma-row";
 
+const APP_URL = "https://lotledger.example";
 const GTIN = "09506000134352";
 const PACKED = "09506000134369";
 const provider = createProvider(inject("rpcUrl"), 31337);
@@ -157,8 +158,8 @@ afterAll(async () => {
 
 describe("getFsmaSpreadsheet", () => {
   it("gives one row per critical tracking event of the lot's sources and itself, in chain order", async () => {
-    const sheet = await getFsmaSpreadsheet({ db, lotId: lot("C1") });
-    const view = sheet?.rows.map((r) => [r.tlc, r.cte, r.generation, r.verified]);
+    const sheet = await getFsmaSpreadsheet({ db, lotId: lot("C1"), appUrl: APP_URL });
+    const view = sheet?.rows.map((r) => [r.lotCode, r.cte, r.generation, r.verified]);
     expect(view).toEqual([
       ["H", "Harvesting", -2, "yes"],
       ["H", "Cooling", -2, "yes"],
@@ -172,9 +173,20 @@ describe("getFsmaSpreadsheet", () => {
   });
 
   it("fills each event's key data elements from its payload and the lot's TLC-assigning event", async () => {
-    const rows = (await getFsmaSpreadsheet({ db, lotId: lot("C1") }))?.rows ?? [];
-    const farm = "Green Valley Farm, Field office, 1 Field office Rd, Salinas";
-    const carrier = "ColdRoute Logistics, Depot, 1 Depot Rd, Salinas";
+    const rows = (await getFsmaSpreadsheet({ db, lotId: lot("C1"), appUrl: APP_URL }))?.rows ?? [];
+    const farm = "Green Valley Farm — Field office, 1 Field office Rd, Salinas";
+    const carrier = "ColdRoute Logistics — Depot, 1 Depot Rd, Salinas";
+    // A harvest lot has no TLC yet: initial packing assigns it.
+    expect(rows.slice(0, 2).map((r) => [r.tlc, r.tlcSource, r.tlcSourceReference])).toEqual([
+      ["", "", ""],
+      ["", "", ""],
+    ]);
+    expect(rows[1]).toMatchObject({ harvestFarm: farm });
+    expect(rows[2]).toMatchObject({
+      tlc: "P",
+      tlcSource: farm,
+      tlcSourceReference: `${APP_URL}/01/${PACKED}/10/P`,
+    });
     expect(rows[0]).toMatchObject({
       gtin: GTIN,
       productDescription: "Lettuce, Romaine",
@@ -185,7 +197,6 @@ describe("getFsmaSpreadsheet", () => {
       unit: "kg",
       location: farm,
       locationGln: SITES.farm.gln,
-      tlcSource: farm,
       subsequentRecipient: farm,
       fieldName: "+North 4",
       harvestDate: "2026-07-01",
@@ -208,37 +219,40 @@ describe("getFsmaSpreadsheet", () => {
     expect(rows[7]).toMatchObject({
       cte: "Receiving",
       previousSource: carrier,
-      location: "FreshMart, Store 12, 1 Store 12 Rd, Salinas",
+      location: "FreshMart — Store 12, 1 Store 12 Rd, Salinas",
       recordedBy: "FreshMart",
     });
   });
 
   it("marks altered and missing records, and leaves out siblings and unrelated lots", async () => {
-    const sheet = await getFsmaSpreadsheet({ db, lotId: lot("P") });
-    const codes = new Set(sheet?.rows.map((r) => r.tlc));
+    const sheet = await getFsmaSpreadsheet({ db, lotId: lot("P"), appUrl: APP_URL });
+    const codes = new Set(sheet?.rows.map((r) => r.lotCode));
     expect([...codes].sort()).toEqual(["C1", "C2", "H", "P"]);
-    const c2 = sheet?.rows.filter((r) => r.tlc === "C2").map((r) => [r.cte, r.verified]);
+    const c2 = sheet?.rows.filter((r) => r.lotCode === "C2").map((r) => [r.cte, r.verified]);
     expect(c2).toEqual([
       ["Transformation (split)", "yes"],
       ["Shipping", "no: record altered"],
       ["Cooling", "no: record missing"],
     ]);
-    const c1Sheet = await getFsmaSpreadsheet({ db, lotId: lot("C1") });
-    expect(c1Sheet?.rows.some((r) => r.tlc === "C2" || r.tlc === "U")).toBe(false);
+    const c1Sheet = await getFsmaSpreadsheet({ db, lotId: lot("C1"), appUrl: APP_URL });
+    expect(c1Sheet?.rows.some((r) => r.lotCode === "C2" || r.lotCode === "U")).toBe(false);
   });
 
   it("writes the rows as RFC 4180 CSV, quoted and formula-safe", async () => {
-    const sheet = await getFsmaSpreadsheet({ db, lotId: lot("C1") });
+    const sheet = await getFsmaSpreadsheet({ db, lotId: lot("C1"), appUrl: APP_URL });
     const lines = sheet?.csv.split("\r\n") ?? [];
     expect(lines[0]).toBe(FSMA_COLUMNS.map(([, header]) => header).join(","));
     expect(lines).toHaveLength(10); // header, 8 rows, and the empty string after the last CRLF
     expect(lines[1]).toContain(',"Lettuce, Romaine","Lettuce, Romaine",Harvesting,2026-07-01,');
+    expect(lines[1]).toMatch(/^,H,/);
     expect(lines[1]).toContain(
-      ",'+North 4,2026-07-01,Bill of lading,BOL H-1,Green Valley Farm,-2,",
+      ",'+North 4,,2026-07-01,,,,Bill of lading,BOL H-1,Green Valley Farm,-2,",
     );
   });
 
   it("returns null for a lot the read model does not have", async () => {
-    expect(await getFsmaSpreadsheet({ db, lotId: lotIdOf(GTIN, "NOPE") })).toBeNull();
+    expect(
+      await getFsmaSpreadsheet({ db, lotId: lotIdOf(GTIN, "NOPE"), appUrl: APP_URL }),
+    ).toBeNull();
   });
 });

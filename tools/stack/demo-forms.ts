@@ -47,9 +47,10 @@ export function packingForm(
     commodity: "Lettuce",
     variety: "Romaine",
     dateReceived: dayBefore(2),
-    harvestLocation: "Green Valley Farm, 1200 River Rd, Salinas, CA 93901",
+    harvestLocation: "Green Valley Farm, 1200 River Rd, Salinas, CA 93901, US",
     fieldName: "Field 7",
     harvesterBusinessName: "Green Valley Farm",
+    harvesterPhone: "+1 831 555 0142",
     harvestDate: dayBefore(2),
     // Field-packed the day it was cut, so the carrier's day of readings comes after it.
     packingDate: dayBefore(2),

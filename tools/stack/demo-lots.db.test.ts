@@ -6,10 +6,13 @@ import { createProvider } from "@/lib/chain/provider";
 import { indexNextBatch } from "@/lib/indexer/indexer";
 import { createSignerLookup } from "@/lib/organizations";
 import { answerDigitalLink, ChangeFeed, ProvenanceReadModel } from "@/lib/provenance";
+import { getFsmaSpreadsheet } from "@/lib/trace";
 import { deployLotTracker } from "@/tools/chain/deploy";
 import { TEST_MASTER_KEY } from "@/tools/testing/organizations";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
+import { dayBefore } from "./demo-forms";
 import { type DemoLotsOutcome, seedDemoLots } from "./demo-lots";
+import { DEMO_BILL_OF_LADING } from "./demo-story";
 import { fundFrom, seedDemoData } from "./seed";
 
 // The demo story on the real parts, as `npm start` tells it: the demo organisations seeded, the outbox
@@ -115,6 +118,67 @@ describe("the demo lots of a fresh ledger", () => {
     expect(answer.body).toContain("Cold chain");
     expect(answer.body).toContain("48 readings");
     expect(answer.body).toContain("✓ verified on the ledger");
+  });
+
+  it("exports the packed lot as FSMA 204 records: FreshMart is the farm's recipient, ColdRoute the transporter", async () => {
+    const packed = await database.db.lot.findFirstOrThrow({ where: { lotCode: "RH-2611-A" } });
+    const sheet = await getFsmaSpreadsheet({ db: database.db, lotId: packed.id, appUrl: APP_URL });
+    const rows = sheet?.rows ?? [];
+    const farm =
+      "Green Valley Farm — Field 7, 1200 River Rd, Salinas, CA 93901, US, phone +1 831 555 0142";
+    const store =
+      "FreshMart Supermarkets — FreshMart Store 112, 300 Market St, San Jose, CA 95113, US, phone +1 408 555 0190";
+    const carrier =
+      "ColdRoute Logistics — ColdRoute Depot, 8 Freight Ave, Gilroy, CA 95020, US, phone +1 408 555 0133";
+    expect(
+      rows.map((row) => [row.tlc, row.lotCode, row.cte, row.recordedBy, row.verified]),
+    ).toEqual([
+      ["", "RM-2611-A", "Harvesting", "Green Valley Farm", "yes"],
+      ["RH-2611-A", "RH-2611-A", "Initial packing", "Green Valley Farm", "yes"],
+      ["RH-2611-A", "RH-2611-A", "Shipping", "Green Valley Farm", "yes"],
+      [
+        "RH-2611-A",
+        "RH-2611-A",
+        "Transport: pickup by the carrier (not a CTE)",
+        "ColdRoute Logistics",
+        "yes",
+      ],
+      [
+        "RH-2611-A",
+        "RH-2611-A",
+        "Transport: delivery by the carrier (not a CTE)",
+        "ColdRoute Logistics",
+        "yes",
+      ],
+      ["RH-2611-A", "RH-2611-A", "Receiving", "FreshMart Supermarkets", "yes"],
+    ]);
+    const [harvest, packing, shipping, , , receiving] = rows;
+    expect(harvest).toMatchObject({ location: farm, tlcSource: "", tlcSourceReference: "" });
+    expect(packing).toMatchObject({
+      receiveDate: dayBefore(2),
+      quantityReceived: "500 kg",
+      harvester: "Green Valley Farm, +1 831 555 0142",
+      fieldName: "Field 7",
+      tlcSource: farm,
+      tlcSourceReference: `${APP_URL}/01/09506000134369/10/RH-2611-A`,
+    });
+    expect(shipping).toMatchObject({
+      location: farm,
+      subsequentRecipient: store,
+      transporter: carrier,
+      documentType: "Bill of lading",
+      documentNumber: DEMO_BILL_OF_LADING,
+    });
+    expect(receiving).toMatchObject({
+      location: store,
+      previousSource: farm,
+      transporter: carrier,
+      documentNumber: DEMO_BILL_OF_LADING,
+      tlcSourceReference: `${APP_URL}/01/09506000134369/10/RH-2611-A`,
+    });
+    // No location description repeats its business's name.
+    for (const row of rows)
+      expect(row.location).not.toMatch(/Green Valley Farm.*Green Valley Farm/);
   });
 
   it("adds nothing on a second run", async () => {

@@ -16,6 +16,11 @@ export const DEMO_LOT_CODES = {
   farmBatch: "RM-2611-B2",
 } as const;
 
+/** The farm's own bill of lading for the romaine it ships to FreshMart. */
+export const DEMO_BILL_OF_LADING = "BOL 042520-GV";
+
+const ACCEPT = { decision: "accept" } as const;
+
 type Wrote = { writeId: string };
 export type StoryContext = {
   db: Db;
@@ -27,8 +32,9 @@ export type StoryContext = {
 
 /**
  * Romaine from the field to the shop: Green Valley Farm harvests 500 kg, packs it into six labelled
- * cases of romaine hearts and keeps them in its cold room with a logger running, ColdRoute Logistics
- * carries them and FreshMart receives them. Returns the packed lot's id.
+ * cases of romaine hearts, keeps them in its cold room with a logger running and ships them to
+ * FreshMart on its own bill of lading; ColdRoute Logistics carries them and delivers them; FreshMart
+ * receives them. Returns the packed lot's id.
  */
 export async function tellRomaineJourney({ db, cast, recorded, log }: StoryContext) {
   const { farm, carrier, store } = cast;
@@ -60,10 +66,24 @@ export async function tellRomaineJourney({ db, cast, recorded, log }: StoryConte
     await recordReadings({ db, member: farm, lotId: packedId, readings: coldChainReadings() }),
   );
   log(`48 temperature readings of ${codes.packed} recorded (1–4 °C, Green Valley Farm cold room)`);
-  await ship({ db, recorded }, { lotId: packedId, from: farm, to: carrier });
-  log(`${codes.packed} shipped to ColdRoute Logistics and accepted`);
+  // The farm ships to the store; ColdRoute carries it (custody on the ledger) and delivers it there.
+  await recorded(
+    await handOffLot({
+      db,
+      member: farm,
+      lotId: packedId,
+      input: {
+        recipientGln: store.organization.gln,
+        carrierGln: carrier.organization.gln,
+        documentType: "bol",
+        documentNumber: DEMO_BILL_OF_LADING,
+      },
+    }),
+  );
+  await recorded(await receiveLot({ db, member: carrier, lotId: packedId, input: ACCEPT }));
+  log(`${codes.packed} shipped to FreshMart (${DEMO_BILL_OF_LADING}), picked up by ColdRoute`);
   await ship({ db, recorded }, { lotId: packedId, from: carrier, to: store });
-  log(`${codes.packed} shipped to FreshMart and accepted`);
+  log(`${codes.packed} delivered to FreshMart by ColdRoute and accepted`);
   return packedId;
 }
 
@@ -108,7 +128,7 @@ async function ship(
   await recorded(
     await handOffLot({ db, member: from, lotId, input: { recipientGln: to.organization.gln } }),
   );
-  await recorded(await receiveLot({ db, member: to, lotId, input: { decision: "accept" } }));
+  await recorded(await receiveLot({ db, member: to, lotId, input: ACCEPT }));
 }
 
 /** A cold room logger's last day: every 30 minutes, a gentle 1–4 °C wave as the compressor cycles. */

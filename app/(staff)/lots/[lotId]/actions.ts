@@ -16,7 +16,10 @@ export async function shipLotAction(
   formData: FormData,
 ): Promise<FormState> {
   const values = Object.fromEntries(
-    ["recipientGln", "billOfLading", "carrierName"].map((k) => [k, String(formData.get(k) ?? "")]),
+    ["recipientGln", "carrierGln", "documentType", "documentNumber"].map((k) => [
+      k,
+      String(formData.get(k) ?? ""),
+    ]),
   );
   return settle("shipLotAction", lotId, values, async () =>
     handOffLot({ db: getDb(), member: await authenticate(), lotId, input: values }),

@@ -7,6 +7,7 @@ import { LotRecallAlert } from "@/components/lots/lot-recall-alert";
 import { LotTrail } from "@/components/lots/lot-trail";
 import { ReceiveLotForm } from "@/components/lots/receive-lot-form";
 import { ShipLotForm } from "@/components/lots/ship-lot-form";
+import { ShipmentSummary } from "@/components/lots/shipment-summary";
 import { requireMember } from "@/lib/auth/session";
 import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/errors";
 import {
@@ -17,7 +18,8 @@ import {
 } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
-import { findShippingRecipients } from "@/lib/organizations";
+import { getLotShipment } from "@/lib/lots/latest-shipment";
+import { findShippingParties } from "@/lib/organizations";
 import { findRecallOf } from "@/lib/recall";
 import { receiveLotAction, shipLotAction } from "./actions";
 
@@ -36,16 +38,24 @@ export default async function LotPage({
   // First whether the member may see the lot at all: a stranger gets the same 404 as for no lot.
   const lot = await getLotDetail({ db, member, lotId });
   if (!lot) notFound();
-  const [recall, coldChain, coverage] = await Promise.all([
+  const [recall, coldChain, coverage, shipment] = await Promise.all([
     findRecallOf({ db, lotId }),
     getColdChain({ db, lotId }),
     coldChainSummary({ db, lotId }),
+    getLotShipment({ db, member, lotId }),
   ]);
   const packages = lot.packageCount;
   const me = member.organization.chainAddress;
   const isIncoming = lot.status === "IN_TRANSIT" && lot.recipient?.address === me;
   const canRecord = member.role !== "READ_ONLY";
   const canShip = lot.status === "ACTIVE" && lot.custodian.address === me && canRecord && !recall;
+  // The carrier of the lot's shipment delivers it to the shipper's destination.
+  const isCarrierLeg =
+    shipment?.carrier?.gln === member.organization.gln &&
+    shipment.recipient?.gln !== member.organization.gln;
+  const shipping = canShip
+    ? await findShippingParties({ db, excludeOrganizationId: member.organization.id })
+    : null;
   const canPrintLabels =
     packages > 0 && canRecord && [lot.custodian.address, lot.producer.address].includes(me);
   return (
@@ -71,17 +81,30 @@ export default async function LotPage({
           {LEDGER_QUEUED_MESSAGE}
         </p>
       ) : null}
+      {shipment ? (
+        <ShipmentSummary shipment={shipment} isDelivered={lot.status !== "IN_TRANSIT"} />
+      ) : null}
       {isIncoming ? (
         <ReceiveLotForm
           action={receiveLotAction.bind(null, lot.id)}
           senderName={lot.custodian.name}
+          document={shipment?.document ?? null}
         />
       ) : null}
-      {canShip ? (
+      {shipping ? (
         <ShipLotForm
           action={shipLotAction.bind(null, lot.id)}
-          recipients={
-            await findShippingRecipients({ db, excludeOrganizationId: member.organization.id })
+          destinations={shipping.destinations}
+          carriers={shipping.carriers.map(({ gln, name }) => ({ gln, label: name }))}
+          delivery={
+            isCarrierLeg && shipment
+              ? {
+                  recipientGln: shipment.destination?.gln ?? shipment.recipient?.gln ?? "",
+                  document: shipment.document
+                    ? `${shipment.document.label.toLowerCase()} ${shipment.document.number}`
+                    : null,
+                }
+              : undefined
           }
         />
       ) : null}

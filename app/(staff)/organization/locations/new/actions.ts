@@ -12,13 +12,12 @@ export async function addLocationAction(
   formData: FormData,
 ): Promise<FormState> {
   const text = (name: string) => String(formData.get(name) ?? "");
-  const values = {
-    name: text("name"),
-    gln: text("gln"),
-    address: text("address"),
-    latitude: text("latitude"),
-    longitude: text("longitude"),
-  };
+  const values = Object.fromEntries(
+    [
+      ...["name", "gln", "address", "city", "region", "postalCode", "countryCode", "phone"],
+      ...["timeZone", "latitude", "longitude"],
+    ].map((name) => [name, text(name)]),
+  );
   let gln: string;
   try {
     const member = await authenticate();
