@@ -36,7 +36,8 @@ export default async function RecallPage({ params }: { params: Promise<{ recallI
   if (!recall) notFound();
   const family = await getLineageFamily({ db, member, lotId: recall.lotId });
   const isLifted = recall.lift?.status === "CONFIRMED";
-  const isOpen = !recall.closedAt && recall.ledger.status !== "FAILED" && !isLifted;
+  const isInForce = recall.ledger.status !== "FAILED" && !isLifted;
+  const isOpen = !recall.closedAt && isInForce;
   const canRecord = member.role !== "READ_ONLY";
   const ours = recall.effectiveness.lots.filter(
     (lot) => lot.holder.organizationId === member.organization.id,
@@ -68,7 +69,7 @@ export default async function RecallPage({ params }: { params: Promise<{ recallI
           organizationName={member.organization.name}
           recalledLotCode={recall.lotCode}
         >
-          {unrecalled.length > 0 && canRecord && isOpen ? (
+          {unrecalled.length > 0 && canRecord && isInForce ? (
             <RecallExtendForm
               action={extendRecallAction.bind(null, recall.id)}
               lots={unrecalled}
