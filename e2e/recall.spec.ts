@@ -125,13 +125,17 @@ test("one batch recalled from the dashboard, its sibling left alone: scoped, con
   await expect(page.getByText(/^Closed on /)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("recall-closed-desktop.png"), fullPage: true });
 
-  // The notifier process delivered the store's notice (to its log: FreshMart has no webhook).
+  // The notifier process delivered the store's notice and the farm's, which grew and shipped the
+  // batch (to its log: neither has a webhook).
   const recallId = new URL(recallUrl).pathname.split("/").pop() as string;
   await expect
     .poll(async () =>
       (await db.notification.findMany({ where: { recallId } })).map((n) => [n.status, n.transport]),
     )
-    .toEqual([["DELIVERED", "log"]]);
+    .toEqual([
+      ["DELIVERED", "log"],
+      ["DELIVERED", "log"],
+    ]);
 
   // The scope and the FSMA 204 spreadsheet download as CSV.
   for (const file of ["scope.csv", "fsma.csv"]) {

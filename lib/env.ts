@@ -30,6 +30,8 @@ const hints = {
   MAIL_FROM: "the sender of LotLedger's email, such as LotLedger <recalls@example.com>",
   DEMO: "on (the demo organisations and their public logins; the embedded database and chain only, where it is the default) or off",
   DEMO_LOTS: "on (the default: seed the demo story's lots on a fresh ledger) or off",
+  RECALL_REMINDER_HOURS:
+    "how many hours a holder may leave recalled stock unaccounted for before it is reminded, a number > 0 such as 24",
   TRUST_PROXY_HEADER:
     "the header your reverse proxy writes the client's address in, such as x-forwarded-for, or leave it unset when browsers connect to LotLedger directly",
 } as const;
@@ -47,6 +49,7 @@ export const appEnvSchema = z.object({
   AUTH_SECRET: z.string().min(32),
   APP_URL: z.url().default("http://localhost:3000"),
   CONFIRMATIONS: z.coerce.number().int().min(0).default(0),
+  RECALL_REMINDER_HOURS: z.coerce.number().positive().default(24),
   // Email is optional: without SMTP_URL, notices and invitations go to the log (lib/mail/send-mail.ts).
   SMTP_URL: unlessBlank(z.url({ protocol: /^smtps?$/, hostname: /^\S+$/ })),
   MAIL_FROM: unlessBlank(z.string().regex(/^([^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/)),
@@ -98,6 +101,7 @@ export const notifierEnvSchema = appEnvSchema
     APP_URL: true,
     SMTP_URL: true,
     MAIL_FROM: true,
+    RECALL_REMINDER_HOURS: true,
   })
   .superRefine(requireMailFrom);
 

@@ -27,7 +27,11 @@ await runPollLoop(
   async () => {
     if (Date.now() - lastSweep >= SWEEP_EVERY_MS) {
       lastSweep = Date.now();
-      await sweepOpenRecalls({ db, appUrl: env.APP_URL });
+      await sweepOpenRecalls({
+        db,
+        appUrl: env.APP_URL,
+        remindAfterMs: env.RECALL_REMINDER_HOURS * 60 * 60 * 1000,
+      });
     }
     return (await deliverDueNotifications(context)) > 0;
   },

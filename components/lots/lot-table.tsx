@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { LotSummary } from "@/lib/lots/get-lots";
+import { LotStatusBadge } from "./lot-status-badge";
 
 export function LotTable({
   lots,
@@ -33,9 +34,7 @@ export function LotTable({
                 Lot {lot.lotCode}
               </Link>
             </h2>
-            <span className="rounded-full bg-ledger-50 px-3 py-1 text-sm font-medium text-ledger-900">
-              {lot.status.replace("_", " ").toLowerCase()}
-            </span>
+            <LotStatusBadge status={lot.status} />
           </div>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-stone-600">GTIN</dt>

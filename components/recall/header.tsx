@@ -34,6 +34,29 @@ export function RecallHeader({ recall }: { recall: RecallView }) {
             ? `${LEDGER_STATE.FAILED}: ${ledger.error}`
             : LEDGER_STATE[ledger.status]}
         </span>
+        {recall.links.linkedFrom ? (
+          <span className="block" data-testid="linked-from">
+            It extends the{" "}
+            <Link href={`/recalls/${recall.links.linkedFrom.id}`} className="underline">
+              recall of lot {recall.links.linkedFrom.lotCode}
+            </Link>{" "}
+            to a lot that was made into it.
+          </span>
+        ) : null}
+        {recall.links.extensions.length > 0 ? (
+          <span className="block" data-testid="extended-to">
+            Extended to its source:{" "}
+            {recall.links.extensions.map((extension, i) => (
+              <span key={extension.id}>
+                {i > 0 ? ", " : ""}
+                <Link href={`/recalls/${extension.id}`} className="underline">
+                  recall of lot {extension.lotCode}
+                </Link>
+              </span>
+            ))}
+            .
+          </span>
+        ) : null}
         {ledger.txHash ? (
           <span className="block break-all font-mono text-xs">Transaction {ledger.txHash}</span>
         ) : null}

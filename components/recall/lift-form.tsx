@@ -6,13 +6,19 @@ import { FormError } from "../forms/form-error";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
 
-/** For a regulator or the recalling organisation: why the recall ends, and one button to end it. */
+/**
+ * For a regulator or an admin of the recalling organisation: why the recall ends, and one button to
+ * end it — or, for a Class I recall, to ask a second person to approve ending it.
+ */
 export function RecallLiftForm({
   action,
   lotCode,
+  approver,
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
   lotCode: string;
+  /** Who must approve a Class I lift ("another admin of FreshMart or a regulator"); null otherwise. */
+  approver: string | null;
 }) {
   const [state, formAction] = useActionState(action, undefined);
   return (
@@ -36,10 +42,16 @@ export function RecallLiftForm({
         <span className="text-sm text-stone-600">
           Lot {lotCode} returns to sale everywhere once the ledger records it; every holder sees
           why.
+          {approver
+            ? ` A Class I recall is lifted only when a second person, ${approver}, approves.`
+            : ""}
         </span>
       </label>
-      <SubmitButton pendingLabel="Lifting the recall on the ledger…" tone="danger">
-        Lift the recall of lot {lotCode}
+      <SubmitButton
+        pendingLabel={approver ? "Asking…" : "Lifting the recall on the ledger…"}
+        tone="danger"
+      >
+        {approver ? "Ask to lift" : "Lift"} the recall of lot {lotCode}
       </SubmitButton>
     </form>
   );

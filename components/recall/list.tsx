@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { RecallSummary } from "@/lib/recall";
-import { formatMoment, SEVERITY_LABELS } from "@/lib/recall/terms";
+import { CONCERN_LABELS, formatMoment, SEVERITY_LABELS } from "@/lib/recall/terms";
 
 function stateOf(recall: RecallSummary): string {
   if (recall.ledgerStatus === "FAILED") return "refused by the ledger";
@@ -10,6 +10,7 @@ function stateOf(recall: RecallSummary): string {
   if (recall.liftStatus === "PENDING" || recall.liftStatus === "SIGNED") {
     return "lifting: waiting for the ledger";
   }
+  if (recall.isLiftAwaitingApproval) return "lifting: waiting for a second approval";
   return recall.isAwaitingUs ? "waiting for your acknowledgement" : "open";
 }
 
@@ -39,6 +40,16 @@ export function RecallList({ recalls }: { recalls: RecallSummary[] }) {
             <p className="truncate text-sm text-stone-600">
               {formatMoment(recall.createdAt)} · {recall.reason}
             </p>
+            {recall.concern ? (
+              <p className="text-sm font-semibold" data-testid="recall-concern">
+                {recall.concern === "SOURCE" ? <span aria-hidden="true">⚠ </span> : null}
+                Your organisation {recall.concern === "SOURCE" ? "is the" : ""}{" "}
+                {recall.concern === "SOURCE"
+                  ? "source of a recalled lot"
+                  : CONCERN_LABELS[recall.concern]}
+                {recall.linkedFromRecallId ? " · extends an earlier recall" : ""}
+              </p>
+            ) : null}
           </div>
           <p className="text-sm">
             <span

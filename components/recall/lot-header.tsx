@@ -1,5 +1,5 @@
 import type { LotDetail } from "@/lib/lots/get-lot-detail";
-import { RecallStatusBadge } from "./status-badge";
+import { LotStatusBadge } from "../lots/lot-status-badge";
 
 /** A lot as the recall manager identifies it: lot code, GTIN, quantity, producer and holder. */
 export function RecallLotHeader({ lot }: { lot: LotDetail }) {
@@ -7,7 +7,7 @@ export function RecallLotHeader({ lot }: { lot: LotDetail }) {
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">Lot {lot.lotCode}</h1>
-        <RecallStatusBadge status={lot.status} />
+        <LotStatusBadge status={lot.status} />
       </div>
       <p className="font-mono text-sm text-stone-600">GTIN {lot.gtin}</p>
       <p>

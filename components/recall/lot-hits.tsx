@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { LotHit } from "@/lib/recall";
-import { RecallStatusBadge } from "./status-badge";
+import { LotStatusBadge } from "../lots/lot-status-badge";
 
 /** Search results: each lot with what identifies it on a label and who holds it now. */
 export function RecallLotHits({ query, hits }: { query: string; hits: LotHit[] }) {
@@ -45,7 +45,7 @@ export function RecallLotHits({ query, hits }: { query: string; hits: LotHit[] }
               <td className="px-3 py-2">{hit.quantity ? `${hit.quantity} ${hit.unit}` : "—"}</td>
               <td className="px-3 py-2">{hit.custodianName}</td>
               <td className="px-3 py-2">
-                <RecallStatusBadge status={hit.status} />
+                <LotStatusBadge status={hit.status} />
               </td>
             </tr>
           ))}

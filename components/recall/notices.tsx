@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Member } from "@/lib/auth/session";
 import type { RecallSummary } from "@/lib/recall";
-import { SEVERITY_LABELS } from "@/lib/recall/terms";
+import { CONCERN_LABELS, SEVERITY_LABELS } from "@/lib/recall/terms";
 
 /**
  * Above every staff page, for everyone in an organisation holding recalled stock: what is recalled
@@ -27,7 +27,11 @@ export function RecallNotices({
           <li key={recall.id} className="flex flex-wrap items-center justify-between gap-2">
             <p className="font-semibold">
               {SEVERITY_LABELS[recall.severity].name} recall: lot {recall.lotCode}.{" "}
-              {member.organization.name} holds affected stock.
+              {member.organization.name}{" "}
+              {recall.concern === "SOURCE"
+                ? "is the source of a recalled lot"
+                : CONCERN_LABELS[recall.concern ?? "HOLDS_STOCK"]}
+              .
             </p>
             <Link
               href={`/recalls/${recall.id}`}

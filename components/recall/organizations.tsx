@@ -1,8 +1,9 @@
 import type { RecallView } from "@/lib/recall";
-import { formatMoment } from "@/lib/recall/terms";
+import { CONCERN_LABELS, formatMoment } from "@/lib/recall/terms";
 
 /**
- * Each organisation asked to acknowledge the recall, and whether and when it did. Once the recall is
+ * Each organisation the recall concerns — holding stock, having held it, or the source of what was
+ * recalled — and whether and when it acknowledged. Once the recall is
  * lifted nobody has to any more: a missing acknowledgement is no longer an alarm.
  */
 export function RecallOrganizations({
@@ -15,7 +16,7 @@ export function RecallOrganizations({
   return (
     <section aria-labelledby="acknowledgements-heading" className="flex flex-col gap-2">
       <h2 id="acknowledgements-heading" className="text-lg font-semibold">
-        Acknowledgements
+        Organisations notified
       </h2>
       <ul className="flex flex-col gap-2" aria-label="Acknowledgements">
         {organizations.map((organization) => (
@@ -23,7 +24,12 @@ export function RecallOrganizations({
             key={organization.id}
             className="flex flex-wrap items-baseline justify-between gap-2 rounded-xl border border-stone-200 bg-white p-3"
           >
-            <span className="font-semibold">{organization.name}</span>
+            <span>
+              <span className="font-semibold">{organization.name}</span>{" "}
+              <span className="text-sm text-stone-600">
+                · {CONCERN_LABELS[organization.concern]}
+              </span>
+            </span>
             {organization.acknowledgedAt ? (
               <span className="text-ledger-700">
                 ✓ acknowledged {formatMoment(organization.acknowledgedAt)}

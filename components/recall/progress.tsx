@@ -1,5 +1,6 @@
-import type { RecallProgress } from "@/lib/recall";
+import type { RecallEffectiveness, RecallProgress } from "@/lib/recall";
 import { formatMoment } from "@/lib/recall/terms";
+import { RecallEffectivenessTable } from "./effectiveness-table";
 
 function Bar({ label, done, total }: { label: string; done: number; total: number }) {
   const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
@@ -25,12 +26,17 @@ function Bar({ label, done, total }: { label: string; done: number; total: numbe
   );
 }
 
-/** Acknowledged organisations and removed packages, and the recall's overall completion. */
+/**
+ * The recall's effectiveness — the quantity its holders accounted for, of the quantity in scope,
+ * overall and per organisation — with acknowledgements and packages off the shelf beside it.
+ */
 export function RecallProgressPanel({
   progress,
+  effectiveness,
   closedAt,
 }: {
   progress: RecallProgress;
+  effectiveness: RecallEffectiveness;
   closedAt: Date | null;
 }) {
   return (
@@ -40,24 +46,36 @@ export function RecallProgressPanel({
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="progress-heading" className="text-lg font-semibold">
-          Progress
+          Effectiveness: stock accounted for
         </h2>
         <p className="text-3xl font-black" data-testid="recall-percent">
           {progress.percent} %
         </p>
       </div>
+      <p data-testid="recall-quantities">
+        {progress.quantities.length === 0
+          ? "No quantity was recorded for the stock in scope: its packages and acknowledgements count."
+          : progress.quantities
+              .map((q) => `${q.accounted} of ${q.inScope}${q.unit ? ` ${q.unit}` : ""}`)
+              .join(" and ")}
+        {progress.quantities.length > 0 ? " accounted for." : ""}
+      </p>
       <Bar
         label="Organisations acknowledged"
-        {...pair(progress.organizations.acknowledged, progress.organizations.total)}
+        done={progress.organizations.acknowledged}
+        total={progress.organizations.total}
       />
-      <Bar label="Packages removed" {...pair(progress.packages.removed, progress.packages.total)} />
+      <Bar
+        label="Packages removed"
+        done={progress.packages.removed}
+        total={progress.packages.total}
+      />
+      <RecallEffectivenessTable effectiveness={effectiveness} />
       <p role="status" className="text-sm text-stone-700">
         {closedAt
-          ? `Closed on ${formatMoment(closedAt)}: every organisation acknowledged and every package is off the shelf.`
-          : "The recall closes itself when every organisation has acknowledged it and every package is off the shelf."}
+          ? `Closed on ${formatMoment(closedAt)}: every holder accounted for all its stock.`
+          : "The recall closes when every holder has accounted for all its stock: removed from sale (packages marked removed count), destroyed, returned to supplier or already sold."}
       </p>
     </section>
   );
 }
-
-const pair = (done: number, total: number) => ({ done, total });

@@ -1,5 +1,5 @@
 import type { RecallScope } from "@/lib/trace";
-import { RecallStatusBadge } from "./status-badge";
+import { LotStatusBadge } from "../lots/lot-status-badge";
 
 const holderName = (holder: { name: string | null; address: string }) =>
   holder.name ?? `account ${holder.address.slice(0, 10)}…`;
@@ -54,7 +54,7 @@ export function RecallScopeSummary({ scope }: { scope: RecallScope }) {
                   {lot.recipient ? ` → ${holderName(lot.recipient)}` : ""}
                 </td>
                 <td className="px-3 py-2">
-                  <RecallStatusBadge status={lot.status} />
+                  <LotStatusBadge status={lot.status} />
                 </td>
               </tr>
             ))}

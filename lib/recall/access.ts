@@ -38,8 +38,10 @@ export function assertCanRecall(
 }
 
 /**
- * Why the member may not lift the recall, as the sentence they see, or null when they may. Mirrors
- * LotTracker.liftRecall: a regulator lifts any recall, the organisation that recalled lifts its own.
+ * Why the member may not lift the recall, as the sentence they see, or null when they may. Within
+ * LotTracker.liftRecall (a regulator lifts any recall, the organisation that recalled lifts its own),
+ * and stricter: of the recalling organisation, only an admin; of a regulator, anyone with staff
+ * access. Whether a Class I lift also needs a second person's approval is lift.ts's business.
  */
 export function liftRefusal(
   member: Pick<Member, "role" | "organization">,
@@ -49,8 +51,13 @@ export function liftRefusal(
     return "Your account is read-only: ask a colleague with staff access to lift the recall.";
   }
   const { kind, id } = member.organization;
-  if (kind === "REGULATOR" || id === initiator.id) return null;
-  return `Only a regulator or ${initiator.name}, which started this recall, can lift it.`;
+  if (kind === "REGULATOR") return null;
+  if (id === initiator.id) {
+    return member.role === "ADMIN"
+      ? null
+      : `Only an admin of ${initiator.name} or a regulator can lift this recall: ask one of your admins.`;
+  }
+  return `Only a regulator or an admin of ${initiator.name}, which started this recall, can lift it.`;
 }
 
 /**

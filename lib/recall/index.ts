@@ -5,8 +5,12 @@
 import "server-only";
 
 export { recallRefusal, requireVisibleRecall } from "./access";
+export { reportDisposition } from "./dispositions";
+export type { HolderAccount, LotAccount, RecallEffectiveness } from "./effectiveness";
+export { extendRecall } from "./extend";
 export { findRecallOf } from "./in-force";
-export { liftRecall, type RecallLiftView } from "./lift";
+export { approveLift, liftRecall, type RecallLiftView } from "./lift";
+export { findRecallsMadeFrom, type RecallLinks, type SourceLot } from "./links";
 export { findRecalls, findRecallsAwaiting, type RecallSummary } from "./list";
 export { deliverDueNotifications } from "./notifications/deliver";
 export {
@@ -16,6 +20,7 @@ export {
   setWebhookEndpoint,
 } from "./notifications/webhook";
 export { findScanRecall, removePackage, type ScanRecall } from "./packages";
+export type { RecallParty } from "./parties";
 export { acknowledgeRecall, type RecallProgress } from "./progress";
 export {
   exportLot,
@@ -26,5 +31,5 @@ export {
 } from "./scope";
 export { type LotHit, searchLots } from "./search";
 export { startRecall } from "./start";
-export { sweepOpenRecalls } from "./sweep";
+export { DEFAULT_REMIND_AFTER_MS, sweepOpenRecalls } from "./sweep";
 export { getRecall, type RecallView } from "./view";

@@ -12,7 +12,7 @@ import {
   MASTER_KEY,
 } from "@/tools/testing/ledger-world";
 import { findRecallOf } from "./in-force";
-import { liftRecall } from "./lift";
+import { approveLift, liftRecall } from "./lift";
 import { findRecallsAwaiting } from "./list";
 import { deliverDueNotifications } from "./notifications/deliver";
 import { liftEmail } from "./notifications/lift-email";
@@ -123,7 +123,8 @@ describe("liftRecall refuses, in one sentence and writing nothing,", () => {
   });
 
   it("another retailer, or a packer holding the stock: only a regulator or the recaller may", async () => {
-    const sentence = "Only a regulator or Test retailer, which started this recall, can lift it.";
+    const sentence =
+      "Only a regulator or an admin of Test retailer, which started this recall, can lift it.";
     expect(await refusal(() => lift(otherRetailer))).toMatchObject({
       code: "FORBIDDEN",
       message: sentence,
@@ -149,7 +150,15 @@ describe("the retailer lifting its own recall", () => {
   let writeId = "";
 
   beforeAll(async () => {
-    ({ writeId } = await lift(ledger.members.retailer));
+    // Class I: one admin asks, a second approves, and only then is anything written.
+    const { retailer } = ledger.members;
+    expect((await lift(retailer)).writeId).toBeNull();
+    ({ writeId } = await approveLift({
+      db: ledger.db,
+      member: { ...retailer, userId: "user-RETAILER-2", name: "Second admin" },
+      recallId,
+      appUrl: APP_URL,
+    }));
   });
 
   it("waits in the outbox as LotTracker.liftRecall with the hash of an EPCIS lift notice", async () => {
@@ -182,6 +191,7 @@ describe("the retailer lifting its own recall", () => {
     });
     expect(notices.map((n) => n.organizationId).sort()).toEqual(
       [
+        members.farm.organization.id,
         members.packer.organization.id,
         members.retailer.organization.id,
         otherRetailer.organization.id,
@@ -223,7 +233,7 @@ describe("the retailer lifting its own recall", () => {
       masterKey: MASTER_KEY,
       log: (l) => lines.push(l),
     });
-    expect(lines.filter((l) => l.includes("was lifted"))).toHaveLength(3);
+    expect(lines.filter((l) => l.includes("was lifted"))).toHaveLength(4);
     expect(lines).toContain(
       `notifier: recall notice for Other shop (GLN 9520000000993): the recall of lot HARVEST-1 of GTIN ${GTIN} was lifted, Test retailer says "${LIFT_REASON}"; ${APP_URL}/recalls/${recallId}`,
     );

@@ -3,7 +3,7 @@ import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { type LiftStatus, liftStatusesOf } from "./in-force";
-import type { RecallSeverity } from "./terms";
+import type { RecallConcern, RecallSeverity } from "./terms";
 
 export type RecallSummary = {
   id: string;
@@ -19,6 +19,12 @@ export type RecallSummary = {
   acknowledged: { done: number; total: number };
   /** The member's organisation still has to acknowledge it. */
   isAwaitingUs: boolean;
+  /** How it concerns the member's organisation (null: it started it, or reads as a regulator). */
+  concern: RecallConcern | null;
+  /** A Class I lift waits for a second person's approval. */
+  isLiftAwaitingApproval: boolean;
+  /** The recall this one extends to its source. */
+  linkedFromRecallId: string | null;
 };
 
 /**
@@ -67,7 +73,9 @@ export async function findRecallsAwaiting({
 const QUERY = {
   orderBy: [{ closedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
   take: 100,
-  include: { acknowledgements: { select: { organizationId: true, acknowledgedAt: true } } },
+  include: {
+    acknowledgements: { select: { organizationId: true, acknowledgedAt: true, concern: true } },
+  },
 } satisfies Prisma.RecallFindManyArgs;
 
 type Row = Prisma.RecallGetPayload<typeof QUERY>;
@@ -95,5 +103,10 @@ async function summarise(db: Db, organizationId: string, recalls: Row[]): Promis
     isAwaitingUs: recall.acknowledgements.some(
       (a) => a.organizationId === organizationId && a.acknowledgedAt === null,
     ),
+    concern:
+      recall.acknowledgements.find((a) => a.organizationId === organizationId)?.concern ?? null,
+    isLiftAwaitingApproval:
+      recall.liftRequestedAt !== null && recall.liftLedgerTransactionId === null,
+    linkedFromRecallId: recall.linkedFromRecallId,
   }));
 }

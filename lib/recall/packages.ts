@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { assertCanRecord } from "@/lib/lots/guards";
 import { canSeeLot } from "@/lib/lots/visibility";
 import { findRecallOf, requireRecallInForce } from "./in-force";
-import { closeIfComplete, lockRecall, type RecallProgress, stockLotIdsOf } from "./progress";
+import { closeIfComplete, lockRecall, type RecallProgress, scopeOf } from "./progress";
 
 export type PackageRemoval = {
   recallId: string;
@@ -19,7 +19,8 @@ export type PackageRemoval = {
 
 /**
  * Marks one package of a recalled lot (or of a lot made from one) as taken off the shelf, by the
- * organisation holding it, and links the removal to the recall. Marking it again changes nothing. A
+ * organisation holding it, and links the removal to the recall: one way of reporting its share of
+ * the lot's quantity as removed from sale (effectiveness.ts). Marking it again changes nothing. A
  * member who may not see the lot is told there is no such package, as for a serial nobody printed.
  */
 export async function removePackage({
@@ -65,7 +66,7 @@ export async function removePackage({
       `Package ${serial} belongs to lot ${lot.lotCode}, which ${member.organization.name} does not hold: only its holder marks it removed.`,
     );
   }
-  const stockLotIds = await stockLotIdsOf(db, recall);
+  const scope = await scopeOf(db, recall);
   return db.$transaction(async (tx) => {
     await lockRecall(tx, recall.id);
     const removedAt = new Date();
@@ -86,7 +87,7 @@ export async function removePackage({
         subjectId: item.id,
       });
     }
-    const progress = await closeIfComplete(tx, { ...recall, stockLotIds });
+    const progress = await closeIfComplete(tx, { ...recall, scope });
     const stored = await tx.package.findUniqueOrThrow({
       where: { id: item.id },
       select: { removedAt: true },
@@ -116,7 +117,10 @@ async function recallCovering(db: Db, lotId: string, lotCode: string, serial: st
 }
 
 /** Its holder marks a package removed: the lot's custodian, or its recipient while in transit. */
-function isHeldBy(member: Member, lot: { custodian: string; recipient: string | null }): boolean {
+export function isHeldBy(
+  member: Pick<Member, "organization">,
+  lot: { custodian: string; recipient: string | null },
+): boolean {
   const ours = member.organization.chainAddress.toLowerCase();
   return lot.custodian.toLowerCase() === ours || lot.recipient?.toLowerCase() === ours;
 }

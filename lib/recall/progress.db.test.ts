@@ -3,11 +3,12 @@ import type { Member } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
+import { reportDisposition } from "./dispositions";
 import { removePackage } from "./packages";
-import { acknowledgeRecall, getRecallProgress, stockLotIdsOf } from "./progress";
+import { acknowledgeRecall, getRecallProgress, scopeOf } from "./progress";
 import { startRecall } from "./start";
 import { sweepOpenRecalls } from "./sweep";
-import { recallInput } from "./terms";
+import { dispositionInput, recallInput } from "./terms";
 
 const APP_URL = "https://lotledger.test";
 
@@ -46,7 +47,7 @@ const remove = (member: Member, lotId: string, serial: string) =>
 const progress = async () =>
   getRecallProgress(ledger.db, {
     recallId,
-    stockLotIds: await stockLotIdsOf(ledger.db, { lotId: lots.h }),
+    scope: await scopeOf(ledger.db, { lotId: lots.h }),
   });
 
 beforeAll(async () => {
@@ -82,10 +83,11 @@ afterAll(async () => {
 });
 
 describe("closing out a recall", () => {
-  it("starts at 0 %: two organisations to acknowledge, six packages to remove", async () => {
+  it("starts at 0 %: 100 kg to account for, six packages, three organisations to acknowledge (the farm that shipped the harvest too)", async () => {
     expect(await progress()).toEqual({
-      organizations: { acknowledged: 0, total: 2 },
+      organizations: { acknowledged: 0, total: 3 },
       packages: { removed: 0, total: 6 },
+      quantities: [{ unit: "kg", inScope: "100", accounted: "0" }],
       percent: 0,
       isComplete: false,
     });
@@ -121,7 +123,7 @@ describe("closing out a recall", () => {
       acknowledgedAt: first.acknowledgedAt,
       acknowledgedById: retailer.userId,
     });
-    expect(first.progress.organizations).toEqual({ acknowledged: 1, total: 2 });
+    expect(first.progress.organizations).toEqual({ acknowledged: 1, total: 3 });
   });
 
   it("refuses to remove a package of the sibling batch, one held by someone else, or an unknown one", async () => {
@@ -165,8 +167,11 @@ describe("closing out a recall", () => {
     expect(await ledger.db.recallRemoval.count({ where: { recallId, packageId: stored.id } })).toBe(
       1,
     );
-    // 1 of 2 organisations and 1 of 6 packages: 2 of 8 steps.
-    expect(again.progress.percent).toBe(25);
+    // One of PACK-1's three packages is a third of its 50 kg: 16.666 of 100 kg removed from sale.
+    expect(again.progress.quantities).toEqual([
+      { unit: "kg", inScope: "100", accounted: "16.666" },
+    ]);
+    expect(again.progress.percent).toBe(16);
   });
 
   it("asks an organisation that received stock in scope after the recall started", async () => {
@@ -178,14 +183,12 @@ describe("closing out a recall", () => {
       where: { recallId, organizationId: carrier.organization.id },
     });
     expect(notice.payload).toMatchObject({ affectedLots: [{ lotCode: "PACK-2" }] });
-    expect((await progress()).organizations).toEqual({ acknowledged: 1, total: 3 });
+    expect((await progress()).organizations).toEqual({ acknowledged: 1, total: 4 });
     expect(await sweepOpenRecalls({ db: ledger.db, appUrl: APP_URL })).toBe(0);
   });
 
-  it("closes itself with the last step, at 100 %", async () => {
-    const { packer, carrier, retailer } = ledger.members;
-    await acknowledge(packer);
-    await acknowledge(carrier);
+  it("closes itself with the last package of its stock marked removed, at 100 %, acknowledged or not", async () => {
+    const { carrier, retailer } = ledger.members;
     for (const serial of await ledger.serialsOf(lots.p2)) await remove(carrier, lots.p2, serial);
     const [last = "", ...others] = await ledger.serialsOf(lots.p1).then((s) => s.slice(1));
     for (const serial of others) await remove(retailer, lots.p1, serial);
@@ -213,7 +216,12 @@ describe("closing out a recall", () => {
       input,
       appUrl: APP_URL,
     });
-    const { progress: done } = await acknowledge(farm, started.recallId);
+    const { progress: done } = await reportDisposition({
+      db: ledger.db,
+      member: farm,
+      recallId: started.recallId,
+      input: parseInput(dispositionInput, { lotId, quantities: { DESTROYED: "100" } }),
+    });
     expect(done.isComplete).toBe(true);
     const row = () => ledger.db.recall.findUniqueOrThrow({ where: { id: started.recallId } });
     expect((await row()).closedAt).toBeNull();

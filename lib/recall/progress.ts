@@ -5,15 +5,21 @@ import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertCanRecord } from "@/lib/lots/guards";
 import { getRecallScope, type RecallScope } from "@/lib/trace";
+import { getRecallEffectiveness, type UnitTotal } from "./effectiveness";
 import { requireRecallInForce } from "./in-force";
 
 export type RecallProgress = {
   organizations: { acknowledged: number; total: number };
   packages: { removed: number; total: number };
-  /** Acknowledgements and removals done, of all there are to do, rounded down: 100 only when done. */
+  /** Per unit, the quantity in scope and how much of it its holders accounted for. */
+  quantities: UnitTotal[];
+  /** The quantity accounted for, of the quantity in scope, rounded down: 100 only when done. */
   percent: number;
+  /** Every holder has accounted for all its stock in the scope: the recall closes. */
   isComplete: boolean;
 };
+
+type ScopeLots = Pick<RecallScope, "lots" | "links">;
 
 /**
  * The lots of a scope that are stock, as lib/trace counts them: all but those used up in a split,
@@ -25,18 +31,19 @@ export function stockLotIds(scope: Pick<RecallScope, "lots" | "links">): string[
   return scope.lots.filter((lot) => !usedUp.has(lot.id)).map((lot) => lot.id);
 }
 
-/** The stock lots in the recall's scope now (the recalled lot and every lot made from it). */
-export async function stockLotIdsOf(db: Db, recall: { lotId: string }): Promise<string[]> {
+/** The recall's scope now (the recalled lot and every lot made from it). */
+export async function scopeOf(db: Db, recall: { lotId: string }): Promise<RecallScope> {
   const scope = await getRecallScope({ db, lotId: recall.lotId });
-  return scope ? stockLotIds(scope) : [recall.lotId];
+  if (!scope) throw new Error(`The read model has no lot ${recall.lotId}, recalled in LotLedger.`);
+  return scope;
 }
 
 export type ScopeHolder = {
   organizationId: string;
   name: string;
   gln: string;
-  /** The lots in scope it holds or is receiving. */
-  lots: { id: string; gtin: string; lotCode: string; status: string }[];
+  /** The lots in scope it holds or is receiving (or, for others concerned, held or produced). */
+  lots: { id: string; gtin: string; lotCode: string; status: string; isSource?: boolean }[];
 };
 
 /**
@@ -74,25 +81,27 @@ export async function scopeOrganizations(db: Db, scope: RecallScope): Promise<Sc
   return holders.filter((holder) => holder.lots.length > 0);
 }
 
-/** How far a recall has come: organisations that acknowledged it, packages in scope off the shelf. */
+/**
+ * How far a recall has come: organisations that acknowledged it, packages in scope off the shelf,
+ * and — what closes it — the quantity of its stock its holders accounted for (effectiveness.ts).
+ */
 export async function getRecallProgress(
   db: Db | Tx,
-  { recallId, stockLotIds }: { recallId: string; stockLotIds: string[] },
+  { recallId, scope }: { recallId: string; scope: ScopeLots },
 ): Promise<RecallProgress> {
-  const [acknowledged, organizations, removed, packages] = await Promise.all([
+  const [acknowledged, organizations, effectiveness] = await Promise.all([
     db.recallAcknowledgement.count({ where: { recallId, acknowledgedAt: { not: null } } }),
     db.recallAcknowledgement.count({ where: { recallId } }),
-    db.package.count({ where: { lotId: { in: stockLotIds }, removedAt: { not: null } } }),
-    db.package.count({ where: { lotId: { in: stockLotIds } } }),
+    getRecallEffectiveness(db, { recallId, scope }),
   ]);
-  const done = acknowledged + removed;
-  const total = organizations + packages;
-  const isComplete = done === total;
+  const count = (pick: (p: { removed: number; total: number }) => number) =>
+    effectiveness.lots.reduce((sum, lot) => sum + pick(lot.packages), 0);
   return {
     organizations: { acknowledged, total: organizations },
-    packages: { removed, total: packages },
-    percent: isComplete ? 100 : Math.floor((done / total) * 100),
-    isComplete,
+    packages: { removed: count((p) => p.removed), total: count((p) => p.total) },
+    quantities: effectiveness.quantities,
+    percent: effectiveness.percent,
+    isComplete: effectiveness.isComplete,
   };
 }
 
@@ -110,12 +119,9 @@ export async function lockRecall(tx: Tx, recallId: string): Promise<void> {
  */
 export async function closeIfComplete(
   tx: Tx,
-  recall: { id: string; ledgerTransactionId: string; stockLotIds: string[] },
+  recall: { id: string; ledgerTransactionId: string; scope: ScopeLots },
 ): Promise<RecallProgress> {
-  const progress = await getRecallProgress(tx, {
-    recallId: recall.id,
-    stockLotIds: recall.stockLotIds,
-  });
+  const progress = await getRecallProgress(tx, { recallId: recall.id, scope: recall.scope });
   if (!progress.isComplete) return progress;
   const write = await tx.ledgerTransaction.findUnique({
     where: { id: recall.ledgerTransactionId },
@@ -131,8 +137,9 @@ export async function closeIfComplete(
 }
 
 /**
- * The member's organisation confirms it has the recall and is taking its stock off sale. Done once
- * per organisation; acknowledging again changes nothing. The last step of a recall closes it.
+ * The member's organisation confirms it has the recall (and, holding stock, is taking it off sale).
+ * Done once per organisation; acknowledging again changes nothing. It closes a recall only whose
+ * stock has no quantity or packages to count (effectiveness.ts).
  */
 export async function acknowledgeRecall({
   db,
@@ -145,7 +152,7 @@ export async function acknowledgeRecall({
 }): Promise<{ acknowledgedAt: Date; progress: RecallProgress }> {
   assertCanRecord(member, "acknowledge the recall");
   const recall = await requireRecallInForce(db, recallId);
-  const stockLotIds = await stockLotIdsOf(db, recall);
+  const scope = await scopeOf(db, recall);
   return db.$transaction(async (tx) => {
     await lockRecall(tx, recall.id);
     const acknowledgement = await tx.recallAcknowledgement.findUnique({
@@ -172,7 +179,7 @@ export async function acknowledgeRecall({
         lotCode: recall.lotCode,
       });
     }
-    const progress = await closeIfComplete(tx, { ...recall, stockLotIds });
+    const progress = await closeIfComplete(tx, { ...recall, scope });
     return { acknowledgedAt, progress };
   });
 }

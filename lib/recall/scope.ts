@@ -14,6 +14,7 @@ import {
 } from "@/lib/trace";
 import { findVisibleRecall, requireVisibleRecall } from "./access";
 import type { LineageNode, LineageRole } from "./lineage-layout";
+import { findRecallParties, type RecallParty } from "./parties";
 
 /** More boxes than this make a graph nobody reads on a screen; the CSV export lists every lot. */
 const MAX_GRAPH_LOTS = 120;
@@ -45,7 +46,8 @@ export async function getLineageFamily({
 }
 
 /**
- * What recalling the lot would affect, for the review before a recall: its scope and its graph.
+ * What recalling the lot would affect, for the review before a recall: its scope, its graph, and
+ * every organisation it would notify (parties.ts).
  * Null when there is no such lot or the member may not see it (canSeeLot).
  */
 export async function previewRecall({
@@ -56,13 +58,13 @@ export async function previewRecall({
   db: Db;
   member: Member;
   lotId: string;
-}): Promise<{ scope: RecallScope; family: LineageFamily } | null> {
+}): Promise<{ scope: RecallScope; family: LineageFamily; parties: RecallParty[] } | null> {
   if (!(await canSeeLot({ db, member, lotId }))) return null;
   const [scope, family] = await Promise.all([
     getRecallScope({ db, lotId }),
     lineageFamilyOf(db, lotId),
   ]);
-  return scope && family && { scope, family };
+  return scope && family && { scope, family, parties: await findRecallParties(db, scope) };
 }
 
 /** The lineage graph of a lot already known to be visible (a recall's, or one checked above). */

@@ -165,20 +165,25 @@ describe("a recall of the harvest lot by the retailer", () => {
     });
   });
 
-  it("asks exactly the organisations holding the lot or what was made from it", async () => {
+  it("asks exactly the organisations holding the lot or what was made from it, and the farm that held the harvest", async () => {
     const { db, members } = ledger;
     const asked = await db.recallAcknowledgement.findMany({ where: { recallId } });
-    expect(asked.map((a) => a.organizationId).sort()).toEqual(
-      [members.packer.organization.id, members.retailer.organization.id].sort(),
+    expect(asked.map((a) => [a.organizationId, a.concern]).sort()).toEqual(
+      [
+        [members.packer.organization.id, "HOLDS_STOCK"],
+        [members.retailer.organization.id, "HOLDS_STOCK"],
+        [members.farm.organization.id, "HELD_STOCK"],
+      ].sort(),
     );
     expect(asked.every((a) => a.acknowledgedAt === null)).toBe(true);
     const notices = await db.notification.findMany({ where: { recallId } });
-    expect(notices).toHaveLength(2);
+    expect(notices).toHaveLength(3);
     const toRetailer = notices.find((n) => n.organizationId === members.retailer.organization.id);
     expect(toRetailer?.payload).toMatchObject({
       type: "recall.started",
       url: `${APP_URL}/recalls/${recallId}`,
       product: { lotCode: "HARVEST-1" },
+      concern: "HOLDS_STOCK",
       affectedLots: [{ lotCode: "PACK-1", status: "ACTIVE" }],
     });
   });

@@ -12,14 +12,15 @@ import { requireVisibleLot } from "@/lib/lots/visibility";
 import { findRecalledAncestor, getRecallScope } from "@/lib/trace";
 import { assertCanRecall } from "./access";
 import { queueRecallNotices } from "./notifications/queue";
-import { scopeOrganizations } from "./progress";
+import { findRecallParties } from "./parties";
 import { type RecallInput, SEVERITY_LABELS } from "./terms";
 
 /**
- * Recalls one lot: checks who may (recallRefusal: never more than LotTracker.recall allows), then in one database transaction puts
- * LotTracker.recall(lotId, hash of the notice) in the ledger outbox, records the recall, one
- * acknowledgement to collect from each organisation holding stock in its scope (the lot and every
- * lot made from it), and the notices to send them. A refusal writes nothing.
+ * Recalls one lot: checks who may (recallRefusal: never more than LotTracker.recall allows), then in
+ * one database transaction puts LotTracker.recall(lotId, hash of the notice) in the ledger outbox,
+ * records the recall, one acknowledgement to collect from each organisation it concerns (holding
+ * stock in its scope — the lot and every lot made from it — having held it, or having produced what
+ * it was made from: parties.ts), and the notices to send them. A refusal writes nothing.
  */
 export async function startRecall({
   db,
@@ -35,6 +36,24 @@ export async function startRecall({
   /** Where LotLedger is served: notices link to the recall's page. */
   appUrl: string;
 }): Promise<{ recallId: string; writeId: string }> {
+  const prepared = await prepareRecall({ db, member, lotId, input });
+  return db.$transaction((tx) => recordRecall(tx, prepared, { appUrl }));
+}
+
+export type PreparedRecall = Awaited<ReturnType<typeof prepareRecall>>;
+
+/** Everything a recall of the lot writes, checked and computed before its transaction. */
+export async function prepareRecall({
+  db,
+  member,
+  lotId,
+  input,
+}: {
+  db: Db;
+  member: Member;
+  lotId: string;
+  input: RecallInput;
+}) {
   // A lot the member may not see is not there for it: the same refusal as for no lot at all.
   const standing = await requireVisibleLot({ db, member, lotId });
   const lot = await db.lot.findUniqueOrThrow({
@@ -51,41 +70,51 @@ export async function startRecall({
     locationGln: await memberSiteGln(db, member),
     input,
   });
-  const holders = await scopeOrganizations(db, scope);
+  const parties = await findRecallParties(db, scope);
+  return { member, lotId, lot, input, notice, parties };
+}
 
-  return db.$transaction(async (tx) => {
-    await assertNoWriteInFlight(tx, lotId, lot.lotCode);
-    await assertNoRecallRecorded(tx, lotId, lot.lotCode);
-    const write = await enqueueLedgerWrite(tx, member, {
-      payload: notice,
-      call: (reasonHash) => ({ method: "recall", args: [lotId, reasonHash] }),
-      lotId,
-    });
-    const recall = await tx.recall.create({
-      data: {
-        lotId,
-        gtin: lot.gtin,
-        lotCode: lot.lotCode,
-        reason: input.reason,
-        severity: input.severity,
-        initiatedById: member.userId,
-        initiatedByOrganizationId: member.organization.id,
-        ledgerTransactionId: write.id,
-        payloadHash: write.payloadHash,
-        acknowledgements: {
-          create: holders.map((holder) => ({ organizationId: holder.organizationId })),
-        },
-      },
-      select: { id: true, createdAt: true },
-    });
-    await queueRecallNotices(tx, {
-      recall: { ...recall, ...input, lotId, gtin: lot.gtin, lotCode: lot.lotCode },
-      initiator: member.organization,
-      holders,
-      appUrl,
-    });
-    return { recallId: recall.id, writeId: write.id };
+/** Writes a prepared recall in the caller's transaction; `linkedFromRecallId` when it extends one. */
+export async function recordRecall(
+  tx: Tx,
+  { member, lotId, lot, input, notice, parties }: PreparedRecall,
+  { appUrl, linkedFromRecallId }: { appUrl: string; linkedFromRecallId?: string },
+): Promise<{ recallId: string; writeId: string }> {
+  await assertNoWriteInFlight(tx, lotId, lot.lotCode);
+  await assertNoRecallRecorded(tx, lotId, lot.lotCode);
+  const write = await enqueueLedgerWrite(tx, member, {
+    payload: notice,
+    call: (reasonHash) => ({ method: "recall", args: [lotId, reasonHash] }),
+    lotId,
   });
+  const recall = await tx.recall.create({
+    data: {
+      lotId,
+      gtin: lot.gtin,
+      lotCode: lot.lotCode,
+      reason: input.reason,
+      severity: input.severity,
+      initiatedById: member.userId,
+      initiatedByOrganizationId: member.organization.id,
+      ledgerTransactionId: write.id,
+      payloadHash: write.payloadHash,
+      linkedFromRecallId,
+      acknowledgements: {
+        create: parties.map((party) => ({
+          organizationId: party.organizationId,
+          concern: party.concern,
+        })),
+      },
+    },
+    select: { id: true, createdAt: true },
+  });
+  await queueRecallNotices(tx, {
+    recall: { ...recall, ...input, lotId, gtin: lot.gtin, lotCode: lot.lotCode },
+    initiator: member.organization,
+    holders: parties,
+    appUrl,
+  });
+  return { recallId: recall.id, writeId: write.id };
 }
 
 /**

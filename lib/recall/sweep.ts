@@ -3,21 +3,31 @@ import type { Db } from "@/lib/db/client";
 import { getRecallScope } from "@/lib/trace";
 import { liftStatusesOf } from "./in-force";
 import { queueRecallNotices } from "./notifications/queue";
-import { closeIfComplete, lockRecall, scopeOrganizations, stockLotIds } from "./progress";
+import { findRecallParties } from "./parties";
+import { closeIfComplete, lockRecall } from "./progress";
+import { remindHolders } from "./reminders";
+
+/** How long a holder may leave its stock unaccounted for before it is reminded, and between reminders. */
+export const DEFAULT_REMIND_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Keeps open recalls up to date after they started. Lots made from a recalled lot stay active on the
  * chain, so they can still be shipped or processed: an organisation that came to hold stock in the
- * scope since is asked to acknowledge and notified too. And a recall whose last step came before
- * the ledger recorded it is closed now, as is a recall the ledger has lifted. Returns the number of
- * recalls changed.
+ * scope since is asked to acknowledge and notified too. A holder that has not accounted for its
+ * stock `remindAfterMs` after it was asked (or last reminded) is reminded. And a recall whose last
+ * step came before the ledger recorded it is closed now, as is a recall the ledger has lifted.
+ * Returns the number of recalls changed. `now` lets a test move time on.
  */
 export async function sweepOpenRecalls({
   db,
   appUrl,
+  remindAfterMs = DEFAULT_REMIND_AFTER_MS,
+  now = new Date(),
 }: {
   db: Db;
   appUrl: string;
+  remindAfterMs?: number;
+  now?: Date;
 }): Promise<number> {
   const open = await db.recall.findMany({
     where: { closedAt: null },
@@ -48,7 +58,7 @@ export async function sweepOpenRecalls({
   for (const recall of inForce) {
     const scope = await getRecallScope({ db, lotId: recall.lotId });
     if (!scope) continue;
-    const holders = await scopeOrganizations(db, scope);
+    const holders = await findRecallParties(db, scope);
     const initiator = await db.organization.findUniqueOrThrow({
       where: { id: recall.initiatedByOrganizationId },
       select: { name: true, gln: true },
@@ -64,15 +74,27 @@ export async function sweepOpenRecalls({
       const newcomers = holders.filter((h) => !known.has(h.organizationId));
       if (newcomers.length > 0) {
         await tx.recallAcknowledgement.createMany({
-          data: newcomers.map((h) => ({ recallId: recall.id, organizationId: h.organizationId })),
+          data: newcomers.map((h) => ({
+            recallId: recall.id,
+            organizationId: h.organizationId,
+            concern: h.concern,
+          })),
         });
         await queueRecallNotices(tx, { recall, initiator, holders: newcomers, appUrl });
       }
-      const progress = await closeIfComplete(tx, {
-        ...recall,
-        stockLotIds: stockLotIds(scope),
-      });
-      return newcomers.length > 0 || progress.isComplete;
+      const progress = await closeIfComplete(tx, { ...recall, scope });
+      const reminded = progress.isComplete
+        ? 0
+        : await remindHolders(tx, {
+            recall,
+            initiator,
+            parties: holders,
+            scope,
+            appUrl,
+            cutoff: new Date(now.getTime() - remindAfterMs),
+            now,
+          });
+      return newcomers.length > 0 || progress.isComplete || reminded > 0;
     });
     if (hasChanged) changed++;
   }

@@ -30,6 +30,18 @@ export const recallInput = z.object({
 });
 export type RecallInput = z.infer<typeof recallInput>;
 
+/**
+ * Extending a recall to the lots it was made from: the reason and class of the new recalls, and which
+ * of the organisation's source lots (all not yet recalled when none is named).
+ */
+export const extendInput = recallInput.extend({
+  lotIds: z.preprocess(
+    (value) => (value === undefined || value === "" ? undefined : [value].flat()),
+    z.array(z.string("Choose the lots to recall.")).min(1, "Choose the lots to recall.").optional(),
+  ),
+});
+export type ExtendInput = z.infer<typeof extendInput>;
+
 const SEND_RECALL = "Send lotId (the lot's on-chain id), reason and severity.";
 
 /** POST /api/recalls: the lot first, so that a body without it is told so before anything else. */
@@ -70,6 +82,57 @@ export const scannedRemoval = packageRemoval(
 export const removalRequest = packageRemoval(
   "Send lotId (the package's lot id) and serial, each as a string.",
 );
+
+/** How the recall concerns an organisation, as its list, banner and notices say it. */
+export const RECALL_CONCERNS = ["HOLDS_STOCK", "HELD_STOCK", "SOURCE"] as const;
+export type RecallConcern = (typeof RECALL_CONCERNS)[number];
+export const CONCERN_LABELS: Record<RecallConcern, string> = {
+  HOLDS_STOCK: "holds affected stock",
+  HELD_STOCK: "held affected stock",
+  SOURCE: "source of a recalled lot",
+};
+
+/** What became of recalled stock, in the order the form asks. */
+export const DISPOSITION_KINDS = [
+  "REMOVED_FROM_SALE",
+  "DESTROYED",
+  "RETURNED_TO_SUPPLIER",
+  "ALREADY_SOLD",
+] as const;
+export type DispositionKind = (typeof DISPOSITION_KINDS)[number];
+export const DISPOSITION_LABELS: Record<DispositionKind, string> = {
+  REMOVED_FROM_SALE: "removed from sale",
+  DESTROYED: "destroyed",
+  RETURNED_TO_SUPPLIER: "returned to supplier",
+  ALREADY_SOLD: "already sold",
+};
+
+/** A quantity of one disposition: empty reads as none; at most 3 decimals, as lots are counted. */
+const dispositionQuantity = (kind: DispositionKind) =>
+  z.preprocess(
+    (value) => value ?? "",
+    z
+      .string(`Enter the quantity ${DISPOSITION_LABELS[kind]} as a number.`)
+      .trim()
+      .transform((text) => text.replace(",", "."))
+      .refine(
+        (text) => text === "" || (/^\d+(\.\d{1,3})?$/.test(text) && Number(text) <= 1e12),
+        `Enter the quantity ${DISPOSITION_LABELS[kind]} as a number such as 40 or 12.5, or leave it empty for none.`,
+      )
+      .transform((text) => (text === "" ? "0" : String(Number(text)))),
+  );
+
+/** A holder's report on one lot of the recall: how much of it went which way. */
+export const dispositionInput = z.object({
+  lotId: z.string("Choose the lot you report on.").min(1, "Choose the lot you report on."),
+  quantities: z.object(
+    Object.fromEntries(DISPOSITION_KINDS.map((kind) => [kind, dispositionQuantity(kind)])) as {
+      [K in DispositionKind]: ReturnType<typeof dispositionQuantity>;
+    },
+    "Send quantities as an object of REMOVED_FROM_SALE, DESTROYED, RETURNED_TO_SUPPLIER and ALREADY_SOLD.",
+  ),
+});
+export type DispositionInput = z.infer<typeof dispositionInput>;
 
 const MOMENT = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",

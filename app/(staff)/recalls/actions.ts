@@ -10,18 +10,27 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { type ActionResult, toFailure } from "@/lib/errors";
 import { awaitLedgerWrite } from "@/lib/events/ledger-write";
-import { parseInput } from "@/lib/input";
+import { nestFormValues, parseInput } from "@/lib/input";
 import { assertOrganizationAdmin } from "@/lib/organizations";
 import {
   acknowledgeRecall,
+  approveLift,
+  extendRecall,
   liftRecall,
   removePackage,
   removeWebhookEndpoint,
+  reportDisposition,
   SET_WEBHOOK,
   setWebhookEndpoint,
   startRecall,
 } from "@/lib/recall";
-import { liftInput, recallInput, scannedRemoval } from "@/lib/recall/terms";
+import {
+  dispositionInput,
+  extendInput,
+  liftInput,
+  recallInput,
+  scannedRemoval,
+} from "@/lib/recall/terms";
 
 /** Confirms the recall shown on the review page: records it, then opens the recall's page. */
 export async function startRecallAction(
@@ -63,7 +72,10 @@ export async function acknowledgeRecallAction(
   return undefined;
 }
 
-/** A regulator or the recalling organisation lifts the recall; the page then shows where it stands. */
+/**
+ * A regulator or an admin of the recalling organisation lifts the recall (a Class I one: asks to, and
+ * a second person approves); the page then shows where it stands.
+ */
 export async function liftRecallAction(
   recallId: string,
   _previous: FormState,
@@ -82,13 +94,83 @@ export async function liftRecallAction(
       appUrl: getEnv().APP_URL,
     });
     // Waits a few seconds so the page shows it lifted; a refusal by the ledger is shown on the form.
-    await awaitLedgerWrite(db, writeId);
+    if (writeId) await awaitLedgerWrite(db, writeId);
   } catch (error) {
     const failure = toFailure(error, "liftRecallAction");
     return { message: failure.message, field: failure.field, values };
   }
   revalidatePath("/", "layout");
   return undefined;
+}
+
+/** A second person approves the lifting of a Class I recall that another asked for. */
+export async function approveLiftAction(
+  recallId: string,
+  _previous: FormState,
+): Promise<FormState> {
+  try {
+    const db = getDb();
+    const member = await authenticate();
+    const { writeId } = await approveLift({ db, member, recallId, appUrl: getEnv().APP_URL });
+    await awaitLedgerWrite(db, writeId);
+  } catch (error) {
+    return { message: toFailure(error, "approveLiftAction").message };
+  }
+  revalidatePath("/", "layout");
+  return undefined;
+}
+
+/** A holder reports what became of one lot of the recalled stock. */
+export async function reportDispositionAction(
+  recallId: string,
+  lotId: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const values = Object.fromEntries(
+    [...formData.entries()]
+      .filter(([key]) => key.startsWith("quantities."))
+      .map(([k, v]) => [k, String(v)]),
+  );
+  try {
+    const member = await authenticate();
+    const input = parseInput(dispositionInput, {
+      lotId,
+      ...nestFormValues(Object.entries(values)),
+    });
+    await reportDisposition({ db: getDb(), member, recallId, input });
+  } catch (error) {
+    const failure = toFailure(error, "reportDispositionAction");
+    return { message: failure.message, field: failure.field, values };
+  }
+  revalidatePath("/", "layout");
+  return undefined;
+}
+
+/** The source's producer extends the recall to its own lots the recalled lot was made from. */
+export async function extendRecallAction(
+  recallId: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const values = {
+    reason: String(formData.get("reason") ?? ""),
+    severity: String(formData.get("severity") ?? ""),
+  };
+  let path: string;
+  try {
+    const member = await authenticate();
+    const input = parseInput(extendInput, { ...values, lotIds: formData.getAll("lotIds") });
+    const db = getDb();
+    const extended = await extendRecall({ db, member, recallId, input, appUrl: getEnv().APP_URL });
+    for (const writeId of extended.writeIds) await awaitLedgerWrite(db, writeId);
+    path = `/recalls/${extended.recallIds[0]}`;
+  } catch (error) {
+    const failure = toFailure(error, "extendRecallAction");
+    return { message: failure.message, field: failure.field, values };
+  }
+  revalidatePath("/", "layout");
+  redirect(path);
 }
 
 /** From the scan page's recall alert: the package in hand is off the shelf. */

@@ -100,7 +100,7 @@ describe("recall notices by email", () => {
       "The reason, in Test retailer's own words:",
       `> ${REASON}`,
       "",
-      `Take every package of lot MAIL-1 (GTIN ${GTIN}) off sale and mark it removed in LotLedger.`,
+      `Take every package of lot MAIL-1 (GTIN ${GTIN}) off sale, then report in LotLedger how much of it was removed from sale, destroyed, returned to its supplier or already sold.`,
       `Then acknowledge the recall for Test retailer: ${url}`,
     ]);
     expect(message?.html).toContain(

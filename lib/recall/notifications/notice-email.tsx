@@ -12,14 +12,27 @@ function noticeParts(message: Notice) {
   const { product, recallClass, initiatedBy, recipient } = message;
   const lots = message.affectedLots.length > 0 ? message.affectedLots : [product];
   return {
-    started: `${recallClass} recall of lot ${product.lotCode} (GTIN ${product.gtin}), started by ${initiatedBy.name} (GLN ${initiatedBy.gln}) on ${formatMoment(new Date(message.startedAt))}.`,
+    started: `${message.type === "recall.reminder" ? `Reminder: ${recipient.name} has not yet reported what became of all its stock in this recall. ` : ""}${recallClass} recall of lot ${product.lotCode} (GTIN ${product.gtin}), started by ${initiatedBy.name} (GLN ${initiatedBy.gln}) on ${formatMoment(new Date(message.startedAt))}.`,
     reasonBy: wordsOf(initiatedBy.name, "The reason"),
-    steps: lots.map(
-      (lot) =>
-        `Take every package of lot ${lot.lotCode} (GTIN ${lot.gtin}) off sale and mark it removed in LotLedger.`,
-    ),
+    steps: lots.map((lot) => stepFor(message.concern ?? "HOLDS_STOCK", lot, product.lotCode)),
     acknowledge: `Then acknowledge the recall for ${recipient.name}:`,
   };
+}
+
+/** What to do about one lot, by how the recall concerns its organisation. */
+function stepFor(
+  concern: RecallNoticeMessage["concern"],
+  lot: { gtin: string; lotCode: string; isSource?: boolean },
+  recalledLotCode: string,
+): string {
+  const named = `lot ${lot.lotCode} (GTIN ${lot.gtin})`;
+  if (lot.isSource) {
+    return `Lot ${recalledLotCode} was made from your ${named}: check what else was made from it, and extend the recall to it in LotLedger if it is affected.`;
+  }
+  if (concern === "HOLDS_STOCK") {
+    return `Take every package of ${named} off sale, then report in LotLedger how much of it was removed from sale, destroyed, returned to its supplier or already sold.`;
+  }
+  return `You held ${named} before: check that none of it is left with you.`;
 }
 
 /**
@@ -63,8 +76,14 @@ export function noticeEmail(deliveryId: string, message: Notice): Omit<OutgoingM
       </p>
     </>,
   );
+  const what =
+    message.concern === "HOLDS_STOCK" || message.concern === undefined
+      ? "remove from sale"
+      : message.concern === "SOURCE"
+        ? "made from your lots"
+        : "you held this stock";
   return {
-    subject: `${recallClass} recall: lot ${product.lotCode} — remove from sale`,
+    subject: `${message.type === "recall.reminder" ? "Reminder: " : ""}${recallClass} recall: lot ${product.lotCode} — ${what}`,
     text: recallNoticeText(message),
     html: body,
     // One id for every attempt at this notice, as the webhook's delivery header is.

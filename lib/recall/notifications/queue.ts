@@ -1,13 +1,14 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import type { ScopeHolder } from "../progress";
-import { type RecallSeverity, SEVERITY_LABELS } from "../terms";
+import type { RecallParty } from "../parties";
+import { type RecallConcern, type RecallSeverity, SEVERITY_LABELS } from "../terms";
 import { liftNoticeText } from "./lift-email";
 import { recallNoticeText } from "./notice-email";
 
 /** What an organisation receives, by webhook or e-mail: enough to act on without signing in. */
 export type RecallNoticeMessage = {
-  type: "recall.started";
+  /** A reminder repeats the notice to a holder that has not accounted for its stock yet. */
+  type: "recall.started" | "recall.reminder";
   recallId: string;
   url: string;
   startedAt: string;
@@ -17,7 +18,10 @@ export type RecallNoticeMessage = {
   reason: string;
   initiatedBy: { name: string; gln: string };
   recipient: { name: string; gln: string };
-  affectedLots: { gtin: string; lotCode: string; status: string }[];
+  /** Why it is told: it holds stock in the scope, held some before, or produced what it was made from. */
+  concern: RecallConcern;
+  /** Its lots the recall concerns; `isSource` marks a lot the recalled lot was made from. */
+  affectedLots: { gtin: string; lotCode: string; status: string; isSource?: boolean }[];
   action: string;
   /** The whole notice as people read it (the email's text), the reason quoted line by line ("> "). */
   text: string;
@@ -44,8 +48,9 @@ export type RecallLiftedMessage = {
 export type NoticeMessage = RecallNoticeMessage | RecallLiftedMessage;
 
 /**
- * Queues one notice per organisation holding stock in the recall's scope, in the caller's
- * transaction: the notice exists exactly when the recall does, and the notifier delivers it.
+ * Queues one notice per organisation the recall concerns (parties.ts), in the caller's transaction:
+ * the notice exists exactly when the recall does, and the notifier delivers it. `type` is
+ * "recall.reminder" for a holder reminded that its stock is not accounted for yet.
  */
 export async function queueRecallNotices(
   tx: Tx,
@@ -54,6 +59,7 @@ export async function queueRecallNotices(
     initiator,
     holders,
     appUrl,
+    type = "recall.started",
   }: {
     recall: {
       id: string;
@@ -65,15 +71,16 @@ export async function queueRecallNotices(
       severity: RecallSeverity;
     };
     initiator: { name: string; gln: string };
-    holders: ScopeHolder[];
+    holders: RecallParty[];
     appUrl: string;
+    type?: RecallNoticeMessage["type"];
   },
 ): Promise<void> {
   const url = recallUrl(appUrl, recall.id);
   await tx.notification.createMany({
     data: holders.map((holder) => {
       const notice: Omit<RecallNoticeMessage, "text"> = {
-        type: "recall.started",
+        type,
         recallId: recall.id,
         url,
         startedAt: recall.createdAt.toISOString(),
@@ -82,8 +89,14 @@ export async function queueRecallNotices(
         reason: recall.reason,
         initiatedBy: { name: initiator.name, gln: initiator.gln },
         recipient: { name: holder.name, gln: holder.gln },
-        affectedLots: holder.lots.map(({ gtin, lotCode, status }) => ({ gtin, lotCode, status })),
-        action: `Take these lots off sale now and acknowledge the recall at ${url}.`,
+        concern: holder.concern,
+        affectedLots: holder.lots.map(({ gtin, lotCode, status, isSource }) => ({
+          gtin,
+          lotCode,
+          status,
+          ...(isSource ? { isSource } : {}),
+        })),
+        action: ACTIONS[holder.concern](url),
       };
       const message: RecallNoticeMessage = { ...notice, text: recallNoticeText(notice) };
       return { recallId: recall.id, organizationId: holder.organizationId, payload: message };
@@ -138,6 +151,16 @@ export async function queueLiftNotices(
     }),
   });
 }
+
+/** What each organisation concerned is asked to do, in one sentence. */
+const ACTIONS: Record<RecallConcern, (url: string) => string> = {
+  HOLDS_STOCK: (url) =>
+    `Take these lots off sale now, report what became of their quantity (removed from sale, destroyed, returned to supplier, already sold) and acknowledge the recall at ${url}.`,
+  HELD_STOCK: (url) =>
+    `You held these lots before: check that none of their stock is left with you and acknowledge the recall at ${url}.`,
+  SOURCE: (url) =>
+    `The recalled lot was made from these lots of yours: check what else was made from them, extend the recall to them if they are affected, and acknowledge it at ${url}.`,
+};
 
 /** The recall's page, which every notice links to. */
 function recallUrl(appUrl: string, recallId: string): string {

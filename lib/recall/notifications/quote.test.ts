@@ -25,6 +25,7 @@ const recall: Omit<RecallNoticeMessage, "text"> = {
   reason: FORGED,
   initiatedBy: { name: "Stranger Shop", gln: "9520000000993" },
   recipient: { name: "FreshMart", gln: "9520000000047" },
+  concern: "HOLDS_STOCK",
   affectedLots: [],
   action: "Take these lots off sale now.",
 };

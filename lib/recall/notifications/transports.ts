@@ -64,7 +64,7 @@ export async function transportFor(
       const what =
         message.type === "recall.lifted"
           ? `the recall of lot ${message.product.lotCode} of GTIN ${message.product.gtin} was lifted, ${message.liftedBy.name} says ${JSON.stringify(message.reason)}`
-          : `${message.recallClass} recall of lot ${message.product.lotCode} of GTIN ${message.product.gtin}`;
+          : `${message.type === "recall.reminder" ? "reminder, " : ""}${message.recallClass} recall of lot ${message.product.lotCode} of GTIN ${message.product.gtin}`;
       log(
         `notifier: recall notice for ${message.recipient.name} (GLN ${message.recipient.gln}): ${what}; ${message.url}`,
       );

@@ -8,6 +8,7 @@ import { LotTrail } from "@/components/lots/lot-trail";
 import { ReceiveLotForm } from "@/components/lots/receive-lot-form";
 import { ShipLotForm } from "@/components/lots/ship-lot-form";
 import { ShipmentSummary } from "@/components/lots/shipment-summary";
+import { RecallSourceOfRecall } from "@/components/recall/source-of-recall";
 import { requireMember } from "@/lib/auth/session";
 import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/errors";
 import {
@@ -20,7 +21,7 @@ import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { getLotShipment } from "@/lib/lots/latest-shipment";
 import { findShippingParties } from "@/lib/organizations";
-import { findRecallOf } from "@/lib/recall";
+import { findRecallOf, findRecallsMadeFrom } from "@/lib/recall";
 import { receiveLotAction, shipLotAction } from "./actions";
 
 export const metadata: Metadata = { title: "Lot" };
@@ -38,11 +39,12 @@ export default async function LotPage({
   // First whether the member may see the lot at all: a stranger gets the same 404 as for no lot.
   const lot = await getLotDetail({ db, member, lotId });
   if (!lot) notFound();
-  const [recall, coldChain, coverage, shipment] = await Promise.all([
+  const [recall, coldChain, coverage, shipment, recallsMadeFrom] = await Promise.all([
     findRecallOf({ db, lotId }),
     getColdChain({ db, lotId }),
     coldChainSummary({ db, lotId }),
     getLotShipment({ db, member, lotId }),
+    findRecallsMadeFrom({ db, member, lotId }),
   ]);
   const packages = lot.packageCount;
   const me = member.organization.chainAddress;
@@ -76,6 +78,7 @@ export default async function LotPage({
         ) : null}
       </div>
       {recall ? <LotRecallAlert lotCode={lot.lotCode} recall={recall} /> : null}
+      <RecallSourceOfRecall lotCode={lot.lotCode} recalls={recallsMadeFrom} />
       {pending ? (
         <p role="status" className="rounded-xl bg-amber-50 p-4">
           {LEDGER_QUEUED_MESSAGE}

@@ -5,10 +5,11 @@ import { RecallDashboardFrame } from "@/components/recall/dashboard-frame";
 import { RecallExports } from "@/components/recall/exports";
 import { RecallLineageSection } from "@/components/recall/lineage-section";
 import { RecallLotHeader } from "@/components/recall/lot-header";
+import { RecallSourceOfRecall } from "@/components/recall/source-of-recall";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
-import { findRecallOf, getLineageFamily, recallRefusal } from "@/lib/recall";
+import { findRecallOf, findRecallsMadeFrom, getLineageFamily, recallRefusal } from "@/lib/recall";
 
 export const metadata: Metadata = { title: "Lot · Recalls" };
 
@@ -19,9 +20,10 @@ export default async function RecallLotPage({ params }: { params: Promise<{ lotI
   // First whether the member may see the lot at all: a stranger gets the same 404 as for no lot.
   const lot = await getLotDetail({ db, member, lotId });
   if (!lot) notFound();
-  const [family, recall] = await Promise.all([
+  const [family, recall, recallsMadeFrom] = await Promise.all([
     getLineageFamily({ db, member, lotId }),
     findRecallOf({ db, lotId }),
+    findRecallsMadeFrom({ db, member, lotId }),
   ]);
   if (!family) notFound();
   const refusal = recallRefusal(member, lot);
@@ -52,6 +54,7 @@ export default async function RecallLotPage({ params }: { params: Promise<{ lotI
           Recall this batch
         </Link>
       )}
+      <RecallSourceOfRecall lotCode={lot.lotCode} recalls={recallsMadeFrom} />
       <RecallLineageSection family={family} lotCode={lot.lotCode} />
       <RecallExports basePath={`/api/recalls/lots/${lotId}`} />
     </RecallDashboardFrame>

@@ -13,7 +13,7 @@ import { toFailure } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { findRecallOf, previewRecall, recallRefusal } from "@/lib/recall";
-import { type RecallInput, recallInput, SEVERITY_LABELS } from "@/lib/recall/terms";
+import { CONCERN_LABELS, type RecallInput, recallInput, SEVERITY_LABELS } from "@/lib/recall/terms";
 import { startRecallAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Recall a batch" };
@@ -76,6 +76,11 @@ export default async function NewRecallPage({
             action={startRecallAction.bind(null, lotId)}
             input={input}
             lotCode={lot.lotCode}
+            lotCount={preview.scope.lots.length}
+            quantity={preview.scope.quantities
+              .map((q) => `${q.total} ${q.unit ?? ""}`.trim())
+              .join(" + ")}
+            organizations={preview.parties.map((p) => `${p.name} (${CONCERN_LABELS[p.concern]})`)}
           />
         </>
       ) : (
