@@ -3,6 +3,7 @@ import { signOutAction } from "@/app/sign-in/actions";
 import { RecallNotices } from "@/components/recall/notices";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { keepsProducts } from "@/lib/products";
 import { findRecallsAwaiting } from "@/lib/recall";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
@@ -44,6 +45,15 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           <Link href="/recalls" className="inline-block py-2 underline underline-offset-2">
             Recalls
           </Link>
+          {keepsProducts(member) ? (
+            <>
+              {" "}
+              ·{" "}
+              <Link href="/products" className="inline-block py-2 underline underline-offset-2">
+                Products
+              </Link>
+            </>
+          ) : null}
         </p>
       </header>
       <RecallNotices member={member} recalls={recalls} />

@@ -57,3 +57,16 @@ export function productLabel(product: Pick<ProductSummary, "name" | "brand"> | n
   if (!product) return `GTIN ${gtin}`;
   return product.brand ? `${product.brand} ${product.name}` : product.name;
 }
+
+/** An organisation's own products, by name: its Products page and the pickers of its forms. */
+export async function findOrganizationProducts(
+  db: Db,
+  organizationId: string,
+): Promise<ProductSummary[]> {
+  const rows = await db.product.findMany({
+    where: { organizationId },
+    orderBy: [{ name: "asc" }, { gtin: "asc" }],
+    take: 2_000,
+  });
+  return rows.map(summaryOf);
+}
