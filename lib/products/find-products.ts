@@ -70,3 +70,11 @@ export async function findOrganizationProducts(
   });
   return rows.map(summaryOf);
 }
+
+/** FSMA 204's product description as a label prints it: brand, name and net content. */
+export function productDescription(
+  product: Pick<ProductSummary, "name" | "brand" | "netContent">,
+): string {
+  const label = productLabel(product, "");
+  return product.netContent ? `${label}, ${product.netContent}` : label;
+}

@@ -9,6 +9,7 @@ export {
   findProduct,
   findProducts,
   type ProductSummary,
+  productDescription,
   productLabel,
 } from "./find-products";
 export { atLine, importProducts, MAX_IMPORT_BYTES } from "./import-csv";

@@ -2,7 +2,12 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { eventTimeOf, isEpcisEvent } from "@/lib/epcis/event";
-import { findOrganizationProducts, type ProductSummary, productLabel } from "@/lib/products";
+import {
+  findOrganizationProducts,
+  type ProductSummary,
+  productDescription,
+  productLabel,
+} from "@/lib/products";
 import type { FormContext, ProductOption } from "./field-spec";
 
 /**
@@ -65,11 +70,10 @@ export async function getProductOptions(db: Db, member: Member): Promise<Product
 
 /** A product as the picker offers it; its description is FSMA's (brand, name, net content). */
 function productOption(product: ProductSummary): ProductOption {
-  const label = productLabel(product, product.gtin);
   return {
     gtin: product.gtin,
-    label,
-    description: product.netContent ? `${label}, ${product.netContent}` : label,
+    label: productLabel(product, product.gtin),
+    description: productDescription(product),
     commodity: product.commodity,
     variety: product.variety,
     unit: product.unit,
