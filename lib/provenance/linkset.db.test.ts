@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
-import { ChangeFeed } from "./change-feed";
+import { ChangeFeed, listenForChanges } from "./change-feed";
 import { buildLinkset, resolveDigitalLinkPath } from "./digital-link";
+import { answerDigitalLinkCached, peekDigitalLinkAnswer } from "./prepared-answer";
 import { ProvenanceReadModel } from "./read-model";
 import { answerDigitalLink } from "./resolver-answer";
 
@@ -28,11 +29,18 @@ const IMAGE = "https://images.example/romaine.jpg";
 let database: TestDatabase;
 let db: Db;
 let readModel: ProvenanceReadModel;
+let listener: { stop(): Promise<void> };
 
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
-  readModel = new ProvenanceReadModel(db, new ChangeFeed());
+  const feed = new ChangeFeed();
+  listener = listenForChanges(database.databaseUrl, feed);
+  const deadline = Date.now() + 5_000;
+  while (feed.startRead() === null && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  readModel = new ProvenanceReadModel(db, feed);
   const chainAddress = Wallet.createRandom().address;
   const farm = await db.organization.create({
     data: {
@@ -67,6 +75,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await listener.stop();
   await database.drop();
 });
 
@@ -106,5 +115,21 @@ describe("the GTIN-level linkset", () => {
     // The schema bites: without the description GS1 requires, the same linkset fails.
     const { itemDescription: _, ...withoutDescription } = body.linkset[0] ?? {};
     expect(validate({ linkset: [withoutDescription] })).toBe(false);
+  });
+
+  it("is answered afresh once the product is edited, though it was cached", async () => {
+    const pathAndQuery = `/01/${GTIN}?linkType=linkset`;
+    const visit = () =>
+      answerDigitalLinkCached({ readModel, appUrl: APP_URL, pathAndQuery, accept: "*/*" });
+    await visit();
+    expect(peekDigitalLinkAnswer(readModel, pathAndQuery, "*/*")).toBeDefined();
+    await db.product.update({ where: { gtin: GTIN }, data: { name: "Romaine hearts" } });
+    await expect
+      .poll(() => peekDigitalLinkAnswer(readModel, pathAndQuery, "*/*"), { timeout: 5_000 })
+      .toBeUndefined();
+    const answer = await visit();
+    expect(JSON.parse(answer.body.toString()).linkset[0].itemDescription).toBe(
+      "Green Valley Romaine hearts",
+    );
   });
 });
