@@ -78,8 +78,8 @@ test("the farm adds a product, imports a CSV with one bad line, and harvests it 
   await picker.fill(`butter lettuce ${lotCode.toLowerCase()}`);
   const option = page.getByRole("option", { name: new RegExp(name) });
   await expect(option).toBeVisible();
-  // The field at the top of the phone's screen, so the list under it is in the picture.
-  await picker.evaluate((field) => field.scrollIntoView({ block: "start" }));
+  // The field and its label at the top of the phone's screen, so the list under it is in the picture.
+  await picker.evaluate((field) => window.scrollBy(0, field.getBoundingClientRect().top - 48));
   await page.screenshot({ path: testInfo.outputPath("harvest-picker-360.png") });
   await option.click();
   await expect(picker).toHaveValue(own);
