@@ -55,7 +55,7 @@ test("farm to shelf on phones: harvest, pack with packages, ship, carrier scans 
   await expect(page.getByLabel("Field or growing area")).toHaveValue("Field 7, north block");
   await expect(page.getByLabel("Quantity received")).toHaveValue("500");
   await page.getByLabel("Product description").fill("Romaine hearts, 3-pack");
-  await page.getByRole("textbox", { name: "GTIN" }).fill(PACKED_GTIN);
+  await page.getByRole("combobox", { name: /GTIN/ }).fill(PACKED_GTIN);
   await page.getByLabel("New lot code").fill(packedCode);
   await page.getByLabel("Quantity", { exact: true }).fill("480");
   await page.getByLabel("Packages to label").fill("3");

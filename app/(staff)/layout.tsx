@@ -3,6 +3,7 @@ import { signOutAction } from "@/app/sign-in/actions";
 import { RecallNotices } from "@/components/recall/notices";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { keepsProducts } from "@/lib/products";
 import { findRecallsAwaiting } from "@/lib/recall";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
@@ -50,6 +51,15 @@ export default async function StaffLayout({ children }: { children: React.ReactN
               ·{" "}
               <Link href="/audit-log" className="inline-block py-2 underline underline-offset-2">
                 Audit log
+              </Link>
+            </>
+          ) : null}
+          {keepsProducts(member) ? (
+            <>
+              {" "}
+              ·{" "}
+              <Link href="/products" className="inline-block py-2 underline underline-offset-2">
+                Products
               </Link>
             </>
           ) : null}

@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import type { EventFormSpec, FieldSpec } from "@/lib/events/forms/field-spec";
+import type { EventFormSpec, FieldSpec, ProductOption } from "@/lib/events/forms/field-spec";
 import { FormError } from "../forms/form-error";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "../forms/text-field";
 import { AddOutputButton } from "./add-output-button";
+import { ProductPicker } from "./product-picker";
 
 const controlClass =
   "min-h-12 w-full rounded-xl border-2 border-stone-300 bg-white px-3 text-lg aria-invalid:border-red-700";
@@ -14,15 +15,17 @@ const controlClass =
 /**
  * A critical tracking event's form, from its spec: big fields, known values filled in, one button.
  * `initialValues` override the spec's defaults (what was typed before adding a new-lot row);
- * `addOutput` offers one more new-lot row.
+ * `addOutput` offers one more new-lot row; `products` are what its GTIN fields offer.
  */
 export function EventForm({
   spec,
   action,
   initialValues,
   addOutput,
+  products = [],
 }: {
   spec: EventFormSpec;
+  products?: ProductOption[];
   action: (state: FormState, data: FormData) => Promise<FormState>;
   initialValues?: Record<string, string>;
   addOutput?: { path: string; outputs: number; lot?: string };
@@ -45,6 +48,7 @@ export function EventForm({
           values={values}
           invalidField={state?.field}
           initialValues={initialValues}
+          products={products}
         />
       ))}
       {addOutput ? <AddOutputButton {...addOutput} /> : null}
@@ -58,11 +62,13 @@ function Field({
   values,
   invalidField,
   initialValues,
+  products,
 }: {
   field: FieldSpec;
   values: Record<string, string> | undefined;
   invalidField: string | undefined;
   initialValues: Record<string, string> | undefined;
+  products: ProductOption[];
 }) {
   if (field.kind === "heading") return <h2 className="pt-2 text-lg font-bold">{field.label}</h2>;
   const value = values ? (values[field.name] ?? "") : initialValues?.[field.name];
@@ -70,6 +76,18 @@ function Field({
   switch (field.kind) {
     case "hidden":
       return <input type="hidden" name={field.name} value={value ?? field.defaultValue} />;
+    case "product":
+      return (
+        <ProductPicker
+          name={field.name}
+          label={field.label}
+          hint={field.hint}
+          defaultValue={value ?? field.defaultValue}
+          isInvalid={isInvalid}
+          products={products}
+          fills={field.fills}
+        />
+      );
     case "select":
       return (
         <label className="flex flex-col gap-1.5">

@@ -2,6 +2,8 @@
 
 import { useActionState } from "react";
 import { LOT_UNITS } from "@/lib/epcis/quantity";
+import type { ProductOption } from "@/lib/events/forms/field-spec";
+import { ProductPicker } from "../events/product-picker";
 import { FormError } from "../forms/form-error";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
@@ -9,8 +11,10 @@ import { TextField } from "../forms/text-field";
 
 export function CreateLotForm({
   action,
+  products,
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
+  products: ProductOption[];
 }) {
   const [state, formAction] = useActionState(action, undefined);
   const values = state?.values ?? {};
@@ -23,14 +27,14 @@ export function CreateLotForm({
       noValidate
     >
       <FormError state={state} />
-      <TextField
-        label="GTIN"
+      <ProductPicker
+        label="Product (GTIN)"
         name="gtin"
-        inputMode="numeric"
-        autoComplete="off"
-        hint="The product number after (01) on the label: 8, 12, 13 or 14 digits."
+        hint="Type part of its name and choose it, or type the GTIN after (01): 8, 12, 13 or 14 digits."
         defaultValue={values.gtin}
         isInvalid={state?.field === "gtin"}
+        products={products}
+        fills={{ unit: "unit" }}
       />
       <TextField
         label="Lot code"

@@ -36,6 +36,11 @@ export function LotTable({
             </h2>
             <LotStatusBadge status={lot.status} />
           </div>
+          {lot.product ? (
+            <p className="mt-1 font-medium text-stone-800" data-testid="product">
+              {lot.product}
+            </p>
+          ) : null}
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-stone-600">GTIN</dt>
             <dd className="font-mono">{lot.gtin}</dd>

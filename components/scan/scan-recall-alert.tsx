@@ -29,6 +29,11 @@ export function ScanRecallAlert({
         RECALLED — remove from shelf
       </h2>
       <div id="recall-lot" className="flex flex-col gap-1">
+        {recall.product ? (
+          <p className="text-2xl font-bold" data-testid="product">
+            {recall.product}
+          </p>
+        ) : null}
         <p className="text-xl font-semibold">Lot</p>
         {/* Monospaced and unbroken: the code is compared character by character with the label. */}
         <p className="font-mono text-2xl font-bold break-all">{recall.lotCode}</p>

@@ -2,10 +2,13 @@ import "server-only";
 import { findStoredPayloads } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { findProducts, productLabel } from "@/lib/products";
 
 export type LotSummary = {
   id: string;
   gtin: string;
+  /** The product's name as people know it (brand and name), or null when nobody described the GTIN. */
+  product: string | null;
   lotCode: string;
   quantity: string | null;
   unit: string | null;
@@ -56,7 +59,7 @@ async function findLots(db: Db, where: Prisma.LotWhereInput): Promise<LotSummary
       producer: true,
     },
   });
-  const [payloads, producers] = await Promise.all([
+  const [payloads, producers, products] = await Promise.all([
     findStoredPayloads(
       db,
       lots.map((lot) => lot.payloadHash),
@@ -65,11 +68,16 @@ async function findLots(db: Db, where: Prisma.LotWhereInput): Promise<LotSummary
       where: { chainAddress: { in: [...new Set(lots.map((lot) => lot.producer))] } },
       select: { chainAddress: true, gln: true },
     }),
+    findProducts(
+      db,
+      lots.map((lot) => lot.gtin),
+    ),
   ]);
   // The creation event is signed by the lot's producer, so its payload must be the producer's.
   const glns = new Map(producers.map((o) => [o.chainAddress, o.gln]));
   return lots.map(({ payloadHash, producer, ...lot }) => ({
     ...lot,
+    product: products.has(lot.gtin) ? productLabel(products.get(lot.gtin) ?? null, lot.gtin) : null,
     quantity: lot.quantity?.toString() ?? null,
     isVerified: payloads.isVerified({ lotId: lot.id, payloadHash }, glns.get(producer) ?? null),
   }));

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { entriesForBarcode } from "@/lib/gs1/element-string";
 import { canSeeLot } from "@/lib/lots/visibility";
+import { findProduct, productDescription } from "@/lib/products";
 
 export type PackageCode = "qr" | "gs1-datamatrix";
 
@@ -18,7 +19,7 @@ export type LabelSheet = {
   lotId: string;
   gtin: string;
   lotCode: string;
-  /** The product description its registration gave, if any. */
+  /** The product's master data description, else the one its registration gave, if any. */
   product: string | null;
   caseLabel: { svg: string; hri: string[] };
   pages: LabelPage<PackageLabel>[];
@@ -67,7 +68,7 @@ export async function getLabelSheet({
     );
   }
   const where = { lotId, removedAt: null };
-  const [total, packages, payload] = await Promise.all([
+  const [total, packages, payload, product] = await Promise.all([
     db.package.count({ where }),
     db.package.findMany({
       where,
@@ -77,6 +78,7 @@ export async function getLabelSheet({
       take: LABELS_PER_SHEET,
     }),
     lot.payloadHash ? db.eventPayload.findUnique({ where: { hash: lot.payloadHash } }) : null,
+    findProduct(db, lot.gtin),
   ]);
   const lotAis = { "01": lot.gtin, "10": lot.lotCode };
   const labels: PackageLabel[] = [];
@@ -93,7 +95,7 @@ export async function getLabelSheet({
     lotId,
     gtin: lot.gtin,
     lotCode: lot.lotCode,
-    product: productNameOf(payload?.body),
+    product: product ? productDescription(product) : productNameOf(payload?.body),
     caseLabel: {
       svg: await renderBarcode({
         symbology: "gs1-128",

@@ -57,3 +57,24 @@ export function productLabel(product: Pick<ProductSummary, "name" | "brand"> | n
   if (!product) return `GTIN ${gtin}`;
   return product.brand ? `${product.brand} ${product.name}` : product.name;
 }
+
+/** An organisation's own products, by name: its Products page and the pickers of its forms. */
+export async function findOrganizationProducts(
+  db: Db,
+  organizationId: string,
+): Promise<ProductSummary[]> {
+  const rows = await db.product.findMany({
+    where: { organizationId },
+    orderBy: [{ name: "asc" }, { gtin: "asc" }],
+    take: 2_000,
+  });
+  return rows.map(summaryOf);
+}
+
+/** FSMA 204's product description as a label prints it: brand, name and net content. */
+export function productDescription(
+  product: Pick<ProductSummary, "name" | "brand" | "netContent">,
+): string {
+  const label = productLabel(product, "");
+  return product.netContent ? `${label}, ${product.netContent}` : label;
+}

@@ -53,21 +53,38 @@ export function digitalLinkUri(appUrl: string, path: string): string {
 
 export const LINKSET_CONTENT_TYPE = "application/linkset+json";
 
-type TargetLink = { href: string; title: string; type: string; hreflang?: string[] };
+type TargetLink = { href: string; title: string; type?: string; hreflang?: string[] };
+
+/** What the linkset says about the product, from its master data (lib/products). */
+export type LinksetProduct = { name: string; imageUrl: string | null };
 
 /**
  * The resolver's answer to `?linkType=linkset` (or `Accept: application/linkset+json`): an RFC 9264
  * linkset whose anchor is the Digital Link and whose relation types are GS1 Web Vocabulary link types
- * written out in full, as GS1-Conformant resolvers do. The provenance page is both gs1:pip and the
- * default link; a lot also links its trail (gs1:traceability) and both levels their recall status.
+ * written out in full, as GS1-Conformant resolvers do. GS1's linkset schema requires an
+ * `itemDescription`: the product's name when the producer described it. gs1:pip is the product's
+ * information page (the GTIN-level page), gs1:defaultLink the page of what the link names, with the
+ * product's picture as gs1:relatedImage; a lot also links its trail (gs1:traceability) and both
+ * levels their recall status.
  */
-export function buildLinkset(target: ResolverTarget, appUrl: string) {
+export function buildLinkset(
+  target: ResolverTarget,
+  appUrl: string,
+  product: LinksetProduct | null = null,
+) {
   const anchor = digitalLinkUri(appUrl, target.path);
   const name =
     target.lotCode === null ? `product ${target.gtin}` : `lot ${target.lotCode} of ${target.gtin}`;
+  const productName = product?.name ?? `Product ${target.gtin}`;
   const page: TargetLink = {
     href: anchor,
     title: `Provenance of ${name}`,
+    type: "text/html",
+    hreflang: ["en"],
+  };
+  const productPage: TargetLink = {
+    href: digitalLinkUri(appUrl, `/01/${target.gtin}`),
+    title: `${productName}: product information`,
     type: "text/html",
     hreflang: ["en"],
   };
@@ -77,10 +94,15 @@ export function buildLinkset(target: ResolverTarget, appUrl: string) {
     type: "application/json",
   };
   const links: Record<string, TargetLink[]> = {
-    "https://gs1.org/voc/pip": [page],
+    "https://gs1.org/voc/pip": [productPage],
     "https://gs1.org/voc/defaultLink": [page],
     "https://gs1.org/voc/recallStatus": [recallStatus],
   };
+  if (product?.imageUrl) {
+    links["https://gs1.org/voc/relatedImage"] = [
+      { href: product.imageUrl, title: `Picture of ${productName}` },
+    ];
+  }
   if (target.lotCode !== null) {
     links["https://gs1.org/voc/traceability"] = [
       {
@@ -90,5 +112,7 @@ export function buildLinkset(target: ResolverTarget, appUrl: string) {
       },
     ];
   }
-  return { linkset: [{ anchor, ...links }] };
+  const itemDescription =
+    target.lotCode === null ? productName : `${productName}, lot ${target.lotCode}`;
+  return { linkset: [{ anchor, itemDescription, ...links }] };
 }

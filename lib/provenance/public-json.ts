@@ -2,6 +2,7 @@ import "server-only";
 import { RECALL_ADVICE } from "@/components/public";
 import { getEnv } from "@/lib/env";
 import { AppError, toFailure } from "@/lib/errors";
+import { findProduct, productLabel } from "@/lib/products";
 import {
   buildLinkset,
   digitalLinkUri,
@@ -58,10 +59,14 @@ export async function answerPublicJson(
     if (!found) {
       throw new AppError("NOT_FOUND", `LotLedger has no record of ${describeTarget(target)}.`);
     }
+    const body =
+      kind === "linkset"
+        ? buildLinkset(target, appUrl, await linksetProduct(readModel, target.gtin))
+        : publicJsonOf(kind, target, found, appUrl);
     return {
       status: 200,
       headers: { "content-type": JSON_TYPES[kind], "access-control-allow-origin": "*" },
-      body: JSON.stringify(publicJsonOf(kind, target, found, appUrl)),
+      body: JSON.stringify(body),
       // A recall status says when it was checked: always answered afresh.
       dependsOn: kind === "recall-status" ? null : dependencyOf(target, found),
     };
@@ -80,14 +85,19 @@ export function jsonError(error: unknown): ResolverAnswer {
   };
 }
 
-/** The JSON body for `kind` about a target LotLedger has a record of. */
+/** The product's name and picture for its linkset, when its producer described it. */
+async function linksetProduct(readModel: ProvenanceReadModel, gtin: string) {
+  const product = await findProduct(readModel.db, gtin);
+  return product && { name: productLabel(product, gtin), imageUrl: product.imageUrl };
+}
+
+/** The JSON body for the trail or recall status of a target LotLedger has a record of. */
 function publicJsonOf(
-  kind: PublicJsonKind,
+  kind: Exclude<PublicJsonKind, "linkset">,
   target: ResolverTarget,
   found: FoundTarget,
   appUrl: string,
 ): object {
-  if (kind === "linkset") return buildLinkset(target, appUrl);
   const anchor = digitalLinkUri(appUrl, target.path);
   if (found.level === "product") {
     if (kind === "traceability") {

@@ -72,6 +72,15 @@ beforeAll(async () => {
     });
   }
   const { farm, carrier } = members;
+  // The farm described its product: a recall alert names it (issue 14).
+  await db.product.create({
+    data: {
+      gtin: GTIN,
+      name: "Romaine lettuce",
+      brand: "Green Valley",
+      organizationId: "org-farm",
+    },
+  });
   await createLotRow("HELD", { status: "ACTIVE", custodian: farm.organization.chainAddress });
   await createLotRow("SHIPPED", {
     status: "IN_TRANSIT",
@@ -155,6 +164,7 @@ describe("resolveScan: where a scan of a known lot leads", () => {
         lotId: lotIdOf(GTIN, "RECALLED"),
         href: lotHref("RECALLED"),
         gtin: GTIN,
+        product: "Green Valley Romaine lettuce",
         lotCode: "RECALLED",
         recalledLotCode: "RECALLED",
         package: null,

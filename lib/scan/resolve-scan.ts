@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseScanData } from "@/lib/gs1/scan-data";
 import { canSeeLot } from "@/lib/lots/visibility";
+import { findProduct, productLabel } from "@/lib/products";
 import { findScanRecall, type ScanRecall } from "@/lib/recall";
 
 /**
@@ -14,7 +15,15 @@ import { findScanRecall, type ScanRecall } from "@/lib/recall";
  */
 export type ScanResolution =
   | { kind: "lot"; lotId: string; href: string; nextAction: "receive" | "manage" | "view" }
-  | ({ kind: "recalled"; lotId: string; href: string; gtin: string; lotCode: string } & ScanRecall);
+  | ({
+      kind: "recalled";
+      lotId: string;
+      href: string;
+      gtin: string;
+      /** The product's name, so the person holding it knows what to take off the shelf. */
+      product: string | null;
+      lotCode: string;
+    } & ScanRecall);
 
 /**
  * Turns whatever the camera, a photo or the keyboard produced into the next step for this member.
@@ -60,7 +69,11 @@ export async function resolveScan({
   const href = `/lots/${lotId}`;
   // Recalled itself or through a lot it was made from (lib/recall).
   const recall = await findScanRecall({ db, member, lotId, lot, serial: serial ?? null });
-  if (recall) return { kind: "recalled", lotId, href, gtin, lotCode, ...recall };
+  if (recall) {
+    const product = await findProduct(db, gtin);
+    const name = product ? productLabel(product, gtin) : null;
+    return { kind: "recalled", lotId, href, gtin, product: name, lotCode, ...recall };
+  }
   // Addresses are compared without their checksum casing: the indexer and sign-up may differ.
   const ours = member.organization.chainAddress.toLowerCase();
   const canWrite = member.role !== "READ_ONLY";

@@ -36,6 +36,7 @@ const FORM_CONTEXT = (heldLots: FormContext["heldLots"] = []): FormContext => ({
   ownLocations: [],
   partnerLocations: [],
   heldLots,
+  products: [],
   lot: null,
   outputs: 1,
 });

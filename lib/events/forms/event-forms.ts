@@ -46,11 +46,15 @@ function outputRows(
   extra: (prefix: string) => FieldSpec[],
   gtin?: string | false,
 ): FieldSpec[] {
-  return Array.from({ length: Math.min(context.outputs, MAX_OUTPUTS) }, (_, i) => [
-    { kind: "heading", label: `New lot ${i + 1}` } as FieldSpec,
-    ...extra(`outputs.${i}.`),
-    ...newLotFields(`outputs.${i}.`, { gtin: gtin ?? context.lot?.gtin }),
-  ]).flat();
+  return Array.from({ length: Math.min(context.outputs, MAX_OUTPUTS) }, (_, i) => {
+    const prefix = `outputs.${i}.`;
+    const fills = { [`${prefix}productDescription`]: "description" } as const;
+    return [
+      { kind: "heading", label: `New lot ${i + 1}` } as FieldSpec,
+      ...extra(prefix),
+      ...newLotFields(prefix, { gtin: gtin ?? context.lot?.gtin, fills }),
+    ];
+  }).flat();
 }
 
 type Builder = (context: FormContext) => EventFormSpec;
@@ -66,7 +70,9 @@ export const EVENT_FORMS: Record<string, Builder> = {
       text("variety", "Variety", undefined, "e.g. Romaine"),
       text("fieldName", "Field or growing area"),
       dateField("harvestDate", "Harvest date", context),
-      ...newLotFields("", {}).filter((field) => !("name" in field) || field.name !== "packages"),
+      ...newLotFields("", { fills: { commodity: "commodity", variety: "variety" } }).filter(
+        (field) => !("name" in field) || field.name !== "packages",
+      ),
       recipientField(context),
       ...documentFields("harvestlog"),
     ],
@@ -138,7 +144,10 @@ export const EVENT_FORMS: Record<string, Builder> = {
           undefined,
           "As on the label, e.g. Romaine hearts 3-pack",
         ),
-        ...newLotFields("", { gtin: context.lot?.gtin }),
+        ...newLotFields("", {
+          gtin: context.lot?.gtin,
+          fills: { productDescription: "description", commodity: "commodity", variety: "variety" },
+        }),
         dateField("packingDate", "Packing date", context),
         locationField(context, "Packed at"),
         ...documentFields("prodorder"),
@@ -152,7 +161,7 @@ export const EVENT_FORMS: Record<string, Builder> = {
     fields: [
       locationField(context, "Received at"),
       text("productDescription", "Species or product description"),
-      ...newLotFields("", {}),
+      ...newLotFields("", { fills: { productDescription: "description" } }),
       { kind: "date", name: "harvestDateStart", label: "First harvest date" },
       { kind: "date", name: "harvestDateEnd", label: "Last harvest date" },
       text("catchLocations", "Catch locations", undefined, "e.g. FAO area 27.IVb"),

@@ -6,6 +6,21 @@ import { LOT_UNITS } from "@/lib/epcis/quantity";
 
 export type Option = { value: string; label: string };
 
+/** One of the organisation's products, as a form's product picker offers it. */
+export type ProductOption = {
+  gtin: string;
+  /** Brand and name, as people know it. */
+  label: string;
+  /** FSMA's product description: brand, name and net content. */
+  description: string;
+  commodity: string | null;
+  variety: string | null;
+  unit: string | null;
+};
+
+/** What choosing a product fills in: form field name → the product's value. */
+export type ProductFills = Record<string, "description" | "commodity" | "variety" | "unit">;
+
 export type FieldSpec =
   | {
       kind: "text" | "date" | "tel";
@@ -25,6 +40,14 @@ export type FieldSpec =
     }
   | { kind: "checkboxes"; name: string; label: string; options: Option[]; defaultValues: string[] }
   | { kind: "hidden"; name: string; defaultValue: string }
+  | {
+      kind: "product";
+      name: string;
+      label: string;
+      hint: string;
+      defaultValue?: string;
+      fills: ProductFills;
+    }
   | { kind: "heading"; label: string };
 
 /** What the forms can fill in before the user types anything. */
@@ -47,6 +70,8 @@ export type FormContext = {
   } | null;
   /** How many new-lot rows to show (`?outputs=`). */
   outputs: number;
+  /** The organisation's products, for the GTIN fields' picker. */
+  products: ProductOption[];
 };
 
 export type EventFormSpec = {
@@ -102,22 +127,25 @@ export const dateField = (name: string, label: string, context: FormContext): Fi
   defaultValue: context.today,
 });
 
-/** GTIN, lot code, quantity, unit and packages of a new lot; `prefix` names a row of several. */
+/**
+ * GTIN, lot code, quantity, unit and packages of a new lot; `prefix` names a row of several. The GTIN
+ * is picked from the organisation's products (or typed), which fills `fills` and the unit.
+ */
 export function newLotFields(
   prefix: string,
-  options: { gtin?: string | false; quantity?: string; unit?: string },
+  options: { gtin?: string | false; quantity?: string; unit?: string; fills?: ProductFills },
 ): FieldSpec[] {
   return [
     ...(options.gtin === false
       ? []
       : [
           {
-            kind: "text",
+            kind: "product",
             name: `${prefix}gtin`,
-            label: "GTIN",
-            inputMode: "numeric",
+            label: "Product (GTIN)",
             defaultValue: options.gtin,
-            hint: "The product number after (01).",
+            hint: "Type part of its name and choose it, or type the GTIN after (01).",
+            fills: { ...options.fills, [`${prefix}unit`]: "unit" },
           } as const,
         ]),
     {

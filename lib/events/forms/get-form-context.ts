@@ -2,7 +2,13 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { eventTimeOf, isEpcisEvent } from "@/lib/epcis/event";
-import type { FormContext } from "./field-spec";
+import {
+  findOrganizationProducts,
+  type ProductSummary,
+  productDescription,
+  productLabel,
+} from "@/lib/products";
+import type { FormContext, ProductOption } from "./field-spec";
 
 /**
  * Everything an event form can fill in for this member: their sites, partners' sites, the lots they
@@ -19,7 +25,7 @@ export async function getFormContext({
   lotId?: string;
   outputs: number;
 }): Promise<FormContext> {
-  const [locations, lots] = await Promise.all([
+  const [locations, lots, products] = await Promise.all([
     db.location.findMany({
       orderBy: [{ createdAt: "asc" }],
       select: {
@@ -35,6 +41,7 @@ export async function getFormContext({
       take: 100,
       select: { id: true, lotCode: true, gtin: true, quantity: true, unit: true },
     }),
+    getProductOptions(db, member),
   ]);
   const heldLots = lots.map((lot) => ({
     value: lot.id,
@@ -52,6 +59,24 @@ export async function getFormContext({
     heldLots,
     lot: lotId ? await getLotPrefill(db, lotId, member) : null,
     outputs,
+    products,
+  };
+}
+
+/** The organisation's products, as the GTIN fields of its forms offer them. */
+export async function getProductOptions(db: Db, member: Member): Promise<ProductOption[]> {
+  return (await findOrganizationProducts(db, member.organization.id)).map(productOption);
+}
+
+/** A product as the picker offers it; its description is FSMA's (brand, name, net content). */
+function productOption(product: ProductSummary): ProductOption {
+  return {
+    gtin: product.gtin,
+    label: productLabel(product, product.gtin),
+    description: productDescription(product),
+    commodity: product.commodity,
+    variety: product.variety,
+    unit: product.unit,
   };
 }
 

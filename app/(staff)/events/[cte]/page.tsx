@@ -47,6 +47,7 @@ export default async function RecordEventPage({ params, searchParams }: Props) {
         spec={spec}
         action={recordEventAction.bind(null, cte)}
         initialValues={typedValues(typed)}
+        products={context.products}
         addOutput={
           spec.canAddOutput && rows < MAX_OUTPUTS
             ? { path: `/events/${cte}`, outputs: rows + 1, lot: lotId }

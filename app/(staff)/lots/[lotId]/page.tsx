@@ -21,6 +21,7 @@ import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { getLotShipment } from "@/lib/lots/latest-shipment";
 import { findShippingParties } from "@/lib/organizations";
+import { findProduct, productLabel } from "@/lib/products";
 import { findRecallOf, findRecallsMadeFrom } from "@/lib/recall";
 import { receiveLotAction, shipLotAction } from "./actions";
 
@@ -39,12 +40,13 @@ export default async function LotPage({
   // First whether the member may see the lot at all: a stranger gets the same 404 as for no lot.
   const lot = await getLotDetail({ db, member, lotId });
   if (!lot) notFound();
-  const [recall, coldChain, coverage, shipment, recallsMadeFrom] = await Promise.all([
+  const [recall, coldChain, coverage, shipment, recallsMadeFrom, product] = await Promise.all([
     findRecallOf({ db, lotId }),
     getColdChain({ db, lotId }),
     coldChainSummary({ db, lotId }),
     getLotShipment({ db, member, lotId }),
     findRecallsMadeFrom({ db, member, lotId }),
+    findProduct(db, lot.gtin),
   ]);
   const packages = lot.packageCount;
   const me = member.organization.chainAddress;
@@ -63,7 +65,14 @@ export default async function LotPage({
   return (
     <>
       <div>
-        <h1 className="text-2xl font-bold">Lot {lot.lotCode}</h1>
+        <h1 className="text-2xl font-bold">
+          {product ? (
+            <span className="block text-lg font-semibold text-stone-700" data-testid="product">
+              {productLabel(product, lot.gtin)}
+            </span>
+          ) : null}{" "}
+          Lot {lot.lotCode}
+        </h1>
         <p className="font-mono text-sm text-stone-600">GTIN {lot.gtin}</p>
         <p className="mt-1" data-testid="custody">
           {lot.status === "IN_TRANSIT"
