@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "CHANGED_LOCATIONS",
   "CHANGED_WEBHOOK",
   "CHANGED_API_KEYS",
+  "CHANGED_PRODUCTS",
   "SIGNED_IN",
   "SIGN_IN_FAILED",
 ] as const;
@@ -37,6 +38,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   CHANGED_LOCATIONS: "Changed locations",
   CHANGED_WEBHOOK: "Changed the recall webhook",
   CHANGED_API_KEYS: "Changed API keys",
+  CHANGED_PRODUCTS: "Changed products",
   SIGNED_IN: "Signed in",
   SIGN_IN_FAILED: "Failed sign-in",
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import { CsvError, parse } from "csv-parse/sync";
+import { recordAudit } from "@/lib/audit";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { AppError, type FieldIssue } from "@/lib/errors";
@@ -98,6 +99,10 @@ export async function importProducts({
   }
   await db.$transaction(async (tx) => {
     for (const { product } of lines) await writeProduct(tx, member.organization.id, product);
+    await recordAudit(tx, member, {
+      action: "CHANGED_PRODUCTS",
+      summary: `Imported ${lines.length} product(s) from a CSV file`,
+    });
   });
   const updated = lines.filter(({ product }) => owners.has(product.gtin)).length;
   return { added: lines.length - updated, updated };

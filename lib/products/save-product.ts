@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit";
 import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -38,6 +39,11 @@ export async function saveProduct({
       throw new AppError("NOT_FOUND", `Your organisation has no product of GTIN ${gtin}.`);
     }
     await writeProduct(tx, member.organization.id, product);
+    await recordAudit(tx, member, {
+      action: "CHANGED_PRODUCTS",
+      summary: `${gtin ? "Changed" : "Added"} product ${product.name} (GTIN ${product.gtin})`,
+      subjectId: product.gtin,
+    });
     return { gtin: product.gtin };
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -77,6 +78,13 @@ export async function reportDisposition({
           unit: lot.unit,
           reportedById: member.userId,
         })),
+    });
+    await recordAudit(tx, member, {
+      action: "REPORTED_REMOVAL",
+      summary: `Reported what became of lot ${lot.lotCode}: ${reported.map((r) => `${r.quantity.toFixed()} ${DISPOSITION_LABELS[r.kind]}`).join(", ")}`,
+      recallId,
+      lotId: input.lotId,
+      lotCode: lot.lotCode,
     });
     await tx.recallAcknowledgement.updateMany({
       where: { recallId, organizationId, acknowledgedAt: null },
