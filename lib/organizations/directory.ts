@@ -95,6 +95,8 @@ export type Place = {
   address: string;
   latitude: number | null;
   longitude: number | null;
+  /** IANA time zone of the site (times there are shown in it), or null when nobody set it. */
+  timeZone: string | null;
 };
 
 export type PlaceDirectory = {
@@ -112,7 +114,14 @@ export async function getPlaceDirectory({ db }: { db: Db }): Promise<PlaceDirect
       gln: true,
       chainAddress: true,
       locations: {
-        select: { gln: true, name: true, address: true, latitude: true, longitude: true },
+        select: {
+          gln: true,
+          name: true,
+          address: true,
+          latitude: true,
+          longitude: true,
+          timeZone: true,
+        },
         orderBy: { createdAt: "asc" },
       },
     },
@@ -126,6 +135,7 @@ export async function getPlaceDirectory({ db }: { db: Db }): Promise<PlaceDirect
       address: location.address,
       latitude: location.latitude,
       longitude: location.longitude,
+      timeZone: location.timeZone,
     }));
     const main: Place = places[0] ?? {
       organization: organization.name,
@@ -133,6 +143,7 @@ export async function getPlaceDirectory({ db }: { db: Db }): Promise<PlaceDirect
       address: "",
       latitude: null,
       longitude: null,
+      timeZone: null,
     };
     byGln.set(organization.gln, main);
     byAddress.set(organization.chainAddress, main);
