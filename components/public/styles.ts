@@ -31,8 +31,8 @@ figure{display:flex;flex-direction:column;gap:8px}
 details summary{cursor:pointer}.proof{padding-left:24px;font-size:.75rem}
 .product{display:flex;gap:12px;align-items:flex-start}.product>div{display:flex;flex-direction:column;gap:4px;min-width:0}
 .product-image{width:96px;height:96px;object-fit:cover;border-radius:12px;border:2px solid #e7e5e4;background:#fff;flex:none}
-.alert dl{font-size:1rem;row-gap:4px;margin-top:12px}.alert dt{font-weight:700}.alert dd{overflow-wrap:anywhere}.alert a{color:#fff;font-weight:700}
-.check-lot{display:flex;flex-direction:column;gap:12px}.check-lot label{display:flex;flex-direction:column;gap:4px;font-weight:600}
+.alert dl{display:block;font-size:1rem;margin-top:4px}.alert dt{font-weight:700;margin-top:8px}.alert dd{overflow-wrap:anywhere}.alert a{color:#fff;font-weight:700}
+.check-lot{display:flex;flex-direction:column;gap:12px}.check-lot label{display:flex;flex-direction:column;gap:4px;font-weight:600}.check-lot label .small{font-weight:400}
 input{font:inherit;font-weight:400;width:100%;min-height:48px;padding:8px 12px;border:2px solid #a8a29e;border-radius:8px;background:#fff;color:inherit}
 button{font:inherit;font-weight:600;min-height:48px;padding:8px 16px;border:0;border-radius:8px;background:#14532d;color:#fff;cursor:pointer}
 .lookalikes{padding-left:20px;display:flex;flex-direction:column;gap:8px}a{color:#14532d}`;
