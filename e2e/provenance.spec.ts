@@ -44,7 +44,9 @@ test("a label's QR code opens the lot's verified journey for a signed-out consum
   const page = await consumer.newPage();
   const response = await page.goto(uri);
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole("heading", { name: `Lot ${lotCode}` })).toBeVisible();
+  // The product's name heads the page (issue 14: it used to be "Lot …"), the lot code under it.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Romaine lettuce, field-packed");
+  await expect(page.getByTestId("lot-code")).toHaveText(lotCode);
   await expect(page.getByTestId("origin")).toContainText("Green Valley Farm");
   await expect(page.getByRole("img", { name: /Map of the journey/ })).toBeVisible();
   await expectJourney(page);

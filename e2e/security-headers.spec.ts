@@ -75,7 +75,7 @@ test("the resolver, its JSON twins, labels and the API answer under default-src 
     expect(response.status(), url).toBeLessThan(500);
     expectCommonHeaders(response);
     expect(response.headers()["content-security-policy"], url).toBe(
-      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     );
   }
 });

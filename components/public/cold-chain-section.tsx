@@ -1,6 +1,6 @@
 import { type ColdChainBatch, rangeSentence } from "@/lib/cold-chain";
 import { ColdChainChart } from "./cold-chain-chart";
-import { utcTimeText } from "./journey-steps";
+import { utcTimeText } from "./local-time";
 
 function BatchCard({ batch }: { batch: ColdChainBatch }) {
   return (

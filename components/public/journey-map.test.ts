@@ -9,6 +9,7 @@ describe("projectPlaces", () => {
       address: "",
       latitude,
       longitude,
+      timeZone: null,
     });
     const points = projectPlaces(
       [place("farm", 36.68, -121.66), place("nowhere", null, null), place("store", 37.33, -121.89)],

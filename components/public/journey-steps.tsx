@@ -1,13 +1,5 @@
 import type { Place, ProvenanceStep } from "@/lib/provenance";
-
-const TIME_FORMAT = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
-
-/** A moment as the public pages write it: "24 Nov 2026, 06:00 UTC". */
-export const utcTimeText = (iso: string) => `${TIME_FORMAT.format(new Date(iso))} UTC`;
+import { localTimeText } from "./local-time";
 
 function placeText(place: Place): string {
   return place.address ? `${place.name}, ${place.address}` : place.name;
@@ -17,7 +9,10 @@ function whereText(where: Place, to: Place | null): string {
   return to ? `From ${placeText(where)} to ${placeText(to)}` : `At ${placeText(where)}`;
 }
 
-/** The lot's journey, oldest first: what, where, when, who, and whether the ledger vouches for it. */
+/**
+ * The lot's journey, oldest first: what, where, when (on the clock of the place where it happened,
+ * for a shipment where it left), who, and whether the ledger vouches for it.
+ */
 export function JourneySteps({ steps }: { steps: ProvenanceStep[] }) {
   return (
     <ol className="steps" aria-label="Journey">
@@ -38,7 +33,9 @@ export function JourneySteps({ steps }: { steps: ProvenanceStep[] }) {
             </p>
           ) : null}
           <p className="small muted">
-            <time dateTime={step.when}>{utcTimeText(step.when)}</time>
+            <time dateTime={step.when} data-testid="when">
+              {localTimeText(step.when, step.where?.timeZone ?? null)}
+            </time>
             {step.isWhenFromPayload ? "" : " (recorded on the ledger)"} · by {step.who}
           </p>
           <p className="small" data-testid="verification">

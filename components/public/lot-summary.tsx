@@ -1,48 +1,30 @@
 import type { Provenance } from "@/lib/provenance";
+import { dayText } from "./local-time";
 
-/**
- * What a consumer holding a recalled product should do: the page's banner says it, and so does the
- * recall status JSON (lib/provenance/public-json.ts), word for word.
- */
-export const RECALL_ADVICE = "Do not eat this product. Return it to the store or throw it away.";
-
-/**
- * The first thing on the page of a recalled lot, or of a lot made from one: what happened and what
- * to do, in red.
- */
-export function RecallBanner({ recall }: { recall: NonNullable<Provenance["recall"]> }) {
+/** What the package is: the product's name, brand and picture first, then its lot. */
+export function ProductHeader({ provenance }: { provenance: Provenance }) {
+  const { product } = provenance;
   return (
-    <section role="alert" aria-labelledby="recall-heading" className="alert">
-      <h2 id="recall-heading">
-        {recall.isThisLot
-          ? `Recalled: lot ${recall.lotCode}`
-          : `Recalled: made from lot ${recall.lotCode}`}
-      </h2>
-      {recall.isThisLot ? null : (
-        <p>
-          This product was made from lot {recall.lotCode} (GTIN {recall.gtin}), which is recalled.
-        </p>
-      )}
-      <p>{RECALL_ADVICE}</p>
-    </section>
-  );
-}
-
-/** The product, its lot and where it comes from. */
-export function LotSummary({ provenance }: { provenance: Provenance }) {
-  const { producer } = provenance;
-  return (
-    <section aria-labelledby="product-heading">
+    <section aria-labelledby="product-heading" className="product">
+      {product?.imageUrl ? (
+        // A plain <img>: the page is static HTML with no script, so next/image has nothing to run.
+        // biome-ignore lint/performance/noImgElement: see above
+        <img src={product.imageUrl} alt="" width={96} height={96} className="product-image" />
+      ) : null}
       <div>
-        <h1 id="product-heading">Lot {provenance.lotCode}</h1>
+        {product?.brand ? <p className="label">{product.brand}</p> : null}
+        <h1 id="product-heading">{product ? product.name : `Lot ${provenance.lotCode}`}</h1>
+        {product?.description ? <p className="small muted">{product.description}</p> : null}
         <dl>
+          <dt className="muted">Lot code</dt>
+          <dd className="mono wrapall" data-testid="lot-code">
+            {provenance.lotCode}
+          </dd>
           <dt className="muted">GTIN</dt>
           <dd className="mono">{provenance.gtin}</dd>
-          <dt className="muted">Lot code</dt>
-          <dd className="mono wrapall">{provenance.lotCode}</dd>
           {provenance.quantity ? (
             <>
-              <dt className="muted">Quantity</dt>
+              <dt className="muted">Lot size</dt>
               <dd data-testid="quantity">
                 {provenance.quantity} {provenance.unit}
               </dd>
@@ -50,16 +32,40 @@ export function LotSummary({ provenance }: { provenance: Provenance }) {
           ) : null}
         </dl>
       </div>
-      <div className="card" data-testid="origin">
-        <h2 className="label">Origin</h2>
-        <p className="big">{producer.name}</p>
-        {producer.place ? (
-          <p className="small">
-            {producer.place.name}
-            {producer.place.address ? ` · ${producer.place.address}` : ""}
-          </p>
-        ) : null}
-      </div>
+    </section>
+  );
+}
+
+/** Where it comes from: the farm, its site, and the field and harvest day the farm entered. */
+export function OriginCard({ producer }: { producer: Provenance["producer"] }) {
+  return (
+    <section className="card" data-testid="origin" aria-labelledby="origin-heading">
+      <h2 id="origin-heading" className="label">
+        Origin
+      </h2>
+      <p className="big">{producer.name}</p>
+      {producer.place ? (
+        <p className="small">
+          {producer.place.name}
+          {producer.place.address ? ` · ${producer.place.address}` : ""}
+        </p>
+      ) : null}
+      {producer.fieldName || producer.harvestDate ? (
+        <dl>
+          {producer.fieldName ? (
+            <>
+              <dt className="muted">Field</dt>
+              <dd data-testid="origin-field">{producer.fieldName}</dd>
+            </>
+          ) : null}
+          {producer.harvestDate ? (
+            <>
+              <dt className="muted">Harvested</dt>
+              <dd data-testid="origin-harvest-date">{dayText(producer.harvestDate)}</dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
     </section>
   );
 }

@@ -1,14 +1,16 @@
 import type { ProductSummary } from "@/lib/provenance";
-import { RECALL_ADVICE } from "./lot-summary";
+import { CheckLotForm } from "./check-lot-form";
 import { PageShell } from "./page-shell";
+import { RECALL_ADVICE } from "./recall-banner";
 
 /** The product-level answer (/01/{gtin}): a lot's journey needs the lot code from the package. */
 export function ProductPage({ product }: { product: ProductSummary }) {
   const lots = `${product.lotCount} ${product.lotCount === 1 ? "lot" : "lots"}`;
   return (
-    <PageShell title={`Product ${product.gtin}`}>
+    <PageShell title={product.name ?? `Product ${product.gtin}`}>
       <section aria-labelledby="product-heading">
-        <h1 id="product-heading">Product {product.gtin}</h1>
+        <h1 id="product-heading">{product.name ?? `Product ${product.gtin}`}</h1>
+        <p className="small muted mono">GTIN {product.gtin}</p>
         <p>
           Made by {product.producers.join(", ") || "a LotLedger member"}; {lots} on the ledger.
         </p>
@@ -26,6 +28,7 @@ export function ProductPage({ product }: { product: ProductSummary }) {
           Scan the code on the package itself, or add its lot number, to see where it has been.
         </p>
       </section>
+      <CheckLotForm gtin={product.gtin} />
     </PageShell>
   );
 }

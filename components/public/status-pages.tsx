@@ -1,7 +1,48 @@
+import type { LookalikeLot } from "@/lib/provenance";
+import { CheckLotForm } from "./check-lot-form";
 import { PageShell } from "./page-shell";
 
-/** The friendly 404 for a product, lot or package LotLedger has no record of. */
-export function NotFoundPage({ what }: { what: string }) {
+/** "Did you mean": the lots of the GTIN whose codes read like the one typed, recalled ones first. */
+function Lookalikes({ lots }: { lots: readonly LookalikeLot[] }) {
+  return (
+    <section className="card" aria-labelledby="did-you-mean-heading" data-testid="did-you-mean">
+      <h2 id="did-you-mean-heading">Did you mean…</h2>
+      <ul className="lookalikes">
+        {lots.map((lot) => (
+          <li key={lot.lotCode}>
+            <a href={lot.path} className="big mono">
+              lot {lot.lotCode}
+            </a>
+            {lot.isRecalled ? (
+              <span className="bad">
+                {" "}
+                — recalled: if this is the code on your package, do not eat it
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <p className="small muted">
+        Codes are easy to misread: O and 0, I, L and 1, S and 5, B and 8, capitals and small
+        letters.
+      </p>
+    </section>
+  );
+}
+
+/**
+ * The friendly 404 for a product, lot or package LotLedger has no record of, with the lots whose
+ * codes read like the one asked for, and the form to try again.
+ */
+export function NotFoundPage({
+  what,
+  gtin,
+  lookalikes = [],
+}: {
+  what: string;
+  gtin?: string;
+  lookalikes?: readonly LookalikeLot[];
+}) {
   return (
     <PageShell title="Not found">
       <section>
@@ -11,6 +52,8 @@ export function NotFoundPage({ what }: { what: string }) {
           ask the store where you bought it.
         </p>
       </section>
+      {lookalikes.length > 0 ? <Lookalikes lots={lookalikes} /> : null}
+      <CheckLotForm gtin={gtin} />
     </PageShell>
   );
 }
@@ -24,8 +67,9 @@ export function InvalidLinkPage({ reason }: { reason: string }) {
         <p className="big wrapall" data-testid="invalid-reason">
           {reason}
         </p>
-        <p className="big">Check the code on the package and scan it again.</p>
+        <p className="big">Check the code on the package and scan it again, or type it below.</p>
       </section>
+      <CheckLotForm />
     </PageShell>
   );
 }

@@ -28,4 +28,11 @@ dl{display:grid;grid-template-columns:auto 1fr;column-gap:12px;font-size:.875rem
 .step-no{color:#15803d;margin-right:8px}
 figure{display:flex;flex-direction:column;gap:8px}
 .chart{width:100%;height:auto;background:#fff}.batches{list-style:none;padding:0;display:flex;flex-direction:column;gap:12px}
-details summary{cursor:pointer}.proof{padding-left:24px;font-size:.75rem}`;
+details summary{cursor:pointer}.proof{padding-left:24px;font-size:.75rem}
+.product{display:flex;gap:12px;align-items:flex-start}.product>div{display:flex;flex-direction:column;gap:4px;min-width:0}
+.product-image{width:96px;height:96px;object-fit:cover;border-radius:12px;border:2px solid #e7e5e4;background:#fff;flex:none}
+.alert dl{display:block;font-size:1rem;margin-top:4px}.alert dt{font-weight:700;margin-top:8px}.alert dd{overflow-wrap:anywhere}.alert a{color:#fff;font-weight:700}
+.check-lot{display:flex;flex-direction:column;gap:12px}.check-lot label{display:flex;flex-direction:column;gap:4px;font-weight:600}.check-lot label .small{font-weight:400}
+input{font:inherit;font-weight:400;width:100%;min-height:48px;padding:8px 12px;border:2px solid #a8a29e;border-radius:8px;background:#fff;color:inherit}
+button{font:inherit;font-weight:600;min-height:48px;padding:8px 16px;border:0;border-radius:8px;background:#14532d;color:#fff;cursor:pointer}
+.lookalikes{padding-left:20px;display:flex;flex-direction:column;gap:8px}a{color:#14532d}`;

@@ -21,12 +21,15 @@ describe("securityHeaders", () => {
       "/linkset/01/x",
       "/api/lots",
       "/recall-status/01/x",
+      "/check",
     ]) {
       const headers = securityHeaders({ pathname, nonce: "abc", isHttps: false });
       expect(headers["content-security-policy"]).toMatch(
         /^default-src 'none'; style-src 'unsafe-inline';/,
       );
       expect(headers["content-security-policy"]).not.toContain("script-src");
+      // The "check another lot" form sends its GET request to this site only.
+      expect(headers["content-security-policy"]).toContain("form-action 'self'");
     }
   });
 

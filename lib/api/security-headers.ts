@@ -2,14 +2,19 @@
 // Digital Link resolver's fast path (workers/web.ts) — defined once, here. Nothing secret: no
 // server-only, so Next's proxy loads it as any other module.
 
-/** The consumer pages and the JSON, CSV and image answers: no script, no outside resource at all. */
+/**
+ * The consumer pages and the JSON, CSV and image answers: no script. The one outside resource is a
+ * product's picture, at the https address its owner gave (lib/products); the referrer policy below
+ * keeps the page's address, and so the lot, from that host.
+ */
 const PUBLIC_POLICY = [
   "default-src 'none'",
   // Each page carries its own <style> and draws its map and chart as inline SVG.
   "style-src 'unsafe-inline'",
-  "img-src 'self' data:",
+  "img-src 'self' data: https:",
   "base-uri 'none'",
-  "form-action 'none'",
+  // The "check another lot" form (GET /check) stays on this site.
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join("; ");
 
@@ -35,7 +40,7 @@ function appPolicy(nonce: string, isDevelopment: boolean): string {
 }
 
 /** Paths answered without the app's scripts: the Digital Link resolver, its JSON twins and the API. */
-const PUBLIC_PATHS = /^\/(01|linkset|traceability|recall-status|api)\//;
+const PUBLIC_PATHS = /^\/(?:(?:01|linkset|traceability|recall-status|api)\/|check$)/;
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.test(pathname);

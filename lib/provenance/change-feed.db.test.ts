@@ -91,7 +91,7 @@ describe("the provenance change feed (database triggers → LISTEN)", () => {
     expect(feed.isCurrent("lot-c", epoch)).toBe(true);
   });
 
-  it("says everything changed when organisations change, or a statement touches over 100 lots", async () => {
+  it("says everything changed when organisations or products change, or a statement touches over 100 lots", async () => {
     const organization = {
       name: "Org",
       kind: "FARM" as const,
@@ -100,7 +100,17 @@ describe("the provenance change feed (database triggers → LISTEN)", () => {
       encryptedKey: "k",
     };
     // "lot-z" is never written: only "everything changed" puts it out of date.
-    await afterWrite(() => db.organization.create({ data: organization }), "lot-z");
+    const { id: organizationId } = await afterWrite(
+      () => db.organization.create({ data: organization }),
+      "lot-z",
+    ).then(() => db.organization.findUniqueOrThrow({ where: { gln: organization.gln } }));
+    // A product names every page of its lots (and of lots made from them).
+    const product = { organizationId, gtin: "09506000134352", name: "Romaine" };
+    await afterWrite(() => db.product.create({ data: product }), "lot-z");
+    await afterWrite(
+      () => db.product.update({ where: { gtin: product.gtin }, data: { name: "Romaine hearts" } }),
+      "lot-z",
+    );
     const lots = Array.from({ length: 101 }, (_, i) => lotRow(`bulk-${i}`));
     await afterWrite(() => db.lot.createMany({ data: lots }), "lot-z");
   });

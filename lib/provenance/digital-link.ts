@@ -28,17 +28,26 @@ export function resolveDigitalLinkPath(path: string): ResolverTarget {
   }
   const lotCode = ais.get("10") ?? null;
   const serial = ais.get("21") ?? null;
-  const keyAis: Record<string, string> = { "01": gtin };
+  const keyAis: { "01": string; "10"?: string; "21"?: string } = { "01": gtin };
   if (lotCode !== null) keyAis["10"] = lotCode;
   if (serial !== null) keyAis["21"] = serial;
-  const canonical = buildDigitalLink({ stem: "https://resolver.invalid", ais: keyAis });
   return {
     level: serial !== null ? "serial" : lotCode !== null ? "lot" : "product",
     gtin,
     lotCode,
     serial,
-    path: canonical.slice("https://resolver.invalid".length),
+    path: canonicalPath(keyAis),
   };
+}
+
+const NO_HOST = "https://resolver.invalid";
+
+/**
+ * The resolver path "/01/{gtin14}[/10/{lot}][/21/{serial}]" of a GTIN, lot and serial, each value
+ * checked by lib/gs1 (a refusal is its AppError) and percent-encoded.
+ */
+export function canonicalPath(keyAis: { "01": string; "10"?: string; "21"?: string }): string {
+  return buildDigitalLink({ stem: NO_HOST, ais: keyAis }).slice(NO_HOST.length);
 }
 
 /** The resolver path from a catch-all route's decoded segments, each re-encoded as it came. */

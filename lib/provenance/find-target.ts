@@ -1,6 +1,7 @@
 import "server-only";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db } from "@/lib/db/client";
+import { findProduct } from "@/lib/products";
 import { ANY_LOT } from "./change-feed";
 import type { ResolverTarget } from "./digital-link";
 import type { Provenance } from "./get-provenance";
@@ -61,6 +62,8 @@ export function describeTarget(target: ResolverTarget): string {
 /** A product (GTIN) as the public sees it: who makes it, and which of its lots are recalled. */
 export type ProductSummary = {
   gtin: string;
+  /** The product's name as its owner described it (lib/products), or null. */
+  name: string | null;
   lotCount: number;
   producers: string[];
   recalledLotCodes: string[];
@@ -73,10 +76,11 @@ export async function getProductSummary({
   db: Db;
   gtin: string;
 }): Promise<ProductSummary | null> {
-  const [lotCount, recalled, producerRows] = await Promise.all([
+  const [lotCount, recalled, producerRows, product] = await Promise.all([
     db.lot.count({ where: { gtin } }),
     recalledLotsOf(db, gtin),
     db.lot.findMany({ where: { gtin }, select: { producer: true }, distinct: ["producer"] }),
+    findProduct(db, gtin),
   ]);
   if (lotCount === 0) return null;
   const organizations = await db.organization.findMany({
@@ -86,6 +90,7 @@ export async function getProductSummary({
   });
   return {
     gtin,
+    name: product?.name ?? null,
     lotCount,
     producers: organizations.map((o) => o.name),
     recalledLotCodes: recalled.map((lot) => lot.lotCode),

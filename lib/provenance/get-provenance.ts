@@ -3,8 +3,14 @@ import { type ColdChainBatch, getColdChain, withReadingsVerdict } from "@/lib/co
 import type { Db } from "@/lib/db/client";
 import { getLotDetailForConsumers, type LotDetail } from "@/lib/lots/get-lot-detail";
 import { getPlaceDirectory, type Place, type PlaceDirectory } from "@/lib/organizations";
+import { findProducts, type ProductSummary } from "@/lib/products";
 import { findRecalledAncestor, findSourceLots } from "@/lib/trace";
 import { buildSteps, type ProvenanceStep } from "./build-steps";
+import { type HarvestDetails, harvestDetailsOf } from "./harvest-details";
+import { findRecallNotice, type RecallNotice } from "./recall-notice";
+
+/** A product as a consumer reads it on the package: its name, brand, description and picture. */
+export type PublicProduct = Pick<ProductSummary, "name" | "brand" | "description" | "imageUrl">;
 
 /** What the public may know about one lot: no chain addresses, people or staff-only notes. */
 export type Provenance = {
@@ -13,15 +19,27 @@ export type Provenance = {
   lotCode: string;
   quantity: string | null;
   unit: string | null;
+  /** The product the lot is of, as its owner described it; null for a GTIN nobody described. */
+  product: PublicProduct | null;
   /**
    * The recalled lot that makes this one unsafe: itself, or the nearest lot it was made from (a
    * recall covers everything made from the lot, though the chain marks only the lot itself). Null
-   * when neither it nor anything it came from is recalled.
+   * when neither it nor anything it came from is recalled. `notice`: why, since when, by whom; null
+   * when LotLedger did not record the recall (another client of the ledger did).
    */
-  recall: { gtin: string; lotCode: string; isThisLot: boolean } | null;
+  recall: {
+    gtin: string;
+    lotCode: string;
+    isThisLot: boolean;
+    productName: string | null;
+    notice: RecallNotice | null;
+  } | null;
   status: "ACTIVE" | "IN_TRANSIT" | "RECALLED" | "CONSUMED";
-  /** Where it comes from: the producer of its origin lot (the harvest), or of the lot itself. */
-  producer: { name: string; place: Place | null };
+  /**
+   * Where it comes from: the producer of its origin lot (the harvest), or of the lot itself, with
+   * the field and harvest day the farm entered.
+   */
+  producer: { name: string; place: Place | null } & HarvestDetails;
   holder: string;
   /** From farm to shelf: the steps of the lots it was made from, then its own, in ledger order. */
   steps: ProvenanceStep[];
@@ -47,6 +65,10 @@ export async function getProvenance({
     findSourceLots({ db, lotId }),
   ]);
   if (!lot) return null;
+  const [products, notice] = await Promise.all([
+    findProducts(db, [lot.gtin, ...(recalled ? [recalled.gtin] : [])]),
+    recalled ? findRecallNotice(db, recalled.lotId) : null,
+  ]);
   const sources = await Promise.all(
     sourceLots.map(async (source) => ({
       ...source,
@@ -69,21 +91,31 @@ export async function getProvenance({
     lotCode: lot.lotCode,
     quantity: lot.quantity,
     unit: lot.unit,
+    product: publicProduct(products.get(lot.gtin)),
     recall: recalled && {
       gtin: recalled.gtin,
       lotCode: recalled.lotCode,
       isThisLot: recalled.lotId === lot.id,
+      productName: products.get(recalled.gtin)?.name ?? null,
+      notice,
     },
     status: lot.status,
     producer: {
       name: origin.producer.name,
       place: originPlace(steps, origin, lot, places),
+      ...harvestDetailsOf(origin.trail),
     },
     holder: lot.custodian.name,
     steps,
     coldChain,
     lineageLotIds: [lot.id, ...sourceLots.map((source) => source.id)],
   };
+}
+
+function publicProduct(product: ProductSummary | undefined): PublicProduct | null {
+  if (!product) return null;
+  const { name, brand, description, imageUrl } = product;
+  return { name, brand, description, imageUrl };
 }
 
 /** A source lot's own steps: its "used up" is the same transaction as this lot's "made from it". */

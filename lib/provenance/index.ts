@@ -5,10 +5,13 @@
 export type { Place } from "@/lib/organizations";
 export type { ProvenanceStep } from "./build-steps";
 export { ChangeFeed } from "./change-feed";
+export { respondCheckLot } from "./check-lot";
 export type { ProductSummary } from "./find-target";
-export { getProvenance, type Provenance } from "./get-provenance";
+export { getProvenance, type Provenance, type PublicProduct } from "./get-provenance";
+export type { LookalikeLot } from "./lookalike-lots";
 export type { PackageProof } from "./package-proof";
 export { peekDigitalLinkAnswer, respondDigitalLink, serveDigitalLink } from "./prepared-answer";
 export { respondPublicJson } from "./public-json";
 export { getProvenanceReadModel, ProvenanceReadModel } from "./read-model";
+export type { RecallNotice } from "./recall-notice";
 export { answerDigitalLink } from "./resolver-answer";

@@ -7,9 +7,10 @@ import {
   renderDocument,
 } from "@/components/public";
 import { AppError } from "@/lib/errors";
-import type { Dependency } from "./change-feed";
+import { ANY_LOT, type Dependency } from "./change-feed";
 import { LINKSET_CONTENT_TYPE, type ResolverTarget, resolveDigitalLinkPath } from "./digital-link";
 import { dependencyOf, describeTarget, findTarget } from "./find-target";
+import { findLookalikeLots } from "./lookalike-lots";
 import { answerPublicJson, jsonError, type PublicJsonKind } from "./public-json";
 import type { ProvenanceReadModel } from "./read-model";
 
@@ -68,15 +69,28 @@ export async function answerDigitalLink(request: Request): Promise<ResolverAnswe
   }
   if (jsonKind) return answerPublicJson(jsonKind, target, request);
   const found = await findTarget(request.readModel, target);
-  const dependsOn = dependencyOf(target, found);
   const headers = {
     "content-type": HTML,
     link: `<${target.path}?linkType=linkset>; rel="linkset"; type="${LINKSET_CONTENT_TYPE}"`,
   };
   if (!found) {
-    const page = <NotFoundPage what={describeTarget(target)} />;
+    // A lot code typed off a package may be one look-alike character off (did you mean …?).
+    const lookalikes =
+      target.level === "lot" && target.lotCode !== null
+        ? await findLookalikeLots({
+            db: request.readModel.db,
+            gtin: target.gtin,
+            lotCode: target.lotCode,
+          })
+        : [];
+    const page = (
+      <NotFoundPage what={describeTarget(target)} gtin={target.gtin} lookalikes={lookalikes} />
+    );
+    // Offers depend on other lots of the GTIN (a new one, a recall): any lot's change drops it.
+    const dependsOn = target.level === "lot" ? ANY_LOT : dependencyOf(target, found);
     return { status: 404, headers, body: renderDocument(page), dependsOn };
   }
+  const dependsOn = dependencyOf(target, found);
   const page =
     found.level === "product" ? (
       <ProductPage product={found.product} />
