@@ -111,22 +111,24 @@ async function until(check: () => Promise<boolean> | boolean, timeoutMs: number)
 }
 
 describe("two senders side by side", () => {
-  it("send every write exactly once across hand-overs, with consecutive nonces", async () => {
+  it("send every write exactly once across hand-overs, with consecutive nonces", {
+    timeout: 240_000,
+  }, async () => {
     const working: string[] = [];
     const codes = (prefix: string) => Array.from({ length: 15 }, (_, i) => `${prefix}-${i}`);
     const a = startSender("a", working);
-    await until(() => working.length === 1, 5_000);
+    await until(() => working.length === 1, 30_000);
     const b = startSender("b", working);
     const rows = await enqueue(codes("TWIN-A"));
     // Hand over while writes are being signed and sent: the old holder may finish its pass.
     await until(
       async () =>
         (await database.db.ledgerTransaction.count({ where: { status: "CONFIRMED" } })) >= 3,
-      20_000,
+      60_000,
     );
     await dropHolderConnection();
     rows.push(...(await enqueue(codes("TWIN-B"))));
-    await until(() => working.length === 2, 5_000);
+    await until(() => working.length === 2, 30_000);
     rows.push(...(await enqueue(codes("TWIN-C"))));
     a.stop(); // a graceful stop of the first, which stood by again: b keeps sending
     rows.push(...(await enqueue(codes("TWIN-D"))));
