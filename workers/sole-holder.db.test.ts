@@ -55,29 +55,36 @@ async function lockHolderPid(): Promise<number | null> {
 }
 
 describe("one sender per database", () => {
-  it("lets one of two workers work, and the other take over when the holder's connection ends", {
+  it("lets one of two workers work, and one of them take over when the holder's connection ends", {
     timeout: 120_000,
   }, async () => {
     const working = new Set<string>();
     const overlaps: string[] = [];
     const a = startWorker("a", working, overlaps);
-    await until(() => working.has("a"), 30_000);
     const b = startWorker("b", working, overlaps);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect([...working]).toEqual(["a"]);
+    try {
+      await until(() => working.size === 1, 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(working.size).toBe(1);
+      const holderBefore = await lockHolderPid();
 
-    const admin = new pg.Client({ connectionString: database.databaseUrl });
-    await admin.connect();
-    await admin.query("SELECT pg_terminate_backend($1)", [await lockHolderPid()]);
-    await admin.end();
-    // How fast is measured (the chaos test prints it), not asserted: a busy machine takes longer.
-    await until(() => working.has("b"), 30_000);
-
-    b.stop();
-    await b.done;
-    await until(() => working.has("a"), 30_000); // a stood by again, and takes over a graceful stop
-    a.stop();
-    await a.done;
+      const admin = new pg.Client({ connectionString: database.databaseUrl });
+      await admin.connect();
+      await admin.query("SELECT pg_terminate_backend($1)", [holderBefore]);
+      await admin.end();
+      // Whichever stands by first takes over (the one that lost may reconnect first): one works again,
+      // on another connection. How fast is measured by the chaos test, not asserted here.
+      let holderAfter: number | null = null;
+      while (holderAfter === null || holderAfter === holderBefore) {
+        await until(() => working.size === 1, 30_000);
+        holderAfter = await lockHolderPid();
+      }
+      expect(working.size).toBe(1);
+    } finally {
+      a.stop();
+      b.stop();
+      await Promise.all([a.done, b.done]);
+    }
     expect(overlaps).toEqual([]);
   });
 

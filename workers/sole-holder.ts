@@ -97,7 +97,8 @@ async function tryLock(client: pg.Client, name: Options["name"]): Promise<boolea
 async function holderOf(client: pg.Client, name: Options["name"]): Promise<string> {
   const { rows } = await client.query<{ application_name: string; pid: number }>(
     `SELECT a.application_name, a.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-     WHERE l.locktype = 'advisory' AND l.classid = $1 AND l.objid = $2 AND l.granted`,
+     WHERE l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+       AND l.classid = $1 AND l.objid = $2 AND l.granted`,
     [LOCK_CLASS, SOLE_WORKER_LOCKS[name]],
   );
   const holder = rows[0];

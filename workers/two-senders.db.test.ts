@@ -96,7 +96,8 @@ async function dropHolderConnection(): Promise<void> {
   await admin.connect();
   await admin.query(
     `SELECT pg_terminate_backend(pid) FROM pg_locks
-     WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND granted`,
+     WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+       AND classid = $1 AND objid = $2 AND granted`,
     [LOCK_CLASS, SOLE_WORKER_LOCKS.sender],
   );
   await admin.end();

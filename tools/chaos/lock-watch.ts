@@ -40,7 +40,8 @@ export function watchLocks(db: Db, everyMs = 100): LockWatch {
         const rows = await db.$queryRaw<{ objid: number; holder: string }[]>`
           SELECT l.objid::int AS objid, a.application_name AS holder
           FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-          WHERE l.locktype = 'advisory' AND l.classid = ${LOCK_CLASS}::oid AND l.granted`;
+          WHERE l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            AND l.classid = ${LOCK_CLASS}::oid AND l.granted`;
         // A standby's lock connection last asked for the lock (or who holds it): its query says so.
         const asking = await db.$queryRaw<{ name: string }[]>`
           SELECT application_name AS name FROM pg_stat_activity
