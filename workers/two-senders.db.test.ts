@@ -10,6 +10,7 @@ import { createProvider, grantLotTrackerRole } from "@/lib/chain/provider";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { createSignerLookup, createSigningKey, roleForOrganizationKind } from "@/lib/organizations";
 import { deployLotTracker } from "@/tools/chain/deploy";
+import { grantTestPrefixes } from "@/tools/testing/company-prefixes";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { LOCK_CLASS, runAsSoleHolder, SOLE_WORKER_LOCKS } from "./sole-holder";
 
@@ -43,6 +44,7 @@ beforeAll(async () => {
   const deployment = await deployLotTracker(admin);
   lotTracker = LotTracker__factory.connect(deployment.address, provider);
   await grantLotTrackerRole(lotTracker.connect(admin), roleForOrganizationKind("FARM"), address);
+  await grantTestPrefixes(lotTracker.connect(admin), address);
 });
 
 afterAll(async () => {
