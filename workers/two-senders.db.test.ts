@@ -153,6 +153,8 @@ describe("two senders side by side", () => {
     const times = new Map<string, number>();
     for (const log of created) times.set(log.args.lotId, (times.get(log.args.lotId) ?? 0) + 1);
     expect(settled.map((row) => times.get(row.lotId as string) ?? 0)).toEqual(rows.map(() => 1));
-    expect(working).toEqual(["a", "b"]);
+    // a worked first; after its graceful stop b took over (a may have won the lock back once before).
+    expect(working[0]).toBe("a");
+    expect(working.at(-1)).toBe("b");
   });
 });
