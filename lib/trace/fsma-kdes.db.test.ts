@@ -7,6 +7,7 @@ import type { FieldSpec, FormContext } from "@/lib/events/forms/field-spec";
 import { receiveLot } from "@/lib/events/receiving";
 import { queueTrackingEvent } from "@/lib/events/record-event";
 import { handOffLot } from "@/lib/events/shipping";
+import { KDE_TABLE } from "@/tools/testing/fsma-kde-table";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { TEST_GTIN as GTIN, siteOf } from "@/tools/testing/lot-steps";
 import { getFsmaSpreadsheet } from "./exports";
@@ -206,83 +207,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world.drop();
 });
-
-/** The FSMA 204 KDEs of each CTE (DESIGN.md's table), each with the export column(s) that carry it. */
-const KDE_TABLE: Record<string, [kde: string, columns: (keyof FsmaRow)[]][]> = {
-  harvesting: [
-    ["immediate subsequent recipient's location", ["subsequentRecipient"]],
-    ["commodity and variety", ["commodityVariety"]],
-    ["quantity and unit", ["quantity", "unit"]],
-    ["farm location", ["location", "locationGln"]],
-    ["field or growing area", ["fieldName"]],
-    ["harvest date", ["harvestDate"]],
-    ["reference document type and number", ["documentType", "documentNumber"]],
-  ],
-  cooling: [
-    ["subsequent recipient", ["subsequentRecipient"]],
-    ["commodity and variety", ["commodityVariety"]],
-    ["quantity and unit", ["quantity", "unit"]],
-    ["cooling location", ["location", "locationGln"]],
-    ["cooling date", ["eventDate"]],
-    ["harvest farm location", ["harvestFarm"]],
-    ["reference document", ["documentType", "documentNumber"]],
-  ],
-  initial_packing: [
-    ["commodity and variety received", ["commodityVariety"]],
-    ["date received", ["receiveDate"]],
-    ["quantity and unit received", ["quantityReceived"]],
-    ["farm location", ["harvestFarm"]],
-    ["field name", ["fieldName"]],
-    ["harvester business name and phone", ["harvester"]],
-    ["harvest date", ["harvestDate"]],
-    ["cooling location and date", ["coolingLocation", "coolingDate"]],
-    ["TLC assigned", ["tlc"]],
-    ["product description", ["productDescription"]],
-    ["packed quantity and unit", ["quantity", "unit"]],
-    ["packing location (= TLC source)", ["location", "tlcSource", "tlcSourceGln"]],
-    ["TLC source reference", ["tlcSourceReference"]],
-    ["packing date", ["eventDate"]],
-    ["reference document", ["documentType", "documentNumber"]],
-  ],
-  first_land_based_receiving: [
-    ["TLC assigned", ["tlc"]],
-    ["species / product description", ["productDescription"]],
-    ["quantity and unit", ["quantity", "unit"]],
-    ["harvest date range and catch locations", ["harvestDate", "catchLocations"]],
-    ["receiving location (= TLC source)", ["location", "tlcSource"]],
-    ["landing date", ["eventDate"]],
-    ["reference document", ["documentType", "documentNumber"]],
-  ],
-  shipping: [
-    ["TLC", ["tlc"]],
-    ["quantity and unit", ["quantity", "unit"]],
-    ["product description", ["productDescription"]],
-    ["immediate subsequent recipient's location", ["subsequentRecipient"]],
-    ["ship-from location", ["location"]],
-    ["ship date", ["eventDate"]],
-    ["TLC source or TLC source reference", ["tlcSource", "tlcSourceReference"]],
-    ["reference document", ["documentType", "documentNumber"]],
-  ],
-  receiving: [
-    ["TLC", ["tlc"]],
-    ["quantity and unit", ["quantity", "unit"]],
-    ["product description", ["productDescription"]],
-    ["immediate previous source's location", ["previousSource"]],
-    ["receiving location", ["location"]],
-    ["receive date", ["eventDate"]],
-    ["TLC source or TLC source reference", ["tlcSource", "tlcSourceReference"]],
-    ["reference document", ["documentType", "documentNumber"]],
-  ],
-  transformation: [
-    ["inputs: TLC, quantity and unit used", ["inputs"]],
-    ["new TLC", ["tlc"]],
-    ["transformation location (= TLC source)", ["location", "tlcSource"]],
-    ["date completed", ["eventDate"]],
-    ["product description", ["productDescription"]],
-    ["quantity and unit", ["quantity", "unit"]],
-    ["reference document", ["documentType", "documentNumber"]],
-  ],
-};
 
 describe("every KDE of every CTE in DESIGN's table reaches the FSMA 204 export", () => {
   it.each(Object.keys(KDE_TABLE))("%s: each KDE has its column filled", (cte) => {
