@@ -5,9 +5,18 @@ export const metadata: Metadata = {
   title: { default: "LotLedger", template: "%s · LotLedger" },
   description:
     "Food traceability on a shared ledger: every handoff of a lot, every package's provenance.",
+  // Drawn in public/icon.svg; the PNGs and favicon.ico are rendered from it by tools/icons.
+  icons: {
+    icon: [
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/icon-192.png", type: "image/png", sizes: "192x192" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/manifest.webmanifest",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#15803d" };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -48,7 +48,7 @@ test("a manager who recalled the wrong batch lifts the recall: the page says lif
   await page.screenshot({ path: testInfo.outputPath("recall-lift-form.png"), fullPage: true });
   await lift.click();
   await expect(page.getByTestId("recall-lift")).toHaveText(
-    new RegExp(`^Lifted on .+ UTC by .+: ${LIFT_REASON}$`),
+    new RegExp(`^Lifted on .+ \\d{2}:\\d{2} (UTC|P[SD]T) by .+: ${LIFT_REASON}$`),
     { timeout: 20_000 },
   );
   await expect(page.getByRole("form", { name: "Lift this recall" })).toHaveCount(0);

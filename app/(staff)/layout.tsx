@@ -6,6 +6,9 @@ import { getDb } from "@/lib/db";
 import { keepsProducts } from "@/lib/products";
 import { findRecallsAwaiting } from "@/lib/recall";
 
+// One width for the header, the recall notices and every page, so their edges line up on a desktop.
+const PAGE_WIDTH = "mx-auto w-full max-w-6xl";
+
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const member = await requireMember();
   const recalls = await findRecallsAwaiting({
@@ -13,9 +16,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     organizationId: member.organization.id,
   });
   return (
-    <div className="mx-auto flex min-h-screen max-w-3xl flex-col">
-      <header className="border-b border-stone-200 bg-white px-4 py-3">
-        <div className="flex items-center justify-between gap-2">
+    <div className="flex min-h-screen flex-col">
+      <header className="border-b border-stone-200 bg-white">
+        <div className={`${PAGE_WIDTH} flex items-center justify-between gap-2 px-4 pt-3`}>
           <Link href="/lots" className="text-xl font-bold text-ledger-900">
             LotLedger
           </Link>
@@ -36,7 +39,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             </Link>
           </div>
         </div>
-        <p className="text-sm text-stone-600">
+        <p className={`${PAGE_WIDTH} px-4 pb-1 text-sm text-stone-600`}>
           {member.name} ·{" "}
           <Link href="/organization" className="inline-block py-2 underline underline-offset-2">
             {member.organization.name}
@@ -66,7 +69,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         </p>
       </header>
       <RecallNotices member={member} recalls={recalls} />
-      <main className="flex flex-1 flex-col gap-6 px-4 py-6">{children}</main>
+      <main className={`${PAGE_WIDTH} flex flex-1 flex-col gap-6 px-4 py-6`}>{children}</main>
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { ColdChainBatch, ColdChainSummary } from "@/lib/cold-chain";
+import { localTimeText } from "@/lib/text/local-time";
+import { countText } from "@/lib/text/plural";
 import { ColdChainChart } from "../public/cold-chain-chart";
 import { JourneyCoverage } from "./journey-coverage";
-import { utcIsoText } from "./utc-time";
 
 const JUDGEMENT_STYLE = {
   kept: "text-ledger-900",
@@ -11,7 +12,7 @@ const JUDGEMENT_STYLE = {
   "no readings": "text-stone-900",
 } as const;
 
-function BatchCard({ batch }: { batch: ColdChainBatch }) {
+function BatchCard({ batch, timeZone }: { batch: ColdChainBatch; timeZone: string | null }) {
   const { judgement } = batch;
   return (
     <li
@@ -32,9 +33,9 @@ function BatchCard({ batch }: { batch: ColdChainBatch }) {
         </p>
       ) : null}
       <p className="text-sm text-stone-600">
-        {batch.count} readings
+        {countText(batch.count, "reading")}
         {batch.firstAt && batch.lastAt
-          ? ` from ${utcIsoText(batch.firstAt)} to ${utcIsoText(batch.lastAt)}`
+          ? ` from ${localTimeText(batch.firstAt, timeZone)} to ${localTimeText(batch.lastAt, timeZone)}`
           : ""}{" "}
         · recorded by {batch.recordedBy} ·{" "}
         {batch.isVerified ? (
@@ -44,7 +45,7 @@ function BatchCard({ batch }: { batch: ColdChainBatch }) {
         )}
       </p>
       <div className="w-full max-w-md [&_svg]:w-full">
-        <ColdChainChart batch={batch} timeText={utcIsoText} />
+        <ColdChainChart batch={batch} timeText={(iso) => localTimeText(iso, timeZone)} />
       </div>
     </li>
   );
@@ -55,10 +56,13 @@ export function ColdChainBatches({
   batches,
   summary,
   recordHref,
+  timeZone = null,
 }: {
   batches: ColdChainBatch[];
   summary: ColdChainSummary | null;
   recordHref: string | null;
+  /** The reader's clock (their organisation's place); UTC when unknown. */
+  timeZone?: string | null;
 }) {
   if (batches.length === 0 && !recordHref) return null;
   return (
@@ -69,10 +73,12 @@ export function ColdChainBatches({
       {batches.length === 0 ? <p className="text-stone-600">No temperature readings yet.</p> : null}
       <ul className="flex flex-col gap-2">
         {batches.map((batch) => (
-          <BatchCard key={batch.txHash} batch={batch} />
+          <BatchCard key={batch.txHash} batch={batch} timeZone={timeZone} />
         ))}
       </ul>
-      {summary && batches.length > 0 ? <JourneyCoverage summary={summary} /> : null}
+      {summary && batches.length > 0 ? (
+        <JourneyCoverage summary={summary} timeZone={timeZone} />
+      ) : null}
       {recordHref ? (
         <Link
           href={recordHref}

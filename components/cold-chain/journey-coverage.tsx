@@ -1,14 +1,14 @@
 import { type ColdChainSummary, durationText } from "@/lib/cold-chain";
-import { utcDateText } from "./utc-time";
+import { localTimeText } from "@/lib/text/local-time";
 
 type Stretch = ColdChainSummary["measured"][number];
 
-function StretchLine({ stretch }: { stretch: Stretch }) {
+function StretchLine({ stretch, timeZone }: { stretch: Stretch; timeZone: string | null }) {
   const minutes = (stretch.to.getTime() - stretch.from.getTime()) / 60_000;
   return (
     <li>
-      {utcDateText(stretch.from)} – {utcDateText(stretch.to)} ({durationText(minutes)})
-      {stretch.holders.length > 0 ? ` · ${stretch.holders.join(", ")}` : ""}
+      {localTimeText(stretch.from, timeZone)} – {localTimeText(stretch.to, timeZone)} (
+      {durationText(minutes)}){stretch.holders.length > 0 ? ` · ${stretch.holders.join(", ")}` : ""}
     </li>
   );
 }
@@ -17,7 +17,13 @@ function StretchLine({ stretch }: { stretch: Stretch }) {
  * Which hours of the lot's journey its readings cover and which nobody measured: a cold chain that
  * shows only its measured hours would let a reader assume the rest.
  */
-export function JourneyCoverage({ summary }: { summary: ColdChainSummary }) {
+export function JourneyCoverage({
+  summary,
+  timeZone,
+}: {
+  summary: ColdChainSummary;
+  timeZone: string | null;
+}) {
   return (
     <div
       className="flex flex-col gap-1 rounded-xl bg-stone-100 p-3 text-sm"
@@ -33,7 +39,7 @@ export function JourneyCoverage({ summary }: { summary: ColdChainSummary }) {
           <p>Measured:</p>
           <ul className="list-disc pl-5">
             {summary.measured.map((s) => (
-              <StretchLine key={`m${s.from.getTime()}`} stretch={s} />
+              <StretchLine key={`m${s.from.getTime()}`} stretch={s} timeZone={timeZone} />
             ))}
           </ul>
         </>
@@ -43,7 +49,7 @@ export function JourneyCoverage({ summary }: { summary: ColdChainSummary }) {
           <p className="font-semibold text-amber-900">Not measured (no readings):</p>
           <ul className="list-disc pl-5">
             {summary.unmeasured.map((s) => (
-              <StretchLine key={`u${s.from.getTime()}`} stretch={s} />
+              <StretchLine key={`u${s.from.getTime()}`} stretch={s} timeZone={timeZone} />
             ))}
           </ul>
         </>

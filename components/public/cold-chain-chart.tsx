@@ -1,4 +1,5 @@
 import { type ColdChainBatch, celsiusText } from "@/lib/cold-chain";
+import { countText } from "@/lib/text/plural";
 
 const WIDTH = 320;
 const HEIGHT = 160;
@@ -52,7 +53,7 @@ export function ColdChainChart({
   const rangeText = band
     ? `; storage range ${celsiusText(band.minCelsius)} to ${celsiusText(band.maxCelsius)} °C`
     : "";
-  const label = `Temperature from ${timeText(firstAt)} to ${timeText(lastAt)}: between ${celsiusText(min)} and ${celsiusText(max)} °C, ${batch.count} readings${rangeText}`;
+  const label = `Temperature from ${timeText(firstAt)} to ${timeText(lastAt)}: between ${celsiusText(min)} and ${celsiusText(max)} °C, ${countText(batch.count, "reading")}${rangeText}`;
   const axis = (celsius: number) => (
     <>
       <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(celsius)} y2={y(celsius)} stroke="#e7e5e4" />

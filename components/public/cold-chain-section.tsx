@@ -1,6 +1,7 @@
 import { type ColdChainBatch, rangeSentence } from "@/lib/cold-chain";
+import { utcTimeText } from "@/lib/text/local-time";
+import { countText } from "@/lib/text/plural";
 import { ColdChainChart } from "./cold-chain-chart";
-import { utcTimeText } from "./local-time";
 
 function BatchCard({ batch }: { batch: ColdChainBatch }) {
   return (
@@ -9,7 +10,7 @@ function BatchCard({ batch }: { batch: ColdChainBatch }) {
         {rangeSentence(batch)}
       </p>
       <p className="small muted">
-        {batch.count} {batch.count === 1 ? "reading" : "readings"}
+        {countText(batch.count, "reading")}
         {batch.firstAt && batch.lastAt ? (
           <>
             {" from "}

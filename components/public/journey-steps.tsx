@@ -1,5 +1,5 @@
 import type { Place, ProvenanceStep } from "@/lib/provenance";
-import { localTimeText } from "./local-time";
+import { localTimeText } from "@/lib/text/local-time";
 
 function placeText(place: Place): string {
   return place.address ? `${place.name}, ${place.address}` : place.name;

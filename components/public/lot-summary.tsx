@@ -1,5 +1,6 @@
 import type { Provenance } from "@/lib/provenance";
-import { dayText } from "./local-time";
+import { dayText } from "@/lib/text/local-time";
+import { quantityText } from "@/lib/text/plural";
 
 /** What the package is: the product's name, brand and picture first, then its lot. */
 export function ProductHeader({ provenance }: { provenance: Provenance }) {
@@ -25,9 +26,7 @@ export function ProductHeader({ provenance }: { provenance: Provenance }) {
           {provenance.quantity ? (
             <>
               <dt className="muted">Lot size</dt>
-              <dd data-testid="quantity">
-                {provenance.quantity} {provenance.unit}
-              </dd>
+              <dd data-testid="quantity">{quantityText(provenance.quantity, provenance.unit)}</dd>
             </>
           ) : null}
         </dl>

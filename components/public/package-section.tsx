@@ -1,13 +1,12 @@
 import type { PackageProof } from "@/lib/provenance";
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+import { countText } from "@/lib/text/plural";
 
 /** The Merkle proof itself, folded: anyone can recompute the lot's root from the leaf and these. */
 function ProofDetails({ proof }: { proof: PackageProof }) {
   return (
     <details>
       <summary className="small">
-        Merkle proof ({plural(proof.proof.length, "hash", "hashes")})
+        Merkle proof ({countText(proof.proof.length, "hash", "hashes")})
       </summary>
       <dl className="mono wrapall">
         <dt>leaf</dt>
@@ -38,7 +37,7 @@ export function PackageSection({
   lotCode: string;
   isRecalled?: boolean;
 }) {
-  const registered = `one of the ${plural(proof.packageCount, "package", "packages")} registered on the ledger with lot ${lotCode}`;
+  const registered = `one of the ${countText(proof.packageCount, "package")} registered on the ledger with lot ${lotCode}`;
   return (
     <section className="card" aria-labelledby="package-heading">
       <h2 id="package-heading">This package: {proof.serial}</h2>

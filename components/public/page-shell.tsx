@@ -10,6 +10,8 @@ export function PageShell({ title, children }: { title: string; children: ReactN
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <title>{`${title} · LotLedger`}</title>
+        <link rel="icon" href="/icon.svg" type="image/svg+xml" />
+        <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
         <style>{PUBLIC_CSS}</style>
       </head>
       <body>

@@ -1,11 +1,12 @@
 import type { ProductSummary } from "@/lib/provenance";
+import { countText } from "@/lib/text/plural";
 import { CheckLotForm } from "./check-lot-form";
 import { PageShell } from "./page-shell";
 import { RECALL_ADVICE } from "./recall-banner";
 
 /** The product-level answer (/01/{gtin}): a lot's journey needs the lot code from the package. */
 export function ProductPage({ product }: { product: ProductSummary }) {
-  const lots = `${product.lotCount} ${product.lotCount === 1 ? "lot" : "lots"}`;
+  const lots = countText(product.lotCount, "lot");
   return (
     <PageShell title={product.name ?? `Product ${product.gtin}`}>
       <section aria-labelledby="product-heading">

@@ -1,5 +1,5 @@
 import type { Provenance, RecallNotice } from "@/lib/provenance";
-import { localDayText } from "./local-time";
+import { localDayText } from "@/lib/text/local-time";
 
 /**
  * What a consumer holding a recalled product should do: the page's banner says it, and so does the

@@ -64,7 +64,7 @@ export function InvalidLinkPage({ reason }: { reason: string }) {
     <PageShell title="Not a valid product code">
       <section>
         <h1>This code can't be read</h1>
-        <p className="big wrapall" data-testid="invalid-reason">
+        <p className="big prose" data-testid="invalid-reason">
           {reason}
         </p>
         <p className="big">Check the code on the package and scan it again, or type it below.</p>

@@ -14,8 +14,8 @@ main{display:flex;flex-direction:column;gap:24px;padding:24px 16px}
 section{display:flex;flex-direction:column;gap:12px}
 h1,h2,p,dl,ol,figure{margin:0}h1{font-size:1.5rem;font-weight:700;color:#14532d}h2{font-size:1.125rem;font-weight:600}
 .small{font-size:.875rem}.muted{color:#57534e}.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-.wrapall{overflow-wrap:anywhere;word-break:break-all}
-dl{display:grid;grid-template-columns:auto 1fr;column-gap:12px;font-size:.875rem}dd{margin:0}
+.wrapall{overflow-wrap:break-word;min-width:0}.prose{overflow-wrap:break-word;hyphens:auto}
+dl{display:grid;grid-template-columns:auto minmax(0,1fr);column-gap:12px;font-size:.875rem}dd{margin:0}
 .card{background:#fff;border:2px solid #e7e5e4;border-radius:12px;padding:12px}
 .label{font-size:.875rem;font-weight:600;text-transform:uppercase;letter-spacing:.05em;color:#57534e}
 .big{font-size:1.125rem;font-weight:600}
@@ -31,7 +31,7 @@ figure{display:flex;flex-direction:column;gap:8px}
 details summary{cursor:pointer}.proof{padding-left:24px;font-size:.75rem}
 .product{display:flex;gap:12px;align-items:flex-start}.product>div{display:flex;flex-direction:column;gap:4px;min-width:0}
 .product-image{width:96px;height:96px;object-fit:cover;border-radius:12px;border:2px solid #e7e5e4;background:#fff;flex:none}
-.alert dl{display:block;font-size:1rem;margin-top:4px}.alert dt{font-weight:700;margin-top:8px}.alert dd{overflow-wrap:anywhere}.alert a{color:#fff;font-weight:700}
+.alert dl{display:block;font-size:1rem;margin-top:4px}.alert dt{font-weight:700;margin-top:8px}.alert dd{overflow-wrap:break-word}.alert a{color:#fff;font-weight:700}
 .check-lot{display:flex;flex-direction:column;gap:12px}.check-lot label{display:flex;flex-direction:column;gap:4px;font-weight:600}.check-lot label .small{font-weight:400}
 input{font:inherit;font-weight:400;width:100%;min-height:48px;padding:8px 12px;border:2px solid #a8a29e;border-radius:8px;background:#fff;color:inherit}
 button{font:inherit;font-weight:600;min-height:48px;padding:8px 16px;border:0;border-radius:8px;background:#14532d;color:#fff;cursor:pointer}

@@ -1,11 +1,7 @@
 /**
- * The recall dashboard is desktop-first: it takes up to 72rem even though the staff app's column is
- * phone-width, centred over that column, and shrinks back to it on a phone.
+ * The recall dashboard's column: the staff layout's page width (72rem on a desktop, the phone's width
+ * on a phone), so its edges line up with the header's.
  */
 export function RecallDashboardFrame({ children }: { children: React.ReactNode }) {
-  return (
-    <div className="flex w-[min(72rem,calc(100vw-2rem))] flex-col gap-6 self-center">
-      {children}
-    </div>
-  );
+  return <div className="flex w-full flex-col gap-6">{children}</div>;
 }

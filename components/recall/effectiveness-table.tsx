@@ -1,8 +1,11 @@
 import type { RecallEffectiveness } from "@/lib/recall";
 import { DISPOSITION_KINDS, DISPOSITION_LABELS } from "@/lib/recall/terms";
+import { countText, quantityText } from "@/lib/text/plural";
+
+const sentenceCase = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 const amount = (quantity: string | null, unit: string | null) =>
-  quantity === null ? "—" : `${quantity}${unit ? ` ${unit}` : ""}`;
+  quantity === null ? "—" : quantityText(quantity, unit);
 
 /** Per holder and lot: the quantity in scope, what became of it by kind, and the share accounted for. */
 export function RecallEffectivenessTable({
@@ -12,8 +15,11 @@ export function RecallEffectivenessTable({
 }) {
   if (effectiveness.lots.length === 0) return null;
   return (
-    <div className="overflow-x-auto rounded-xl border border-stone-200">
-      <table className="w-full min-w-[48rem] text-left text-sm" aria-label="Stock accounted for">
+    <div className="rounded-xl border border-stone-200 sm:overflow-x-auto">
+      <table
+        className="reflow-table w-full text-left text-sm sm:min-w-[48rem]"
+        aria-label="Stock accounted for"
+      >
         <thead className="bg-stone-50 text-stone-600">
           <tr>
             <th className="px-3 py-2 font-semibold">Holder and lot</th>
@@ -32,26 +38,37 @@ export function RecallEffectivenessTable({
               <th scope="rowgroup" colSpan={6} className="px-3 py-2 font-semibold">
                 {holder.name}
               </th>
-              <td className="px-3 py-2 font-bold">
+              <td className="px-3 py-2 font-bold" data-label="Accounted for">
                 {holder.isAccounted ? "✓ " : ""}
                 {holder.percent} %
               </td>
             </tr>
             {holder.lots.map((lot) => (
               <tr key={lot.lotId} className="border-t border-stone-100">
-                <td className="px-3 py-2 font-mono">{lot.lotCode}</td>
-                <td className="px-3 py-2">{amount(lot.quantity, lot.unit)}</td>
+                <td className="px-3 py-2 font-mono" data-label="Lot">
+                  {lot.lotCode}
+                </td>
+                <td className="px-3 py-2" data-label="In scope">
+                  {amount(lot.quantity, lot.unit)}
+                </td>
                 {DISPOSITION_KINDS.map((kind) => (
-                  <td key={kind} className="px-3 py-2">
+                  <td
+                    key={kind}
+                    className="px-3 py-2"
+                    data-label={sentenceCase(DISPOSITION_LABELS[kind])}
+                  >
                     {lot.reported[kind] === "0" ? "—" : amount(lot.reported[kind], lot.unit)}
                     {kind === "REMOVED_FROM_SALE" && lot.packages.total > 0 ? (
                       <span className="block text-xs text-stone-600">
-                        {lot.packages.removed} / {lot.packages.total} packages marked
+                        {lot.packages.removed} / {countText(lot.packages.total, "package")} marked
                       </span>
                     ) : null}
                   </td>
                 ))}
-                <td className={`px-3 py-2 ${lot.isAccounted ? "" : "font-semibold text-red-800"}`}>
+                <td
+                  className={`px-3 py-2 ${lot.isAccounted ? "" : "font-semibold text-red-800"}`}
+                  data-label="Accounted for"
+                >
                   {amount(lot.accounted, lot.unit)} ({lot.percent} %)
                 </td>
               </tr>

@@ -11,7 +11,14 @@ const LEDGER_STATE: Record<RecallView["ledger"]["status"], string> = {
 };
 
 /** What is recalled, why, by whom, and whether the ledger has recorded it. */
-export function RecallHeader({ recall }: { recall: RecallView }) {
+export function RecallHeader({
+  recall,
+  timeZone,
+}: {
+  recall: RecallView;
+  /** The reader's clock (Member.organization.timeZone); UTC when unknown. */
+  timeZone?: string | null;
+}) {
   const { ledger } = recall;
   return (
     <div className="flex flex-col gap-2">
@@ -27,7 +34,7 @@ export function RecallHeader({ recall }: { recall: RecallView }) {
       <p className="font-mono text-sm text-stone-600">GTIN {recall.gtin}</p>
       <p className="whitespace-pre-line text-lg">{recall.reason}</p>
       <p className="text-sm text-stone-700">
-        Started {formatMoment(recall.createdAt)} by {recall.initiatedBy.name},{" "}
+        Started {formatMoment(recall.createdAt, timeZone)} by {recall.initiatedBy.name},{" "}
         {recall.initiatedBy.organizationName}.{" "}
         <span data-testid="ledger-state">
           {ledger.status === "FAILED"

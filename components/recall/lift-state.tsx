@@ -5,7 +5,13 @@ import { formatMoment } from "@/lib/recall/terms";
  * Where the lifting of the recall stands: asked for and waiting for a second person's approval
  * (Class I), on its way to the ledger, lifted, or refused by it.
  */
-export function RecallLiftState({ lift }: { lift: RecallLiftView }) {
+export function RecallLiftState({
+  lift,
+  timeZone,
+}: {
+  lift: RecallLiftView;
+  timeZone?: string | null;
+}) {
   if (lift.status === "CONFIRMED") {
     return (
       <p
@@ -14,7 +20,7 @@ export function RecallLiftState({ lift }: { lift: RecallLiftView }) {
         className="whitespace-pre-line rounded-xl border-2 border-ledger-600 bg-white p-4 text-lg"
       >
         <strong>
-          Lifted on {formatMoment(lift.at)} by {lift.liftedBy}
+          Lifted on {formatMoment(lift.at, timeZone)} by {lift.liftedBy}
           {lift.approvedBy ? `, approved by ${lift.approvedBy}` : ""}:
         </strong>{" "}
         {lift.reason}
@@ -24,7 +30,7 @@ export function RecallLiftState({ lift }: { lift: RecallLiftView }) {
   return (
     <p role="status" data-testid="recall-lift" className="rounded-xl bg-amber-50 p-4">
       {lift.status === "AWAITING_APPROVAL"
-        ? `Lifting asked for by ${lift.liftedBy} on ${formatMoment(lift.at)}: ${lift.reason} — it waits for a second person's approval. The recall stays in force until then.`
+        ? `Lifting asked for by ${lift.liftedBy} on ${formatMoment(lift.at, timeZone)}: ${lift.reason} — it waits for a second person's approval. The recall stays in force until then.`
         : lift.status === "FAILED"
           ? `The ledger refused to lift it: ${lift.error}. The recall is still in force.`
           : `Lifting: waiting for the ledger. ${lift.liftedBy} asked to lift it: ${lift.reason}`}

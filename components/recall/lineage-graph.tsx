@@ -4,6 +4,7 @@ import {
   NODE_HEIGHT,
   NODE_WIDTH,
 } from "@/lib/recall/lineage-layout";
+import { countText, plural } from "@/lib/text/plural";
 
 // Red for what the recall takes off the shelf; grey for what it leaves alone. The words under each
 // lot code say the same, so the graph does not depend on colour alone.
@@ -38,7 +39,7 @@ export function RecallLineageGraph({
       <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white p-2">
         <svg
           role="img"
-          aria-label={`${caption}: ${inScope.length} lots in scope (${inScope.map((n) => n.lotCode).join(", ")}), ${layout.nodes.length - inScope.length} not affected.`}
+          aria-label={`${caption}: ${countText(inScope.length, "lot")} in scope (${inScope.map((n) => n.lotCode).join(", ")}), ${layout.nodes.length - inScope.length} not affected.`}
           width={layout.width}
           height={layout.height}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
@@ -84,7 +85,9 @@ export function RecallLineageGraph({
       </div>
       <figcaption className="text-sm text-stone-600">
         {caption}. Red: the recalled lot and everything made from it; grey: not affected.
-        {omitted > 0 ? ` ${omitted} more lots are not drawn; the CSV lists every one.` : ""}
+        {omitted > 0
+          ? ` ${omitted} more ${plural(omitted, "lot")} ${omitted === 1 ? "is" : "are"} not drawn; the CSV lists every one.`
+          : ""}
       </figcaption>
     </figure>
   );

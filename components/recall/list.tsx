@@ -15,7 +15,13 @@ function stateOf(recall: RecallSummary): string {
 }
 
 /** The recalls a member follows, each with its class, state and acknowledgements. */
-export function RecallList({ recalls }: { recalls: RecallSummary[] }) {
+export function RecallList({
+  recalls,
+  timeZone,
+}: {
+  recalls: RecallSummary[];
+  timeZone?: string | null;
+}) {
   if (recalls.length === 0) {
     return (
       <p className="rounded-xl bg-white p-4 text-stone-600">
@@ -38,7 +44,7 @@ export function RecallList({ recalls }: { recalls: RecallSummary[] }) {
               {SEVERITY_LABELS[recall.severity].name} recall of lot {recall.lotCode}
             </Link>
             <p className="truncate text-sm text-stone-600">
-              {formatMoment(recall.createdAt)} · {recall.reason}
+              {formatMoment(recall.createdAt, timeZone)} · {recall.reason}
             </p>
             {recall.concern ? (
               <p className="text-sm font-semibold" data-testid="recall-concern">

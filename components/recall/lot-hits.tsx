@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { LotHit } from "@/lib/recall";
+import { quantityText } from "@/lib/text/plural";
 import { LotStatusBadge } from "../lots/lot-status-badge";
 
 /** Search results: each lot with what identifies it on a label and who holds it now. */
@@ -15,9 +16,9 @@ export function RecallLotHits({ query, hits }: { query: string; hits: LotHit[] }
   return (
     <section
       aria-label="Matching lots"
-      className="overflow-x-auto rounded-xl border border-stone-200 bg-white"
+      className="rounded-xl border border-stone-200 bg-white sm:overflow-x-auto"
     >
-      <table className="w-full min-w-[36rem] text-left text-sm">
+      <table className="reflow-table w-full text-left text-sm sm:min-w-[36rem]">
         <thead className="bg-stone-50 text-stone-600">
           <tr>
             <th className="px-3 py-2 font-semibold">Lot</th>
@@ -30,7 +31,7 @@ export function RecallLotHits({ query, hits }: { query: string; hits: LotHit[] }
         <tbody>
           {hits.map((hit) => (
             <tr key={hit.id} className="border-t border-stone-100">
-              <td className="px-3 py-2">
+              <td className="px-3 py-2" data-label="Lot">
                 <Link
                   href={`/recalls/lots/${hit.id}`}
                   className="font-mono font-semibold underline underline-offset-4"
@@ -41,10 +42,16 @@ export function RecallLotHits({ query, hits }: { query: string; hits: LotHit[] }
                   <span className="block text-stone-600">package {hit.serial}</span>
                 ) : null}
               </td>
-              <td className="px-3 py-2 font-mono">{hit.gtin}</td>
-              <td className="px-3 py-2">{hit.quantity ? `${hit.quantity} ${hit.unit}` : "—"}</td>
-              <td className="px-3 py-2">{hit.custodianName}</td>
-              <td className="px-3 py-2">
+              <td className="px-3 py-2 font-mono" data-label="GTIN">
+                {hit.gtin}
+              </td>
+              <td className="px-3 py-2" data-label="Quantity">
+                {hit.quantity ? quantityText(hit.quantity, hit.unit) : "—"}
+              </td>
+              <td className="px-3 py-2" data-label="Held by">
+                {hit.custodianName}
+              </td>
+              <td className="px-3 py-2" data-label="Status">
                 <LotStatusBadge status={hit.status} />
               </td>
             </tr>

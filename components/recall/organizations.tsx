@@ -9,9 +9,11 @@ import { CONCERN_LABELS, formatMoment } from "@/lib/recall/terms";
 export function RecallOrganizations({
   organizations,
   isLifted = false,
+  timeZone,
 }: {
   organizations: RecallView["organizations"];
   isLifted?: boolean;
+  timeZone?: string | null;
 }) {
   return (
     <section aria-labelledby="acknowledgements-heading" className="flex flex-col gap-2">
@@ -32,7 +34,7 @@ export function RecallOrganizations({
             </span>
             {organization.acknowledgedAt ? (
               <span className="text-ledger-700">
-                ✓ acknowledged {formatMoment(organization.acknowledgedAt)}
+                ✓ acknowledged {formatMoment(organization.acknowledgedAt, timeZone)}
                 {organization.acknowledgedBy ? ` by ${organization.acknowledgedBy}` : ""}
               </span>
             ) : isLifted ? (

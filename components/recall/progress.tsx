@@ -34,10 +34,12 @@ export function RecallProgressPanel({
   progress,
   effectiveness,
   closedAt,
+  timeZone,
 }: {
   progress: RecallProgress;
   effectiveness: RecallEffectiveness;
   closedAt: Date | null;
+  timeZone?: string | null;
 }) {
   return (
     <section
@@ -73,7 +75,7 @@ export function RecallProgressPanel({
       <RecallEffectivenessTable effectiveness={effectiveness} />
       <p role="status" className="text-sm text-stone-700">
         {closedAt
-          ? `Closed on ${formatMoment(closedAt)}: every holder accounted for all its stock.`
+          ? `Closed on ${formatMoment(closedAt, timeZone)}: every holder accounted for all its stock.`
           : "The recall closes when every holder has accounted for all its stock: removed from sale (packages marked removed count), destroyed, returned to supplier or already sold."}
       </p>
     </section>

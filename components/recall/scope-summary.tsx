@@ -1,3 +1,4 @@
+import { quantityText } from "@/lib/text/plural";
 import type { RecallScope } from "@/lib/trace";
 import { LotStatusBadge } from "../lots/lot-status-badge";
 
@@ -20,14 +21,15 @@ export function RecallScopeSummary({ scope }: { scope: RecallScope }) {
         <Total label="Packages" value={String(scope.packages.total)} />
         <Total
           label="Quantity"
-          value={
-            scope.quantities.map((q) => `${q.total} ${q.unit ?? ""}`.trim()).join(" + ") || "—"
-          }
+          value={scope.quantities.map((q) => quantityText(q.total, q.unit)).join(" + ") || "—"}
         />
         <Total label="Organisations" value={String(scope.organizations.length)} />
       </dl>
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
-        <table className="w-full min-w-[40rem] text-left text-sm" aria-label="Affected lots">
+      <div className="rounded-xl border border-stone-200 bg-white sm:overflow-x-auto">
+        <table
+          className="reflow-table w-full text-left text-sm sm:min-w-[40rem]"
+          aria-label="Affected lots"
+        >
           <thead className="bg-stone-50 text-stone-600">
             <tr>
               <th className="px-3 py-2 font-semibold">Lot</th>
@@ -41,19 +43,23 @@ export function RecallScopeSummary({ scope }: { scope: RecallScope }) {
           <tbody>
             {scope.lots.map((lot) => (
               <tr key={lot.id} className="border-t border-stone-100">
-                <td className="px-3 py-2 font-mono font-semibold">{lot.lotCode}</td>
-                <td className="px-3 py-2 font-mono">{lot.gtin}</td>
-                <td className="px-3 py-2">
-                  {lot.quantity ? `${lot.quantity} ${lot.unit ?? ""}` : "—"}
+                <td className="px-3 py-2 font-mono font-semibold" data-label="Lot">
+                  {lot.lotCode}
                 </td>
-                <td className="px-3 py-2">
+                <td className="px-3 py-2 font-mono" data-label="GTIN">
+                  {lot.gtin}
+                </td>
+                <td className="px-3 py-2" data-label="Quantity">
+                  {lot.quantity ? quantityText(lot.quantity, lot.unit) : "—"}
+                </td>
+                <td className="px-3 py-2" data-label="Packages off the shelf">
                   {lot.packages.removed} / {lot.packages.total}
                 </td>
-                <td className="px-3 py-2">
+                <td className="px-3 py-2" data-label="Held by">
                   {holderName(lot.custodian)}
                   {lot.recipient ? ` → ${holderName(lot.recipient)}` : ""}
                 </td>
-                <td className="px-3 py-2">
+                <td className="px-3 py-2" data-label="Status">
                   <LotStatusBadge status={lot.status} />
                 </td>
               </tr>
@@ -61,9 +67,9 @@ export function RecallScopeSummary({ scope }: { scope: RecallScope }) {
           </tbody>
         </table>
       </div>
-      <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
+      <div className="rounded-xl border border-stone-200 bg-white sm:overflow-x-auto">
         <table
-          className="w-full min-w-[40rem] text-left text-sm"
+          className="reflow-table w-full text-left text-sm sm:min-w-[40rem]"
           aria-label="Organisations and locations holding affected stock"
         >
           <thead className="bg-stone-50 text-stone-600">
@@ -76,13 +82,13 @@ export function RecallScopeSummary({ scope }: { scope: RecallScope }) {
           <tbody>
             {scope.organizations.map((holder) => (
               <tr key={holder.address} className="border-t border-stone-100">
-                <td className="px-3 py-2">
+                <td className="px-3 py-2" data-label="Organisation">
                   <span className="font-semibold">{holderName(holder)}</span>
                   {holder.gln ? (
                     <span className="block font-mono text-xs text-stone-600">GLN {holder.gln}</span>
                   ) : null}
                 </td>
-                <td className="px-3 py-2">
+                <td className="px-3 py-2" data-label="Location">
                   {holder.location ? (
                     <>
                       {holder.location.name}
@@ -94,7 +100,9 @@ export function RecallScopeSummary({ scope }: { scope: RecallScope }) {
                     "—"
                   )}
                 </td>
-                <td className="px-3 py-2 font-mono">{holder.lotIds.map(lotCodeOf).join(", ")}</td>
+                <td className="px-3 py-2 font-mono" data-label="Lots">
+                  {holder.lotIds.map(lotCodeOf).join(", ")}
+                </td>
               </tr>
             ))}
           </tbody>

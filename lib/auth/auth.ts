@@ -6,6 +6,8 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { mailConfigOf } from "@/lib/mail/send-mail";
+import { deliverPasswordReset, RESET_LINK_SECONDS, resetPasswordUrl } from "./password-reset-email";
 import type { Member } from "./session";
 
 // Better Auth's own limits, which a new password is checked against before Better Auth sees it.
@@ -31,6 +33,17 @@ function createAuth() {
       disableSignUp: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
+      // "Forgot password": the link goes to our own page (app/sign-in/reset-password), and a new
+      // password signs the account out everywhere else.
+      resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }) => {
+        void deliverPasswordReset(
+          mailConfigOf(env),
+          user.email,
+          resetPasswordUrl(env.APP_URL, token),
+        );
+      },
     },
     user: {
       additionalFields: {
@@ -63,7 +76,21 @@ export async function findMember(db: Db, userId: string): Promise<Member | null>
       name: true,
       email: true,
       role: true,
-      organization: { select: { id: true, name: true, kind: true, gln: true, chainAddress: true } },
+      organization: {
+        select: {
+          id: true,
+          name: true,
+          kind: true,
+          gln: true,
+          chainAddress: true,
+          locations: {
+            where: { timeZone: { not: null } },
+            orderBy: { createdAt: "asc" },
+            take: 1,
+            select: { timeZone: true },
+          },
+        },
+      },
     },
   });
   if (!user?.organization) return null;
@@ -72,6 +99,13 @@ export async function findMember(db: Db, userId: string): Promise<Member | null>
     name: user.name,
     email: user.email,
     role: user.role,
-    organization: user.organization,
+    organization: {
+      id: user.organization.id,
+      name: user.organization.name,
+      kind: user.organization.kind,
+      gln: user.organization.gln,
+      chainAddress: user.organization.chainAddress,
+      timeZone: user.organization.locations[0]?.timeZone ?? null,
+    },
   };
 }

@@ -11,7 +11,15 @@ export type Member = {
   name: string;
   email: string;
   role: "ADMIN" | "STAFF" | "READ_ONLY";
-  organization: { id: string; name: string; kind: string; gln: string; chainAddress: string };
+  organization: {
+    id: string;
+    name: string;
+    kind: string;
+    gln: string;
+    chainAddress: string;
+    /** The IANA zone of its first place that has one: the clock its staff read times on. */
+    timeZone?: string | null;
+  };
   /** The API key the request came with (lib/auth/caller.ts), for the audit log. */
   apiKey?: { id: string; name: string };
 };

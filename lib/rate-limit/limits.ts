@@ -29,6 +29,20 @@ export const LIMITS = {
     windowMs: 15 * MINUTE,
     tooMany: "Too many attempts to accept an invitation",
   },
+  // A reset email per typed address and per client address, counted whether or not the account
+  // exists, so the limit itself says nothing about who has one.
+  passwordResetAccount: {
+    name: "password-reset-account",
+    max: 5,
+    windowMs: 60 * MINUTE,
+    tooMany: "Too many password reset requests",
+  },
+  passwordResetAddress: {
+    name: "password-reset-address",
+    max: 20,
+    windowMs: 15 * MINUTE,
+    tooMany: "Too many password reset requests",
+  },
   publicReads: {
     name: "public-reads",
     max: 300,

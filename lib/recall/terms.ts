@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localTimeText } from "@/lib/text/local-time";
 
 // The terms of a recall as people enter and read them, safe in the browser too: the forms use the
 // limits, and every form and request body is checked against these schemas with lib/input.ts's
@@ -134,13 +135,10 @@ export const dispositionInput = z.object({
 });
 export type DispositionInput = z.infer<typeof dispositionInput>;
 
-const MOMENT = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
-
-/** A moment as recall pages and notices show it: the same for every reader, wherever the server runs. */
-export function formatMoment(date: Date): string {
-  return `${MOMENT.format(date)} UTC`;
+/**
+ * A moment as recall pages and notices show it: on the reader's clock ("2 Dec 2026, 14:05 CET"), the
+ * zone named; in UTC when the reader's place has no zone, so never on the server's.
+ */
+export function formatMoment(date: Date, timeZone?: string | null): string {
+  return localTimeText(date, timeZone);
 }

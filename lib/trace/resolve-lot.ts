@@ -3,6 +3,7 @@ import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseScanData } from "@/lib/gs1/scan-data";
+import { countText } from "@/lib/text/plural";
 
 /** The lot a code leads to, and the package's serial when the code named one. */
 export type ResolvedLot = { lotId: string; gtin: string; lotCode: string; serial: string | null };
@@ -66,7 +67,7 @@ export async function findLotOfPackage({
   if (other) {
     throw new AppError(
       "INVALID_INPUT",
-      `Serial ${serial}${product} is on packages of ${lots.length} lots: scan a code that carries the lot number (10) too.`,
+      `Serial ${serial}${product} is on packages of ${countText(lots.length, "lot")}: scan a code that carries the lot number (10) too.`,
     );
   }
   return { lotId: lot.id, gtin: lot.gtin, lotCode: lot.lotCode, serial };

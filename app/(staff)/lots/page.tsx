@@ -36,7 +36,7 @@ export default async function LotsPage({
         {canCreateLots(member) ? (
           <Link
             href="/lots/new"
-            className="rounded-xl bg-ledger-700 px-5 py-3 text-lg font-semibold text-white"
+            className="flex min-h-11 items-center rounded-lg px-3 text-base font-medium text-stone-700 underline underline-offset-2"
           >
             New lot
           </Link>

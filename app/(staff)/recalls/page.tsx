@@ -45,7 +45,7 @@ export default async function RecallsPage({
             ? "All recalls"
             : `Recalls concerning ${member.organization.name}`}
         </h2>
-        <RecallList recalls={recalls} />
+        <RecallList recalls={recalls} timeZone={member.organization.timeZone} />
       </section>
     </RecallDashboardFrame>
   );

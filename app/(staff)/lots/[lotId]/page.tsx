@@ -132,6 +132,7 @@ export default async function LotPage({
       <ColdChainBatches
         batches={coldChain}
         summary={coverage}
+        timeZone={member.organization.timeZone}
         recordHref={readingsRefusal(member, lot) === null ? `/lots/${lot.id}/readings` : null}
       />
       <section className="flex flex-col gap-2">

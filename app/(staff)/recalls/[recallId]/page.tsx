@@ -48,8 +48,10 @@ export default async function RecallPage({ params }: { params: Promise<{ recallI
   return (
     <RecallDashboardFrame>
       {isOpen ? <RecallAutoRefresh /> : null}
-      <RecallHeader recall={recall} />
-      {recall.lift ? <RecallLiftState lift={recall.lift} /> : null}
+      <RecallHeader recall={recall} timeZone={member.organization.timeZone} />
+      {recall.lift ? (
+        <RecallLiftState lift={recall.lift} timeZone={member.organization.timeZone} />
+      ) : null}
       {recall.isAwaitingUs ? (
         canRecord ? (
           <RecallAcknowledgeButton
@@ -98,12 +100,17 @@ export default async function RecallPage({ params }: { params: Promise<{ recallI
       ) : null}
       {recall.ledger.status === "FAILED" || isLifted ? null : (
         <RecallProgressPanel
+          timeZone={member.organization.timeZone}
           progress={recall.progress}
           effectiveness={recall.effectiveness}
           closedAt={recall.closedAt}
         />
       )}
-      <RecallOrganizations organizations={recall.organizations} isLifted={isLifted} />
+      <RecallOrganizations
+        organizations={recall.organizations}
+        isLifted={isLifted}
+        timeZone={member.organization.timeZone}
+      />
       <RecallScopeSummary scope={recall.scope} />
       {family ? <RecallLineageSection family={family} lotCode={recall.lotCode} /> : null}
       <RecallExports basePath={`/api/recalls/${recall.id}`} />
