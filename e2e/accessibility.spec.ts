@@ -111,7 +111,8 @@ test("every page has no critical or serious axe violation at 360 and 1280 px", a
     `/recalls?q=${h.lotCode}`,
     "/recalls/notifications",
     `/recalls/lots/${h.id}`,
-    `/recalls/lots/${h.id}/new?reason=Salmonella%20in%20a%20sample`,
+    `/recalls/lots/${h.id}/new`,
+    `/recalls/lots/${h.id}/new?reason=Salmonella%20in%20a%20sample&severity=CLASS_I`,
     `/recalls/${recall.id}`,
   ]) {
     await audit(farm, path, findings);

@@ -37,8 +37,8 @@ export function RecallLineageGraph({
   return (
     <figure className="flex flex-col gap-2">
       <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white p-2">
+        {/* No role="img": its lots are links, and an img cannot hold controls (axe nested-interactive). */}
         <svg
-          role="img"
           aria-label={`${caption}: ${countText(inScope.length, "lot")} in scope (${inScope.map((n) => n.lotCode).join(", ")}), ${layout.nodes.length - inScope.length} not affected.`}
           width={layout.width}
           height={layout.height}
