@@ -105,12 +105,15 @@ test("forgot password: one sentence for every address, a one-time link, the new 
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await both(page, "forgot-password", testInfo.outputPath.bind(testInfo));
+  // The form is React's: typed into before hydration, the value can be lost.
+  await page.waitForLoadState("networkidle");
 
   // An address with no account gets the very same answer.
   await page.getByLabel("Email").fill("nobody-here@lotledger.demo");
   await page.getByRole("button", { name: "Email me a reset link" }).click();
   const unknown = await page.getByTestId("reset-sent").textContent();
   await page.goto("/sign-in/forgot-password");
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a reset link" }).click();
   await expect(page.getByTestId("reset-sent")).toHaveText(unknown ?? "");
@@ -125,6 +128,7 @@ test("forgot password: one sentence for every address, a one-time link, the new 
   const token = verification.identifier.slice("reset-password:".length);
   const setPassword = async (password: string) => {
     await page.goto(`/sign-in/reset-password?token=${token}`);
+    await page.waitForLoadState("networkidle");
     await page.getByLabel("New password").fill(password);
     await page.getByRole("button", { name: "Save the new password" }).click();
   };
@@ -142,6 +146,7 @@ test("forgot password: one sentence for every address, a one-time link, the new 
 
   // The demo password back, through the same flow, for the other tests.
   await page.goto("/sign-in/forgot-password");
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a reset link" }).click();
   await expect(page.getByTestId("reset-sent")).toBeVisible();
