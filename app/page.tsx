@@ -11,13 +11,13 @@ export default async function HomePage() {
   return (
     <main className="mx-auto flex w-full max-w-xl flex-col gap-6 px-4 py-10 sm:py-16">
       <header className="flex items-center justify-between gap-3">
-        <p className="flex items-center gap-2 text-2xl font-bold text-ledger-900">
+        <p className="flex items-center gap-2 text-xl font-bold text-ledger-900 sm:text-2xl">
           <LotLedgerMark className="size-9" />
           LotLedger
         </p>
         <Link
           href="/sign-in"
-          className="flex min-h-11 items-center rounded-xl border-2 border-ledger-700 px-4 font-semibold text-ledger-900"
+          className="flex min-h-11 items-center whitespace-nowrap rounded-xl border-2 border-ledger-700 px-3 font-semibold text-ledger-900"
         >
           Staff sign in
         </Link>

@@ -20,10 +20,10 @@ export function RecallNotices({
     <section
       role="alert"
       aria-label="Recalls to acknowledge"
-      className="bg-red-700 px-4 py-3 text-white"
+      className="bg-red-700 py-3 text-white"
     >
       {/* The band spans the window; its lines keep the staff layout's page width (max-w-6xl). */}
-      <ul className="mx-auto flex w-full max-w-6xl flex-col gap-2">
+      <ul className="mx-auto flex w-full max-w-6xl flex-col gap-2 px-4">
         {recalls.map((recall) => (
           <li key={recall.id} className="flex flex-wrap items-center justify-between gap-2">
             <p className="font-semibold">
