@@ -6,6 +6,7 @@ import { FormError } from "../forms/form-error";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "../forms/text-field";
+import { LotPicker } from "../lots/lot-picker";
 import { AddOutputButton } from "./add-output-button";
 import { ProductPicker } from "./product-picker";
 
@@ -106,6 +107,17 @@ function Field({
           </select>
           {field.hint ? <span className="text-sm text-stone-600">{field.hint}</span> : null}
         </label>
+      );
+    case "lots":
+      return (
+        <LotPicker
+          name={field.name}
+          label={field.label}
+          choices={field.choices}
+          withUsed={field.withUsed}
+          isInvalid={isInvalid || (invalidField?.startsWith("used.") ?? false)}
+          typed={(name) => (values ? values[name] : initialValues?.[name])}
+        />
       );
     case "checkboxes": {
       const checked = value !== undefined ? value.split(",") : field.defaultValues;
