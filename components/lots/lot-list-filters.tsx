@@ -21,6 +21,10 @@ export function LotListFilters({
   /** Kept across a search: which list of the page this is (e.g. incoming). */
   view?: string;
 }) {
+  // Folded away on a phone until used, so the lots start near the top of the screen.
+  const active =
+    [query.status, query.product, query.place, query.usedUp].filter(Boolean).length +
+    (query.sort === "newest" ? 0 : 1);
   return (
     <search aria-label="Find lots">
       <form action={path} method="get" className="flex flex-col gap-2">
@@ -45,46 +49,57 @@ export function LotListFilters({
             Search
           </button>
         </div>
-        <div className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
-          <Choice label="Status" name="status" value={query.status} any="Any status">
-            {Object.entries(LOT_STATUSES).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Choice>
-          <Choice label="Product" name="product" value={query.product} any="Any product">
-            {products.map((p) => (
-              <option key={p.gtin} value={p.gtin}>
-                {p.label}
-              </option>
-            ))}
-          </Choice>
-          <Choice label="Place" name="place" value={query.place} any="Any place">
-            {places.map((p) => (
-              <option key={p.gln} value={p.gln}>
-                {p.name}
-              </option>
-            ))}
-          </Choice>
-          <Choice label="Sort" name="sort" value={query.sort}>
-            {Object.entries(LOT_SORTS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Choice>
-        </div>
-        <label className="flex min-h-11 items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            name="usedUp"
-            value="1"
-            defaultChecked={!!query.usedUp}
-            className="size-5"
-          />
-          Show used-up lots too
-        </label>
+        <details open={active > 0} className="text-sm">
+          <summary className="min-h-11 cursor-pointer py-2.5 font-semibold text-ledger-800">
+            Filter and sort{active > 0 ? ` (${active} on)` : ""}
+          </summary>
+          <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+            <Choice label="Status" name="status" value={query.status} any="Any status">
+              {Object.entries(LOT_STATUSES).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Choice>
+            <Choice label="Product" name="product" value={query.product} any="Any product">
+              {products.map((p) => (
+                <option key={p.gtin} value={p.gtin}>
+                  {p.label}
+                </option>
+              ))}
+            </Choice>
+            <Choice label="Place" name="place" value={query.place} any="Any place">
+              {places.map((p) => (
+                <option key={p.gln} value={p.gln}>
+                  {p.name}
+                </option>
+              ))}
+            </Choice>
+            <Choice label="Sort" name="sort" value={query.sort}>
+              {Object.entries(LOT_SORTS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Choice>
+          </div>
+          <label className="flex min-h-11 items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="usedUp"
+              value="1"
+              defaultChecked={!!query.usedUp}
+              className="size-5"
+            />
+            Show used-up lots too
+          </label>
+          <button
+            type="submit"
+            className="min-h-11 rounded-xl border-2 border-ledger-700 px-4 font-semibold text-ledger-900"
+          >
+            Apply
+          </button>
+        </details>
       </form>
     </search>
   );

@@ -32,31 +32,33 @@ export function LotTable({
       {lots.map((lot) => (
         <li
           key={lot.id}
-          className={`flex flex-col gap-0.5 px-3 py-2 ${lot.id === highlightId ? "bg-ledger-50 ring-2 ring-ledger-600" : ""}`}
+          className={`flex flex-col px-3 py-1.5 text-sm leading-5 ${lot.id === highlightId ? "bg-ledger-50 ring-2 ring-ledger-600" : ""}`}
         >
-          <div className="flex items-start justify-between gap-2">
-            <h2 className="min-w-0 text-base leading-snug">
+          <div className="flex items-center gap-2">
+            <h2 className="flex min-w-0 flex-1 items-baseline gap-2">
               <Link
                 href={`/lots/${lot.id}`}
-                className="font-semibold underline decoration-stone-300 underline-offset-4"
+                className="shrink-0 text-base font-semibold underline decoration-stone-300 underline-offset-4"
               >
-                {lot.product ? (
-                  <span data-testid="product">{lot.product}</span>
-                ) : (
-                  <span className="font-mono">GTIN {lot.gtin}</span>
-                )}
-                <span className="font-normal text-stone-700"> · Lot {lot.lotCode}</span>
+                Lot {lot.lotCode}
               </Link>
+              <span className="truncate text-stone-800" data-testid="product">
+                {lot.product ?? `GTIN ${lot.gtin}`}
+              </span>
             </h2>
             <LotStatusBadge status={lot.status} />
           </div>
-          <div className="flex flex-wrap items-baseline gap-x-2 text-sm text-stone-700">
-            <span>{lot.quantity ? `${lot.quantity} ${lot.unit}` : "no quantity"}</span>
+          <div className="flex flex-wrap items-baseline gap-x-1.5 text-stone-700">
+            <span className="whitespace-nowrap">
+              {lot.quantity ? `${lot.quantity} ${lot.unit}` : "no quantity"}
+            </span>
             {lot.place ? (
-              <span data-testid="place">· {lot.place.name ?? `GLN ${lot.place.gln}`}</span>
+              <span className="max-w-[40%] truncate" data-testid="place">
+                · {lot.place.name ?? `GLN ${lot.place.gln}`}
+              </span>
             ) : null}
             {lot.since ? (
-              <span>
+              <span className="whitespace-nowrap">
                 · <SinceText at={lot.since} />
               </span>
             ) : null}
@@ -70,8 +72,8 @@ export function LotTable({
 
 function LedgerDetails({ lot }: { lot: LotSummary }) {
   return (
-    <details className="open:basis-full">
-      <summary className="cursor-pointer select-none" data-testid="verification">
+    <details className="ml-auto open:basis-full">
+      <summary className="cursor-pointer select-none whitespace-nowrap" data-testid="verification">
         {lot.isVerified ? (
           // Short to the eye, whole to a screen reader (and to its text).
           <span className="text-ledger-700">

@@ -1,6 +1,6 @@
 import { utcDateText } from "@/components/cold-chain/utc-time";
 
-const RELATIVE = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto", style: "short" });
+const RELATIVE = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto", style: "long" });
 const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["second", 60],
   ["minute", 60],
@@ -9,7 +9,7 @@ const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["month", 12],
 ];
 
-/** "3 hr. ago", "yesterday": how long ago, in the largest unit that reads naturally. */
+/** "3 hours ago", "yesterday": how long ago, in the largest unit that reads naturally. */
 export function relativeText(at: Date, now = new Date()): string {
   let amount = (at.getTime() - now.getTime()) / 1000;
   for (const [unit, size] of STEPS) {
