@@ -119,32 +119,6 @@ function Field({
           typed={(name) => (values ? values[name] : initialValues?.[name])}
         />
       );
-    case "checkboxes": {
-      const checked = value !== undefined ? value.split(",") : field.defaultValues;
-      return (
-        <fieldset
-          aria-invalid={isInvalid || undefined}
-          className="flex flex-col gap-2 rounded-xl border-2 border-stone-300 p-3 aria-invalid:border-red-700"
-        >
-          <legend className="px-1 text-base font-semibold">{field.label}</legend>
-          {field.options.length === 0 ? (
-            <p className="text-stone-600">Your organisation holds no active lots.</p>
-          ) : null}
-          {field.options.map((option) => (
-            <label key={option.value} className="flex min-h-12 items-center gap-3 text-base">
-              <input
-                type="checkbox"
-                name={field.name}
-                value={option.value}
-                defaultChecked={checked.includes(option.value)}
-                className="size-6"
-              />
-              {option.label}
-            </label>
-          ))}
-        </fieldset>
-      );
-    }
     default:
       return (
         <TextField

@@ -53,7 +53,7 @@ export function LotTable({
               {lot.quantity ? `${lot.quantity} ${lot.unit}` : "no quantity"}
             </span>
             {lot.place ? (
-              <span className="max-w-[40%] truncate" data-testid="place">
+              <span className="max-w-[5rem] truncate sm:max-w-none" data-testid="place">
                 · {lot.place.name ?? `GLN ${lot.place.gln}`}
               </span>
             ) : null}
@@ -75,9 +75,9 @@ function LedgerDetails({ lot }: { lot: LotSummary }) {
     <details className="ml-auto open:basis-full">
       <summary className="cursor-pointer select-none whitespace-nowrap" data-testid="verification">
         {lot.isVerified ? (
-          // Short to the eye, whole to a screen reader (and to its text).
+          // A tick to the eye, the whole sentence to a screen reader (and to its text).
           <span className="text-ledger-700">
-            ✓ <span className="sr-only">verified on the </span>ledger
+            ✓<span className="sr-only"> verified on the ledger</span>
           </span>
         ) : (
           <span className="font-semibold text-red-800">

@@ -1,6 +1,10 @@
 import { utcDateText } from "@/components/cold-chain/utc-time";
 
-const RELATIVE = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto", style: "long" });
+// Short for the small units ("30 min ago"); whole words from days on ("yesterday", "last month").
+const SHORT = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto", style: "short" });
+const LONG = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto", style: "long" });
+const format = (amount: number, unit: Intl.RelativeTimeFormatUnit) =>
+  (["second", "minute", "hour"].includes(unit) ? SHORT : LONG).format(Math.round(amount), unit);
 const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["second", 60],
   ["minute", 60],
@@ -9,14 +13,14 @@ const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["month", 12],
 ];
 
-/** "3 hours ago", "yesterday": how long ago, in the largest unit that reads naturally. */
+/** "3 hr ago", "yesterday": how long ago, in the largest unit that reads naturally. */
 export function relativeText(at: Date, now = new Date()): string {
   let amount = (at.getTime() - now.getTime()) / 1000;
   for (const [unit, size] of STEPS) {
-    if (Math.abs(amount) < size) return RELATIVE.format(Math.round(amount), unit);
+    if (Math.abs(amount) < size) return format(amount, unit);
     amount /= size;
   }
-  return RELATIVE.format(Math.round(amount), "year");
+  return format(amount, "year");
 }
 
 /**

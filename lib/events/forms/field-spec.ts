@@ -38,7 +38,6 @@ export type FieldSpec =
       defaultValue?: string;
       hint?: string;
     }
-  | { kind: "checkboxes"; name: string; label: string; options: Option[]; defaultValues: string[] }
   | {
       /** Held lots to use, found by a search (components/lots/lot-picker.tsx), not listed in full. */
       kind: "lots";
