@@ -6,6 +6,7 @@ import { FormError } from "../forms/form-error";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "../forms/text-field";
+import { LotPicker } from "../lots/lot-picker";
 import { AddOutputButton } from "./add-output-button";
 import { ProductPicker } from "./product-picker";
 
@@ -107,32 +108,17 @@ function Field({
           {field.hint ? <span className="text-sm text-stone-600">{field.hint}</span> : null}
         </label>
       );
-    case "checkboxes": {
-      const checked = value !== undefined ? value.split(",") : field.defaultValues;
+    case "lots":
       return (
-        <fieldset
-          aria-invalid={isInvalid || undefined}
-          className="flex flex-col gap-2 rounded-xl border-2 border-stone-300 p-3 aria-invalid:border-red-700"
-        >
-          <legend className="px-1 text-base font-semibold">{field.label}</legend>
-          {field.options.length === 0 ? (
-            <p className="text-stone-600">Your organisation holds no active lots.</p>
-          ) : null}
-          {field.options.map((option) => (
-            <label key={option.value} className="flex min-h-12 items-center gap-3 text-base">
-              <input
-                type="checkbox"
-                name={field.name}
-                value={option.value}
-                defaultChecked={checked.includes(option.value)}
-                className="size-6"
-              />
-              {option.label}
-            </label>
-          ))}
-        </fieldset>
+        <LotPicker
+          name={field.name}
+          label={field.label}
+          choices={field.choices}
+          withUsed={field.withUsed}
+          isInvalid={isInvalid || (invalidField?.startsWith("used.") ?? false)}
+          typed={(name) => (values ? values[name] : initialValues?.[name])}
+        />
       );
-    }
     default:
       return (
         <TextField

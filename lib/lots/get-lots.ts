@@ -1,25 +1,11 @@
 import "server-only";
-import { findStoredPayloads } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { findProducts, productLabel } from "@/lib/products";
+import { type LotSummary, summariseLots } from "./lot-summary";
 
-export type LotSummary = {
-  id: string;
-  gtin: string;
-  /** The product's name as people know it (brand and name), or null when nobody described the GTIN. */
-  product: string | null;
-  lotCode: string;
-  quantity: string | null;
-  unit: string | null;
-  status: string;
-  createdTxHash: string;
-  createdBlock: number;
-  /** Whether the stored payload of its creation is verified on the ledger (see getLotDetail). */
-  isVerified: boolean;
-};
+export type { LotSummary } from "./lot-summary";
 
-/** Lots an organisation holds now, newest first, each checked against its on-chain payload hash. */
+/** Lots an organisation holds now, newest first (at most 200; the lots page pages with listLots). */
 export function findLotsHeldBy({
   db,
   custodian,
@@ -46,39 +32,10 @@ async function findLots(db: Db, where: Prisma.LotWhereInput): Promise<LotSummary
     where,
     orderBy: [{ createdBlock: "desc" }, { createdAt: "desc" }],
     take: 200,
-    select: {
-      id: true,
-      gtin: true,
-      lotCode: true,
-      quantity: true,
-      unit: true,
-      status: true,
-      createdTxHash: true,
-      createdBlock: true,
-      payloadHash: true,
-      producer: true,
-    },
+    select: { id: true },
   });
-  const [payloads, producers, products] = await Promise.all([
-    findStoredPayloads(
-      db,
-      lots.map((lot) => lot.payloadHash),
-    ),
-    db.organization.findMany({
-      where: { chainAddress: { in: [...new Set(lots.map((lot) => lot.producer))] } },
-      select: { chainAddress: true, gln: true },
-    }),
-    findProducts(
-      db,
-      lots.map((lot) => lot.gtin),
-    ),
-  ]);
-  // The creation event is signed by the lot's producer, so its payload must be the producer's.
-  const glns = new Map(producers.map((o) => [o.chainAddress, o.gln]));
-  return lots.map(({ payloadHash, producer, ...lot }) => ({
-    ...lot,
-    product: products.has(lot.gtin) ? productLabel(products.get(lot.gtin) ?? null, lot.gtin) : null,
-    quantity: lot.quantity?.toString() ?? null,
-    isVerified: payloads.isVerified({ lotId: lot.id, payloadHash }, glns.get(producer) ?? null),
-  }));
+  return summariseLots(
+    db,
+    lots.map((lot) => lot.id),
+  );
 }

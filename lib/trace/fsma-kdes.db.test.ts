@@ -37,6 +37,7 @@ const FORM_CONTEXT = (heldLots: FormContext["heldLots"] = []): FormContext => ({
   ownLocations: [],
   partnerLocations: [],
   heldLots,
+  lotChoices: { search: "", chosen: [], found: heldLots, hasMore: false },
   products: [],
   lot: null,
   outputs: 1,
@@ -51,11 +52,17 @@ function exported(field: string, value: string): string {
   return names.get(value) ?? value;
 }
 
-/** The fields of a form a person types or chooses: every one but hidden ones and headings. */
+/**
+ * The fields of a form a person types or chooses: every one but hidden ones and headings, and the
+ * quantity used of each lot the lot picker offers.
+ */
 const askedFields = (fields: FieldSpec[]) =>
-  fields.flatMap((field) =>
-    field.kind === "hidden" || field.kind === "heading" ? [] : [field.name],
-  );
+  fields.flatMap((field) => {
+    if (field.kind === "hidden" || field.kind === "heading") return [];
+    if (field.kind !== "lots" || !field.withUsed) return [field.name];
+    const lots = [...field.choices.chosen, ...field.choices.found];
+    return [field.name, ...lots.map((lot) => `used.${lot.value}`)];
+  });
 
 beforeAll(async () => {
   world = await createLedgerWorld();

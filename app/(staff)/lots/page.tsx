@@ -2,33 +2,55 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ColdChainAlerts } from "@/components/cold-chain/cold-chain-alerts";
 import { FROM_THE_LOTS_PAGE, LotEventLinks } from "@/components/lots/lot-event-links";
+import { LotListFilters } from "@/components/lots/lot-list-filters";
+import { LotListPager } from "@/components/lots/lot-list-pager";
 import { LotTable } from "@/components/lots/lot-table";
 import { PendingWrites } from "@/components/lots/pending-writes";
 import { requireMember } from "@/lib/auth/session";
 import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/errors";
 import { findColdChainAlerts } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
-import { findIncomingLots, findLotsHeldBy } from "@/lib/lots/get-lots";
 import { findPendingLotWrites } from "@/lib/lots/get-pending-writes";
 import { canCreateLots } from "@/lib/lots/guards";
+import { findLotListChoices, listLots } from "@/lib/lots/list-lots";
+import { lotListQuery } from "@/lib/lots/lot-list-query";
 
 export const metadata: Metadata = { title: "Lots" };
+
+const text = (value: string | string[] | undefined) =>
+  typeof value === "string" ? value : undefined;
 
 export default async function LotsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ created?: string; pending?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const member = await requireMember();
-  const { created, pending } = await searchParams;
+  const params = await searchParams;
+  const { created, pending, view } = {
+    created: text(params.created),
+    pending: text(params.pending),
+    view: text(params.view) === "incoming" ? "incoming" : undefined,
+  };
+  const query = lotListQuery.parse(params);
   const db = getDb();
-  const [lots, incoming, writes, alerts] = await Promise.all([
-    findLotsHeldBy({ db, custodian: member.organization.chainAddress }),
-    findIncomingLots({ db, recipient: member.organization.chainAddress }),
+  const me = member.organization.chainAddress;
+  // The main list is what the organisation holds, or — asked for — what is on its way to it.
+  const scope = view ? { recipient: me } : { custodian: me };
+  const [page, incoming, choices, writes, alerts] = await Promise.all([
+    listLots({ db, scope, query }),
+    view
+      ? null
+      : listLots({ db, scope: { recipient: me }, query: lotListQuery.parse({}), pageSize: 3 }),
+    findLotListChoices({ db, custodian: me, organizationId: member.organization.id }),
     findPendingLotWrites({ db, organizationId: member.organization.id }),
     findColdChainAlerts({ db, member }),
   ]);
-  const isPendingStill = pending && !lots.some((lot) => lot.id === pending);
+  const lots = page.lots;
+  const isFiltered = Boolean(
+    query.q || query.status || query.product || query.place || query.after,
+  );
+  const isPendingStill = pending && !isFiltered && !lots.some((lot) => lot.id === pending);
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -50,13 +72,38 @@ export default async function LotsPage({
         </p>
       ) : null}
       <PendingWrites writes={writes} />
-      {incoming.length > 0 ? (
+      {incoming && incoming.lots.length > 0 ? (
         <section className="flex flex-col gap-2">
           <h2 className="text-lg font-semibold">Incoming shipments</h2>
-          <LotTable lots={incoming} label="Incoming shipments" />
+          <LotTable lots={incoming.lots} label="Incoming shipments" />
+          {incoming.nextCursor ? (
+            <Link
+              href="/lots?view=incoming"
+              className="self-start font-semibold text-ledger-700 underline"
+            >
+              All incoming shipments
+            </Link>
+          ) : null}
         </section>
       ) : null}
-      <LotTable lots={lots} highlightId={created ?? pending} />
+      <section className="flex flex-col gap-2" aria-labelledby="lot-list-heading">
+        <h2 id="lot-list-heading" className="text-lg font-semibold">
+          {view ? "Incoming shipments" : "Held now"}
+          {view ? (
+            <Link href="/lots" className="ml-3 text-base font-normal text-ledger-700 underline">
+              Back to lots held
+            </Link>
+          ) : null}
+        </h2>
+        <LotListFilters path="/lots" query={query} view={view} {...choices} />
+        <LotTable
+          lots={lots}
+          highlightId={created ?? pending}
+          label={view ? "Incoming shipments" : "Lots"}
+          empty={isFiltered ? "No lots match this search." : undefined}
+        />
+        <LotListPager path="/lots" query={{ ...query, view }} nextCursor={page.nextCursor} />
+      </section>
     </>
   );
 }

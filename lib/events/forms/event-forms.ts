@@ -31,14 +31,8 @@ function lotField(context: FormContext): FieldSpec {
       };
 }
 
-function inputsField(context: FormContext, label: string): FieldSpec {
-  return {
-    kind: "checkboxes",
-    name: "inputLotIds",
-    label,
-    options: context.heldLots,
-    defaultValues: context.lot ? [context.lot.id] : [],
-  };
+function inputsField(context: FormContext, label: string, withUsed = false): FieldSpec {
+  return { kind: "lots", name: "inputLotIds", label, choices: context.lotChoices, withUsed };
 }
 
 function outputRows(
@@ -175,14 +169,7 @@ export const EVENT_FORMS: Record<string, Builder> = {
     submitLabel: "Record transformation",
     canAddOutput: true,
     fields: [
-      inputsField(context, "Made from"),
-      ...context.heldLots.map((lot) =>
-        text(
-          `used.${lot.value}`,
-          `Used of ${lot.label.split(" · ")[0]} (${lot.unit ?? "kg"})`,
-          lot.quantity ?? undefined,
-        ),
-      ),
+      inputsField(context, "Made from", true),
       ...outputRows(
         context,
         (prefix) => [text(`${prefix}productDescription`, "Product description")],

@@ -38,7 +38,15 @@ export type FieldSpec =
       defaultValue?: string;
       hint?: string;
     }
-  | { kind: "checkboxes"; name: string; label: string; options: Option[]; defaultValues: string[] }
+  | {
+      /** Held lots to use, found by a search (components/lots/lot-picker.tsx), not listed in full. */
+      kind: "lots";
+      name: string;
+      label: string;
+      choices: LotChoices;
+      /** Whether each lot gets a field for the quantity used of it (`used.<lotId>`). */
+      withUsed?: boolean;
+    }
   | { kind: "hidden"; name: string; defaultValue: string }
   | {
       kind: "product";
@@ -50,13 +58,26 @@ export type FieldSpec =
     }
   | { kind: "heading"; label: string };
 
+export type LotChoice = Option & { quantity: string | null; unit: string | null };
+
+/** The lot picker's lots: those chosen so far, and a few more that match its search. */
+export type LotChoices = {
+  search: string;
+  chosen: LotChoice[];
+  found: LotChoice[];
+  /** More held lots match than are shown: the search should be narrower. */
+  hasMore: boolean;
+};
+
 /** What the forms can fill in before the user types anything. */
 export type FormContext = {
   today: string;
   ownLocations: Option[];
   partnerLocations: Option[];
-  /** Lots the organisation holds and may use (active). */
-  heldLots: Array<Option & { quantity: string | null; unit: string | null }>;
+  /** Lots the organisation holds and may use (active), newest first, at most 100 (a select's). */
+  heldLots: LotChoice[];
+  /** The input-lot picker's search and lots. */
+  lotChoices: LotChoices;
   /** The lot the form was opened from (`?lot=`), with the key data elements its creation recorded. */
   lot: {
     id: string;

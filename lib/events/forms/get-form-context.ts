@@ -9,6 +9,7 @@ import {
   productLabel,
 } from "@/lib/products";
 import type { FormContext, ProductOption } from "./field-spec";
+import { findLotChoices } from "./lot-choices";
 
 /**
  * Everything an event form can fill in for this member: their sites, partners' sites, the lots they
@@ -19,13 +20,19 @@ export async function getFormContext({
   member,
   lotId,
   outputs,
+  lotSearch = "",
+  chosenLotIds = [],
 }: {
   db: Db;
   member: Member;
   lotId?: string;
   outputs: number;
+  /** What the input-lot picker searches for, and the lots already chosen in it. */
+  lotSearch?: string;
+  chosenLotIds?: string[];
 }): Promise<FormContext> {
-  const [locations, lots, products] = await Promise.all([
+  const chosen = [...new Set([...chosenLotIds, ...(lotId ? [lotId] : [])])];
+  const [locations, lots, products, lotChoices] = await Promise.all([
     db.location.findMany({
       orderBy: [{ createdAt: "asc" }],
       select: {
@@ -42,6 +49,7 @@ export async function getFormContext({
       select: { id: true, lotCode: true, gtin: true, quantity: true, unit: true },
     }),
     getProductOptions(db, member),
+    findLotChoices({ db, member, search: lotSearch, chosen }),
   ]);
   const heldLots = lots.map((lot) => ({
     value: lot.id,
@@ -57,6 +65,7 @@ export async function getFormContext({
       .filter((l) => !isOwn(l))
       .map((l) => ({ value: l.gln, label: `${l.organization.name} — ${l.name}` })),
     heldLots,
+    lotChoices,
     lot: lotId ? await getLotPrefill(db, lotId, member) : null,
     outputs,
     products,

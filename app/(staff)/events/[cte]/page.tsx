@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EventForm } from "@/components/events/event-form";
 import { FormError } from "@/components/forms/form-error";
+import { LotSearchForm } from "@/components/lots/lot-search-form";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { CTE_LABELS, cteRefusal, isRecordedHere } from "@/lib/events/cte-rules";
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RecordEventPage({ params, searchParams }: Props) {
   const member = await requireMember();
   const [{ cte }, query] = await Promise.all([params, searchParams]);
-  const { lot, outputs, ...typed } = query;
+  const { lot, outputs, lotSearch, ...typed } = query;
   const build = EVENT_FORMS[cte];
   if (!isRecordedHere(cte) || !build) notFound();
   const refusal = cteRefusal(member, cte);
@@ -37,8 +38,17 @@ export default async function RecordEventPage({ params, searchParams }: Props) {
   }
   const lotId = typeof lot === "string" ? lot : undefined;
   const rows = Math.max(cte === "split" ? 2 : 1, Math.min(Number(outputs) || 0, MAX_OUTPUTS));
-  const context = await getFormContext({ db: getDb(), member, lotId, outputs: rows });
+  const chosenLotIds = [typed.inputLotIds ?? []].flat().flatMap((ids) => ids.split(","));
+  const context = await getFormContext({
+    db: getDb(),
+    member,
+    lotId,
+    outputs: rows,
+    lotSearch: typeof lotSearch === "string" ? lotSearch.trim().slice(0, 100) : "",
+    chosenLotIds,
+  });
   const spec = build(context);
+  const hasLotPicker = spec.fields.some((field) => field.kind === "lots");
   return (
     <>
       <h1 className="text-2xl font-bold">{spec.title}</h1>
@@ -54,6 +64,16 @@ export default async function RecordEventPage({ params, searchParams }: Props) {
             : undefined
         }
       />
+      {hasLotPicker ? (
+        <LotSearchForm
+          path={`/events/${cte}`}
+          keep={[
+            ...(lotId ? [["lot", lotId] as [string, string]] : []),
+            ...(rows > 1 ? [["outputs", String(rows)] as [string, string]] : []),
+            ...chosenLotIds.map((id) => ["inputLotIds", id] as [string, string]),
+          ]}
+        />
+      ) : null}
     </>
   );
 }

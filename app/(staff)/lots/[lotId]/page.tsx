@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ColdChainBatches } from "@/components/cold-chain/cold-chain-batches";
 import { LabelSheetLink } from "@/components/labels/label-sheet-link";
 import { LotEventLinks, ON_A_HELD_LOT } from "@/components/lots/lot-event-links";
+import { LotLineage } from "@/components/lots/lot-lineage";
 import { LotRecallAlert } from "@/components/lots/lot-recall-alert";
 import { LotTrail } from "@/components/lots/lot-trail";
 import { ReceiveLotForm } from "@/components/lots/receive-lot-form";
@@ -86,6 +87,7 @@ export default async function LotPage({
           </p>
         ) : null}
       </div>
+      <LotLineage sources={lot.parents} outputs={lot.children} />
       {recall ? <LotRecallAlert lotCode={lot.lotCode} recall={recall} /> : null}
       <RecallSourceOfRecall lotCode={lot.lotCode} recalls={recallsMadeFrom} />
       {pending ? (
