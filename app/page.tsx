@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getMember } from "@/lib/auth/session";
 
 export default async function HomePage() {
-  if (await getMember()) redirect("/lots");
+  if (await getMember()) redirect("/home");
   return (
     <main className="mx-auto flex max-w-xl flex-col gap-6 px-5 py-16">
       <h1 className="text-4xl font-bold text-ledger-900">LotLedger</h1>
