@@ -85,9 +85,9 @@ export function OutbreakResults({ result }: { result: OutbreakResult }) {
             key={lot.id}
             lot={lot}
             href={`/recalls/lots/${lot.id}`}
-            action="Trace forward"
+            action="Trace"
             detail={lot.party ? `Held by ${lot.party}` : null}
-            atLabel="There"
+            atLabel="At the place"
             timeZone={place.timeZone}
             footer={
               <Link

@@ -47,9 +47,10 @@ function SearchResults({ search }: { search: RegulatorSearch }) {
             className="flex min-h-12 flex-wrap items-center justify-between gap-2 rounded-xl border border-stone-200 bg-white p-3 hover:border-ledger-600"
           >
             <span className="min-w-0">
-              <span className="block break-all font-mono font-semibold">Lot {lot.lotCode}</span>
+              <span className="block font-semibold text-ledger-900">{lot.product}</span>
+              <span className="block break-all font-mono text-sm">Lot {lot.lotCode}</span>
               <span className="block text-sm text-stone-600">
-                GTIN {lot.gtin} · {lot.custodianName}
+                {lot.status === "IN_TRANSIT" ? "Sent by" : "Held by"} {lot.custodianName}
                 {lot.quantity ? ` · ${lot.quantity} ${lot.unit ?? ""}` : ""}
               </span>
             </span>

@@ -45,6 +45,7 @@ async function findDelivered(db: Db, address: string): Promise<HomeLot[]> {
     JOIN LATERAL (
       SELECT x."createdAt" FROM "LedgerEvent" x
       WHERE x."lotId" = e."lotId" AND x.name = 'LotHandoffAccepted'
+        AND x.actor = e.args->>'recipient'
         AND (x."blockNumber", x."logIndex") > (e."blockNumber", e."logIndex")
       ORDER BY x."blockNumber", x."logIndex" LIMIT 1
     ) a ON true

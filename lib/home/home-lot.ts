@@ -24,31 +24,47 @@ export type LotRow = Omit<HomeLot, "product" | "party" | "quantity"> & {
   partyAddress: string | null;
 };
 
-/** Names each row's product and other party, in two queries for the whole list. */
-export async function toHomeLots(db: Db, rows: LotRow[]): Promise<HomeLot[]> {
-  const addresses = [
-    ...new Set(rows.flatMap((row) => (row.partyAddress ? [row.partyAddress] : []))),
-  ];
-  const [products, organizations] = await Promise.all([
+/** Names of organisations by chain address (any casing) and by GLN. */
+export type OrganizationNames = {
+  byAddress(address: string): string;
+  byGln(gln: string | null | undefined): string | null;
+};
+
+/**
+ * Every organisation's name, in one query: the ledger's members are few (dozens, not the lots'
+ * hundreds of thousands), and one read saves the homes a round trip per list.
+ */
+export async function findOrganizationNames(db: Db): Promise<OrganizationNames> {
+  const organizations = await db.organization.findMany({
+    select: { chainAddress: true, gln: true, name: true },
+  });
+  const byAddress = new Map(organizations.map((o) => [o.chainAddress.toLowerCase(), o.name]));
+  const byGln = new Map(organizations.map((o) => [o.gln, o.name]));
+  return {
+    byAddress: (address) =>
+      byAddress.get(address.toLowerCase()) ?? `account ${address.slice(0, 10)}…`,
+    byGln: (gln) => (gln ? (byGln.get(gln) ?? null) : null),
+  };
+}
+
+/** Names each row's product and other party: one query for the products of the whole list. */
+export async function toHomeLots(
+  db: Db,
+  rows: LotRow[],
+  names: OrganizationNames | Promise<OrganizationNames> = findOrganizationNames(db),
+): Promise<HomeLot[]> {
+  const [products, directory] = await Promise.all([
     findProducts(
       db,
       rows.map((row) => row.gtin),
     ),
-    addresses.length === 0
-      ? []
-      : db.organization.findMany({
-          where: { chainAddress: { in: addresses, mode: "insensitive" } },
-          select: { chainAddress: true, name: true },
-        }),
+    names,
   ]);
-  const names = new Map(organizations.map((o) => [o.chainAddress.toLowerCase(), o.name]));
   return rows.map(({ partyAddress, quantity, ...row }) => ({
     ...row,
     quantity: quantity === null ? null : quantity.toString(),
     product: productLabel(products.get(row.gtin) ?? null, row.gtin),
-    party: partyAddress
-      ? (names.get(partyAddress.toLowerCase()) ?? `account ${partyAddress.slice(0, 10)}…`)
-      : null,
+    party: partyAddress ? directory.byAddress(partyAddress) : null,
   }));
 }
 

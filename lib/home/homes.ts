@@ -28,9 +28,12 @@ export async function getProducerHome({
   now?: Date;
 }): Promise<ProducerHome> {
   const { id, chainAddress } = member.organization;
-  const timeZone = await findHomeTimeZone(db, id);
-  const [today, incoming, pendingWrites] = await Promise.all([
-    findTodaysLots(db, { address: chainAddress, since: startOfDayIn(timeZone, now) }),
+  const zone = findHomeTimeZone(db, id);
+  const [timeZone, today, incoming, pendingWrites] = await Promise.all([
+    zone,
+    zone.then((timeZone) =>
+      findTodaysLots(db, { address: chainAddress, since: startOfDayIn(timeZone, now) }),
+    ),
     findIncomingShipments(db, chainAddress),
     findPendingLotWrites({ db, organizationId: id }),
   ]);

@@ -1,6 +1,5 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { type HomeLot, type LotRow, toHomeLots } from "./home-lot";
 import { startOfDayIn } from "./today";
@@ -30,7 +29,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * The lots of the product with a critical tracking event at the place within the window — harvested,
  * packed, made, shipped from or received there — by the event's location in its stored payload
- * (bizLocation), each once, newest event first. What a regulator traces forward and exports first.
+ * (bizLocation), each once, newest event first. Only the organisation owning a place records events
+ * there, so only its events are read. Lots first, by GTIN (a scan of every payload's location would
+ * read them all). What a regulator traces forward and exports first.
  */
 export async function searchOutbreak({
   db,
@@ -41,7 +42,12 @@ export async function searchOutbreak({
 }): Promise<OutbreakResult> {
   const place = await db.location.findUnique({
     where: { gln: query.placeGln },
-    select: { gln: true, name: true, timeZone: true, organization: { select: { name: true } } },
+    select: {
+      gln: true,
+      name: true,
+      timeZone: true,
+      organization: { select: { name: true, chainAddress: true } },
+    },
   });
   if (!place)
     throw new AppError("INVALID_INPUT", "Choose a place from the list.", { field: "place" });
@@ -60,19 +66,20 @@ export async function searchOutbreak({
     gtins.length === 0
       ? []
       : await db.$queryRaw<LotRow[]>`
-          SELECT * FROM (
-            SELECT DISTINCT ON (l.id) l.id, l.gtin, l."lotCode", l.quantity, l.unit,
-              l.status::text AS status, l.custodian AS "partyAddress", e."createdAt" AS at
-            FROM "Lot" l
-            JOIN "LedgerEvent" e ON e."lotId" = l.id
+          SELECT l.id, l.gtin, l."lotCode", l.quantity, l.unit, l.status::text AS status,
+            l.custodian AS "partyAddress", hit.at
+          FROM "Lot" l
+          JOIN LATERAL (
+            SELECT e."createdAt" AS at FROM "LedgerEvent" e
             JOIN "EventPayload" p ON p.hash = e."payloadHash"
-            WHERE l.gtin = ANY(${gtins}::text[])
+            WHERE e."lotId" = l.id AND e.actor = ${place.organization.chainAddress}
               AND e."createdAt" >= ${since} AND e."createdAt" < ${until}
               AND right(p.body->'bizLocation'->>'id', 13) = ${place.gln}
-            ORDER BY l.id, e."createdAt" DESC
-          ) hit
-          ORDER BY at DESC, id
-          LIMIT ${Prisma.raw(String(MAX_LOTS + 1))}`;
+            ORDER BY e."createdAt" DESC LIMIT 1
+          ) hit ON true
+          WHERE l.gtin = ANY(${gtins}::text[])
+          ORDER BY hit.at DESC, l.id
+          LIMIT ${MAX_LOTS + 1}`;
   return {
     place: {
       gln: place.gln,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
+import { findProducts, productLabel } from "@/lib/products";
 import { type LotHit, searchLots } from "@/lib/recall";
 
 /** An organisation as the regulator's search finds it, with its places. */
@@ -12,7 +13,10 @@ export type OrganizationHit = {
   places: { gln: string; name: string; city: string | null }[];
 };
 
-export type RegulatorSearch = { lots: LotHit[]; organizations: OrganizationHit[] };
+export type RegulatorSearch = {
+  lots: (LotHit & { product: string })[];
+  organizations: OrganizationHit[];
+};
 
 /**
  * Every lot (by GTIN, lot code, serial or barcode, as the recall search finds them; a regulator sees
@@ -51,8 +55,15 @@ export async function searchEverything({
       },
     }),
   ]);
+  const products = await findProducts(
+    db,
+    lots.map((lot) => lot.gtin),
+  );
   return {
-    lots,
+    lots: lots.map((lot) => ({
+      ...lot,
+      product: productLabel(products.get(lot.gtin) ?? null, lot.gtin),
+    })),
     organizations: organizations.map(({ locations, ...o }) => ({ ...o, places: locations })),
   };
 }

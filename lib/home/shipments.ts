@@ -2,7 +2,13 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { shipmentPartiesOf } from "@/lib/epcis/shipment";
-import { type HomeLot, type LotRow, SECTION_SIZE, toHomeLots } from "./home-lot";
+import {
+  findOrganizationNames,
+  type HomeLot,
+  type LotRow,
+  SECTION_SIZE,
+  toHomeLots,
+} from "./home-lot";
 
 /** A lot on its way, with who shipped it (the owner), who carries it, and who it goes to. */
 export type Shipment = HomeLot & {
@@ -16,7 +22,8 @@ type ShipmentRow = LotRow & { payloadHash: string | null };
 
 /**
  * Lots chosen by `where` (over "Lot" l), each with its latest shipment (its last LotHandedOff: when,
- * and the payload naming shipper and recipient), newest shipment first, at most SECTION_SIZE.
+ * and the payload naming shipper and recipient), at most SECTION_SIZE. Ordered by the lot's last
+ * change, which for a lot on its way is its handoff: an index gives the first 20 of thousands.
  */
 export async function findShipments(
   db: Db,
@@ -35,7 +42,7 @@ export async function findShipments(
         ORDER BY e."blockNumber" DESC, e."logIndex" DESC LIMIT 1
       ) h ON true
       WHERE ${where}
-      ORDER BY at DESC, l.id
+      ORDER BY l."updatedAt" DESC, l.id
       LIMIT ${SECTION_SIZE}`,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Lot" l WHERE ${where}`,
   ]);

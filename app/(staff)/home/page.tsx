@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CarrierHomeView } from "@/components/home/carrier-home";
+import { HomeHeading } from "@/components/home/home-heading";
 import { ProducerHomeView } from "@/components/home/producer-home";
 import { RegulatorHomeView } from "@/components/home/regulator-home";
 import { RetailerHomeView } from "@/components/home/retailer-home";
@@ -27,13 +28,7 @@ type Params = { q?: string; product?: string; place?: string; from?: string; to?
 export default async function HomePage({ searchParams }: { searchParams: Promise<Params> }) {
   const member = await requireMember();
   const db = getDb();
-  const { kind, id, chainAddress, name } = member.organization;
-  const heading = (
-    <h1 className="text-2xl font-bold">
-      {name}
-      <span className="block text-base font-normal text-stone-600">{member.name}</span>
-    </h1>
-  );
+  const { kind, id, chainAddress } = member.organization;
   if (kind === "REGULATOR") return <RegulatorHome member={member} params={await searchParams} />;
   if (kind === "CARRIER") {
     const [home, timeZone] = await Promise.all([
@@ -42,7 +37,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     ]);
     return (
       <>
-        {heading}
+        <HomeHeading organization={member.organization} timeZone={timeZone} />
         <CarrierHomeView member={member} home={home} timeZone={timeZone} />
       </>
     );
@@ -54,7 +49,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     ]);
     return (
       <>
-        {heading}
+        <HomeHeading organization={member.organization} timeZone={timeZone} />
         <RetailerHomeView member={member} home={home} timeZone={timeZone} />
       </>
     );
@@ -62,7 +57,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const home = await getProducerHome({ db, member });
   return (
     <>
-      {heading}
+      <HomeHeading organization={member.organization} timeZone={home.timeZone} />
       <ProducerHomeView member={member} home={home} />
     </>
   );
@@ -88,7 +83,8 @@ async function RegulatorHome({ member, params }: { member: Member; params: Param
     }
   };
   const { product, placeGln, from, to } = outbreakQuery;
-  const [search, outbreak, recalls, places, timeZone] = await Promise.all([
+  const timeZone = await findHomeTimeZone(db, member.organization.id);
+  const [search, outbreak, recalls, places] = await Promise.all([
     query.trim()
       ? attempt<RegulatorSearch>(() => searchEverything({ db, member, query }), "home search")
       : null,
@@ -100,14 +96,10 @@ async function RegulatorHome({ member, params }: { member: Member; params: Param
       : null,
     findOpenRecalls({ db, member }),
     findPlaces(db),
-    findHomeTimeZone(db, member.organization.id),
   ]);
   return (
     <>
-      <h1 className="text-2xl font-bold">
-        {member.organization.name}
-        <span className="block text-base font-normal text-stone-600">{member.name}</span>
-      </h1>
+      <HomeHeading organization={member.organization} timeZone={timeZone} />
       <RegulatorHomeView
         query={query}
         search={search}
@@ -115,10 +107,20 @@ async function RegulatorHome({ member, params }: { member: Member; params: Param
         outbreakProblem={problems["outbreak search"] ?? null}
         recalls={recalls}
         places={places}
-        outbreakQuery={outbreakQuery}
+        outbreakQuery={{ ...lastTwoWeeks(timeZone), ...definedOf(outbreakQuery) }}
         outbreak={outbreak}
         timeZone={timeZone}
       />
     </>
   );
+}
+
+/** The outbreak search's window until the regulator picks one: the last 14 days, today included. */
+function lastTwoWeeks(timeZone: string): { from: string; to: string } {
+  const day = (date: Date) => new Intl.DateTimeFormat("en-CA", { timeZone }).format(date);
+  return { from: day(new Date(Date.now() - 13 * 86_400_000)), to: day(new Date()) };
+}
+
+function definedOf<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v)) as Partial<T>;
 }
