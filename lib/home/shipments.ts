@@ -46,25 +46,16 @@ export async function findShipments(
       LIMIT ${SECTION_SIZE}`,
     db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Lot" l WHERE ${where}`,
   ]);
-  const [lots, payloads] = await Promise.all([
-    toHomeLots(db, rows),
+  const names = findOrganizationNames(db);
+  const [lots, payloads, { byGln: nameOf }] = await Promise.all([
+    toHomeLots(db, rows, names),
     db.eventPayload.findMany({
       where: { hash: { in: rows.flatMap((row) => (row.payloadHash ? [row.payloadHash] : [])) } },
       select: { hash: true, body: true },
     }),
+    names,
   ]);
   const parties = new Map(payloads.map((p) => [p.hash, shipmentPartiesOf(p.body)]));
-  const glns = [...parties.values()].flatMap((p) => [
-    p?.shipperGln,
-    p?.recipientGln,
-    p?.takenByGln,
-  ]);
-  const organizations = await db.organization.findMany({
-    where: { gln: { in: glns.filter((gln): gln is string => Boolean(gln)) } },
-    select: { gln: true, name: true },
-  });
-  const nameOf = (gln: string | null | undefined) =>
-    organizations.find((o) => o.gln === gln)?.name ?? null;
   return {
     total: count?.total ?? 0,
     items: lots.map((lot, i) => {
