@@ -38,7 +38,13 @@ export function CarrierHomeView({
                 lot={lot}
                 href={`/lots/${lot.id}`}
                 action={canRecord ? "Pick up" : "Open"}
-                detail={[fromLine(lot), lot.recipient ? `to ${lot.recipient}` : null]
+                detail={[
+                  fromLine(lot),
+                  // Shipped to the carrier itself, the carrier decides where it goes next.
+                  lot.recipient && lot.recipient !== member.organization.name
+                    ? `to ${lot.recipient}`
+                    : null,
+                ]
                   .filter(Boolean)
                   .join(" ")}
                 atLabel="Shipped"

@@ -51,7 +51,7 @@ export function OpenRecallList({ recalls, timeZone }: { recalls: OpenRecall[]; t
             {recall.holds.length > 0 ? (
               <span className="flex flex-col gap-1 rounded-lg bg-amber-50 p-2 text-sm">
                 <span className="font-semibold text-amber-900">
-                  <span aria-hidden="true">⏸ </span>On hold here:
+                  On hold here until accounted for:
                 </span>
                 {recall.holds.map((hold) => (
                   <span key={hold.lotId} data-testid="hold">
