@@ -7,7 +7,7 @@ import { getMember } from "@/lib/auth/session";
 // Two kinds of visitor land here: a shopper holding a package (no account, ever) and staff of a member
 // organisation. The shopper's box comes first; staff have one link.
 export default async function HomePage() {
-  if (await getMember()) redirect("/lots");
+  if (await getMember()) redirect("/home");
   return (
     <main className="mx-auto flex w-full max-w-xl flex-col gap-6 px-4 py-10 sm:py-16">
       <header className="flex items-center justify-between gap-3">

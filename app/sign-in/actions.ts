@@ -25,7 +25,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     if (error instanceof AppError) return { message: error.message, values };
     throw error;
   }
-  redirect("/lots");
+  redirect("/home");
 }
 
 export async function signOutAction(): Promise<void> {
