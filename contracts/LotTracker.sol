@@ -49,16 +49,56 @@ contract LotTracker is LotTrackerState {
     function handoff(bytes32 lotId, address recipient, bytes32 payloadHash) external {
         address account = _msgSender();
         _requireCustodyRole(account);
+        _handoff(lotId, _heldLot(lotId, account), account, recipient, payloadHash);
+    }
+
+    /**
+     * @notice Ships part of an active lot the caller (a PRODUCER) holds, in one transaction: splits the
+     * lot into the shipped part and the remainder (both held by the caller, as `split` does), then
+     * hands the shipped part off to `recipient` (as `handoff` does). Emits LotConsumed, LotDerived for
+     * each part, then LotHandedOff for the shipped part.
+     * @param shipped The new lot that travels; its quantity is in the off-chain payload.
+     * @param remainder The new lot that stays with the caller.
+     * @param recipient Another account holding a custody role (PRODUCER, CARRIER or RETAILER).
+     * @param payloadHash keccak256 of the shipping CTE's payload, which also names both parts.
+     * @return shippedId The shipped part's lot id, in transit to `recipient`.
+     * @return remainderId The remainder's lot id, active with the caller.
+     */
+    function handoffPart(
+        bytes32 lotId,
+        NewLot calldata shipped,
+        NewLot calldata remainder,
+        address recipient,
+        bytes32 payloadHash
+    ) external returns (bytes32 shippedId, bytes32 remainderId) {
+        bytes32[] memory inputIds = new bytes32[](1);
+        inputIds[0] = lotId;
+        NewLot[] memory outputs = new NewLot[](2);
+        outputs[0] = shipped;
+        outputs[1] = remainder;
+        bytes32[] memory outputIds = _derive(LineageKind.Split, inputIds, outputs, payloadHash);
+        (shippedId, remainderId) = (outputIds[0], outputIds[1]);
+        address account = _msgSender();
+        _handoff(shippedId, _heldLot(shippedId, account), account, recipient, payloadHash);
+    }
+
+    /**
+     * @notice The sender takes back a lot it shipped before the recipient answered: the lot is active
+     * again with the caller, who was its custodian all along, and has no pending recipient.
+     * @dev Needs a custody role, as `handoff` does. A sender whose roles were revoked mid-transit
+     * cannot cancel; the recipient can still accept or reject, so the lot is never stranded.
+     * A recalled lot cannot be taken back until the recall is lifted (its status is not InTransit).
+     * @param payloadHash keccak256 of the cancellation's payload (reason, location, time).
+     */
+    function cancelHandoff(bytes32 lotId, bytes32 payloadHash) external {
+        address account = _msgSender();
+        _requireCustodyRole(account);
         Lot storage lot = _heldLot(lotId, account);
-        _requireStatus(lotId, lot.status, LotStatus.Active);
-        Participant memory to = _participant(recipient);
-        // The zero address is refused even if an admin granted it a role: it can never accept.
-        if (recipient == account || recipient == address(0) || to.roles & _CUSTODY_ROLES == 0) {
-            revert LotTrackerInvalidRecipient(lotId, recipient);
-        }
-        lot.status = LotStatus.InTransit;
-        lot.recipient = to.id;
-        emit LotHandedOff(lotId, account, recipient, payloadHash);
+        _requireStatus(lotId, lot.status, LotStatus.InTransit);
+        address recipient = _accountOf(lot.recipient);
+        lot.status = LotStatus.Active;
+        lot.recipient = 0;
+        emit LotHandoffCancelled(lotId, account, recipient, payloadHash);
     }
 
     /**
@@ -204,6 +244,25 @@ contract LotTracker is LotTrackerState {
         lot.statusBeforeRecall = LotStatus.None;
         lot.recaller = 0;
         emit LotRecallLifted(lotId, account, restored, reasonHash);
+    }
+
+    /// @dev The checks and the state change of a handoff of `lot`, which `account` holds.
+    function _handoff(
+        bytes32 lotId,
+        Lot storage lot,
+        address account,
+        address recipient,
+        bytes32 payloadHash
+    ) private {
+        _requireStatus(lotId, lot.status, LotStatus.Active);
+        Participant memory to = _participant(recipient);
+        // The zero address is refused even if an admin granted it a role: it can never accept.
+        if (recipient == account || recipient == address(0) || to.roles & _CUSTODY_ROLES == 0) {
+            revert LotTrackerInvalidRecipient(lotId, recipient);
+        }
+        lot.status = LotStatus.InTransit;
+        lot.recipient = to.id;
+        emit LotHandedOff(lotId, account, recipient, payloadHash);
     }
 
     /// @dev Consumes every input, then registers every output with parent links to all inputs. An
