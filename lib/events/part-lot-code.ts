@@ -2,10 +2,10 @@ import { AppError } from "@/lib/errors";
 import { LOT_CODE_MAX_LENGTH } from "@/lib/gs1/lot-code";
 
 // The ledger knows a lot by GTIN + lot code, so the part of a lot that ships and the part that stays
-// each need a lot code of their own. The rule (docs/custody.md): parts of lot L are L.P1, L.P2, …,
-// numbered on from the highest part of L already on the ledger; a part of a part counts on from the
-// same root (L.P2 split again gives L.P3 and L.P4), so a code never grows past one suffix. The shipped
-// part takes the lower number. ".P" is in GS1 character set 82 and reads as "part" on a label.
+// each need a lot code of their own. The rule (docs/events.md, "Part of a lot"): parts of lot L are
+// L.P1, L.P2, …, numbered on from the highest part of L already on the ledger; a part of a part counts
+// on from the same root (L.P2 split again gives L.P3 and L.P4), so a code never grows past one suffix.
+// The shipped part takes the lower number. ".P" is in GS1 character set 82 and reads as "part".
 
 const PART_SUFFIX = /\.P(\d+)$/;
 
