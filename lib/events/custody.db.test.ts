@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { lotEpcClass } from "@/lib/epcis/event";
+import { getFsmaSpreadsheet } from "@/lib/trace";
 import { createLedgerWorld, GTIN, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { cancelShipment } from "./cancel-shipment";
 import { receiveLot } from "./receiving";
@@ -55,6 +56,23 @@ describe("shipping part of a lot", () => {
       quantityList: [{ epcClass: lotEpcClass(GTIN, "C-PART.P1"), quantity: 60, uom: "KGM" }],
     });
     expect(payload.kde.partOf).toBe(lotEpcClass(GTIN, "C-PART"));
+  });
+
+  it("keeps the lot's TLC on the part's one shipping row of the FSMA spreadsheet", async () => {
+    const { farm, packer } = world.members;
+    const [packed] = await world.split(farm, await world.harvest("C-TLC"), ["C-TLC-A", "C-TLC-B"]);
+    const shipped = await handOffLot({
+      db: world.db,
+      member: farm,
+      lotId: packed ?? "",
+      input: { recipientGln: packer.organization.gln, quantity: "20" },
+    });
+    await world.settle();
+    const sheet = await getFsmaSpreadsheet({ db: world.db, lotId: shipped.lotId });
+    const partRows = sheet?.rows.filter((row) => String(row.lotCode).startsWith("C-TLC-A.P"));
+    expect(partRows?.map((row) => [row.lotCode, row.cte, row.tlc, row.quantity])).toEqual([
+      ["C-TLC-A.P1", "Shipping", "C-TLC-A", "20"],
+    ]);
   });
 
   it("ships the whole lot when the quantity is all of it, and refuses more than it holds", async () => {
