@@ -24,13 +24,15 @@ export function describeLedgerEvent(
     case "LotHandoffRejected":
       return `Rejected on arrival by ${actor}; back with ${nameOf(args.from ?? "")}`;
     case "LotHandoffCancelled":
-      return `Shipment to ${nameOf(args.recipient ?? "")} cancelled by ${actor}; back with them`;
+      return `Shipment to ${nameOf(args.recipient ?? "")} cancelled by ${actor}, who still holds it`;
     case "LotConsumed":
       // In the words of the form the user filled in, which only the verified payload knows.
+      if (cte === "shipping") return `Part shipped by ${actor}; the rest is a lot of its own`;
       return cte === "initial_packing"
         ? `Used up in initial packing by ${actor}`
         : `Used up in a ${LINEAGE[Number(args.kind)] ?? "transformation"} by ${actor}`;
     case "LotDerived":
+      if (cte === "shipping") return `Made when ${actor} shipped part of a lot`;
       return cte === "initial_packing"
         ? `Packed at ${actor}`
         : `Made by ${LINEAGE[Number(args.kind)] ?? "transformation"} at ${actor}`;
