@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {LotTrackerState} from "./state/LotTrackerState.sol";
+import {LotTrackerMoves} from "./state/LotTrackerMoves.sol";
 
 /**
  * @title LotTracker
@@ -10,9 +10,10 @@ import {LotTrackerState} from "./state/LotTrackerState.sol";
  * LotTrackerState): who holds it, its status, and (as participant ids) its producer, pending
  * recipient and recaller. Everything else (payload hashes, serials roots, parent links, sensor batch
  * roots) lives in events, which the indexer reads without storage calls — this keeps each write near
- * one SSTORE. Types, events and errors are declared in ILotTracker.
+ * one SSTORE. Types, events and errors are declared in ILotTracker; the handoff and lineage steps
+ * that several functions share are in LotTrackerMoves.
  */
-contract LotTracker is LotTrackerState {
+contract LotTracker is LotTrackerMoves {
     /// @notice The deployer becomes the admin who grants and revokes the organisation roles, and the
     /// prefix admin who grants GS1 company prefixes.
     constructor() {
@@ -49,16 +50,56 @@ contract LotTracker is LotTrackerState {
     function handoff(bytes32 lotId, address recipient, bytes32 payloadHash) external {
         address account = _msgSender();
         _requireCustodyRole(account);
+        _handoff(lotId, _heldLot(lotId, account), account, recipient, payloadHash);
+    }
+
+    /**
+     * @notice Ships part of an active lot the caller (a PRODUCER) holds, in one transaction: splits the
+     * lot into the shipped part and the remainder (both held by the caller, as `split` does), then
+     * hands the shipped part off to `recipient` (as `handoff` does). Emits LotConsumed, LotDerived for
+     * each part, then LotHandedOff for the shipped part.
+     * @param shipped The new lot that travels; its quantity is in the off-chain payload.
+     * @param remainder The new lot that stays with the caller.
+     * @param recipient Another account holding a custody role (PRODUCER, CARRIER or RETAILER).
+     * @param payloadHash keccak256 of the shipping CTE's payload, which also names both parts.
+     * @return shippedId The shipped part's lot id, in transit to `recipient`.
+     * @return remainderId The remainder's lot id, active with the caller.
+     */
+    function handoffPart(
+        bytes32 lotId,
+        NewLot calldata shipped,
+        NewLot calldata remainder,
+        address recipient,
+        bytes32 payloadHash
+    ) external returns (bytes32 shippedId, bytes32 remainderId) {
+        bytes32[] memory inputIds = new bytes32[](1);
+        inputIds[0] = lotId;
+        NewLot[] memory outputs = new NewLot[](2);
+        outputs[0] = shipped;
+        outputs[1] = remainder;
+        bytes32[] memory outputIds = _derive(LineageKind.Split, inputIds, outputs, payloadHash);
+        (shippedId, remainderId) = (outputIds[0], outputIds[1]);
+        address account = _msgSender();
+        _handoff(shippedId, _heldLot(shippedId, account), account, recipient, payloadHash);
+    }
+
+    /**
+     * @notice The sender takes back a lot it shipped before the recipient answered: the lot is active
+     * again with the caller, who was its custodian all along, and has no pending recipient.
+     * @dev Needs a custody role, as `handoff` does. A sender whose roles were revoked mid-transit
+     * cannot cancel; the recipient can still accept or reject, so the lot is never stranded.
+     * A recalled lot cannot be taken back until the recall is lifted (its status is not InTransit).
+     * @param payloadHash keccak256 of the cancellation's payload (reason, location, time).
+     */
+    function cancelHandoff(bytes32 lotId, bytes32 payloadHash) external {
+        address account = _msgSender();
+        _requireCustodyRole(account);
         Lot storage lot = _heldLot(lotId, account);
-        _requireStatus(lotId, lot.status, LotStatus.Active);
-        Participant memory to = _participant(recipient);
-        // The zero address is refused even if an admin granted it a role: it can never accept.
-        if (recipient == account || recipient == address(0) || to.roles & _CUSTODY_ROLES == 0) {
-            revert LotTrackerInvalidRecipient(lotId, recipient);
-        }
-        lot.status = LotStatus.InTransit;
-        lot.recipient = to.id;
-        emit LotHandedOff(lotId, account, recipient, payloadHash);
+        _requireStatus(lotId, lot.status, LotStatus.InTransit);
+        address recipient = _accountOf(lot.recipient);
+        lot.status = LotStatus.Active;
+        lot.recipient = 0;
+        emit LotHandoffCancelled(lotId, account, recipient, payloadHash);
     }
 
     /**
@@ -204,57 +245,5 @@ contract LotTracker is LotTrackerState {
         lot.statusBeforeRecall = LotStatus.None;
         lot.recaller = 0;
         emit LotRecallLifted(lotId, account, restored, reasonHash);
-    }
-
-    /// @dev Consumes every input, then registers every output with parent links to all inputs. An
-    /// output can never be an existing lot (LotTrackerLotExists), so lineage cannot form a cycle.
-    /// Each output is checked as createLot checks a lot: its lot code, and its GTIN's company prefix.
-    function _derive(
-        LineageKind kind,
-        bytes32[] memory inputIds,
-        NewLot[] memory outputs,
-        bytes32 payloadHash
-    ) private returns (bytes32[] memory outputIds) {
-        address account = _msgSender();
-        Participant memory producer = _requireProducer(account);
-        uint256 minInputs = kind == LineageKind.Merge ? 2 : 1;
-        uint256 minOutputs = kind == LineageKind.Split ? 2 : 1;
-        if (inputIds.length < minInputs || outputs.length < minOutputs) {
-            revert LotTrackerInvalidLotCount(inputIds.length, outputs.length);
-        }
-        for (uint256 i = 0; i < inputIds.length; ++i) {
-            bytes32 inputId = inputIds[i];
-            Lot storage input = _heldLot(inputId, account);
-            // A repeated input is refused here: its first occurrence already marked it Consumed.
-            _requireStatus(inputId, input.status, LotStatus.Active);
-            input.status = LotStatus.Consumed;
-            emit LotConsumed(inputId, account, kind);
-        }
-        outputIds = new bytes32[](outputs.length);
-        for (uint256 i = 0; i < outputs.length; ++i) {
-            outputIds[i] = _deriveLot(kind, outputs[i], inputIds, payloadHash, producer);
-        }
-    }
-
-    /// @dev Split out of `_derive` to keep its stack shallow enough for the event's eight fields.
-    function _deriveLot(
-        LineageKind kind,
-        NewLot memory output,
-        bytes32[] memory parentIds,
-        bytes32 payloadHash,
-        Participant memory producer
-    ) private returns (bytes32 lotId) {
-        address account = _msgSender();
-        lotId = _registerLot(output.gtin, output.lotCode, account, producer);
-        emit LotDerived(
-            lotId,
-            account,
-            kind,
-            output.gtin,
-            output.lotCode,
-            payloadHash,
-            output.serialsRoot,
-            parentIds
-        );
     }
 }

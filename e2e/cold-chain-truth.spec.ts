@@ -74,6 +74,7 @@ test("a reading before the lot existed is refused; a 14.2 °C batch is an excurs
   await farm.goto(`/lots/${lotId}`);
   await farm.getByLabel("Ship to").selectOption({ label: "FreshMart Supermarkets (retailer)" });
   await farm.getByRole("button", { name: "Ship this lot" }).click();
+  await farm.getByRole("button", { name: "Confirm shipment" }).click();
   await expect(farm.getByTestId("custody")).toHaveText(/^On its way/);
 
   for (const size of ["phone", "desktop"] as const) {

@@ -15,6 +15,7 @@ test.use({ viewport: PHONE });
 async function shipTo(page: Page, recipient: string, expectedCustody: string) {
   await page.getByLabel("Ship to").selectOption({ label: recipient });
   await page.getByRole("button", { name: "Ship this lot" }).click();
+  await page.getByRole("button", { name: "Confirm shipment" }).click();
   await expect(page.getByTestId("custody")).toHaveText(expectedCustody);
 }
 

@@ -43,6 +43,7 @@ test("a farm ships to a store via a carrier on its own bill of lading; the carri
   await farm.getByLabel("Document number").fill(billOfLading);
   await shot(farm, "ship-form-360.png");
   await farm.getByRole("button", { name: "Ship this lot" }).click();
+  await farm.getByRole("button", { name: "Confirm shipment" }).click();
   await expect(farm.getByTestId("custody")).toHaveText(
     "On its way from Green Valley Farm to ColdRoute Logistics · 6 case",
   );
@@ -75,6 +76,7 @@ test("a farm ships to a store via a carrier on its own bill of lading; the carri
   await expect(carrier.getByLabel("Carrier", { exact: true })).toHaveCount(0);
   await shot(carrier, "deliver-form-360.png");
   await carrier.getByRole("button", { name: "Deliver this lot" }).click();
+  await carrier.getByRole("button", { name: "Confirm delivery" }).click();
   await expect(carrier.getByTestId("custody")).toHaveText(
     "On its way from ColdRoute Logistics to FreshMart Supermarkets · 6 case",
   );

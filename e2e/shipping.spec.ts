@@ -16,6 +16,7 @@ async function shipToCarrier(page: Page, lotCode: string): Promise<void> {
   await page.goto(`/lots/${lotIdOf(GTIN, lotCode)}`);
   await page.getByLabel("Ship to").selectOption({ label: "ColdRoute Logistics (carrier)" });
   await page.getByRole("button", { name: "Ship this lot" }).click();
+  await page.getByRole("button", { name: "Confirm shipment" }).click();
   await expect(page.getByTestId("custody")).toHaveText(
     "On its way from Green Valley Farm to ColdRoute Logistics · 300 case",
   );

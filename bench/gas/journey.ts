@@ -8,6 +8,8 @@ export const OPERATIONS = [
   "createLot",
   "handoff",
   "accept",
+  "handoffPart",
+  "cancelHandoff",
   "split2",
   "merge2",
   "transform",
@@ -61,7 +63,8 @@ export async function gasOf(
 
 /**
  * The same farm-to-shelf journey on either design: a farm creates a harvest lot and hands it to a
- * packer, who splits it into two packed lots, merges them onto a pallet, transforms the pallet and a
+ * packer, ships part of a second harvest lot to the packer and takes that shipment back, and the
+ * packer splits the first lot into two packed lots, merges them onto a pallet, transforms the pallet and a
  * dressing lot into a salad lot and anchors 1,000 cold-chain readings to it; a retailer recalls the
  * salad. `run` makes lot codes unique, so one deployment can run the journey more than once.
  */
@@ -89,6 +92,24 @@ export async function runJourney(
   );
   gas.handoff = await gasOf(asFarm("handoff", harvest, packerAddress, id("shipping")));
   gas.accept = await gasOf(asPacker("acceptHandoff", harvest, id("receiving")));
+  // Shipping 60 of 200 kg: a second harvest lot split and its part shipped in one transaction, then
+  // taken back before the packer answers. The lot code setup is not measured.
+  await gasOf(
+    asFarm("createLot", BigInt(LETTUCE), encodeLotCode(code("H2")), id("harvest"), id("H2")),
+  );
+  gas.handoffPart = await gasOf(
+    asFarm(
+      "handoffPart",
+      lotIdOf(LETTUCE, code("H2")),
+      newLot(LETTUCE, code("H2.P1"), ""),
+      newLot(LETTUCE, code("H2.P2"), ""),
+      packerAddress,
+      id("shipping part"),
+    ),
+  );
+  gas.cancelHandoff = await gasOf(
+    asFarm("cancelHandoff", lotIdOf(LETTUCE, code("H2.P1")), id("cancelled")),
+  );
   gas.split2 = await gasOf(
     asPacker(
       "split",

@@ -6,18 +6,25 @@ import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "../forms/text-field";
 
+const SELECT = "min-h-12 w-full rounded-xl border-2 border-stone-300 bg-white px-3 text-lg";
+
 /**
- * Receiving: accept is the one big button; rejecting needs a reason. The shipment's reference
- * document is named first, so the receiver checks the paperwork in hand against it.
+ * Receiving: what arrived is counted and checked (quantity, condition, temperature on arrival), then
+ * accept is the one big button; rejecting needs a reason. The shipment's reference document is named
+ * first, so the receiver checks the paperwork in hand against it. A count that differs from what was
+ * shipped is recorded as such in the receiving event.
  */
 export function ReceiveLotForm({
   action,
   senderName,
   document,
+  shipped,
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
   senderName: string;
   document: { label: string; number: string } | null;
+  /** The quantity shipped, as "60 kg", and its unit; null when the lot has none recorded. */
+  shipped: { quantity: string; unit: string } | null;
 }) {
   const [state, formAction] = useActionState(action, undefined);
   return (
@@ -29,8 +36,45 @@ export function ReceiveLotForm({
           <span className="break-all font-mono font-semibold">{document.number}</span>
         </p>
       ) : null}
-      <form action={formAction}>
+      <form action={formAction} className="flex flex-col gap-4">
         <input type="hidden" name="decision" value="accept" />
+        <TextField
+          label={shipped ? `Counted quantity (${shipped.unit})` : "Counted quantity"}
+          name="countedQuantity"
+          inputMode="decimal"
+          autoComplete="off"
+          pattern="[0-9]+([.,][0-9]{1,3})?"
+          hint={
+            shipped
+              ? `Shipped: ${shipped.quantity} ${shipped.unit}. Count what arrived; leave empty if not counted.`
+              : "Count what arrived; leave empty if not counted."
+          }
+          defaultValue={state?.values?.countedQuantity}
+          isInvalid={state?.field === "countedQuantity"}
+        />
+        <label className="flex flex-col gap-1.5">
+          <span className="text-base font-semibold">Condition on arrival</span>
+          <select
+            name="condition"
+            defaultValue={state?.values?.condition ?? "good"}
+            aria-invalid={state?.field === "condition" || undefined}
+            className={SELECT}
+          >
+            <option value="good">Good</option>
+            <option value="damaged">Damaged</option>
+            <option value="temperature_abuse">Temperature abuse</option>
+          </select>
+        </label>
+        <TextField
+          label="Temperature on arrival (°C)"
+          name="temperature"
+          inputMode="decimal"
+          autoComplete="off"
+          pattern="-?[0-9]{1,2}([.,][0-9])?"
+          hint="As read on the probe or the logger; leave empty if not measured."
+          defaultValue={state?.values?.temperature}
+          isInvalid={state?.field === "temperature"}
+        />
         <SubmitButton pendingLabel="Recording the receipt…">
           Accept shipment from {senderName}
         </SubmitButton>

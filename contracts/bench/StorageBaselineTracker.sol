@@ -32,7 +32,8 @@ contract StorageBaselineTracker is AccessControl {
         Accepted,
         Consumed,
         Derived,
-        Recalled
+        Recalled,
+        Cancelled
     }
 
     struct NewLot {
@@ -110,6 +111,38 @@ contract StorageBaselineTracker is AccessControl {
         lot.status = LotStatus.Active;
         lot.pendingRecipient = address(0);
         _record(lotId, EventKind.Accepted, payloadHash);
+    }
+
+    /// @notice Takes back a lot the caller shipped, as LotTracker.cancelHandoff.
+    function cancelHandoff(bytes32 lotId, bytes32 payloadHash) external {
+        Lot storage lot = _held(lotId, LotStatus.InTransit);
+        lot.status = LotStatus.Active;
+        lot.pendingRecipient = address(0);
+        _record(lotId, EventKind.Cancelled, payloadHash);
+    }
+
+    /// @notice Splits a held lot in two and ships the first part, as LotTracker.handoffPart.
+    function handoffPart(
+        bytes32 lotId,
+        NewLot calldata shipped,
+        NewLot calldata remainder,
+        address recipient,
+        bytes32 payloadHash
+    ) external onlyRole(PRODUCER_ROLE) returns (bytes32 shippedId, bytes32 remainderId) {
+        bytes32[] memory inputIds = new bytes32[](1);
+        inputIds[0] = lotId;
+        NewLot[] memory outputs = new NewLot[](2);
+        outputs[0] = shipped;
+        outputs[1] = remainder;
+        bytes32[] memory outputIds = _derive(inputIds, outputs, payloadHash);
+        (shippedId, remainderId) = (outputIds[0], outputIds[1]);
+        if (!_isCustodyParty(recipient) || recipient == msg.sender) {
+            revert BaselineUnauthorized(shippedId, recipient);
+        }
+        Lot storage lot = lots[shippedId];
+        lot.status = LotStatus.InTransit;
+        lot.pendingRecipient = recipient;
+        _record(shippedId, EventKind.HandedOff, payloadHash);
     }
 
     /// @notice Splits a held lot, as LotTracker.split.

@@ -58,6 +58,12 @@ interface ILotTracker {
         bytes32 indexed lotId, address indexed actor, address indexed from, bytes32 payloadHash
     );
 
+    /// @notice The sender (`actor`, still custodian) took the lot back before `recipient` answered;
+    /// it is active again.
+    event LotHandoffCancelled(
+        bytes32 indexed lotId, address indexed actor, address indexed recipient, bytes32 payloadHash
+    );
+
     /// @notice The lot was used up as an input of a split, merge or transformation.
     event LotConsumed(bytes32 indexed lotId, address indexed actor, LineageKind kind);
 

@@ -132,6 +132,25 @@ const ROWS: readonly Row[] = [
     refusal: missingCustodyRole,
   },
   {
+    name: "cancelHandoff (sender)",
+    prepare: async (account) => {
+      const lots = await holding(account);
+      await handOff(tracker, lots[0] ?? "", account, retailer);
+      return lots;
+    },
+    call: (as, [lotId = ""]) => as.cancelHandoff(lotId, id("p")),
+    allowed: CUSTODY,
+    refusal: missingCustodyRole,
+  },
+  {
+    name: "handoffPart (custodian)",
+    prepare: (account) => holding(account),
+    call: (as, [lotId = ""]) =>
+      as.handoffPart(lotId, newLotInput().input, newLotInput().input, carrier.address, id("p")),
+    allowed: ["PRODUCER"],
+    refusal: notProducer,
+  },
+  {
     name: "split (custodian)",
     prepare: (account) => holding(account),
     call: (as, [lotId = ""]) => as.split(lotId, two(), id("p")),

@@ -81,6 +81,19 @@ const ROWS: readonly Row[] = [
     allowed: { InTransit: "Active" },
   },
   {
+    name: "cancelHandoff",
+    call: (lotId) => tracker.connect(farm).cancelHandoff(lotId, id("p")),
+    allowed: { InTransit: "Active" },
+  },
+  {
+    name: "handoffPart",
+    call: (lotId) =>
+      tracker
+        .connect(farm)
+        .handoffPart(lotId, newLotInput().input, newLotInput().input, carrier.address, id("p")),
+    allowed: { Active: "Consumed" },
+  },
+  {
     name: "split",
     call: (lotId) =>
       tracker.connect(farm).split(lotId, [newLotInput().input, newLotInput().input], id("p")),

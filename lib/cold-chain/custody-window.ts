@@ -47,6 +47,7 @@ export function custodyWindows(events: readonly CustodyEvent[], party: string): 
         recipient = null;
         break;
       case "LotHandoffRejected":
+      case "LotHandoffCancelled":
         if (recipient === party) close(event.at);
         recipient = null;
         break;
@@ -65,6 +66,7 @@ const CUSTODY_EVENTS = [
   "LotHandedOff",
   "LotHandoffAccepted",
   "LotHandoffRejected",
+  "LotHandoffCancelled",
   "LotConsumed",
 ];
 

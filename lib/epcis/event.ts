@@ -39,7 +39,7 @@ export type SourceDestination = {
 
 export type EpcisEvent = {
   type: "ObjectEvent" | "TransformationEvent";
-  cte: CriticalTrackingEvent | "recall";
+  cte: CriticalTrackingEvent | "recall" | "shipment_cancelled";
   /** ISO 8601 with offset, and the offset on its own as EPCIS requires. */
   eventTime: string;
   eventTimeZoneOffset: string;
@@ -54,6 +54,11 @@ export type EpcisEvent = {
   sourceList?: SourceDestination[];
   destinationList?: SourceDestination[];
   bizTransactionList?: { type: string; bizTransaction: string }[];
+  /** EPCIS 2.0 sensor data observed with the event, e.g. the temperature of goods on arrival. */
+  sensorElementList?: {
+    sensorMetadata: { time: string };
+    sensorReport: { type: string; value: number; uom: string }[];
+  }[];
   /** Instance/lot master data of the lots this event creates: harvest date, commodity, variety, ... */
   ilmd?: Record<string, JsonValue>;
   /** FSMA 204 key data elements that have no EPCIS field (field name, harvester's phone, ...). */
@@ -108,11 +113,25 @@ export function lotQuantityOf(
 ): { quantity: string | null; unit: string | null } {
   if (!isEpcisEvent(body)) return { quantity: null, unit: null };
   const epcClass = lotEpcClass(gtin, lotCode);
-  const element = (body.outputQuantityList ?? body.quantityList ?? []).find(
-    (q) => q.epcClass === epcClass,
-  );
+  const element = [
+    ...(body.outputQuantityList ?? body.quantityList ?? []),
+    ...remainderQuantityList(body),
+  ].find((q) => q.epcClass === epcClass);
   if (!element) return { quantity: null, unit: null };
   return { quantity: String(element.quantity), unit: unitOfUom(element.uom) ?? element.uom };
+}
+
+/**
+ * Shipping part of a lot also creates the part that stays behind: the shipping event counts only what
+ * ships, so the remainder's quantity travels in its `kde.remainderQuantityList`.
+ */
+function remainderQuantityList(body: EpcisEvent): QuantityElement[] {
+  const list = body.kde?.remainderQuantityList;
+  return Array.isArray(list)
+    ? list.filter(
+        (q): q is QuantityElement => typeof q === "object" && q !== null && "epcClass" in q,
+      )
+    : [];
 }
 
 /** Where (bizLocation), where to (a destination location) and when an event happened, from its payload. */

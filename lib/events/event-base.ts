@@ -11,7 +11,7 @@ import type { ReferenceDocumentType } from "@/lib/epcis/kde";
 
 type BaseOptions = {
   member: Member;
-  cte: CriticalTrackingEvent | "recall";
+  cte: CriticalTrackingEvent | "recall" | "shipment_cancelled";
   type?: EpcisEvent["type"];
   action?: EpcisEvent["action"];
   bizStep: string;

@@ -12,16 +12,18 @@ import { eventBase } from "./event-base";
 import { enqueueLedgerWrite } from "./ledger-write";
 import { findMainSiteGln, memberSiteGln } from "./locations";
 import { heldQuantityList } from "./new-lots";
+import { arrivalCheckFields, arrivalFields } from "./receipt-check";
 
 const REJECTION_REASON = "Say why the lot is rejected, e.g. “temperature too high on arrival”.";
 
 const receiveLotInput = z.discriminatedUnion(
   "decision",
   [
-    z.object({ decision: z.literal("accept") }),
+    z.object({ decision: z.literal("accept"), ...arrivalCheckFields }),
     z.object({
       decision: z.literal("reject"),
       reason: z.string(REJECTION_REASON).trim().min(1, REJECTION_REASON),
+      ...arrivalCheckFields,
     }),
   ],
   "Choose accept or reject.",
@@ -30,7 +32,10 @@ const receiveLotInput = z.discriminatedUnion(
 /**
  * The receiving CTE: the recipient of a shipment accepts it (custody moves to it) or rejects it with a
  * reason (it stays with the sender). Only the organisation the lot was shipped to can answer.
- * `input` is the receive form or the API body: { decision: "accept" } or { decision: "reject", reason }.
+ * Either answer may record what the receiver found (receipt-check.ts): the counted quantity, whose
+ * difference from the shipped quantity goes into the payload, the condition and the temperature.
+ * `input` is the receive form or the API body: { decision: "accept" } or { decision: "reject", reason },
+ * each with { countedQuantity?, condition?, temperature? }.
  */
 export async function receiveLot({
   db,
@@ -68,24 +73,29 @@ export async function receiveLot({
     await assertNoWriteInFlight(tx, lotId, lot.lotCode);
     const isAccepted = answer.decision === "accept";
     const shipment = await findLatestShipment(tx, lotId);
+    const base = eventBase({
+      member,
+      cte: "receiving",
+      action: "OBSERVE",
+      bizStep: "receiving",
+      disposition: "in_progress",
+      locationGln: await memberSiteGln(tx, member),
+      date: null,
+      document: null,
+    });
+    const arrival = arrivalFields(heldQuantityList(lot)[0], lot.unit, answer, base.eventTime);
     const payload: EpcisEvent = {
-      ...eventBase({
-        member,
-        cte: "receiving",
-        action: "OBSERVE",
-        bizStep: "receiving",
-        disposition: isAccepted ? "in_progress" : "non_conformant",
-        locationGln: await memberSiteGln(tx, member),
-        date: null,
-        document: null,
-      }),
+      ...base,
+      ...arrival,
+      // A refused delivery is non-conformant whatever its condition; the condition stays in `kde`.
+      disposition: isAccepted ? arrival.disposition : "non_conformant",
       // The shipment's reference document travels with it: the receiver records the same one.
       bizTransactionList: shipment?.bizTransactionList ?? [],
-      quantityList: heldQuantityList(lot),
       ...(await receiptParties(tx, member, shipment, lot.custodian)),
       kde: {
         decision: answer.decision,
         reason: answer.decision === "accept" ? null : answer.reason,
+        ...arrival.kde,
       },
     };
     const { id } = await enqueueLedgerWrite(tx, member, {

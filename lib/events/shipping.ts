@@ -2,15 +2,17 @@ import "server-only";
 import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
-import { type EpcisEvent, locationId, partyId } from "@/lib/epcis/event";
+import { type EpcisEvent, locationId, lotEpcClass, partyId } from "@/lib/epcis/event";
+import { parseQuantity } from "@/lib/epcis/quantity";
 import { shipmentPartiesOf } from "@/lib/epcis/shipment";
-import { parseInput } from "@/lib/input";
+import { parsedBy, parseInput } from "@/lib/input";
 import { assertCanRecord, assertHoldsCustody, requireHeldLot } from "@/lib/lots/guards";
 import { findLatestShipment } from "@/lib/lots/latest-shipment";
 import { eventBase } from "./event-base";
 import { enqueueLedgerWrite } from "./ledger-write";
 import { memberSiteGln } from "./locations";
-import { heldQuantityList } from "./new-lots";
+import { heldQuantityList, newLotStruct, quantityElement } from "./new-lots";
+import { planShippedPart } from "./ship-part";
 import { requireCarrier, requireDestination } from "./shipment-parties";
 
 const optionalText = (label: string, max: number) =>
@@ -39,6 +41,11 @@ const shipLotInput = z.preprocess(
     documentNumber: optionalText("bill of lading or despatch advice number", 40),
     /** A carrier outside LotLedger, by name (the API's; custody then goes to the recipient). */
     carrierName: optionalText("carrier's name", 120),
+    /** How much of the lot ships, in its unit; empty or all of it ships the whole lot. */
+    quantity: z.preprocess(
+      (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+      parsedBy(parseQuantity).optional(),
+    ),
   }),
 );
 
@@ -48,8 +55,12 @@ const shipLotInput = z.preprocess(
  * recipient and its location) and, apart, the carrier that holds it in transit: custody on the ledger
  * goes to whoever takes it next, the carrier when there is one. A carrier delivering a lot it picked
  * up ships on the original shipper's behalf: same owner, ship-from location and documents.
+ * Shipping less than the whole lot ships a part of it (ship-part.ts): one LotTracker.handoffPart
+ * splits the lot into the part that travels and the remainder and ships the part; the payload counts
+ * the part in `quantityList`, as a shipping CTE does, and names the lot it came from and the remainder.
  * `input` is the ship form or the API body: { recipientGln, carrierGln?, documentType?,
- * documentNumber? (or billOfLading), carrierName? }.
+ * documentNumber? (or billOfLading), carrierName?, quantity? }.
+ * Returns the queued write and the lot that is now on its way (the part, when part of it ships).
  */
 export async function handOffLot({
   db,
@@ -61,12 +72,13 @@ export async function handOffLot({
   member: Member;
   lotId: string;
   input: unknown;
-}): Promise<{ writeId: string }> {
+}): Promise<{ writeId: string; lotId: string }> {
   const shipping = parseInput(shipLotInput, input, "Choose where the lot is shipped to.");
   assertCanRecord(member, "ship the lot");
   assertHoldsCustody(member, "ship lots");
   return db.$transaction(async (tx) => {
     const lot = await requireHeldLot(tx, member, lotId, "be shipped");
+    const part = await planShippedPart(tx, member, lot, shipping.quantity ?? null);
     const destination = await requireDestination(tx, member, shipping.recipientGln);
     const carrier = shipping.carrierGln
       ? await requireCarrier(tx, member, shipping.carrierGln, destination.organization.gln)
@@ -99,7 +111,7 @@ export async function handOffLot({
     const payload: EpcisEvent = {
       ...base,
       ...(carriedDocuments ? { bizTransactionList: carriedDocuments } : {}),
-      quantityList: heldQuantityList(lot),
+      quantityList: part ? [quantityElement(part.shipped)] : heldQuantityList(lot),
       sourceList: [
         { type: "owning_party", id: partyId(leg?.shipperGln ?? myGln) },
         { type: "possessing_party", id: partyId(myGln) },
@@ -112,16 +124,36 @@ export async function handOffLot({
           ? [{ type: "location" as const, id: locationId(destination.locationGln) }]
           : []),
       ],
-      kde: { shipment, carrierName: carrier ? null : shipping.carrierName },
+      kde: {
+        shipment,
+        carrierName: carrier ? null : shipping.carrierName,
+        // The part's TLC came from this lot: FSMA's shipping KDEs name the part, the trace its origin.
+        ...(part
+          ? {
+              partOf: lotEpcClass(lot.gtin, lot.lotCode),
+              remainderQuantityList: [quantityElement(part.remainder)],
+            }
+          : {}),
+      },
     };
     const { id } = await enqueueLedgerWrite(tx, member, {
       payload,
-      call: (payloadHash) => ({
-        method: "handoff",
-        args: [lotId, nextHolder.chainAddress, payloadHash],
-      }),
+      call: (payloadHash) =>
+        part
+          ? {
+              method: "handoffPart",
+              args: [
+                lotId,
+                newLotStruct(part.shipped),
+                newLotStruct(part.remainder),
+                nextHolder.chainAddress,
+                payloadHash,
+              ],
+            }
+          : { method: "handoff", args: [lotId, nextHolder.chainAddress, payloadHash] },
       lotId,
+      newLots: part ? [part.shipped, part.remainder] : [],
     });
-    return { writeId: id };
+    return { writeId: id, lotId: part?.shipped.id ?? lotId };
   });
 }

@@ -63,6 +63,7 @@ export function lotChangeOf(chainId: number, event: DecodedLog): LotChange | nul
     case "LotHandoffAccepted":
       return update({ status: "ACTIVE", custodian: args.actor as string, recipient: null });
     case "LotHandoffRejected":
+    case "LotHandoffCancelled":
       return update({ status: "ACTIVE", recipient: null });
     case "LotConsumed":
       return update({ status: "CONSUMED", recipient: null });

@@ -19,6 +19,24 @@ describe("describeLedgerEvent", () => {
       "Used up in initial packing by Coastal Packers",
     ],
     ["LotConsumed", { actor: "0xP", kind: "1" }, "merge", "Used up in a merge by Coastal Packers"],
+    [
+      "LotConsumed",
+      { actor: "0xF", kind: "0" },
+      "shipping",
+      "Part shipped by Green Valley Farm; the rest is a lot of its own",
+    ],
+    [
+      "LotDerived",
+      { actor: "0xF", kind: "0" },
+      "shipping",
+      "Made when Green Valley Farm shipped part of a lot",
+    ],
+    [
+      "LotHandoffCancelled",
+      { actor: "0xF", recipient: "0xP" },
+      "shipment_cancelled",
+      "Shipment to Coastal Packers cancelled by Green Valley Farm, who still holds it",
+    ],
     ["LotEventRecorded", { actor: "0xP" }, "cooling", "Cooled by Coastal Packers"],
     ["LotEventRecorded", { actor: "0xP" }, null, "Event recorded by Coastal Packers"],
   ] as const)("%s %o as %s: %s", (name, args, cte, expected) => {

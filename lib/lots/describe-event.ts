@@ -1,4 +1,4 @@
-import type { CriticalTrackingEvent } from "@/lib/epcis/event";
+import type { EpcisEvent } from "@/lib/epcis/event";
 
 const LINEAGE = ["split", "merge", "transformation"];
 
@@ -11,7 +11,7 @@ export function describeLedgerEvent(
   name: string,
   args: Record<string, string>,
   nameOf: (address: string) => string,
-  cte: CriticalTrackingEvent | null = null,
+  cte: EpcisEvent["cte"] | null = null,
 ): string {
   const actor = nameOf(args.actor ?? "");
   switch (name) {
@@ -23,12 +23,16 @@ export function describeLedgerEvent(
       return `Received by ${actor}`;
     case "LotHandoffRejected":
       return `Rejected on arrival by ${actor}; back with ${nameOf(args.from ?? "")}`;
+    case "LotHandoffCancelled":
+      return `Shipment to ${nameOf(args.recipient ?? "")} cancelled by ${actor}, who still holds it`;
     case "LotConsumed":
       // In the words of the form the user filled in, which only the verified payload knows.
+      if (cte === "shipping") return `Part shipped by ${actor}; the rest is a lot of its own`;
       return cte === "initial_packing"
         ? `Used up in initial packing by ${actor}`
         : `Used up in a ${LINEAGE[Number(args.kind)] ?? "transformation"} by ${actor}`;
     case "LotDerived":
+      if (cte === "shipping") return `Made when ${actor} shipped part of a lot`;
       return cte === "initial_packing"
         ? `Packed at ${actor}`
         : `Made by ${LINEAGE[Number(args.kind)] ?? "transformation"} at ${actor}`;

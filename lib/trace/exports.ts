@@ -90,7 +90,12 @@ export async function getFsmaSpreadsheet(options: {
     parents.set(link.childId, [...(parents.get(link.childId) ?? []), link.parent]);
   }
   const facts = lotFacts(lots, creations, parents, appUrl);
-  const rows = events.map((event) =>
+  // Shipping part of a lot registers the part and the remainder with the shipping payload: not a CTE
+  // of their own; the part's shipping row is its LotHandedOff.
+  const cteEvents = events.filter(
+    (event) => !(event.name === "LotDerived" && isShippedPart(bodyOf(event))),
+  );
+  const rows = cteEvents.map((event) =>
     fsmaRow(
       event,
       facts.get(event.lotId) as LotFacts,
@@ -104,6 +109,11 @@ export async function getFsmaSpreadsheet(options: {
     ...rows.map((row) => FSMA_COLUMNS.map(([key]) => row[key])),
   ]);
   return { lotId, rows, csv };
+}
+
+/** Whether a lot was registered by shipping part of another: its creation is a shipping payload. */
+function isShippedPart(body: unknown): boolean {
+  return isEpcisEvent(body) && body.cte === "shipping";
 }
 
 const VERIFICATIONS: Record<Verdict, Verification> = {
@@ -147,10 +157,18 @@ function lotFacts(
       (v): v is string => typeof v === "string" && v !== "",
     );
     const isHarvest = epcis?.cte === "harvesting";
+    const [origin] = inherited;
+    if (isShippedPart(body) && origin) {
+      // A part keeps its lot's product, TLC and TLC source; only its own quantity differs.
+      const part = { ...origin, gtin: lot.gtin, lotCode: lot.lotCode, quantity: lot.quantity };
+      facts.set(lot.id, { ...part, unit: lot.unit, generation: lot.generation });
+      return facts.get(lot.id) as LotFacts;
+    }
     const result: LotFacts = {
       gtin: lot.gtin,
       lotCode: lot.lotCode,
       isTlc: !isHarvest,
+      tlc: lot.lotCode,
       digitalLink: digitalLinkOf(appUrl, lot),
       harvestFarmGln: isHarvest ? glnOf(epcis?.bizLocation?.id) : null,
       quantity: lot.quantity,

@@ -59,6 +59,11 @@ export type LotFacts = {
    * receiving or a transformation (a split or merge included), never at harvest.
    */
   isTlc: boolean;
+  /**
+   * The TLC its rows carry: its own lot code, or for a part of a lot shipped on its own (numbered
+   * L.P1 by lib/events), the TLC of the lot it came from: FSMA 204's shipping keeps the TLC.
+   */
+  tlc: string;
   /** The lot's GS1 Digital Link: the TLC source reference FDA can follow to the TLC source. */
   digitalLink: string;
   /** Where a harvested lot was harvested (its harvesting event's location); null for a TLC lot. */
@@ -146,7 +151,7 @@ export function fsmaRow(
   const carrier =
     epcis && (isReceiving || event.name === "LotHandedOff") ? transporterGln(epcis) : null;
   return {
-    tlc: lot.isTlc ? lot.lotCode : "",
+    tlc: lot.isTlc ? lot.tlc : "",
     lotCode: lot.lotCode,
     gtin: lot.gtin,
     productDescription: lot.productDescription,

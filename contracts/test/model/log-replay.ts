@@ -50,6 +50,7 @@ export function replayLogs(events: readonly LoggedEvent[]): Replayed {
         Object.assign(must(lot, name), { status: ACTIVE, recipient: ZERO, custodian: actor });
         break;
       case "LotHandoffRejected":
+      case "LotHandoffCancelled":
         Object.assign(must(lot, name), { status: ACTIVE, recipient: ZERO });
         break;
       case "LotConsumed":

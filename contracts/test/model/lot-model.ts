@@ -77,6 +77,41 @@ export class LotModel {
     };
   }
 
+  cancelHandoff(account: string, lotId: string, payloadHash: string): Prediction {
+    if (!this.has(account, ...CUSTODY)) return fail("LotTrackerMissingCustodyRole", account);
+    const lot = this.lots.get(lotId);
+    if (!lot) return fail("LotTrackerUnknownLot", lotId);
+    if (lot.custodian !== account) return fail("LotTrackerNotCustodian", lotId, account);
+    if (lot.status !== S.InTransit) return fail("LotTrackerUnexpectedStatus", lotId, lot.status);
+    const recipient = lot.recipient;
+    Object.assign(lot, { status: S.Active, recipient: ZERO });
+    return {
+      ok: true,
+      events: [{ name: "LotHandoffCancelled", args: [lotId, account, recipient, payloadHash] }],
+    };
+  }
+
+  /** A split into the shipped part and the remainder, then the part's handoff: all or nothing. */
+  handoffPart(
+    account: string,
+    lotId: string,
+    parts: [Tlc & { serialsRoot: string }, Tlc & { serialsRoot: string }],
+    recipient: string,
+    payloadHash: string,
+  ): Prediction {
+    const before = new Map([...this.lots].map(([key, lot]) => [key, { ...lot }]));
+    const split = this.derive("split", account, [lotId], parts, payloadHash);
+    if (!split.ok) return split;
+    const shippedId = lotIdOf(parts[0].gtin, parts[0].lotCode);
+    const handoff = this.handoff(account, shippedId, recipient, payloadHash);
+    if (!handoff.ok) {
+      this.lots.clear();
+      for (const [key, lot] of before) this.lots.set(key, lot);
+      return handoff;
+    }
+    return { ok: true, events: [...split.events, ...handoff.events] };
+  }
+
   answerHandoff(
     account: string,
     lotId: string,

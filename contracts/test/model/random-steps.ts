@@ -87,6 +87,13 @@ export function randomSteps(
     if (roll < 0.3) {
       const account = actorFor(lot?.custodian);
       const recipient = random.pick(addresses);
+      if (lot?.status === S.InTransit && random.chance(0.3)) {
+        return {
+          label: `cancelHandoff ${lotId} by ${account}`,
+          predict: () => model.cancelHandoff(account, lotId, payload),
+          send: () => as(account).cancelHandoff(lotId, payload),
+        };
+      }
       return {
         label: `handoff ${lotId} by ${account} to ${recipient}`,
         predict: () => model.handoff(account, lotId, recipient, payload),
@@ -116,15 +123,33 @@ export function randomSteps(
         return candidate?.custodian === account && candidate.status === S.Active;
       });
       const lotId = held.length > 0 && random.chance(0.8) ? random.pick(held) : knownLot();
-      const kind = random.pick(["split", "merge", "transform"] as const);
+      const kind = random.pick(["split", "merge", "transform", "handoffPart"] as const);
       const inputs =
-        kind === "split" ? [lotId] : [lotId, random.pick(held.length ? held : [lotId])];
+        kind === "split" || kind === "handoffPart"
+          ? [lotId]
+          : [lotId, random.pick(held.length ? held : [lotId])];
       const outputs = kind === "merge" ? [output()] : [output(), output()];
       const args = outputs.map(({ gtin, encodedLotCode, serialsRoot }) => ({
         gtin: BigInt(gtin),
         lotCode: encodedLotCode,
         serialsRoot,
       }));
+      if (kind === "handoffPart") {
+        const parts = [outputs[0], outputs[1]] as Parameters<LotModel["handoffPart"]>[2];
+        const recipient = random.pick(addresses);
+        return {
+          label: `handoffPart ${lotId} by ${account} to ${recipient}`,
+          predict: () => model.handoffPart(account, lotId, parts, recipient, payload),
+          send: () =>
+            as(account).handoffPart(
+              lotId,
+              args[0] as (typeof args)[0],
+              args[1] as (typeof args)[0],
+              recipient,
+              payload,
+            ),
+        };
+      }
       return {
         label: `${kind} ${inputs.join(",")} by ${account}`,
         predict: () => model.derive(kind, account, inputs, outputs, payload),

@@ -7,6 +7,8 @@ import type { ILotTracker, LotTracker } from "../generated/typechain/LotTracker"
 export type LedgerMethod =
   | "createLot"
   | "handoff"
+  | "handoffPart"
+  | "cancelHandoff"
   | "acceptHandoff"
   | "rejectHandoff"
   | "split"

@@ -5,18 +5,22 @@ import type { FormState } from "@/components/forms/form-state";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
+import { cancelShipment } from "@/lib/events/cancel-shipment";
 import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { receiveLot } from "@/lib/events/receiving";
 import { handOffLot } from "@/lib/events/shipping";
 
-/** Ships the lot (first step of the handoff), then shows the lot page with where the write stands. */
+/**
+ * Ships the lot, or part of it (first step of the handoff), then shows the page of the lot that is on
+ * its way (the part, when part of it ships) with where the write stands.
+ */
 export async function shipLotAction(
   lotId: string,
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
   const values = Object.fromEntries(
-    ["recipientGln", "carrierGln", "documentType", "documentNumber"].map((k) => [
+    ["recipientGln", "carrierGln", "quantity", "documentType", "documentNumber"].map((k) => [
       k,
       String(formData.get(k) ?? ""),
     ]),
@@ -26,18 +30,32 @@ export async function shipLotAction(
   );
 }
 
-/** Accepts or rejects an incoming shipment (the receiving CTE). */
+/** Accepts or rejects an incoming shipment (the receiving CTE), with what was found on arrival. */
 export async function receiveLotAction(
   lotId: string,
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const values = {
-    decision: String(formData.get("decision") ?? ""),
-    reason: String(formData.get("reason") ?? ""),
-  };
+  const values = Object.fromEntries(
+    ["decision", "reason", "countedQuantity", "condition", "temperature"].map((k) => [
+      k,
+      String(formData.get(k) ?? ""),
+    ]),
+  );
   return settle("receiveLotAction", lotId, values, async () =>
     receiveLot({ db: getDb(), member: await authenticate(), lotId, input: values }),
+  );
+}
+
+/** The sender takes back a lot in transit that nobody has received yet. */
+export async function cancelShipmentAction(
+  lotId: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const values = { reason: String(formData.get("reason") ?? "") };
+  return settle("cancelShipmentAction", lotId, values, async () =>
+    cancelShipment({ db: getDb(), member: await authenticate(), lotId, input: values }),
   );
 }
 
@@ -45,15 +63,18 @@ async function settle(
   context: string,
   lotId: string,
   values: Record<string, string>,
-  enqueue: () => Promise<{ writeId: string }>,
+  enqueue: () => Promise<{ writeId: string; lotId?: string }>,
 ): Promise<FormState> {
   let isRecorded: boolean;
+  let shownLotId = lotId;
   try {
-    const state = await awaitLedgerWrite(getDb(), (await enqueue()).writeId);
+    const queued = await enqueue();
+    shownLotId = queued.lotId ?? lotId;
+    const state = await awaitLedgerWrite(getDb(), queued.writeId);
     isRecorded = state.status === "CONFIRMED" && state.isIndexed;
   } catch (error) {
     const failure = toFailure(error, context);
     return { message: failure.message, field: failure.field, values };
   }
-  redirect(isRecorded ? `/lots/${lotId}` : `/lots/${lotId}?pending=1`);
+  redirect(isRecorded ? `/lots/${shownLotId}` : `/lots/${shownLotId}?pending=1`);
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ColdChainBatches } from "@/components/cold-chain/cold-chain-batches";
 import { LabelSheetLink } from "@/components/labels/label-sheet-link";
+import { CancelShipmentForm } from "@/components/lots/cancel-shipment-form";
 import { LotEventLinks, ON_A_HELD_LOT } from "@/components/lots/lot-event-links";
 import { LotLineage } from "@/components/lots/lot-lineage";
 import { LotRecallAlert } from "@/components/lots/lot-recall-alert";
@@ -20,11 +21,12 @@ import {
 } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
+import { canCreateLots } from "@/lib/lots/guards";
 import { getLotShipment } from "@/lib/lots/latest-shipment";
 import { findShippingParties } from "@/lib/organizations";
 import { findProduct, productLabel } from "@/lib/products";
 import { findRecallOf, findRecallsMadeFrom } from "@/lib/recall";
-import { receiveLotAction, shipLotAction } from "./actions";
+import { cancelShipmentAction, receiveLotAction, shipLotAction } from "./actions";
 
 export const metadata: Metadata = { title: "Lot" };
 
@@ -54,6 +56,8 @@ export default async function LotPage({
   const isIncoming = lot.status === "IN_TRANSIT" && lot.recipient?.address === me;
   const canRecord = member.role !== "READ_ONLY";
   const canShip = lot.status === "ACTIVE" && lot.custodian.address === me && canRecord && !recall;
+  const canCancelShipment =
+    lot.status === "IN_TRANSIT" && lot.custodian.address === me && canRecord && !recall;
   // The carrier of the lot's shipment delivers it to the shipper's destination.
   const isCarrierLeg =
     shipment?.carrier?.gln === member.organization.gln &&
@@ -103,11 +107,26 @@ export default async function LotPage({
           action={receiveLotAction.bind(null, lot.id)}
           senderName={lot.custodian.name}
           document={shipment?.document ?? null}
+          shipped={lot.quantity && lot.unit ? { quantity: lot.quantity, unit: lot.unit } : null}
+        />
+      ) : null}
+      {canCancelShipment ? (
+        <CancelShipmentForm
+          action={cancelShipmentAction.bind(null, lot.id)}
+          lotCode={lot.lotCode}
+          recipientName={lot.recipient?.name ?? "the recipient"}
         />
       ) : null}
       {shipping ? (
         <ShipLotForm
           action={shipLotAction.bind(null, lot.id)}
+          lot={{
+            product: product ? productLabel(product, lot.gtin) : `GTIN ${lot.gtin}`,
+            lotCode: lot.lotCode,
+            quantity: lot.quantity,
+            unit: lot.unit,
+          }}
+          canShipPart={canCreateLots(member)}
           destinations={shipping.destinations}
           carriers={shipping.carriers.map(({ gln, name }) => ({ gln, label: name }))}
           delivery={
