@@ -1,16 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
 import type { EventFormSpec, FieldSpec, ProductOption } from "@/lib/events/forms/field-spec";
-import { FormError } from "../forms/form-error";
+import { CheckboxGroup } from "../forms/checkbox-group";
+import { Form } from "../forms/form";
+import { useField } from "../forms/form-context";
 import type { FormState } from "../forms/form-state";
+import { SelectField } from "../forms/select-field";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "../forms/text-field";
 import { AddOutputButton } from "./add-output-button";
 import { ProductPicker } from "./product-picker";
-
-const controlClass =
-  "min-h-12 w-full rounded-xl border-2 border-stone-300 bg-white px-3 text-lg aria-invalid:border-red-700";
 
 /**
  * A critical tracking event's form, from its spec: big fields, known values filled in, one button.
@@ -30,121 +29,68 @@ export function EventForm({
   initialValues?: Record<string, string>;
   addOutput?: { path: string; outputs: number; lot?: string };
 }) {
-  const [state, formAction] = useActionState(action, undefined);
-  const values = state?.values;
   return (
-    // The key remounts the fields with the submitted values after a refusal, so nothing typed is lost.
-    <form
-      key={JSON.stringify(values ?? {})}
-      action={formAction}
-      className="flex flex-col gap-5"
-      noValidate
-    >
-      <FormError state={state} />
+    <Form action={action} aria-label={spec.title} className="flex flex-col gap-5">
       {spec.fields.map((field, index) => (
         <Field
           key={"name" in field ? field.name : `heading-${index}`}
           field={field}
-          values={values}
-          invalidField={state?.field}
           initialValues={initialValues}
           products={products}
         />
       ))}
       {addOutput ? <AddOutputButton {...addOutput} /> : null}
       <SubmitButton pendingLabel="Recording on the ledger…">{spec.submitLabel}</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 function Field({
   field,
-  values,
-  invalidField,
   initialValues,
   products,
 }: {
   field: FieldSpec;
-  values: Record<string, string> | undefined;
-  invalidField: string | undefined;
   initialValues: Record<string, string> | undefined;
   products: ProductOption[];
 }) {
   if (field.kind === "heading") return <h2 className="pt-2 text-lg font-bold">{field.label}</h2>;
-  const value = values ? (values[field.name] ?? "") : initialValues?.[field.name];
-  const isInvalid = invalidField === field.name;
+  const defaultValue =
+    initialValues?.[field.name] ??
+    (field.kind === "checkboxes" ? field.defaultValues.join(",") : field.defaultValue);
   switch (field.kind) {
     case "hidden":
-      return <input type="hidden" name={field.name} value={value ?? field.defaultValue} />;
+      return <HiddenField name={field.name} defaultValue={defaultValue} />;
     case "product":
+      return <ProductPicker {...field} defaultValue={defaultValue} products={products} />;
+    case "select":
+      return <SelectField {...field} defaultValue={defaultValue} />;
+    case "checkboxes":
       return (
-        <ProductPicker
-          name={field.name}
-          label={field.label}
-          hint={field.hint}
-          defaultValue={value ?? field.defaultValue}
-          isInvalid={isInvalid}
-          products={products}
-          fills={field.fills}
+        <CheckboxGroup
+          {...field}
+          defaultValues={defaultValue ? defaultValue.split(",") : []}
+          empty="Your organisation holds no active lots."
         />
       );
-    case "select":
-      return (
-        <label className="flex flex-col gap-1.5">
-          <span className="text-base font-semibold">{field.label}</span>
-          <select
-            name={field.name}
-            defaultValue={value ?? field.defaultValue}
-            aria-invalid={isInvalid || undefined}
-            className={controlClass}
-          >
-            {field.options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-          {field.hint ? <span className="text-sm text-stone-600">{field.hint}</span> : null}
-        </label>
-      );
-    case "checkboxes": {
-      const checked = value !== undefined ? value.split(",") : field.defaultValues;
-      return (
-        <fieldset
-          aria-invalid={isInvalid || undefined}
-          className="flex flex-col gap-2 rounded-xl border-2 border-stone-300 p-3 aria-invalid:border-red-700"
-        >
-          <legend className="px-1 text-base font-semibold">{field.label}</legend>
-          {field.options.length === 0 ? (
-            <p className="text-stone-600">Your organisation holds no active lots.</p>
-          ) : null}
-          {field.options.map((option) => (
-            <label key={option.value} className="flex min-h-12 items-center gap-3 text-base">
-              <input
-                type="checkbox"
-                name={field.name}
-                value={option.value}
-                defaultChecked={checked.includes(option.value)}
-                className="size-6"
-              />
-              {option.label}
-            </label>
-          ))}
-        </fieldset>
-      );
-    }
-    default:
+    default: {
+      const { kind, patternHint, ...text } = field;
       return (
         <TextField
-          label={field.label}
-          name={field.name}
-          type={field.kind === "text" ? "text" : field.kind}
-          inputMode={field.inputMode}
+          {...text}
+          type={kind}
+          title={patternHint}
           autoComplete="off"
-          hint={field.hint}
-          defaultValue={value ?? field.defaultValue}
-          isInvalid={isInvalid}
+          autoCorrect={field.autoCapitalize === "off" ? "off" : undefined}
+          spellCheck={field.autoCapitalize === "off" ? false : undefined}
+          defaultValue={defaultValue}
         />
       );
+    }
   }
+}
+
+function HiddenField({ name, defaultValue }: { name: string; defaultValue?: string }) {
+  const { value } = useField(name, defaultValue);
+  return <input type="hidden" name={name} value={value ?? ""} />;
 }

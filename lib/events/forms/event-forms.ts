@@ -11,12 +11,14 @@ import {
   unitOptions,
 } from "./field-spec";
 
+/** A text element of the event: required unless its label says "(optional)". */
 const text = (name: string, label: string, defaultValue?: unknown, hint?: string): FieldSpec => ({
   kind: "text",
   name,
   label,
   hint,
   defaultValue: typeof defaultValue === "string" ? defaultValue : undefined,
+  required: !label.includes("(optional)"),
 });
 
 /** The held lot the form is about: fixed when opened from a lot, else chosen. */
@@ -28,6 +30,7 @@ function lotField(context: FormContext): FieldSpec {
         name: "lotId",
         label: "Lot",
         options: [{ value: "", label: "Choose…" }, ...context.heldLots],
+        required: true,
       };
 }
 
@@ -176,12 +179,15 @@ export const EVENT_FORMS: Record<string, Builder> = {
     canAddOutput: true,
     fields: [
       inputsField(context, "Made from"),
-      ...context.heldLots.map((lot) =>
-        text(
-          `used.${lot.value}`,
-          `Used of ${lot.label.split(" · ")[0]} (${lot.unit ?? "kg"})`,
-          lot.quantity ?? undefined,
-        ),
+      // Only the lots checked above are used: their quantities cannot be required.
+      ...context.heldLots.map(
+        (lot): FieldSpec => ({
+          kind: "text",
+          name: `used.${lot.value}`,
+          label: `Used of ${lot.label.split(" · ")[0]} (${lot.unit ?? "kg"})`,
+          defaultValue: lot.quantity ?? undefined,
+          inputMode: "decimal",
+        }),
       ),
       ...outputRows(
         context,
