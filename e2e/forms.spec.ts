@@ -125,6 +125,8 @@ test("the server reports every missing field at once, at its field, and keeps wh
     ["Goes next to", "Choose the immediate subsequent recipient from the list."],
     ["Document number", "Enter the reference document number."],
   ] as const;
+  // Listed in the order of the form, as the client's checks list them, not the server's schema's.
+  await expect(summary.getByRole("link")).toHaveText(server.map(([, message]) => message));
   for (const [label, message] of server) {
     const field = form.getByLabel(label, { exact: true });
     await expect(field).toHaveAttribute("aria-invalid", "true");

@@ -43,6 +43,22 @@ export function errorAt(errors: Record<string, string>, name: string): string | 
   return Object.entries(errors).find(([field]) => item.test(field))?.[1];
 }
 
+/**
+ * The errors in the order of the form's fields (`names`, as the form lists its elements), so the
+ * summary reads top to bottom like the form; the server checks in its schema's order. An error for
+ * no field of the form comes last.
+ */
+export function inFormOrder(
+  errors: Record<string, string>,
+  names: readonly string[],
+): Record<string, string> {
+  const position = (field: string) => {
+    const index = names.findIndex((name) => name === field || errorAt({ [field]: "x" }, name));
+    return index === -1 ? names.length : index;
+  };
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => position(a) - position(b)));
+}
+
 /** What was typed, to fill the form in again: a field sent several times joined with commas; files and secrets left out. */
 export function typedValues(
   formData: FormData,

@@ -14,7 +14,7 @@ import { blankIsMissing, browserCheckMessage } from "./browser-checks";
 import { type Confirmation, ConfirmStep } from "./confirm-step";
 import { ErrorSummary } from "./error-summary";
 import { FormFieldsContext } from "./form-context";
-import type { FormState } from "./form-state";
+import { type FormState, inFormOrder } from "./form-state";
 import { RecordedNotice } from "./recorded-notice";
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -51,11 +51,13 @@ export function Form<S extends State = FormState>({
   const [checked, setChecked] = useState<Record<string, string> | null>(null);
   const [confirming, setConfirming] = useState<FormData | null>(null);
   const summary = useRef<HTMLElement>(null);
+  const formElement = useRef<HTMLFormElement | null>(null);
   const [refusals, setRefusals] = useState(0);
 
   // The browser fires "invalid" at each refused field in turn: gather them into one summary.
   const watch = useCallback((element: HTMLFormElement | null) => {
     if (!element) return;
+    formElement.current = element;
     let batch: Record<string, string> | null = null;
     const onInvalid = (event: Event) => {
       event.preventDefault();
@@ -95,7 +97,12 @@ export function Form<S extends State = FormState>({
     if (refusals > 0) summary.current?.focus();
   }, [refusals]);
 
-  const errors = checked ?? state?.fieldErrors ?? {};
+  // Read at render: the fields are those of the form as last mounted (a refusal does not change them).
+  const names = Array.from(
+    formElement.current?.elements ?? [],
+    (e) => e.getAttribute("name") ?? "",
+  );
+  const errors = inFormOrder(checked ?? state?.fieldErrors ?? {}, names);
   return (
     <FormFieldsContext value={{ errors, values: state?.values }}>
       {/* The key remounts the fields with the submitted values after a refusal: nothing typed is lost. */}

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
-import { errorAt, fieldErrorsOf, typedValues } from "./form-state";
+import { errorAt, fieldErrorsOf, inFormOrder, typedValues } from "./form-state";
 import { refusal } from "./refusal";
 
 const harvest = z.object({
@@ -75,6 +75,19 @@ describe("a refused form's field errors", () => {
     expect(errorAt(errors, "inputLotIds")).toBe("That lot is used up.");
     expect(errorAt(errors, "lotCode")).toBe("x");
     expect(errorAt(errors, "lot")).toBeUndefined();
+  });
+});
+
+describe("the summary's order", () => {
+  it("follows the form's fields, an item at its group, a field not in the form last", () => {
+    const errors = { gtin: "g", "inputLotIds.1": "i", other: "o", commodity: "c" };
+    const names = ["locationGln", "inputLotIds", "inputLotIds", "commodity", "gtin"];
+    expect(Object.keys(inFormOrder(errors, names))).toEqual([
+      "inputLotIds.1",
+      "commodity",
+      "gtin",
+      "other",
+    ]);
   });
 });
 
