@@ -47,6 +47,11 @@ test("a manager who recalled the wrong batch lifts the recall: the page says lif
   await form.getByLabel("Reason for lifting").fill(LIFT_REASON);
   await page.screenshot({ path: testInfo.outputPath("recall-lift-form.png"), fullPage: true });
   await lift.click();
+  // A second look before it is recorded: what lifting does, with the reason every holder reads.
+  await expect(form.getByTestId("confirm-step")).toBeFocused();
+  await expect(form.getByTestId("lift-summary")).toContainText(`“${LIFT_REASON}”`);
+  await page.screenshot({ path: testInfo.outputPath("recall-lift-confirm.png"), fullPage: true });
+  await form.getByRole("button", { name: `Yes, lift the recall of lot ${x.lotCode}` }).click();
   await expect(page.getByTestId("recall-lift")).toHaveText(
     new RegExp(`^Lifted on .+ \\d{2}:\\d{2} (UTC|P[SD]T) by .+: ${LIFT_REASON}$`),
     { timeout: 20_000 },

@@ -95,6 +95,11 @@ test("after a retailer's Class I recall the farm sees it with its source lots fl
   // One step extends the recall to H: a linked recall with its own scope and ledger write.
   await farm.goto(recallUrl);
   await farm.getByRole("button", { name: `Extend the recall to lot ${h.lotCode}` }).click();
+  // A second look before the recall is recorded: which lots, which class, why.
+  await expect(farm.getByTestId("extend-summary")).toContainText(
+    `Class I recall of lot ${h.lotCode}`,
+  );
+  await farm.getByRole("button", { name: "Yes, record these recalls" }).click();
   await expect(
     farm.getByRole("heading", { name: `Class I recall of lot ${h.lotCode}` }),
   ).toBeVisible({

@@ -63,7 +63,14 @@ export class AppError extends Error {
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; field?: string };
+  | {
+      ok: false;
+      code: AppErrorCode | "INTERNAL";
+      message: string;
+      field?: string;
+      /** Every field found wrong at once, for a form to show each at its field. */
+      issues?: FieldIssue[];
+    };
 
 /** Turns any failure into what a user may see: AppErrors verbatim, anything else logged with an id. */
 export function toFailure(
@@ -71,7 +78,13 @@ export function toFailure(
   context: string,
 ): Extract<ActionResult<never>, { ok: false }> {
   if (error instanceof AppError) {
-    return { ok: false, code: error.code, message: error.message, field: error.field };
+    return {
+      ok: false,
+      code: error.code,
+      message: error.message,
+      field: error.field,
+      issues: error.issues,
+    };
   }
   const errorId = crypto.randomUUID().slice(0, 8);
   console.error(`[${context}] unexpected error ${errorId}`, error);

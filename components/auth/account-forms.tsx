@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { FormError } from "../forms/form-error";
+import { Form } from "../forms/form";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "../forms/text-field";
@@ -11,17 +10,16 @@ export function SignInForm({
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
 }) {
-  const [state, formAction] = useActionState(action, undefined);
   return (
-    <form action={formAction} className="flex flex-col gap-5">
-      <FormError state={state} />
+    <Form action={action} className="flex flex-col gap-5">
       <TextField
         label="Email"
         name="email"
         type="email"
         autoComplete="username"
-        defaultValue={state?.values?.email}
+        autoCapitalize="off"
         required
+        missingMessage="Enter your email."
       />
       <TextField
         label="Password"
@@ -29,9 +27,10 @@ export function SignInForm({
         type="password"
         autoComplete="current-password"
         required
+        missingMessage="Enter your password."
       />
       <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
@@ -43,26 +42,20 @@ export function AcceptInvitationForm({
   action: (state: FormState, data: FormData) => Promise<FormState>;
   organizationName: string;
 }) {
-  const [state, formAction] = useActionState(action, undefined);
   return (
-    <form action={formAction} className="flex flex-col gap-5">
-      <FormError state={state} />
-      <TextField
-        label="Your name"
-        name="name"
-        autoComplete="name"
-        defaultValue={state?.values?.name}
-        isInvalid={state?.field === "name"}
-      />
+    <Form action={action} className="flex flex-col gap-5">
+      <TextField label="Your name" name="name" autoComplete="name" required />
       <TextField
         label="Choose a password"
         name="password"
         type="password"
         autoComplete="new-password"
         hint="At least 8 characters"
-        isInvalid={state?.field === "password"}
+        required
+        minLength={8}
+        invalidMessage="Choose a password of at least 8 characters."
       />
       <SubmitButton pendingLabel="Joining…">Join {organizationName}</SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
-import { FormError } from "../forms/form-error";
+import { Form } from "../forms/form";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
+import { TextArea } from "../forms/text-area";
+import { TextField } from "../forms/text-field";
 
 const PLACEHOLDER = `time,celsius,sensor
 2026-11-24T06:00:00Z,3.4,TRUCK-7
@@ -15,40 +16,28 @@ export function ReadingsForm({
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
 }) {
-  const [state, formAction] = useActionState(action, undefined);
   return (
-    <form key={state?.values?.csv ?? ""} action={formAction} className="flex flex-col gap-5">
-      <FormError state={state} />
-      <label className="flex flex-col gap-1.5">
-        <span className="text-base font-semibold">CSV file from the logger</span>
-        <input
-          type="file"
-          name="file"
-          accept=".csv,text/csv,text/plain"
-          aria-invalid={state?.field === "file" || undefined}
-          className="min-h-12 w-full min-w-0 rounded-xl border-2 border-stone-300 bg-white p-1.5 text-base file:mr-3 file:min-h-10 file:rounded-lg file:border-0 file:bg-stone-200 file:px-4 file:font-semibold aria-invalid:border-red-700"
-        />
-      </label>
-      <label className="flex flex-col gap-1.5">
-        <span className="text-base font-semibold">Or paste the readings</span>
-        <textarea
-          name="csv"
-          rows={8}
-          defaultValue={state?.values?.csv}
-          placeholder={PLACEHOLDER}
-          spellCheck={false}
-          wrap="off"
-          aria-invalid={state?.field === "csv" || undefined}
-          className="w-full min-w-0 rounded-xl border-2 border-stone-300 bg-white p-3 font-mono text-base focus:border-ledger-600 focus:outline-none aria-invalid:border-red-700"
-        />
-        <span className="text-sm text-stone-600">
-          A header <code>time,celsius</code> (or <code>time,celsius,sensor</code>), then one reading
-          per line; times with their zone, e.g. 2026-11-24T06:00:00Z. Up to 10,000 readings.
-        </span>
-      </label>
+    <Form action={action} className="flex flex-col gap-5">
+      <TextField
+        label="CSV file from the logger"
+        name="file"
+        type="file"
+        accept=".csv,text/csv,text/plain"
+        className="min-h-12 w-full min-w-0 rounded-xl border-2 border-stone-300 bg-white p-1.5 text-base file:mr-3 file:min-h-10 file:rounded-lg file:border-0 file:bg-stone-200 file:px-4 file:font-semibold aria-invalid:border-red-700"
+      />
+      <TextArea
+        label="Or paste the readings"
+        name="csv"
+        rows={8}
+        placeholder={PLACEHOLDER}
+        spellCheck={false}
+        wrap="off"
+        className="w-full min-w-0 rounded-xl border-2 border-stone-300 bg-white p-3 font-mono text-base focus:border-ledger-600 focus:outline-none aria-invalid:border-red-700 aria-invalid:ring-2 aria-invalid:ring-red-700"
+        hint="A header time,celsius (or time,celsius,sensor), then one reading per line; times with their zone, e.g. 2026-11-24T06:00:00Z. Up to 10,000 readings."
+      />
       <SubmitButton pendingLabel="Anchoring on the ledger…">
         Record readings on the ledger
       </SubmitButton>
-    </form>
+    </Form>
   );
 }

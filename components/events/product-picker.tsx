@@ -1,7 +1,9 @@
 "use client";
 
-import { type KeyboardEvent, useId, useRef, useState } from "react";
+import { type KeyboardEvent, useRef, useState } from "react";
 import type { ProductFills, ProductOption } from "@/lib/events/forms/field-spec";
+import { FieldMessage, fieldControlClass } from "../forms/field-message";
+import { useField } from "../forms/form-context";
 
 const MAX_SHOWN = 8;
 
@@ -22,7 +24,6 @@ export function ProductPicker({
   label,
   hint,
   defaultValue,
-  isInvalid,
   products,
   fills,
 }: {
@@ -30,15 +31,15 @@ export function ProductPicker({
   label: string;
   hint: string;
   defaultValue?: string;
-  isInvalid: boolean;
   products: ProductOption[];
   fills: ProductFills;
 }) {
-  const id = useId();
+  const field = useField(name, defaultValue, true);
+  const id = field.id;
   const inputRef = useRef<HTMLInputElement>(null);
   /** What each filled field was given by the last choice, so a new choice may replace it. */
   const filled = useRef(new Map<string, string>());
-  const [text, setText] = useState(defaultValue ?? "");
+  const [text, setText] = useState(field.value ?? "");
   const [isOpen, setOpen] = useState(false);
   const [active, setActive] = useState(0);
 
@@ -98,9 +99,11 @@ export function ProductPicker({
           aria-expanded={isShown}
           aria-controls={`${id}-list`}
           aria-activedescendant={isShown ? optionId(active) : undefined}
-          aria-describedby={`${id}-hint`}
-          aria-invalid={isInvalid || undefined}
+          aria-describedby={field.describedBy}
+          aria-invalid={field.error ? true : undefined}
           autoComplete="off"
+          required
+          data-missing="Choose the product, or type its GTIN after (01)."
           onChange={(event) => {
             setText(event.target.value);
             setOpen(true);
@@ -109,7 +112,7 @@ export function ProductPicker({
           onFocus={() => setOpen(true)}
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
-          className="min-h-12 w-full min-w-0 rounded-xl border-2 border-stone-300 bg-white px-4 text-lg focus:border-ledger-600 focus:outline-none aria-invalid:border-red-700"
+          className={fieldControlClass}
         />
         <div
           id={`${id}-list`}
@@ -137,6 +140,7 @@ export function ProductPicker({
           ))}
         </div>
       </div>
+      <FieldMessage id={id} error={field.error} />
       <span id={`${id}-hint`} className="text-sm text-stone-600" data-testid="chosen-product">
         {chosen ? `${chosen.label} · GTIN ${chosen.gtin}` : hint}
       </span>

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { FormError } from "./form-error";
+import { useFormStatus } from "react-dom";
+import { Form } from "./form";
 import type { FormState } from "./form-state";
 
 /**
@@ -21,23 +21,28 @@ export function InlineActionForm({
   pendingLabel: string;
   action: () => Promise<FormState>;
 }) {
-  const [state, formAction, isPending] = useActionState(action, undefined);
   return (
     <details className="group">
       <summary className="flex min-h-11 cursor-pointer items-center text-base font-medium text-red-800 underline">
         {summary}
       </summary>
-      <form action={formAction} className="mt-2 flex flex-col gap-2">
-        <FormError state={state} />
+      <Form action={action} className="mt-2 flex flex-col gap-2">
         <p className="text-stone-700">{explanation}</p>
-        <button
-          type="submit"
-          disabled={isPending}
-          className="min-h-12 rounded-xl bg-red-800 px-5 text-lg font-semibold text-white disabled:bg-stone-400"
-        >
-          {isPending ? pendingLabel : buttonLabel}
-        </button>
-      </form>
+        <ActionButton label={buttonLabel} pendingLabel={pendingLabel} />
+      </Form>
     </details>
+  );
+}
+
+function ActionButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="min-h-12 rounded-xl bg-red-800 px-5 text-lg font-semibold text-white disabled:bg-stone-400"
+    >
+      {pending ? pendingLabel : label}
+    </button>
   );
 }

@@ -1,23 +1,52 @@
-import type { InputHTMLAttributes } from "react";
+"use client";
 
-type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
+import type { InputHTMLAttributes } from "react";
+import { FieldMessage, fieldControlClass } from "./field-message";
+import { useField } from "./form-context";
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "defaultValue"> & {
   label: string;
   name: string;
   hint?: string;
+  defaultValue?: string;
+  /** The sentence when the field is left empty (`required`): the server's own, so both say the same. */
+  missingMessage?: string;
+  /** The sentence when the value breaks another of the browser's checks (minLength, type, pattern). */
+  invalidMessage?: string;
+  /** For a form not yet on <Form> (the ship and receive forms): marks the field without a sentence. */
   isInvalid?: boolean;
 };
 
-export function TextField({ label, name, hint, isInvalid, ...input }: TextFieldProps) {
+/** A labelled input of a <Form>: its error beside it, tied by aria-describedby and aria-invalid. */
+export function TextField({
+  label,
+  name,
+  hint,
+  defaultValue,
+  missingMessage,
+  invalidMessage,
+  isInvalid,
+  ...input
+}: TextFieldProps) {
+  const field = useField(name, defaultValue, Boolean(hint));
+  const isFile = input.type === "file";
   return (
-    <label className="flex flex-col gap-1.5">
-      <span className="text-base font-semibold">{label}</span>
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={field.id} className="text-base font-semibold">
+        {label}
+      </label>
       <input
+        id={field.id}
         name={name}
-        aria-invalid={isInvalid || undefined}
-        className="min-h-12 w-full min-w-0 rounded-xl border-2 border-stone-300 bg-white px-4 text-lg focus:border-ledger-600 focus:outline-none aria-invalid:border-red-700"
+        defaultValue={isFile ? undefined : field.value}
+        aria-invalid={field.error || isInvalid ? true : undefined}
+        aria-describedby={field.describedBy}
+        data-missing={missingMessage}
+        data-invalid={invalidMessage}
+        className={fieldControlClass}
         {...input}
       />
-      {hint ? <span className="text-sm text-stone-600">{hint}</span> : null}
-    </label>
+      <FieldMessage id={field.id} error={field.error} hint={hint} />
+    </div>
   );
 }

@@ -1,13 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
-import { LOT_UNITS } from "@/lib/epcis/quantity";
+import { LOT_UNITS, QUANTITY_MISSING } from "@/lib/epcis/quantity";
 import type { ProductOption } from "@/lib/events/forms/field-spec";
+import {
+  LOT_CODE_INPUT_PATTERN,
+  LOT_CODE_MISSING,
+  LOT_CODE_PATTERN_HINT,
+} from "@/lib/gs1/lot-code";
 import { ProductPicker } from "../events/product-picker";
-import { FormError } from "../forms/form-error";
+import { Form } from "../forms/form";
 import type { FormState } from "../forms/form-state";
+import { SelectField } from "../forms/select-field";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "../forms/text-field";
+
+const unitOptions = LOT_UNITS.map((unit) => ({ value: unit, label: unit }));
 
 export function CreateLotForm({
   action,
@@ -16,23 +23,12 @@ export function CreateLotForm({
   action: (state: FormState, data: FormData) => Promise<FormState>;
   products: ProductOption[];
 }) {
-  const [state, formAction] = useActionState(action, undefined);
-  const values = state?.values ?? {};
   return (
-    // The key remounts the fields with the submitted values after a refusal, so nothing typed is lost.
-    <form
-      key={JSON.stringify(values)}
-      action={formAction}
-      className="flex flex-col gap-5"
-      noValidate
-    >
-      <FormError state={state} />
+    <Form action={action} className="flex flex-col gap-5">
       <ProductPicker
         label="Product (GTIN)"
         name="gtin"
         hint="Type part of its name and choose it, or type the GTIN after (01): 8, 12, 13 or 14 digits."
-        defaultValue={values.gtin}
-        isInvalid={state?.field === "gtin"}
         products={products}
         fills={{ unit: "unit" }}
       />
@@ -40,10 +36,15 @@ export function CreateLotForm({
         label="Lot code"
         name="lotCode"
         autoComplete="off"
-        autoCapitalize="characters"
+        // AI (10) is case-sensitive: typed exactly as printed, not "Abc" from a phone's capital.
+        autoCapitalize="off"
+        autoCorrect="off"
+        spellCheck={false}
+        required
+        missingMessage={LOT_CODE_MISSING}
+        pattern={LOT_CODE_INPUT_PATTERN}
+        title={LOT_CODE_PATTERN_HINT}
         hint="The batch number after (10): up to 20 characters."
-        defaultValue={values.lotCode}
-        isInvalid={state?.field === "lotCode"}
       />
       <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-3">
         <TextField
@@ -51,25 +52,12 @@ export function CreateLotForm({
           name="quantity"
           inputMode="decimal"
           autoComplete="off"
-          defaultValue={values.quantity}
-          isInvalid={state?.field === "quantity"}
+          required
+          missingMessage={QUANTITY_MISSING}
         />
-        <label className="flex flex-col gap-1.5">
-          <span className="text-base font-semibold">Unit</span>
-          <select
-            name="unit"
-            defaultValue={values.unit ?? "kg"}
-            className="min-h-12 rounded-xl border-2 border-stone-300 bg-white px-3 text-lg"
-          >
-            {LOT_UNITS.map((unit) => (
-              <option key={unit} value={unit}>
-                {unit}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Unit" name="unit" options={unitOptions} defaultValue="kg" />
       </div>
       <SubmitButton pendingLabel="Recording on the ledger…">Record lot on the ledger</SubmitButton>
-    </form>
+    </Form>
   );
 }

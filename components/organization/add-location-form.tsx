@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { FormError } from "../forms/form-error";
+import { Form } from "../forms/form";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "../forms/text-field";
@@ -15,15 +14,9 @@ export function AddLocationForm({
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
 }) {
-  const [state, formAction] = useActionState(action, undefined);
-  const field = (name: string) => ({
-    name,
-    defaultValue: state?.values?.[name],
-    isInvalid: state?.field === name,
-  });
+  const field = (name: string) => ({ name });
   return (
-    <form action={formAction} className="flex flex-col gap-5">
-      <FormError state={state} />
+    <Form action={action} className="flex flex-col gap-5">
       <TextField label="Name" {...field("name")} />
       <TextField
         label="GLN"
@@ -42,6 +35,8 @@ export function AddLocationForm({
           label="Country"
           autoComplete="country"
           hint="Two letters, e.g. US"
+          autoCapitalize="characters"
+          maxLength={2}
           {...field("countryCode")}
         />
         <TextField label="Phone" type="tel" autoComplete="tel" {...field("phone")} />
@@ -49,6 +44,9 @@ export function AddLocationForm({
       <TextField
         label="Time zone"
         hint="e.g. America/Los_Angeles: times recorded here are shown in it"
+        autoCapitalize="off"
+        autoCorrect="off"
+        spellCheck={false}
         {...field("timeZone")}
       />
       <div className="grid grid-cols-2 gap-3">
@@ -56,6 +54,6 @@ export function AddLocationForm({
         <TextField label="Longitude" inputMode="decimal" hint="Optional" {...field("longitude")} />
       </div>
       <SubmitButton pendingLabel="Adding…">Add location</SubmitButton>
-    </form>
+    </Form>
   );
 }

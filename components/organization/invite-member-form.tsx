@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import {
   type InvitationDelivery,
   invitationSentence,
 } from "@/lib/organizations/invitation-message";
 import { MEMBER_ROLE_LABELS, MEMBER_ROLES } from "@/lib/organizations/roles";
-import { FormError } from "../forms/form-error";
+import { Form } from "../forms/form";
+import { SelectField } from "../forms/select-field";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "../forms/text-field";
 
@@ -14,6 +15,7 @@ export type InvitationFormState =
   | {
       message?: string;
       field?: string;
+      fieldErrors?: Record<string, string>;
       values?: Record<string, string>;
       invitation?: {
         email: string;
@@ -34,45 +36,44 @@ export function InviteMemberForm({
 }: {
   action: (state: InvitationFormState, data: FormData) => Promise<InvitationFormState>;
 }) {
-  const [state, formAction] = useActionState(action, undefined);
-  const invitation = state?.invitation;
   return (
-    <div className="flex flex-col gap-4">
-      {invitation ? (
-        <div className="flex flex-col gap-3 rounded-xl border-2 border-ledger-600 bg-ledger-50 p-4">
-          <p role="status">
-            {invitationSentence({ ...invitation, expiresAt: new Date(invitation.expiresAt) })}
-          </p>
-          <CopyLink label="Invitation link" url={invitation.url} />
-        </div>
-      ) : null}
-      <form action={formAction} noValidate className="flex flex-col gap-4">
-        <FormError state={state} />
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="off"
-          defaultValue={invitation ? "" : state?.values?.email}
-          isInvalid={state?.field === "email"}
-        />
-        <label className="flex flex-col gap-1.5">
-          <span className="text-base font-semibold">Role</span>
-          <select
-            name="role"
-            defaultValue={state?.values?.role ?? "STAFF"}
-            className="min-h-12 w-full rounded-xl border-2 border-stone-300 bg-white px-3 text-lg"
-          >
-            {MEMBER_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {MEMBER_ROLE_LABELS[role]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <SubmitButton pendingLabel="Creating the link…">Create invitation link</SubmitButton>
-      </form>
-    </div>
+    <Form action={action} className="flex flex-col gap-4">
+      {(state) => {
+        const invitation = state?.invitation;
+        return (
+          <>
+            {invitation ? (
+              <div className="flex flex-col gap-3 rounded-xl border-2 border-ledger-600 bg-ledger-50 p-4">
+                <p role="status">
+                  {invitationSentence({ ...invitation, expiresAt: new Date(invitation.expiresAt) })}
+                </p>
+                <CopyLink label="Invitation link" url={invitation.url} />
+              </div>
+            ) : null}
+            <TextField
+              label="Email"
+              name="email"
+              type="email"
+              autoComplete="off"
+              autoCapitalize="off"
+              required
+              missingMessage="Enter the person's email address."
+              invalidMessage="That is not an email address: check it, e.g. name@example.com."
+            />
+            <SelectField
+              label="Role"
+              name="role"
+              defaultValue="STAFF"
+              options={MEMBER_ROLES.map((role) => ({
+                value: role,
+                label: MEMBER_ROLE_LABELS[role],
+              }))}
+            />
+            <SubmitButton pendingLabel="Creating the link…">Create invitation link</SubmitButton>
+          </>
+        );
+      }}
+    </Form>
   );
 }
 

@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
 import { LOT_UNITS } from "@/lib/epcis/quantity";
-import { FormError } from "../forms/form-error";
+import { Form } from "../forms/form";
 import type { FormState } from "../forms/form-state";
+import { SelectField } from "../forms/select-field";
 import { SubmitButton } from "../forms/submit-button";
+import { TextArea } from "../forms/text-area";
 import { TextField } from "../forms/text-field";
 
 /**
@@ -22,22 +23,10 @@ export function ProductForm({
   product?: Record<string, string>;
   isReadOnly?: boolean;
 }) {
-  const [state, formAction] = useActionState(action, undefined);
-  const values = state?.values ?? product ?? {};
-  const field = (name: string) => ({
-    name,
-    defaultValue: values[name],
-    isInvalid: state?.field === name,
-  });
+  const values = product ?? {};
+  const field = (name: string) => ({ name, defaultValue: values[name] });
   return (
-    // The key remounts the fields with the submitted values after a refusal, so nothing typed is lost.
-    <form
-      key={JSON.stringify(values)}
-      action={formAction}
-      className="flex flex-col gap-5"
-      noValidate
-    >
-      <FormError state={state} />
+    <Form action={action} className="flex flex-col gap-5">
       <fieldset disabled={isReadOnly} className="flex min-w-0 flex-col gap-5">
         <TextField
           label="GTIN"
@@ -57,37 +46,20 @@ export function ProductForm({
           {...field("name")}
         />
         <TextField label="Brand (optional)" {...field("brand")} />
-        <label className="flex flex-col gap-1.5">
-          <span className="text-base font-semibold">Description (optional)</span>
-          <textarea
-            name="description"
-            rows={3}
-            defaultValue={values.description}
-            aria-invalid={state?.field === "description" || undefined}
-            className="w-full rounded-xl border-2 border-stone-300 bg-white px-4 py-2 text-lg aria-invalid:border-red-700"
-          />
-        </label>
+        <TextArea label="Description (optional)" rows={3} {...field("description")} />
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <TextField label="Commodity (optional)" hint="e.g. Lettuce" {...field("commodity")} />
           <TextField label="Variety (optional)" hint="e.g. Romaine" {...field("variety")} />
         </div>
         <div className="grid grid-cols-[auto_minmax(0,1fr)] gap-3">
-          <label className="flex flex-col gap-1.5">
-            <span className="text-base font-semibold">Unit</span>
-            <select
-              name="unit"
-              defaultValue={values.unit ?? ""}
-              aria-invalid={state?.field === "unit" || undefined}
-              className="min-h-12 rounded-xl border-2 border-stone-300 bg-white px-3 text-lg aria-invalid:border-red-700"
-            >
-              <option value="">—</option>
-              {LOT_UNITS.map((unit) => (
-                <option key={unit} value={unit}>
-                  {unit}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label="Unit"
+            options={[
+              { value: "", label: "—" },
+              ...LOT_UNITS.map((unit) => ({ value: unit, label: unit })),
+            ]}
+            {...field("unit")}
+          />
           <TextField
             label="Net content (optional)"
             hint="e.g. 3 × 200 g"
@@ -121,6 +93,6 @@ export function ProductForm({
           {product ? "Save product" : "Add product"}
         </SubmitButton>
       )}
-    </form>
+    </Form>
   );
 }

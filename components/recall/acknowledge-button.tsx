@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { FormError } from "../forms/form-error";
+import { Form } from "../forms/form";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
 
@@ -13,11 +12,9 @@ export function RecallAcknowledgeButton({
   action: (state: FormState) => Promise<FormState>;
   lotCode: string;
 }) {
-  const [state, formAction] = useActionState(action, undefined);
   return (
-    <form action={formAction} className="flex flex-col gap-2">
-      <FormError state={state} />
+    <Form action={action} className="flex flex-col gap-2">
       <SubmitButton pendingLabel="Recording…">Acknowledge the recall of lot {lotCode}</SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
 import type { RecallInput } from "@/lib/recall/terms";
-import { FormError } from "../forms/form-error";
+import { Form } from "../forms/form";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
 
@@ -29,10 +28,9 @@ export function RecallConfirmForm({
   /** The organisations that will be notified. */
   organizations: string[];
 }) {
-  const [state, formAction] = useActionState(action, undefined);
   return (
-    <form
-      action={formAction}
+    <Form
+      action={action}
       aria-labelledby="confirm-heading"
       className="flex max-w-2xl flex-col gap-3 rounded-xl border-4 border-red-700 bg-white p-4"
     >
@@ -51,12 +49,11 @@ export function RecallConfirmForm({
         {organizations.length > 0 ? `: ${organizations.join(", ")}` : ""}. Their staff are told to
         take the stock off sale now.
       </p>
-      <FormError state={state} />
       <input type="hidden" name="reason" value={input.reason} />
       <input type="hidden" name="severity" value={input.severity} />
       <SubmitButton pendingLabel="Recording the recall on the ledger…" tone="alarm">
         Confirm the recall of lot {lotCode}
       </SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import type { LotAccount } from "@/lib/recall";
 import { DISPOSITION_KINDS, DISPOSITION_LABELS } from "@/lib/recall/terms";
-import { FormError } from "../forms/form-error";
+import { Form } from "../forms/form";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "../forms/text-field";
@@ -20,11 +19,10 @@ export function RecallDispositionForm({
   action: (state: FormState, data: FormData) => Promise<FormState>;
   lot: LotAccount;
 }) {
-  const [state, formAction] = useActionState(action, undefined);
   const unit = lot.unit ?? "";
   return (
-    <form
-      action={formAction}
+    <Form
+      action={action}
       aria-label={`What became of lot ${lot.lotCode}`}
       className="flex flex-col gap-3 rounded-xl border border-stone-200 bg-white p-4"
     >
@@ -32,7 +30,6 @@ export function RecallDispositionForm({
         Lot <span className="font-mono">{lot.lotCode}</span>
         {lot.quantity ? ` · ${lot.quantity} ${unit} in scope` : ""}
       </h3>
-      <FormError state={state} />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {DISPOSITION_KINDS.map((kind) => (
           <TextField
@@ -41,11 +38,7 @@ export function RecallDispositionForm({
             name={`quantities.${kind}`}
             inputMode="decimal"
             autoComplete="off"
-            defaultValue={
-              state?.values?.[`quantities.${kind}`] ??
-              (lot.reported[kind] === "0" ? "" : lot.reported[kind])
-            }
-            isInvalid={state?.field?.startsWith("quantities")}
+            defaultValue={lot.reported[kind] === "0" ? "" : lot.reported[kind]}
           />
         ))}
       </div>
@@ -56,6 +49,6 @@ export function RecallDispositionForm({
         </p>
       ) : null}
       <SubmitButton pendingLabel="Recording…">Report for lot {lot.lotCode}</SubmitButton>
-    </form>
+    </Form>
   );
 }

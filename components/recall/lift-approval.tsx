@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { FormError } from "../forms/form-error";
+import { Form } from "../forms/form";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
 
@@ -13,10 +12,9 @@ export function RecallLiftApproval({
   action: (state: FormState) => Promise<FormState>;
   lotCode: string;
 }) {
-  const [state, formAction] = useActionState(action, undefined);
   return (
-    <form
-      action={formAction}
+    <Form
+      action={action}
       aria-label="Approve lifting this recall"
       className="flex max-w-2xl flex-col gap-3 rounded-xl border-2 border-red-700 bg-white p-4"
     >
@@ -24,10 +22,9 @@ export function RecallLiftApproval({
         Approving records the lift on the ledger: lot {lotCode} returns to sale everywhere, and
         every organisation asked to act on the recall is told why.
       </p>
-      <FormError state={state} />
       <SubmitButton pendingLabel="Lifting the recall on the ledger…" tone="danger">
         Approve lifting the recall of lot {lotCode}
       </SubmitButton>
-    </form>
+    </Form>
   );
 }

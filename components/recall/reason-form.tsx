@@ -1,5 +1,6 @@
 import { MAX_REASON_LENGTH, RECALL_SEVERITIES, SEVERITY_LABELS } from "@/lib/recall/terms";
-import { FormError } from "../forms/form-error";
+import { Form } from "../forms/form";
+import { TextArea } from "../forms/text-area";
 
 /**
  * Step one of a recall: why, and how serious. It only leads to the scope review (a GET to the same
@@ -15,23 +16,29 @@ export function RecallReasonForm({
   problem?: { message: string; field?: string };
 }) {
   return (
-    <form action={action} method="get" className="flex max-w-2xl flex-col gap-4">
-      <FormError state={problem} />
-      <label className="flex flex-col gap-1.5">
-        <span className="text-base font-semibold">Reason</span>
-        <textarea
-          name="reason"
-          rows={4}
-          maxLength={MAX_REASON_LENGTH}
-          defaultValue={values.reason}
-          aria-invalid={problem?.field === "reason" || undefined}
-          className="rounded-xl border-2 border-stone-300 bg-white px-4 py-3 text-lg focus:border-ledger-600 focus:outline-none aria-invalid:border-red-700"
-        />
-        <span className="text-sm text-stone-600">
-          What was found, and where: every holder of the stock reads it.
-        </span>
-      </label>
+    <Form
+      action={action}
+      method="get"
+      state={
+        problem && {
+          ...problem,
+          fieldErrors: problem.field ? { [problem.field]: problem.message } : {},
+        }
+      }
+      className="flex max-w-2xl flex-col gap-4"
+    >
+      <TextArea
+        label="Reason"
+        name="reason"
+        rows={4}
+        maxLength={MAX_REASON_LENGTH}
+        defaultValue={values.reason}
+        required
+        missingMessage="Give the reason for the recall: every organisation holding the stock reads it."
+        hint="What was found, and where: every holder of the stock reads it."
+      />
       <fieldset
+        id="field-severity"
         className="flex flex-col gap-2"
         aria-invalid={problem?.field === "severity" || undefined}
       >
@@ -46,6 +53,8 @@ export function RecallReasonForm({
               name="severity"
               value={severity}
               defaultChecked={values.severity === severity}
+              required
+              data-missing="Choose the recall class: I, II or III."
               className="size-5"
             />
             <span>
@@ -61,6 +70,6 @@ export function RecallReasonForm({
       >
         Review the scope
       </button>
-    </form>
+    </Form>
   );
 }

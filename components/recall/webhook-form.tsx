@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { FormError } from "../forms/form-error";
+import { Form } from "../forms/form";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "../forms/text-field";
@@ -16,36 +15,40 @@ export function RecallWebhookForm({
   action: (state: WebhookFormState, data: FormData) => Promise<WebhookFormState>;
   currentUrl: string | null;
 }) {
-  const [state, formAction] = useActionState(action, undefined);
-  const secret = state && "secret" in state ? state.secret : null;
-  const problem = state && !("secret" in state) ? state : undefined;
   return (
-    <form action={formAction} className="flex max-w-2xl flex-col gap-3">
-      <FormError state={problem} />
-      {secret ? (
-        <div role="status" className="rounded-xl border-2 border-ledger-600 bg-ledger-50 p-4">
-          <p className="font-semibold">Saved. The signing secret, shown only now:</p>
-          <p className="mt-1 break-all font-mono" data-testid="webhook-secret">
-            {secret}
-          </p>
-          <p className="mt-1 text-sm">
-            Check each notice's x-lotledger-signature header: sha256= and the HMAC-SHA256 of
-            "timestamp.body" with this secret, the timestamp being the x-lotledger-timestamp header.
-          </p>
-        </div>
-      ) : null}
-      <TextField
-        label="Webhook URL"
-        name="url"
-        type="url"
-        inputMode="url"
-        defaultValue={problem?.values?.url ?? currentUrl ?? ""}
-        isInvalid={problem?.field === "url"}
-        hint="LotLedger POSTs each recall notice here as JSON, and retries until it answers 2xx."
-      />
-      <SubmitButton pendingLabel="Saving…">
-        {currentUrl ? "Save with a new secret" : "Save"}
-      </SubmitButton>
-    </form>
+    <Form action={action} className="flex max-w-2xl flex-col gap-3">
+      {(state) => {
+        const secret = state && "secret" in state ? state.secret : null;
+        return (
+          <>
+            {secret ? (
+              <div role="status" className="rounded-xl border-2 border-ledger-600 bg-ledger-50 p-4">
+                <p className="font-semibold">Saved ✓ The signing secret, shown only now:</p>
+                <p className="mt-1 break-all font-mono" data-testid="webhook-secret">
+                  {secret}
+                </p>
+                <p className="mt-1 text-sm">
+                  Check each notice's x-lotledger-signature header: sha256= and the HMAC-SHA256 of
+                  "timestamp.body" with this secret, the timestamp being the x-lotledger-timestamp
+                  header.
+                </p>
+              </div>
+            ) : null}
+            <TextField
+              label="Webhook URL"
+              name="url"
+              type="url"
+              inputMode="url"
+              defaultValue={currentUrl ?? ""}
+              autoCapitalize="off"
+              hint="LotLedger POSTs each recall notice here as JSON, and retries until it answers 2xx."
+            />
+            <SubmitButton pendingLabel="Saving…">
+              {currentUrl ? "Save with a new secret" : "Save"}
+            </SubmitButton>
+          </>
+        );
+      }}
+    </Form>
   );
 }

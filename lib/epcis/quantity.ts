@@ -5,10 +5,12 @@ export const LOT_UNITS = ["kg", "lb", "case", "each"] as const;
 export type LotUnit = (typeof LOT_UNITS)[number];
 
 /** A positive quantity with at most 3 decimals, returned as a canonical decimal string. */
+export const QUANTITY_MISSING = "Enter the quantity, such as 120 or 12.5.";
+
 export function parseQuantity(input: string): string {
   const text = input.trim().replace(",", ".");
   if (text === "") {
-    throw new AppError("INVALID_INPUT", "Enter the quantity, such as 120 or 12.5.", {
+    throw new AppError("INVALID_INPUT", QUANTITY_MISSING, {
       field: "quantity",
     });
   }

@@ -51,7 +51,7 @@ export const recallRequest = z.object(
   SEND_RECALL,
 );
 
-const NO_REASON_TO_LIFT =
+export const NO_REASON_TO_LIFT =
   "Give the reason for lifting the recall: every organisation asked to act on it reads it.";
 
 /** The lift form or request body. */

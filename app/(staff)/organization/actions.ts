@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/components/forms/form-state";
+import { refusal } from "@/components/forms/refusal";
 import type { ApiKeyFormState } from "@/components/organization/create-api-key-form";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { authenticate } from "@/lib/auth/session";
@@ -24,8 +25,7 @@ export async function createApiKeyAction(
     revalidatePath(ORGANIZATION_PATH);
     return { created: { name: created.name, key: created.key } };
   } catch (error) {
-    const failure = toFailure(error, "createApiKeyAction");
-    return { message: failure.message, field: failure.field, values };
+    return refusal(error, "createApiKeyAction", formData);
   }
 }
 

@@ -3,10 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
+import { refusal } from "@/components/forms/refusal";
 import type { ImportState } from "@/components/products/import-products-form";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { AppError, toFailure } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { importProducts, MAX_IMPORT_BYTES, PRODUCT_FIELDS, saveProduct } from "@/lib/products";
 
 /** Adds a product (no `gtin`) or saves the one being edited; then back to the list, outlined. */
@@ -23,8 +24,7 @@ export async function saveProductAction(
     const member = await authenticate();
     ({ gtin: saved } = await saveProduct({ db: getDb(), member, input: values, gtin }));
   } catch (error) {
-    const failure = toFailure(error, "saveProductAction");
-    return { message: failure.message, field: failure.field, values };
+    return refusal(error, "saveProductAction", formData);
   }
   revalidatePath("/products");
   redirect(`/products?saved=${saved}`);
@@ -54,12 +54,15 @@ export async function importProductsAction(
     });
     revalidatePath("/products");
     return {
-      imported: `Imported ${added} new ${added === 1 ? "product" : "products"} and updated ${updated}.`,
+      recorded: `Saved ✓ Imported ${added} new ${added === 1 ? "product" : "products"} and updated ${updated}.`,
     };
   } catch (error) {
-    const failure = toFailure(error, "importProductsAction");
-    const lines =
-      error instanceof AppError ? error.issues?.map((issue) => issue.message) : undefined;
-    return { message: failure.message, lines };
+    const refused = refusal(error, "importProductsAction");
+    // Every refused line of the file, in order, as errors of the file field.
+    const lines = error instanceof AppError ? (error.issues ?? []) : [];
+    const fieldErrors = Object.fromEntries(
+      lines.map((issue, i) => [i === 0 ? "file" : `file.${i + 1}`, issue.message]),
+    );
+    return lines.length > 0 ? { ...refused, fieldErrors } : refused;
   }
 }

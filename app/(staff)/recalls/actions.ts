@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
+import { refusal } from "@/components/forms/refusal";
 import type { WebhookFormState } from "@/components/recall/webhook-form";
 import { recordAudit } from "@/lib/audit";
 import { authenticate } from "@/lib/auth/session";
@@ -52,8 +53,7 @@ export async function startRecallAction(
     await awaitLedgerWrite(db, started.writeId);
     path = `/recalls/${started.recallId}`;
   } catch (error) {
-    const failure = toFailure(error, "startRecallAction");
-    return { message: failure.message, field: failure.field, values };
+    return refusal(error, "startRecallAction", formData);
   }
   redirect(path);
 }
@@ -66,10 +66,10 @@ export async function acknowledgeRecallAction(
   try {
     await acknowledgeRecall({ db: getDb(), member: await authenticate(), recallId });
   } catch (error) {
-    return { message: toFailure(error, "acknowledgeRecallAction").message };
+    return refusal(error, "acknowledgeRecallAction");
   }
   revalidatePath("/", "layout");
-  return undefined;
+  return { recorded: "Recorded ✓ your organisation acknowledged the recall." };
 }
 
 /**
@@ -82,6 +82,7 @@ export async function liftRecallAction(
   formData: FormData,
 ): Promise<FormState> {
   const values = { reason: String(formData.get("reason") ?? "") };
+  let isAsked: boolean;
   try {
     const member = await authenticate();
     const input = parseInput(liftInput, values);
@@ -95,12 +96,16 @@ export async function liftRecallAction(
     });
     // Waits a few seconds so the page shows it lifted; a refusal by the ledger is shown on the form.
     if (writeId) await awaitLedgerWrite(db, writeId);
+    isAsked = !writeId;
   } catch (error) {
-    const failure = toFailure(error, "liftRecallAction");
-    return { message: failure.message, field: failure.field, values };
+    return refusal(error, "liftRecallAction", formData);
   }
   revalidatePath("/", "layout");
-  return undefined;
+  return {
+    recorded: isAsked
+      ? "the lift is asked for; a second person approves it."
+      : "the recall is lifted.",
+  };
 }
 
 /** A second person approves the lifting of a Class I recall that another asked for. */
@@ -114,7 +119,7 @@ export async function approveLiftAction(
     const { writeId } = await approveLift({ db, member, recallId, appUrl: getEnv().APP_URL });
     await awaitLedgerWrite(db, writeId);
   } catch (error) {
-    return { message: toFailure(error, "approveLiftAction").message };
+    return refusal(error, "approveLiftAction");
   }
   revalidatePath("/", "layout");
   return undefined;
@@ -140,11 +145,10 @@ export async function reportDispositionAction(
     });
     await reportDisposition({ db: getDb(), member, recallId, input });
   } catch (error) {
-    const failure = toFailure(error, "reportDispositionAction");
-    return { message: failure.message, field: failure.field, values };
+    return refusal(error, "reportDispositionAction", formData);
   }
   revalidatePath("/", "layout");
-  return undefined;
+  return { recorded: "Recorded ✓ your report on this lot." };
 }
 
 /** The source's producer extends the recall to its own lots the recalled lot was made from. */
@@ -166,8 +170,7 @@ export async function extendRecallAction(
     for (const writeId of extended.writeIds) await awaitLedgerWrite(db, writeId);
     path = `/recalls/${extended.recallIds[0]}`;
   } catch (error) {
-    const failure = toFailure(error, "extendRecallAction");
-    return { message: failure.message, field: failure.field, values };
+    return refusal(error, "extendRecallAction", formData);
   }
   revalidatePath("/", "layout");
   redirect(path);
@@ -213,8 +216,7 @@ export async function setWebhookAction(
     revalidatePath("/recalls/notifications");
     return { secret: endpoint.secret };
   } catch (error) {
-    const failure = toFailure(error, "setWebhookAction");
-    return { message: failure.message, field: failure.field, values: { url } };
+    return { ...refusal(error, "setWebhookAction"), values: { url } };
   }
 }
 

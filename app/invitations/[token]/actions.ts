@@ -3,9 +3,9 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
+import { refusal } from "@/components/forms/refusal";
 import { getAuth } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db";
-import { toFailure } from "@/lib/errors";
 import { acceptInvitation } from "@/lib/organizations";
 import { clientAddressOfRequest, LIMITS, withFailureLimits } from "@/lib/rate-limit";
 
@@ -27,8 +27,7 @@ export async function acceptInvitationAction(
       await getAuth().api.signInEmail({ body: { email, password }, headers: requestHeaders });
     });
   } catch (error) {
-    const failure = toFailure(error, "acceptInvitationAction");
-    return { message: failure.message, field: failure.field, values };
+    return refusal(error, "acceptInvitationAction", formData);
   }
   redirect("/lots");
 }

@@ -1,5 +1,10 @@
 import { REFERENCE_DOCUMENT_TYPES } from "@/lib/epcis/kde";
-import { LOT_UNITS } from "@/lib/epcis/quantity";
+import { LOT_UNITS, QUANTITY_MISSING } from "@/lib/epcis/quantity";
+import {
+  LOT_CODE_INPUT_PATTERN,
+  LOT_CODE_MISSING,
+  LOT_CODE_PATTERN_HINT,
+} from "@/lib/gs1/lot-code";
 
 // What an event form shows, as plain data: the page builds it on the server (with what is already
 // known filled in) and components/event-form.tsx renders it.
@@ -29,6 +34,16 @@ export type FieldSpec =
       hint?: string;
       defaultValue?: string;
       inputMode?: "numeric" | "decimal" | "text";
+      /** Checked by the browser before any round trip; the server checks again. */
+      required?: boolean;
+      /** The server's sentence for the field left empty, so both say the same. */
+      missingMessage?: string;
+      pattern?: string;
+      /** What the pattern wants, said when a value does not match it. */
+      patternHint?: string;
+      /** "off" for codes typed exactly as printed (a phone would capitalise the first letter). */
+      autoCapitalize?: "off" | "characters";
+      maxLength?: number;
     }
   | {
       kind: "select";
@@ -37,6 +52,8 @@ export type FieldSpec =
       options: Option[];
       defaultValue?: string;
       hint?: string;
+      required?: boolean;
+      missingMessage?: string;
     }
   | {
       /** Held lots to use, found by a search (components/lots/lot-picker.tsx), not listed in full. */
@@ -114,6 +131,7 @@ export const locationField = (context: FormContext, label = "Where"): FieldSpec 
   label,
   options: context.ownLocations,
   defaultValue: context.ownLocations[0]?.value,
+  required: true,
 });
 
 export const recipientField = (context: FormContext): FieldSpec => ({
@@ -123,6 +141,8 @@ export const recipientField = (context: FormContext): FieldSpec => ({
   hint: "The immediate subsequent recipient's location.",
   // One's own site can be next too: a farm that packs its own harvest.
   options: [{ value: "", label: "Choose…" }, ...context.ownLocations, ...context.partnerLocations],
+  required: true,
+  missingMessage: "Choose the immediate subsequent recipient from the list.",
 });
 
 export const documentFields = (defaultType: string): FieldSpec[] => [
@@ -138,6 +158,9 @@ export const documentFields = (defaultType: string): FieldSpec[] => [
     name: "documentNumber",
     label: "Document number",
     hint: "The number on that document.",
+    required: true,
+    missingMessage: "Enter the reference document number.",
+    maxLength: 40,
   },
 ];
 
@@ -146,6 +169,8 @@ export const dateField = (name: string, label: string, context: FormContext): Fi
   name,
   label,
   defaultValue: context.today,
+  required: true,
+  missingMessage: `Enter the ${label.toLowerCase()}.`,
 });
 
 /**
@@ -174,6 +199,12 @@ export function newLotFields(
       name: `${prefix}lotCode`,
       label: "New lot code",
       hint: "The traceability lot code, after (10): up to 20 characters.",
+      required: true,
+      missingMessage: LOT_CODE_MISSING,
+      pattern: LOT_CODE_INPUT_PATTERN,
+      patternHint: LOT_CODE_PATTERN_HINT,
+      // AI (10) is case-sensitive: typed exactly as printed, not "Abc" from a phone's capital.
+      autoCapitalize: "off",
     },
     {
       kind: "text",
@@ -181,6 +212,8 @@ export function newLotFields(
       label: "Quantity",
       inputMode: "decimal",
       defaultValue: options.quantity,
+      required: true,
+      missingMessage: QUANTITY_MISSING,
     },
     {
       kind: "select",

@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
+import { refusal } from "@/components/forms/refusal";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { toFailure } from "@/lib/errors";
 import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { queueTrackingEvent } from "@/lib/events/record-event";
 import { nestFormValues } from "@/lib/input";
@@ -15,11 +15,6 @@ export async function recordEventAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  // What was typed, to fill the form in again after a refusal (several checked lots joined).
-  const values: Record<string, string> = {};
-  for (const key of new Set(formData.keys())) {
-    if (!key.startsWith("$")) values[key] = formData.getAll(key).map(String).join(",");
-  }
   let target: string;
   try {
     const member = await authenticate();
@@ -37,8 +32,7 @@ export async function recordEventAction(
         ? `/lots/${lotId}?recorded=1`
         : `/lots?pending=${lotId}`;
   } catch (error) {
-    const failure = toFailure(error, "recordEventAction");
-    return { message: failure.message, field: failure.field, values };
+    return refusal(error, "recordEventAction", formData);
   }
   redirect(target);
 }

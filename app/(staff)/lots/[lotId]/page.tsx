@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ColdChainBatches } from "@/components/cold-chain/cold-chain-batches";
+import { RecordedNotice } from "@/components/forms/recorded-notice";
 import { LabelSheetLink } from "@/components/labels/label-sheet-link";
 import { CancelShipmentForm } from "@/components/lots/cancel-shipment-form";
 import { LotEventLinks, ON_A_HELD_LOT } from "@/components/lots/lot-event-links";
@@ -35,10 +36,10 @@ export default async function LotPage({
   searchParams,
 }: {
   params: Promise<{ lotId: string }>;
-  searchParams: Promise<{ pending?: string }>;
+  searchParams: Promise<{ pending?: string; recorded?: string }>;
 }) {
   const member = await requireMember();
-  const [{ lotId }, { pending }] = await Promise.all([params, searchParams]);
+  const [{ lotId }, { pending, recorded }] = await Promise.all([params, searchParams]);
   const db = getDb();
   // First whether the member may see the lot at all: a stranger gets the same 404 as for no lot.
   const lot = await getLotDetail({ db, member, lotId });
@@ -69,6 +70,9 @@ export default async function LotPage({
     packages > 0 && canRecord && [lot.custodian.address, lot.producer.address].includes(me);
   return (
     <>
+      <RecordedNotice
+        text={recorded ? `Recorded ✓ on the ledger for lot ${lot.lotCode}.` : undefined}
+      />
       <div>
         <h1 className="text-2xl font-bold">
           {product ? (

@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
+import { refusal } from "@/components/forms/refusal";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { toFailure } from "@/lib/errors";
 import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { createLot } from "@/lib/events/register-lot";
 
@@ -26,8 +26,7 @@ export async function createLotAction(
         ? `/lots?created=${lotId}`
         : `/lots?pending=${lotId}`;
   } catch (error) {
-    const failure = toFailure(error, "createLotAction");
-    return { message: failure.message, field: failure.field, values };
+    return refusal(error, "createLotAction", formData);
   }
   redirect(target);
 }

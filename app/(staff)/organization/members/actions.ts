@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/components/forms/form-state";
+import { refusal } from "@/components/forms/refusal";
 import type { InvitationFormState } from "@/components/organization/invite-member-form";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { toFailure } from "@/lib/errors";
 import {
   changeMemberRole,
   invitationTransportFor,
@@ -37,8 +37,7 @@ export async function inviteMemberAction(
     revalidatePath(MEMBERS_PATH);
     return { invitation: { ...invitation, expiresAt: invitation.expiresAt.toISOString() } };
   } catch (error) {
-    const failure = toFailure(error, "inviteMemberAction");
-    return { message: failure.message, field: failure.field, values };
+    return refusal(error, "inviteMemberAction", formData);
   }
 }
 
@@ -73,9 +72,8 @@ async function settle(
   try {
     await change();
   } catch (error) {
-    const failure = toFailure(error, context);
-    return { message: failure.message, field: failure.field, values };
+    return { ...refusal(error, context), values };
   }
   revalidatePath(MEMBERS_PATH);
-  return { message: undefined, values };
+  return { values, recorded: "Saved ✓" };
 }

@@ -2,10 +2,10 @@
 
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
+import { refusal } from "@/components/forms/refusal";
 import { authenticate } from "@/lib/auth/session";
 import { readingsFromCsv, readingsUpload, recordReadings } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
-import { toFailure } from "@/lib/errors";
 import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { parseInput } from "@/lib/input";
 
@@ -37,11 +37,18 @@ export async function recordReadingsAction(
     const state = await awaitLedgerWrite(db, writeId);
     target =
       state.status === "CONFIRMED" && state.isIndexed
-        ? `/lots/${lotId}`
+        ? `/lots/${lotId}?recorded=1`
         : `/lots/${lotId}?pending=1`;
   } catch (error) {
-    const failure = toFailure(error, "recordReadingsAction");
-    return { message: failure.message, field: failure.field ?? "csv", values };
+    const refused = refusal(error, "recordReadingsAction", formData);
+    // A refusal about the readings as a whole is about the file.
+    return {
+      ...refused,
+      values,
+      fieldErrors: Object.keys(refused?.fieldErrors ?? {}).length
+        ? refused?.fieldErrors
+        : { csv: refused?.message ?? "" },
+    };
   }
   redirect(target);
 }

@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
+import { refusal } from "@/components/forms/refusal";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { toFailure } from "@/lib/errors";
 import { addLocation } from "@/lib/organizations";
 
 export async function addLocationAction(
@@ -23,8 +23,7 @@ export async function addLocationAction(
     const member = await authenticate();
     ({ gln } = await addLocation({ db: getDb(), member, input: values }));
   } catch (error) {
-    const failure = toFailure(error, "addLocationAction");
-    return { message: failure.message, field: failure.field, values };
+    return refusal(error, "addLocationAction", formData);
   }
   redirect(`/organization?added=${gln}`);
 }
