@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { utcDateText } from "@/components/cold-chain/utc-time";
 import type { LotSummary } from "@/lib/lots/get-lots";
+import { localTimeText } from "@/lib/text/local-time";
 import { LotStatusBadge } from "./lot-status-badge";
 import { SinceText } from "./since-text";
 
@@ -14,12 +14,15 @@ export function LotTable({
   highlightId,
   label = "Lots",
   empty = "No lots yet. Record your first lot to start its trail.",
+  timeZone,
 }: {
   lots: LotSummary[];
   highlightId?: string;
   label?: string;
   /** What to say when there are none (a search that found nothing says so). */
   empty?: string;
+  /** The reader's clock (their organisation's place), for the exact moments. */
+  timeZone?: string | null;
 }) {
   if (lots.length === 0) {
     return <p className="rounded-xl bg-white p-6 text-stone-600">{empty}</p>;
@@ -59,10 +62,10 @@ export function LotTable({
             ) : null}
             {lot.since ? (
               <span className="whitespace-nowrap">
-                · <SinceText at={lot.since} />
+                · <SinceText at={lot.since} timeZone={timeZone} />
               </span>
             ) : null}
-            <LedgerDetails lot={lot} />
+            <LedgerDetails lot={lot} timeZone={timeZone} />
           </div>
         </li>
       ))}
@@ -70,7 +73,7 @@ export function LotTable({
   );
 }
 
-function LedgerDetails({ lot }: { lot: LotSummary }) {
+function LedgerDetails({ lot, timeZone }: { lot: LotSummary; timeZone?: string | null }) {
   return (
     <details className="ml-auto open:basis-full">
       <summary className="cursor-pointer select-none whitespace-nowrap" data-testid="verification">
@@ -99,7 +102,7 @@ function LedgerDetails({ lot }: { lot: LotSummary }) {
         {lot.since ? (
           <>
             <dt>Since</dt>
-            <dd>{utcDateText(lot.since)}</dd>
+            <dd>{localTimeText(lot.since, timeZone)}</dd>
           </>
         ) : null}
       </dl>

@@ -1,4 +1,4 @@
-import { utcDateText } from "@/components/cold-chain/utc-time";
+import { localTimeText } from "@/lib/text/local-time";
 
 // Short for the small units ("30 min ago"); whole words from days on ("yesterday", "last month").
 const SHORT = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto", style: "short" });
@@ -24,14 +24,14 @@ export function relativeText(at: Date, now = new Date()): string {
 }
 
 /**
- * When a lot reached its current state: how long ago, to read at a glance; the exact moment (UTC) is
- * its title and the lot row's ledger details.
+ * When a lot reached its current state: how long ago, to read at a glance; the exact moment (on the
+ * reader's clock, its zone named) is its title and the lot row's ledger details.
  */
-export function SinceText({ at }: { at: Date }) {
+export function SinceText({ at, timeZone }: { at: Date; timeZone?: string | null }) {
   return (
     <span data-testid="since">
       since{" "}
-      <time dateTime={at.toISOString()} title={utcDateText(at)}>
+      <time dateTime={at.toISOString()} title={localTimeText(at, timeZone)}>
         {relativeText(at)}
       </time>
     </span>

@@ -75,7 +75,11 @@ export default async function LotsPage({
       {incoming && incoming.lots.length > 0 ? (
         <section className="flex flex-col gap-2">
           <h2 className="text-lg font-semibold">Incoming shipments</h2>
-          <LotTable lots={incoming.lots} label="Incoming shipments" />
+          <LotTable
+            lots={incoming.lots}
+            label="Incoming shipments"
+            timeZone={member.organization.timeZone}
+          />
           {incoming.nextCursor ? (
             <Link
               href="/lots?view=incoming"
@@ -100,6 +104,7 @@ export default async function LotsPage({
           lots={lots}
           highlightId={created ?? pending}
           label={view ? "Incoming shipments" : "Lots"}
+          timeZone={member.organization.timeZone}
           empty={isFiltered ? "No lots match this search." : undefined}
         />
         <LotListPager path="/lots" query={{ ...query, view }} nextCursor={page.nextCursor} />
