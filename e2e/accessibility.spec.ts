@@ -93,6 +93,7 @@ test("every page has no critical or serious axe violation at 360 and 1280 px", a
   // The farm's admin: lots, events, labels, products, organisation, recalls.
   const farm = await signedIn(browser, "farm@lotledger.demo");
   for (const path of [
+    "/home",
     "/lots",
     "/lots/new",
     `/lots/${h.id}`,
@@ -120,13 +121,14 @@ test("every page has no critical or serious axe violation at 360 and 1280 px", a
 
   // The store that recalled, the carrier and the regulator see their own pages.
   const store = await signedIn(browser, "store@lotledger.demo");
-  for (const path of ["/lots", `/lots/${x.id}`, `/recalls/${recall.id}`]) {
+  for (const path of ["/home", "/lots", `/lots/${x.id}`, `/recalls/${recall.id}`]) {
     await audit(store, path, findings);
   }
   const carrier = await signedIn(browser, "carrier@lotledger.demo");
+  await audit(carrier, "/home", findings);
   await audit(carrier, "/lots", findings);
   const regulator = await signedIn(browser, "regulator@lotledger.demo");
-  for (const path of ["/lots", "/audit-log", "/recalls", `/recalls/${recall.id}`]) {
+  for (const path of ["/home", "/lots", "/audit-log", "/recalls", `/recalls/${recall.id}`]) {
     await audit(regulator, path, findings);
   }
 

@@ -61,7 +61,8 @@ test("an admin invites a staff member, who joins, signs in and sees the farm; th
   await expect(invitee.getByRole("heading", { name: `Join ${FARM}` })).toBeVisible();
   await expectNoSidewaysScroll(invitee);
   await acceptInvitation(invitee, "Nadia Newcomer");
-  await expect(invitee.getByRole("heading", { name: `Lots held by ${FARM}` })).toBeVisible();
+  await expect(invitee).toHaveURL(/\/home$/);
+  await expect(invitee.getByRole("heading", { level: 1 })).toContainText(FARM);
   await expect(invitee.getByRole("banner")).toContainText(`Nadia Newcomer · ${FARM}`);
   await invitee.getByRole("link", { name: FARM }).click();
   await expect(invitee.getByRole("heading", { name: FARM, exact: true })).toBeVisible();
@@ -122,7 +123,8 @@ test("a removed member is signed out at once and cannot sign in again", async ({
   const link = await createInvitationLink(page, email, "Read-only");
   const invitee = await openAsInvitee(browser, link);
   await acceptInvitation(invitee, "Liam Leaver");
-  await expect(invitee.getByRole("heading", { name: `Lots held by ${FARM}` })).toBeVisible();
+  await expect(invitee).toHaveURL(/\/home$/);
+  await expect(invitee.getByRole("heading", { level: 1 })).toContainText(FARM);
 
   await page.goto("/organization/members");
   const row = page.getByRole("listitem").filter({ hasText: email });

@@ -19,7 +19,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-stone-200 bg-white">
         <div className={`${PAGE_WIDTH} flex items-center justify-between gap-2 px-4 pt-3`}>
-          <Link href="/lots" className="text-xl font-bold text-ledger-900">
+          <Link href="/home" className="text-xl font-bold text-ledger-900">
             LotLedger
           </Link>
           <div className="flex items-center gap-1">

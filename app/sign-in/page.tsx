@@ -12,7 +12,7 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<{ reset?: string }>;
 }) {
-  if (await getMember()) redirect("/lots");
+  if (await getMember()) redirect("/home");
   const { reset } = await searchParams;
   return (
     <main className="mx-auto flex w-full max-w-md flex-col gap-6 px-5 py-12">

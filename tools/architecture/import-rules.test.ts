@@ -20,6 +20,7 @@ const TOOLING = ["tools", "bench", "e2e", "contracts"];
 const DOORS: Record<string, string[]> = {
   "lib/audit": ["index.ts"],
   "lib/cold-chain": ["index.ts"],
+  "lib/home": ["index.ts"],
   "lib/organizations": ["index.ts", "roles.ts", "invitation-message.ts"],
   "lib/products": ["index.ts"],
   "lib/provenance": ["index.ts", "digital-link.ts"],

@@ -29,5 +29,5 @@ export async function acceptInvitationAction(
   } catch (error) {
     return refusal(error, "acceptInvitationAction", formData);
   }
-  redirect("/lots");
+  redirect("/home");
 }
