@@ -74,8 +74,9 @@ export function LotTable({
 }
 
 function LedgerDetails({ lot, timeZone }: { lot: LotSummary; timeZone?: string | null }) {
+  // Closed, it is as wide as its tick: a flex row would otherwise size it by the hidden hash.
   return (
-    <details className="ml-auto open:basis-full">
+    <details className="ml-auto w-6 open:w-full open:basis-full">
       <summary className="cursor-pointer select-none whitespace-nowrap" data-testid="verification">
         {lot.isVerified ? (
           // A tick to the eye, the whole sentence to a screen reader (and to its text).
