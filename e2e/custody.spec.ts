@@ -174,7 +174,7 @@ test("a ship form with a bad quantity and no recipient shows both at their field
   test.setTimeout(120_000);
   const farm = await pageAs(browser, "farm@lotledger.demo");
   const lotId = await newLot(farm, lotCode, "200");
-  const form = farm.getByRole("form", { name: "Ship this lot" });
+  const form = farm.locator("form", { has: farm.getByLabel("Ship to") });
   const recipient = form.getByLabel("Ship to");
   const quantity = form.getByLabel("Quantity to ship (kg)");
   const summary = form.getByTestId("error-summary");
@@ -196,6 +196,9 @@ test("a ship form with a bad quantity and no recipient shows both at their field
   // The browser's checks: no round trip, both fields at once.
   await expectBoth("Enter the quantity as a number with at most 3 decimals, such as 120 or 12.5.");
   await farm.screenshot({ path: testInfo.outputPath("ship-refused-360.png"), fullPage: true });
+  await farm.setViewportSize(DESKTOP);
+  await farm.screenshot({ path: testInfo.outputPath("ship-refused-1280.png"), fullPage: true });
+  await farm.setViewportSize(PHONE);
 
   // The server's checks say the same for a client that skips the browser's (parseInput's issues).
   await form.evaluate((element: HTMLFormElement) => {
