@@ -165,3 +165,53 @@ test("a store receives with a counted shortfall, condition and temperature; the 
   });
   await store.context().close();
 });
+
+test("a ship form with a bad quantity and no recipient shows both at their fields at once, before and after the round trip", async ({
+  browser,
+  db,
+  lotCode,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const farm = await pageAs(browser, "farm@lotledger.demo");
+  const lotId = await newLot(farm, lotCode, "200");
+  const form = farm.locator("form", { has: farm.getByLabel("Ship to") });
+  const recipient = form.getByLabel("Ship to");
+  const quantity = form.getByLabel("Quantity to ship (kg)");
+  const summary = form.getByTestId("error-summary");
+  const expectBoth = async (quantityError: string) => {
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole("listitem")).toHaveText([
+      "Choose where the lot is shipped to.",
+      quantityError,
+    ]);
+    await expect(recipient).toHaveAttribute("aria-invalid", "true");
+    await expect(recipient).toHaveAccessibleDescription(/Choose where the lot is shipped to\./);
+    await expect(quantity).toHaveAttribute("aria-invalid", "true");
+    await expect(quantity).toHaveAccessibleDescription(new RegExp(literally(quantityError)));
+    await expect(form.getByTestId("field-error")).toHaveCount(2);
+  };
+  await quantity.fill("sixty");
+  await form.getByLabel("Document number").fill(`BOL ${lotCode}`);
+  await form.getByRole("button", { name: "Ship this lot" }).click();
+  // The browser's checks: no round trip, both fields at once.
+  await expectBoth("Enter the quantity as a number with at most 3 decimals, such as 120 or 12.5.");
+  await farm.screenshot({ path: testInfo.outputPath("ship-refused-360.png"), fullPage: true });
+  await farm.setViewportSize(DESKTOP);
+  await farm.screenshot({ path: testInfo.outputPath("ship-refused-1280.png"), fullPage: true });
+  await farm.setViewportSize(PHONE);
+
+  // The server's checks say the same for a client that skips the browser's (parseInput's issues).
+  await form.evaluate((element: HTMLFormElement) => {
+    element.noValidate = true;
+  });
+  await form.getByRole("button", { name: "Ship this lot" }).click();
+  await form.getByRole("button", { name: "Confirm shipment" }).click();
+  await expectBoth("“sixty” is not a number: enter the quantity, such as 120 or 12.5.");
+  await expect(quantity).toHaveValue("sixty");
+  await expect(form.getByLabel("Document number")).toHaveValue(`BOL ${lotCode}`);
+  const shipped = { lotId, method: { in: ["handoff", "handoffPart"] } };
+  expect(await db.ledgerTransaction.count({ where: shipped })).toBe(0);
+  await farm.context().close();
+});
+
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

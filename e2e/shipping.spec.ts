@@ -34,7 +34,8 @@ test("a farm ships a lot and the carrier accepts it: custody moves, the trail sh
   await expect(trail.nth(1).getByTestId("verification")).toHaveText("✓ verified on the ledger");
 
   const carrier = await pageAs(browser, "carrier@lotledger.demo");
-  const incoming = carrier.getByRole("list", { name: "Incoming shipments" });
+  // A carrier's home lists what shippers handed it as "To pick up" (components/home/carrier-home.tsx).
+  const incoming = carrier.getByRole("list", { name: "To pick up" });
   await incoming.getByRole("link", { name: `Lot ${lotCode}` }).click();
   await carrier.getByRole("button", { name: "Accept shipment from Green Valley Farm" }).click();
   await expect(carrier.getByTestId("custody")).toHaveText("Held · ColdRoute Logistics · 300 case");

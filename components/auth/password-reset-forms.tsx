@@ -1,19 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
-import { FormError } from "../forms/form-error";
+import { Form } from "../forms/form";
 import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "../forms/text-field";
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
+/** Said for an empty or malformed address, before the round trip as after it (actions.ts). */
+const RESET_EMAIL_MISSING = "Enter the email address you sign in with.";
+
 /** "Forgot your password?": the address to send a reset link to. */
 export function RequestPasswordResetForm({ action }: { action: Action }) {
-  const [state, formAction] = useActionState(action, undefined);
   return (
-    <form action={formAction} className="flex flex-col gap-5">
-      <FormError state={state} />
+    <Form action={action} className="flex flex-col gap-5">
       <TextField
         label="Email"
         name="email"
@@ -21,21 +21,19 @@ export function RequestPasswordResetForm({ action }: { action: Action }) {
         autoComplete="username"
         autoCapitalize="off"
         spellCheck={false}
-        defaultValue={state?.values?.email}
-        isInvalid={state?.field === "email"}
         required
+        missingMessage={RESET_EMAIL_MISSING}
+        invalidMessage={RESET_EMAIL_MISSING}
       />
       <SubmitButton pendingLabel="Sending…">Email me a reset link</SubmitButton>
-    </form>
+    </Form>
   );
 }
 
 /** The new password, sent with the emailed link's one-time token. */
 export function ResetPasswordForm({ action, token }: { action: Action; token: string }) {
-  const [state, formAction] = useActionState(action, undefined);
   return (
-    <form action={formAction} className="flex flex-col gap-5">
-      <FormError state={state} />
+    <Form action={action} className="flex flex-col gap-5">
       <input type="hidden" name="token" value={token} />
       <TextField
         label="New password"
@@ -45,10 +43,11 @@ export function ResetPasswordForm({ action, token }: { action: Action; token: st
         hint="At least 8 characters"
         minLength={8}
         maxLength={128}
-        isInvalid={state?.field === "password"}
         required
+        missingMessage="Choose a password of at least 8 characters."
+        invalidMessage="Choose a password of at least 8 characters."
       />
       <SubmitButton pendingLabel="Saving…">Save the new password</SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -2,7 +2,10 @@
 
 import { type ReactNode, useEffect, useId, useRef } from "react";
 
-/** What a <Form> asks before an action that others rely on is recorded (lifting a recall). */
+/**
+ * What a <Form> asks before an action that others rely on is recorded: a grave one (lifting a
+ * recall) in red, or a read-back of what goes on the ledger (a shipment) in the form's own colour.
+ */
 export type Confirmation = {
   /** "Lift the recall of lot H-1?" */
   title: string;
@@ -10,6 +13,25 @@ export type Confirmation = {
   summary: (data: FormData) => ReactNode;
   /** The button that records: says exactly what it does. */
   confirmLabel: string;
+  /** The way back to the fields; "Go back and change it" unless given. */
+  backLabel?: string;
+  /** "alarm" (default) for what others must act on; "check" for a read-back of ordinary paperwork. */
+  tone?: "alarm" | "check";
+  /** Folds the fields away while the summary is shown, so on a phone it and its buttons are in view. */
+  hidesFields?: boolean;
+};
+
+const TONES = {
+  alarm: {
+    panel: "border-4 border-red-700 focus-visible:ring-red-700/40",
+    heading: "font-black text-red-900",
+    button: "bg-red-700 font-black hover:bg-red-800",
+  },
+  check: {
+    panel: "border-2 border-ledger-600 focus-visible:ring-ledger-600/40",
+    heading: "font-semibold",
+    button: "bg-ledger-700 font-semibold hover:bg-ledger-900",
+  },
 };
 
 /**
@@ -26,6 +48,8 @@ export function ConfirmStep({
   onBack: () => void;
 }) {
   const headingId = useId();
+  const tone = confirmation.tone ?? "alarm";
+  const style = TONES[tone];
   const panel = useRef<HTMLElement>(null);
   useEffect(() => panel.current?.focus(), []);
   return (
@@ -34,17 +58,17 @@ export function ConfirmStep({
       tabIndex={-1}
       aria-labelledby={headingId}
       data-testid="confirm-step"
-      className="flex flex-col gap-3 rounded-xl border-4 border-red-700 bg-white p-4 focus:outline-none focus-visible:ring-4 focus-visible:ring-red-700/40"
+      className={`flex flex-col gap-3 rounded-xl bg-white p-4 focus:outline-none focus-visible:ring-4 ${style.panel}`}
     >
-      <h2 id={headingId} className="text-lg font-black text-red-900">
-        <span aria-hidden="true">⚠ </span>
+      <h2 id={headingId} className={`text-lg ${style.heading}`}>
+        {tone === "alarm" ? <span aria-hidden="true">⚠ </span> : null}
         {confirmation.title}
       </h2>
       <div className="text-base">{confirmation.summary(data)}</div>
       <button
         type="submit"
         data-confirms
-        className="min-h-14 w-full rounded-xl bg-red-700 px-6 text-lg font-black text-white hover:bg-red-800"
+        className={`min-h-14 w-full rounded-xl px-6 text-lg text-white ${style.button}`}
       >
         {confirmation.confirmLabel}
       </button>
@@ -53,7 +77,7 @@ export function ConfirmStep({
         onClick={onBack}
         className="min-h-12 w-full rounded-xl border-2 border-stone-400 bg-white px-6 text-lg font-semibold text-stone-800"
       >
-        Go back and change it
+        {confirmation.backLabel ?? "Go back and change it"}
       </button>
     </section>
   );

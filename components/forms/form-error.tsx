@@ -1,5 +1,9 @@
 import type { FormState } from "./form-state";
 
+/**
+ * A page's one refusal outside any form: a page the member may not use, a link that no longer works,
+ * a scan the server refused. A refused <Form> says its own in its error summary instead.
+ */
 export function FormError({ state }: { state: FormState }) {
   if (!state?.message) return null;
   return (

@@ -123,7 +123,9 @@ export function Form<S extends State = FormState>({
           errors={errors}
         />
         <RecordedNotice text={state?.recorded} />
-        {typeof children === "function" ? children(given) : children}
+        <div className={confirm?.hidesFields && confirming ? "hidden" : "contents"}>
+          {typeof children === "function" ? children(given) : children}
+        </div>
         {confirm && confirming ? (
           <ConfirmStep
             confirmation={confirm}

@@ -13,8 +13,6 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "defaultValue"
   missingMessage?: string;
   /** The sentence when the value breaks another of the browser's checks (minLength, type, pattern). */
   invalidMessage?: string;
-  /** For a form not yet on <Form> (the ship and receive forms): marks the field without a sentence. */
-  isInvalid?: boolean;
 };
 
 /** A labelled input of a <Form>: its error beside it, tied by aria-describedby and aria-invalid. */
@@ -25,7 +23,6 @@ export function TextField({
   defaultValue,
   missingMessage,
   invalidMessage,
-  isInvalid,
   ...input
 }: TextFieldProps) {
   const field = useField(name, defaultValue, Boolean(hint));
@@ -39,7 +36,7 @@ export function TextField({
         id={field.id}
         name={name}
         defaultValue={isFile ? undefined : field.value}
-        aria-invalid={field.error || isInvalid ? true : undefined}
+        aria-invalid={field.error ? true : undefined}
         aria-describedby={field.describedBy}
         data-missing={missingMessage}
         data-invalid={invalidMessage}

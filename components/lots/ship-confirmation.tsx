@@ -1,47 +1,65 @@
-import { SubmitButton } from "../forms/submit-button";
+import type { Option } from "@/lib/events/forms/field-spec";
 
-/** What the ship form is about to record, in the words on the paperwork. */
-export type ShipmentDraft = {
+/** The lot being shipped, as the confirmation names it. */
+export type ShippedLot = {
   product: string;
   lotCode: string;
-  /** "60 kg of 200 kg", or "all 200 kg". */
-  quantity: string;
-  recipient: string;
-  carrier: string | null;
-  document: string;
-  /** The lot code the part left behind keeps, when part of the lot ships. */
-  remainderNote: string | null;
+  quantity: string | null;
+  unit: string | null;
 };
 
+const DOCUMENTS: Record<string, string> = { bol: "Bill of lading", desadv: "Despatch advice" };
+
 /**
- * The confirmation step of the ship form: everything the shipment will put on the ledger, read back
- * before it is recorded, with the one button that records it and a way back to the form.
+ * The ship form's second look: everything the shipment will put on the ledger, in the words on the
+ * paperwork ("60 kg of 200 kg", to whom, carrier, document), read back from what was typed before
+ * "Confirm shipment" records it. When part of the lot ships, says what becomes of the rest.
  */
 export function ShipConfirmation({
-  draft,
-  isDelivery,
-  onChange,
+  data,
+  lot,
+  destinations,
+  carriers,
+  delivery,
 }: {
-  draft: ShipmentDraft;
-  isDelivery: boolean;
-  onChange: () => void;
+  data: FormData;
+  lot: ShippedLot;
+  destinations: readonly Option[];
+  carriers: readonly Option[];
+  delivery?: { document: string | null };
 }) {
+  const field = (name: string) => String(data.get(name) ?? "").trim();
+  const quantity = field("quantity").replace(",", ".");
+  const isPart =
+    lot.quantity !== null && quantity !== "" && Number(quantity) < Number(lot.quantity);
+  const rest = isPart ? Number((Number(lot.quantity) - Number(quantity)).toFixed(3)) : 0;
+  const number = field("documentNumber");
+  const carrier = carriers.find((c) => c.value === field("carrierGln"))?.label;
   const rows: [string, string][] = [
-    ["Product", draft.product],
-    ["Lot", draft.lotCode],
-    ["Quantity", draft.quantity],
-    [isDelivery ? "Deliver to" : "Ship to", draft.recipient],
-    ...(draft.carrier ? [["Carrier", draft.carrier] as [string, string]] : []),
-    ["Reference document", draft.document],
+    ["Product", lot.product],
+    ["Lot", lot.lotCode],
+    [
+      "Quantity",
+      isPart
+        ? `${quantity} ${lot.unit} of ${lot.quantity} ${lot.unit}`
+        : lot.quantity
+          ? `all ${lot.quantity} ${lot.unit}`
+          : "the whole lot",
+    ],
+    [
+      delivery ? "Deliver to" : "Ship to",
+      destinations.find((d) => d.value === field("recipientGln"))?.label ?? "",
+    ],
+    ...(carrier ? [["Carrier", carrier] as [string, string]] : []),
+    [
+      "Reference document",
+      number
+        ? `${DOCUMENTS[field("documentType")] ?? "Document"} ${number}`
+        : (delivery?.document ?? "LotLedger's shipment number, given when it is recorded"),
+    ],
   ];
   return (
-    <section
-      aria-labelledby="ship-confirmation-title"
-      className="flex flex-col gap-3 rounded-xl border-2 border-ledger-600 bg-white p-4"
-    >
-      <h2 id="ship-confirmation-title" className="text-lg font-semibold">
-        Check before it is recorded
-      </h2>
+    <>
       <dl
         className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-lg"
         data-testid="ship-confirmation"
@@ -53,17 +71,12 @@ export function ShipConfirmation({
           </div>
         ))}
       </dl>
-      {draft.remainderNote ? <p className="text-base">{draft.remainderNote}</p> : null}
-      <SubmitButton pendingLabel="Recording the shipment…">
-        {isDelivery ? "Confirm delivery" : "Confirm shipment"}
-      </SubmitButton>
-      <button
-        type="button"
-        onClick={onChange}
-        className="min-h-12 rounded-xl border-2 border-stone-300 px-4 text-lg font-semibold"
-      >
-        Change something
-      </button>
-    </section>
+      {isPart ? (
+        <p className="mt-2 text-base">
+          The part gets a lot code of its own ({lot.lotCode}.P…); the other {rest} {lot.unit} stay
+          here as a lot of their own.
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -21,6 +21,8 @@ const OFFLINE =
   "LotLedger did not answer (the network may be down): move to better signal and scan again.";
 const NO_BARCODE_IN_PHOTO =
   "No barcode was found in this photo: take it again closer, flat and in good light, or type the code below.";
+/** The page's one alert: a refused scan, photo or typed code, the camera's problem. */
+const SCAN_MESSAGE_ID = "scan-message";
 const PHOTO_UNREADABLE =
   "This photo can't be opened: take it again with the camera, or type the code below.";
 
@@ -94,7 +96,7 @@ export function ScanPanel({
   const isBusy = state.step === "busy";
   return (
     <div className="flex flex-col gap-5">
-      <div ref={messageRef} className="empty:hidden">
+      <div ref={messageRef} id={SCAN_MESSAGE_ID} className="empty:hidden">
         <FormError state={{ message }} />
       </div>
       <div className="relative h-72 w-full overflow-hidden rounded-2xl bg-stone-900">
@@ -153,7 +155,7 @@ export function ScanPanel({
           className="sr-only"
         />
       </label>
-      <ScanTypedEntry onSubmit={lookUp} isDisabled={isBusy} />
+      <ScanTypedEntry onSubmit={lookUp} isDisabled={isBusy} messageId={SCAN_MESSAGE_ID} />
       {state.step === "recalled" ? (
         <ScanRecallAlert
           recall={state.recall}

@@ -1,18 +1,22 @@
 "use client";
 
 import { type FormEvent, useState, useTransition } from "react";
+import { fieldId } from "../forms/form-state";
 import { TextField } from "../forms/text-field";
 
 /**
  * For a label the camera can't read: the digits under a barcode, "(01)…(10)…", or the Digital Link.
- * A plain submit handler, not a form action, so a refused code stays in the field to correct.
+ * A plain submit handler, not a form action, so a refused code stays in the field to correct. A
+ * refusal is said once, in the scan page's alert (`messageId`), which the field points to.
  */
 export function ScanTypedEntry({
   onSubmit,
   isDisabled,
+  messageId,
 }: {
   onSubmit: (text: string) => Promise<string | undefined>;
   isDisabled: boolean;
+  messageId: string;
 }) {
   const [isPending, startTransition] = useTransition();
   const [isInvalid, setIsInvalid] = useState(false);
@@ -33,7 +37,9 @@ export function ScanTypedEntry({
         spellCheck={false}
         enterKeyHint="go"
         hint="The digits under the barcode, (01)…(10)…, or the https:// link."
-        isInvalid={isInvalid}
+        {...(isInvalid
+          ? { "aria-invalid": true, "aria-describedby": `${messageId} ${fieldId("code")}-hint` }
+          : {})}
       />
       <button
         type="submit"

@@ -6,6 +6,10 @@ export type LotUnit = (typeof LOT_UNITS)[number];
 
 /** A positive quantity with at most 3 decimals, returned as a canonical decimal string. */
 export const QUANTITY_MISSING = "Enter the quantity, such as 120 or 12.5.";
+/** What a form's browser check accepts before the round trip (parseQuantity has the last word). */
+export const QUANTITY_INPUT_PATTERN = "[0-9]+([.,][0-9]{1,3})?";
+export const QUANTITY_INVALID =
+  "Enter the quantity as a number with at most 3 decimals, such as 120 or 12.5.";
 
 export function parseQuantity(input: string): string {
   const text = input.trim().replace(",", ".");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { EpcisEvent, JsonValue, QuantityElement } from "@/lib/epcis/event";
 import { parseQuantity } from "@/lib/epcis/quantity";
 import { parsedBy } from "@/lib/input";
+import { ARRIVAL_TEMPERATURE_INVALID } from "./receiving-terms";
 
 // What the receiver finds when it opens the truck: how much arrived (counted, not copied from the
 // paperwork), in what condition, and how warm. FSMA 204's receiving KDEs ask for the quantity and unit
@@ -21,8 +22,6 @@ const DISPOSITION: Record<ArrivalCondition, string> = {
 const blankAsMissing = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
-const TEMPERATURE = "Enter the temperature on arrival in °C, such as 4 or -18.5.";
-
 /** The receive form's checks on arrival; all optional, so an API client may accept without them. */
 export const arrivalCheckFields = {
   countedQuantity: z.preprocess(blankAsMissing, parsedBy(parseQuantity).optional()),
@@ -38,10 +37,10 @@ export const arrivalCheckFields = {
   temperature: z.preprocess(
     blankAsMissing,
     z
-      .string(TEMPERATURE)
+      .string(ARRIVAL_TEMPERATURE_INVALID)
       .trim()
       .transform((text) => text.replace(",", "."))
-      .refine((text) => /^-?\d{1,2}(\.\d)?$/.test(text), TEMPERATURE)
+      .refine((text) => /^-?\d{1,2}(\.\d)?$/.test(text), ARRIVAL_TEMPERATURE_INVALID)
       .transform(Number)
       .refine(
         (celsius) => celsius >= -40 && celsius <= 60,

@@ -13,8 +13,7 @@ import { enqueueLedgerWrite } from "./ledger-write";
 import { findMainSiteGln, memberSiteGln } from "./locations";
 import { heldQuantityList } from "./new-lots";
 import { arrivalCheckFields, arrivalFields } from "./receipt-check";
-
-const REJECTION_REASON = "Say why the lot is rejected, e.g. “temperature too high on arrival”.";
+import { REJECTION_REASON } from "./receiving-terms";
 
 const receiveLotInput = z.discriminatedUnion(
   "decision",

@@ -4,9 +4,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/components/forms/form-state";
+import { refusal } from "@/components/forms/refusal";
 import { passwordInput } from "@/lib/auth/auth";
 import { resetPassword } from "@/lib/auth/password-reset";
-import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/input";
 
 const newPasswordInput = z.object({ token: z.string().min(1), password: passwordInput });
 
@@ -15,19 +16,15 @@ export async function resetPasswordAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const input = newPasswordInput.safeParse(Object.fromEntries(formData));
-  if (!input.success) {
-    const issue = input.error.issues[0];
-    if (issue?.path[0] === "token") {
-      return { message: "This link is incomplete: open the link in the email again." };
-    }
-    return { message: issue?.message ?? "Choose a new password.", field: "password" };
+  // The link's token is no field to fix: without it only the email's link helps.
+  if (!formData.get("token")) {
+    return { message: "This link is incomplete: open the link in the email again." };
   }
   try {
-    await resetPassword({ ...input.data, headers: await headers() });
+    const input = parseInput(newPasswordInput, Object.fromEntries(formData));
+    await resetPassword({ ...input, headers: await headers() });
   } catch (error) {
-    if (error instanceof AppError) return { message: error.message };
-    throw error;
+    return refusal(error, "resetPasswordAction", formData);
   }
   redirect("/sign-in?reset=1");
 }

@@ -2,9 +2,9 @@
 
 import { redirect } from "next/navigation";
 import type { FormState } from "@/components/forms/form-state";
+import { refusal } from "@/components/forms/refusal";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { toFailure } from "@/lib/errors";
 import { cancelShipment } from "@/lib/events/cancel-shipment";
 import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { receiveLot } from "@/lib/events/receiving";
@@ -25,7 +25,7 @@ export async function shipLotAction(
       String(formData.get(k) ?? ""),
     ]),
   );
-  return settle("shipLotAction", lotId, values, async () =>
+  return settle("shipLotAction", lotId, formData, async () =>
     handOffLot({ db: getDb(), member: await authenticate(), lotId, input: values }),
   );
 }
@@ -42,7 +42,7 @@ export async function receiveLotAction(
       String(formData.get(k) ?? ""),
     ]),
   );
-  return settle("receiveLotAction", lotId, values, async () =>
+  return settle("receiveLotAction", lotId, formData, async () =>
     receiveLot({ db: getDb(), member: await authenticate(), lotId, input: values }),
   );
 }
@@ -54,7 +54,7 @@ export async function cancelShipmentAction(
   formData: FormData,
 ): Promise<FormState> {
   const values = { reason: String(formData.get("reason") ?? "") };
-  return settle("cancelShipmentAction", lotId, values, async () =>
+  return settle("cancelShipmentAction", lotId, formData, async () =>
     cancelShipment({ db: getDb(), member: await authenticate(), lotId, input: values }),
   );
 }
@@ -62,7 +62,7 @@ export async function cancelShipmentAction(
 async function settle(
   context: string,
   lotId: string,
-  values: Record<string, string>,
+  formData: FormData,
   enqueue: () => Promise<{ writeId: string; lotId?: string }>,
 ): Promise<FormState> {
   let isRecorded: boolean;
@@ -73,8 +73,8 @@ async function settle(
     const state = await awaitLedgerWrite(getDb(), queued.writeId);
     isRecorded = state.status === "CONFIRMED" && state.isIndexed;
   } catch (error) {
-    const failure = toFailure(error, context);
-    return { message: failure.message, field: failure.field, values };
+    // Every wrong field at once, at its field, with what was typed.
+    return refusal(error, context, formData);
   }
   redirect(isRecorded ? `/lots/${shownLotId}` : `/lots/${shownLotId}?pending=1`);
 }
