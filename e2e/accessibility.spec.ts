@@ -40,7 +40,7 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/lots$/);
+  await expect(page).toHaveURL(/\/home$/);
   return page;
 }
 

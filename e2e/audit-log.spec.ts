@@ -56,7 +56,7 @@ test("a farm admin records a harvest, exports a CSV and reads both in the audit 
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(new RegExp(`lot=${lotCode}`));
 
-  const entries = page.getByRole("listitem");
+  const entries = page.getByRole("list", { name: "Audit entries" }).getByRole("listitem");
   await expect(entries).toHaveCount(2);
   const harvest = entries.filter({ hasText: `Recorded the harvest of lot ${lotCode}` });
   const exported = entries.filter({ hasText: "Downloaded the FSMA 204 spreadsheet" });
@@ -88,7 +88,9 @@ test("a farm admin records a harvest, exports a CSV and reads both in the audit 
 
   await page.setViewportSize(PHONE);
   await page.goto(`/audit-log?lot=${lotCode}`);
-  await expect(page.getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByRole("list", { name: "Audit entries" }).getByRole("listitem")).toHaveCount(
+    2,
+  );
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
     PHONE.width,
   );
@@ -106,10 +108,12 @@ test("a regulator reads every organisation's entries from its navigation; farm s
   await page.context().clearCookies();
   await signIn(page, "regulator@lotledger.demo");
   await page.getByRole("banner").getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
   await page.getByLabel("Lot").fill(lotCode);
   await page.getByRole("button", { name: "Filter" }).click();
-  await expect(page.getByRole("listitem")).toHaveCount(1);
-  await expect(page.getByRole("listitem")).toContainText("Maria Lopez · Green Valley Farm");
+  const entries = page.getByRole("list", { name: "Audit entries" }).getByRole("listitem");
+  await expect(entries).toHaveCount(1);
+  await expect(entries).toContainText("Maria Lopez · Green Valley Farm");
 
   await page.context().clearCookies();
   await signIn(page, "farm-staff@lotledger.demo");

@@ -36,7 +36,7 @@ async function tapIncoming(page: Page, listName: string, lot: Lot, verb: string)
     .filter({ hasText: `Lot ${lot.lotCode}` });
   await expect(card).toContainText("From Green Valley Farm");
   await expect(card).toContainText("100 kg");
-  await expect(card).toContainText(/Shipped \w{3} \d+, \d+:\d\d [AP]M P[SD]T/);
+  await expect(card).toContainText(/Shipped \d+ \w{3} \d{4}, \d\d:\d\d P[SD]T/);
   await expect(card).toContainText(verb);
   await card.click();
   await expect(page).toHaveURL(new RegExp(`/lots/${lot.id}$`));

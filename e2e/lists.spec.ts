@@ -33,6 +33,7 @@ test("the lots list searches, filters and pages by 20 on a phone", async ({
     .poll(() => db.lot.count({ where: { lotCode: { in: codes } } }), { timeout: 45_000 })
     .toBe(codes.length);
   await signIn(page, "farm@lotledger.demo");
+  await page.goto("/lots");
 
   await page.getByRole("searchbox", { name: "Search lots" }).fill(prefix.toLowerCase());
   await page.getByRole("button", { name: "Search", exact: true }).click();

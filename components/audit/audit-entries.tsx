@@ -26,7 +26,10 @@ export function AuditEntries({ entries }: { entries: AuditEntryItem[] }) {
     return <p className="text-stone-700">No entries match this filter.</p>;
   }
   return (
-    <ol className="flex flex-col divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+    <ol
+      aria-label="Audit entries"
+      className="flex flex-col divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white"
+    >
       {entries.map((entry) => (
         <li
           key={entry.id}

@@ -11,12 +11,14 @@ import {
   unitOptions,
 } from "./field-spec";
 
+/** A text element of the event: required unless its label says "(optional)". */
 const text = (name: string, label: string, defaultValue?: unknown, hint?: string): FieldSpec => ({
   kind: "text",
   name,
   label,
   hint,
   defaultValue: typeof defaultValue === "string" ? defaultValue : undefined,
+  required: !label.includes("(optional)"),
 });
 
 /** The held lot the form is about: fixed when opened from a lot, else chosen. */
@@ -28,6 +30,7 @@ function lotField(context: FormContext): FieldSpec {
         name: "lotId",
         label: "Lot",
         options: [{ value: "", label: "Choose…" }, ...context.heldLots],
+        required: true,
       };
 }
 
