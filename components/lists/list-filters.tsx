@@ -10,6 +10,7 @@ export function ListFilters({
   label,
   search,
   placeholder,
+  submit = "Search",
   active,
   hidden = {},
   children,
@@ -20,6 +21,8 @@ export function ListFilters({
   /** The search box's name and value in the address. */
   search: { name: string; value: string | undefined };
   placeholder: string;
+  /** The search button's word: another than a search box's beside it on the same page. */
+  submit?: string;
   /** How many filters differ from the plain list: the fold opens, and says so, when any do. */
   active: number;
   /** Other state of the page kept across a search. */
@@ -50,7 +53,7 @@ export function ListFilters({
             type="submit"
             className="min-h-11 rounded-xl bg-ledger-700 px-4 font-semibold text-white hover:bg-ledger-900"
           >
-            Search
+            {submit}
           </button>
         </div>
         <details open={active > 0} className="text-sm">
