@@ -24,10 +24,16 @@ function storageRange({ storageMinCelsius: min, storageMaxCelsius: max }: Listed
 export function ProductList({
   products,
   highlightGtin,
+  isFiltered = false,
 }: {
   products: ListedProduct[];
   highlightGtin?: string;
+  /** A search is on: an empty list says nothing matches, not that there are no products. */
+  isFiltered?: boolean;
 }) {
+  if (products.length === 0 && isFiltered) {
+    return <p className="rounded-xl bg-white p-6 text-stone-600">No products match this search.</p>;
+  }
   if (products.length === 0) {
     return (
       <p className="rounded-xl bg-white p-6 text-stone-600">

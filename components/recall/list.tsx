@@ -18,10 +18,16 @@ function stateOf(recall: RecallSummary): string {
 export function RecallList({
   recalls,
   timeZone,
+  isFiltered = false,
 }: {
   recalls: RecallSummary[];
   timeZone?: string | null;
+  /** A search or filter is on: an empty list says nothing matches. */
+  isFiltered?: boolean;
 }) {
+  if (recalls.length === 0 && isFiltered) {
+    return <p className="rounded-xl bg-white p-4 text-stone-600">No recalls match this search.</p>;
+  }
   if (recalls.length === 0) {
     return (
       <p className="rounded-xl bg-white p-4 text-stone-600">

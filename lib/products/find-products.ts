@@ -20,7 +20,7 @@ export type ProductSummary = {
 
 type Row = Awaited<ReturnType<Db["product"]["findFirstOrThrow"]>>;
 
-function summaryOf(row: Row): ProductSummary {
+export function summaryOf(row: Row): ProductSummary {
   const {
     id: _,
     createdAt: _c,

@@ -14,4 +14,11 @@ export {
 } from "./find-products";
 export { atLine, importProducts, MAX_IMPORT_BYTES } from "./import-csv";
 export { PRODUCT_FIELDS, type ProductField, type ProductInput } from "./input";
+export { listProducts, type ProductPage } from "./list-products";
+export {
+  PRODUCT_SORTS,
+  type ProductListQuery,
+  type ProductSort,
+  productListQuery,
+} from "./product-list-query";
 export { saveProduct } from "./save-product";

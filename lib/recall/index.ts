@@ -12,6 +12,7 @@ export { findRecallOf } from "./in-force";
 export { approveLift, liftRecall, type RecallLiftView } from "./lift";
 export { findRecallsMadeFrom, type RecallLinks, type SourceLot } from "./links";
 export { findRecalls, findRecallsAwaiting, type RecallSummary } from "./list";
+export { listRecalls, type RecallPage } from "./list-recalls";
 export { deliverDueNotifications } from "./notifications/deliver";
 export {
   getWebhookEndpoint,
@@ -22,6 +23,12 @@ export {
 export { findScanRecall, removePackage, type ScanRecall } from "./packages";
 export type { RecallParty } from "./parties";
 export { acknowledgeRecall, type RecallProgress } from "./progress";
+export {
+  RECALL_STATES,
+  type RecallListQuery,
+  type RecallStateFilter,
+  recallListQuery,
+} from "./recall-list-query";
 export {
   exportLot,
   exportRecall,

@@ -110,3 +110,14 @@ async function summarise(db: Db, organizationId: string, recalls: Row[]): Promis
     linkedFromRecallId: recall.linkedFromRecallId,
   }));
 }
+
+/** The summaries of these recalls (in no particular order): what a page of the recalls list shows. */
+export async function summariseRecalls(
+  db: Db,
+  organizationId: string,
+  ids: string[],
+): Promise<RecallSummary[]> {
+  if (ids.length === 0) return [];
+  const recalls = await db.recall.findMany({ where: { id: { in: ids } }, include: QUERY.include });
+  return summarise(db, organizationId, recalls);
+}

@@ -9,7 +9,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const edges = importGraph(root);
 const runtimeEdges = edges.filter((edge) => !isTestCode(edge.from));
 
-const PURE = ["lib/gs1", "lib/barcode", "lib/epcis", "lib/text"];
+const PURE = ["lib/gs1", "lib/barcode", "lib/epcis", "lib/text", "lib/paging"];
 const CORE = ["lib/errors", "lib/input"];
 const TOOLING = ["tools", "bench", "e2e", "contracts"];
 

@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FormError } from "@/components/forms/form-error";
+import { ListChoice, ListFilters } from "@/components/lists/list-filters";
+import { ListPager } from "@/components/lists/list-pager";
 import { ImportProductsForm } from "@/components/products/import-products-form";
 import { ProductList } from "@/components/products/product-list";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import {
   canEditProducts,
-  findOrganizationProducts,
   keepsProducts,
+  listProducts,
   PRODUCT_FIELDS,
+  PRODUCT_SORTS,
+  productListQuery,
   productsRefusal,
 } from "@/lib/products";
 import { importProductsAction } from "./actions";
@@ -19,10 +23,11 @@ export const metadata: Metadata = { title: "Products" };
 export default async function ProductsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ saved?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const member = await requireMember();
-  const { saved } = await searchParams;
+  const params = await searchParams;
+  const saved = typeof params.saved === "string" ? params.saved : undefined;
   if (!keepsProducts(member)) {
     return (
       <>
@@ -31,7 +36,8 @@ export default async function ProductsPage({
       </>
     );
   }
-  const products = await findOrganizationProducts(getDb(), member.organization.id);
+  const query = productListQuery.parse(params);
+  const page = await listProducts({ db: getDb(), organizationId: member.organization.id, query });
   const canEdit = canEditProducts(member);
   return (
     <>
@@ -51,7 +57,35 @@ export default async function ProductsPage({
           Saved product {saved}.
         </p>
       ) : null}
-      <ProductList products={products} highlightGtin={saved} />
+      <section aria-label="Product list" className="flex flex-col gap-2">
+        <ListFilters
+          path="/products"
+          label={{ region: "Find products", box: "Search products" }}
+          search={{ name: "q", value: query.q }}
+          placeholder="Name, brand, GTIN or commodity"
+          active={query.sort === "name" ? 0 : 1}
+        >
+          <ListChoice label="Sort" name="sort" value={query.sort}>
+            {Object.entries(PRODUCT_SORTS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </ListChoice>
+        </ListFilters>
+        <ProductList
+          products={page.products}
+          highlightGtin={saved}
+          isFiltered={Boolean(query.q || query.after)}
+        />
+        <ListPager
+          path="/products"
+          query={query}
+          defaults={{ sort: "name" }}
+          nextCursor={page.nextCursor}
+          next="Next 20 products"
+        />
+      </section>
       {canEdit ? (
         <section aria-labelledby="import-heading" className="flex flex-col gap-3">
           <h2 id="import-heading" className="text-lg font-semibold">
