@@ -54,6 +54,8 @@ const REQUESTS: Record<string, (lot: Lot, gln: string) => { path: string; body?:
 /** Status and visible words of a page, with the lot's code and id written as placeholders. */
 async function openPage(page: Page, url: string, lot: Lot) {
   const response = await page.goto(url);
+  // A 404 thrown while the page streams is drawn once the stream ends: read the settled page.
+  await page.waitForLoadState("networkidle");
   const text = await page.locator("body").innerText();
   return { status: response?.status(), text: neutral(text, lot) };
 }
