@@ -45,6 +45,14 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             {member.organization.name}
           </Link>{" "}
           ·{" "}
+          {member.organization.kind === "REGULATOR" ? null : (
+            <>
+              <Link href="/lots" className="inline-block py-2 underline underline-offset-2">
+                Lots
+              </Link>{" "}
+              ·{" "}
+            </>
+          )}
           <Link href="/recalls" className="inline-block py-2 underline underline-offset-2">
             Recalls
           </Link>
