@@ -4,7 +4,7 @@
 // Better Auth's endpoint as --email (farm@lotledger.demo by default) unless --cookie is given, and
 // sends that cookie with every request Lighthouse makes. Chromium comes from CHROME_PATH
 // (/usr/bin/chromium by default). Paths default to the landing page and the lots page (the landing
-// page is audited signed out: signed in, it redirects to the lots page). Prints a table, or with
+// page is audited signed out: signed in, it redirects to the member's home). Prints a table, or with
 // --json `{ "pages": [{ "path", "score", "failing": [audit ids] }] }`.
 import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
