@@ -42,6 +42,7 @@ test("the farm adds a product, imports a CSV with one bad line, and harvests it 
   await page.getByRole("button", { name: "Add product" }).click();
   await expect(page).toHaveURL(new RegExp(`/products\\?saved=${own}$`));
   const products = page.getByRole("list", { name: "Products" });
+  await page.goto(`/products?q=${lotCode}`);
   await expect(products.getByRole("link", { name })).toBeVisible();
 
   // A file with one line of another brand's GTIN: refused by its line number, nothing imported.
@@ -65,7 +66,8 @@ test("the farm adds a product, imports a CSV with one bad line, and harvests it 
   await file.setInputFiles(csv(good));
   await page.getByRole("button", { name: "Import products" }).click();
   await expect(page.getByText("Imported 2 new products and updated 0.")).toBeVisible();
-  await page.reload();
+  // The list is paged by 20 and other tests add products: find these two by their lot code.
+  await page.goto(`/products?q=${lotCode}`);
   await expect(products.getByRole("link", { name: `Oak leaf lettuce ${lotCode}` })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("products-1280.png"), fullPage: true });
   await page.setViewportSize({ width: 360, height: 740 });
