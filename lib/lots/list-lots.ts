@@ -1,8 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { decodeCursor, encodeCursor, PAGE_SIZE } from "@/lib/paging/keyset";
 import { productLabel } from "@/lib/products";
-import { decodeCursor, encodeCursor, LOT_PAGE_SIZE, type LotListQuery } from "./lot-list-query";
+import type { LotListQuery } from "./lot-list-query";
 import { type LotSummary, summariseLots } from "./lot-summary";
 
 /** Whose lots: those an organisation holds (custodian), or those on their way to it (recipient). */
@@ -31,7 +32,7 @@ export async function listLots({
   db,
   scope,
   query,
-  pageSize = LOT_PAGE_SIZE,
+  pageSize = PAGE_SIZE,
 }: {
   db: Db;
   scope: LotListScope;

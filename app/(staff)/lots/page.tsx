@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ColdChainAlerts } from "@/components/cold-chain/cold-chain-alerts";
+import { ListPager } from "@/components/lists/list-pager";
 import { FROM_THE_LOTS_PAGE, LotEventLinks } from "@/components/lots/lot-event-links";
 import { LotListFilters } from "@/components/lots/lot-list-filters";
-import { LotListPager } from "@/components/lots/lot-list-pager";
 import { LotTable } from "@/components/lots/lot-table";
 import { PendingWrites } from "@/components/lots/pending-writes";
 import { requireMember } from "@/lib/auth/session";
@@ -107,7 +107,13 @@ export default async function LotsPage({
           timeZone={member.organization.timeZone}
           empty={isFiltered ? "No lots match this search." : undefined}
         />
-        <LotListPager path="/lots" query={{ ...query, view }} nextCursor={page.nextCursor} />
+        <ListPager
+          path="/lots"
+          query={{ ...query, view }}
+          defaults={{ sort: "newest" }}
+          nextCursor={page.nextCursor}
+          next="Next 20 lots"
+        />
       </section>
     </>
   );
