@@ -1,7 +1,6 @@
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import {
-  findHomeTimeZone,
   findOpenRecalls,
   findPlaces,
   getCarrierHome,
@@ -47,16 +46,8 @@ export function homeQueries(db: Db, world: World): Record<string, () => Promise<
     farm: producer(FARM as Org),
     packer: producer(PACKER as Org),
     processor: producer(PROCESSOR as Org),
-    carrier: () =>
-      Promise.all([
-        getCarrierHome({ db, address: (CARRIER as Org).address }),
-        findHomeTimeZone(db, (CARRIER as Org).id),
-      ]),
-    retailer: () =>
-      Promise.all([
-        getRetailerHome({ db, member: memberOf(RETAILER as Org) }),
-        findHomeTimeZone(db, (RETAILER as Org).id),
-      ]),
+    carrier: () => getCarrierHome({ db, address: (CARRIER as Org).address }),
+    retailer: () => getRetailerHome({ db, member: memberOf(RETAILER as Org) }),
     regulator: () => Promise.all([findOpenRecalls({ db, member: regulator }), findPlaces(db)]),
     "regulator search": () => searchEverything({ db, member: regulator, query: "L1234" }),
     "regulator outbreak": () => searchOutbreak({ db, query: outbreak }),

@@ -6,7 +6,7 @@ import type { HomeLot } from "./home-lot";
 import { findOpenRecalls, type OpenRecall } from "./recalls";
 import { findIncomingShipments, type Shipment } from "./shipments";
 import { findStockByProduct, type ProductStock } from "./stock";
-import { findHomeTimeZone, findTodaysLots, startOfDayIn } from "./today";
+import { findTodaysLots, homeTimeZone, startOfDayIn } from "./today";
 
 type Section<T> = { items: T[]; total: number };
 
@@ -28,12 +28,9 @@ export async function getProducerHome({
   now?: Date;
 }): Promise<ProducerHome> {
   const { id, chainAddress } = member.organization;
-  const zone = findHomeTimeZone(db, id);
-  const [timeZone, today, incoming, pendingWrites] = await Promise.all([
-    zone,
-    zone.then((timeZone) =>
-      findTodaysLots(db, { address: chainAddress, since: startOfDayIn(timeZone, now) }),
-    ),
+  const timeZone = homeTimeZone(member);
+  const [today, incoming, pendingWrites] = await Promise.all([
+    findTodaysLots(db, { address: chainAddress, since: startOfDayIn(timeZone, now) }),
     findIncomingShipments(db, chainAddress),
     findPendingLotWrites({ db, organizationId: id }),
   ]);

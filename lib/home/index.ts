@@ -16,4 +16,4 @@ export { findOpenRecalls, type Hold, type OpenRecall } from "./recalls";
 export { type OrganizationHit, type RegulatorSearch, searchEverything } from "./regulator";
 export type { Shipment } from "./shipments";
 export type { ProductStock } from "./stock";
-export { findHomeTimeZone, startOfDayIn } from "./today";
+export { homeTimeZone, startOfDayIn } from "./today";

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { dayStartIn, isCalendarDay, nextDay } from "@/lib/text/day-start";
 import { type HomeLot, type LotRow, toHomeLots } from "./home-lot";
-import { startOfDayIn } from "./today";
 
 /** An outbreak question: lots of a product at or through a place in a window of days. */
 export type OutbreakQuery = {
@@ -24,7 +24,6 @@ export type OutbreakResult = {
 };
 
 const MAX_LOTS = 200;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The lots of the product with a critical tracking event at the place within the window — harvested,
@@ -51,16 +50,15 @@ export async function searchOutbreak({
   });
   if (!place)
     throw new AppError("INVALID_INPUT", "Choose a place from the list.", { field: "place" });
-  if (!DAY.test(query.from) || !DAY.test(query.to) || query.from > query.to) {
+  if (!isCalendarDay(query.from) || !isCalendarDay(query.to) || query.from > query.to) {
     throw new AppError("INVALID_INPUT", "Give the first and last day of the window, in order.", {
       field: "from",
     });
   }
   const timeZone = place.timeZone ?? "UTC";
-  const since = startOfDayIn(timeZone, new Date(`${query.from}T12:00:00Z`));
-  const until = new Date(
-    startOfDayIn(timeZone, new Date(`${query.to}T12:00:00Z`)).getTime() + 86_400_000,
-  );
+  const since = dayStartIn(timeZone, query.from);
+  // The end of the last day is the next day's start: 23 or 25 hours on a day the clocks change.
+  const until = dayStartIn(timeZone, nextDay(query.to));
   const gtins = await productGtins(db, query.product);
   const rows =
     gtins.length === 0

@@ -8,12 +8,12 @@ import { type Member, requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
 import {
-  findHomeTimeZone,
   findOpenRecalls,
   findPlaces,
   getCarrierHome,
   getProducerHome,
   getRetailerHome,
+  homeTimeZone,
   type OutbreakResult,
   type RegulatorSearch,
   searchEverything,
@@ -28,13 +28,11 @@ type Params = { q?: string; product?: string; place?: string; from?: string; to?
 export default async function HomePage({ searchParams }: { searchParams: Promise<Params> }) {
   const member = await requireMember();
   const db = getDb();
-  const { kind, id, chainAddress } = member.organization;
+  const { kind, chainAddress } = member.organization;
   if (kind === "REGULATOR") return <RegulatorHome member={member} params={await searchParams} />;
   if (kind === "CARRIER") {
-    const [home, timeZone] = await Promise.all([
-      getCarrierHome({ db, address: chainAddress }),
-      findHomeTimeZone(db, id),
-    ]);
+    const home = await getCarrierHome({ db, address: chainAddress });
+    const timeZone = homeTimeZone(member);
     return (
       <>
         <HomeHeading organization={member.organization} timeZone={timeZone} />
@@ -43,10 +41,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     );
   }
   if (kind === "RETAILER") {
-    const [home, timeZone] = await Promise.all([
-      getRetailerHome({ db, member }),
-      findHomeTimeZone(db, id),
-    ]);
+    const home = await getRetailerHome({ db, member });
+    const timeZone = homeTimeZone(member);
     return (
       <>
         <HomeHeading organization={member.organization} timeZone={timeZone} />
@@ -83,7 +79,7 @@ async function RegulatorHome({ member, params }: { member: Member; params: Param
     }
   };
   const { product, placeGln, from, to } = outbreakQuery;
-  const timeZone = await findHomeTimeZone(db, member.organization.id);
+  const timeZone = homeTimeZone(member);
   const [search, outbreak, recalls, places] = await Promise.all([
     query.trim()
       ? attempt<RegulatorSearch>(() => searchEverything({ db, member, query }), "home search")
