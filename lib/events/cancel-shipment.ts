@@ -2,9 +2,8 @@ import "server-only";
 import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
-import { assertCanRecord, assertHoldsCustody, assertNoWriteInFlight } from "@/lib/lots/guards";
+import { assertCanRecord, assertHoldsCustody, requireLotInTransit } from "@/lib/lots/guards";
 import { findLatestShipment } from "@/lib/lots/latest-shipment";
 import { eventBase } from "./event-base";
 import { enqueueLedgerWrite } from "./ledger-write";
@@ -43,24 +42,12 @@ export async function cancelShipment({
   assertCanRecord(member, "cancel the shipment");
   assertHoldsCustody(member, "cancel shipments");
   return db.$transaction(async (tx) => {
-    const lot = await tx.lot.findUnique({
-      where: { id: lotId },
-      select: {
-        status: true,
-        custodian: true,
-        lotCode: true,
-        gtin: true,
-        quantity: true,
-        unit: true,
-      },
-    });
-    if (lot?.status !== "IN_TRANSIT" || lot.custodian !== member.organization.chainAddress) {
-      throw new AppError(
-        "CONFLICT",
+    const lot = await requireLotInTransit(tx, lotId, {
+      party: "custodian",
+      address: member.organization.chainAddress,
+      refusal:
         "Only a shipment your organisation sent and nobody has received yet can be cancelled; this one cannot.",
-      );
-    }
-    await assertNoWriteInFlight(tx, lotId, lot.lotCode);
+    });
     const shipment = await findLatestShipment(tx, lotId);
     const payload = {
       ...eventBase({

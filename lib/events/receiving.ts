@@ -4,9 +4,8 @@ import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
 import { type EpcisEvent, locationId, partyId, type SourceDestination } from "@/lib/epcis/event";
 import { shipmentPartiesOf } from "@/lib/epcis/shipment";
-import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
-import { assertCanRecord, assertHoldsCustody, assertNoWriteInFlight } from "@/lib/lots/guards";
+import { assertCanRecord, assertHoldsCustody, requireLotInTransit } from "@/lib/lots/guards";
 import { findLatestShipment } from "@/lib/lots/latest-shipment";
 import { eventBase } from "./event-base";
 import { enqueueLedgerWrite } from "./ledger-write";
@@ -51,25 +50,12 @@ export async function receiveLot({
   assertCanRecord(member, "receive the lot");
   assertHoldsCustody(member, "receive lots");
   return db.$transaction(async (tx) => {
-    const lot = await tx.lot.findUnique({
-      where: { id: lotId },
-      select: {
-        status: true,
-        recipient: true,
-        custodian: true,
-        lotCode: true,
-        gtin: true,
-        quantity: true,
-        unit: true,
-      },
-    });
-    if (lot?.status !== "IN_TRANSIT" || lot.recipient !== member.organization.chainAddress) {
-      throw new AppError(
-        "CONFLICT",
+    const lot = await requireLotInTransit(tx, lotId, {
+      party: "recipient",
+      address: member.organization.chainAddress,
+      refusal:
         "This lot is not on its way to your organisation, so it cannot be received here. Check the label, or ask the sender.",
-      );
-    }
-    await assertNoWriteInFlight(tx, lotId, lot.lotCode);
+    });
     const isAccepted = answer.decision === "accept";
     const shipment = await findLatestShipment(tx, lotId);
     const base = eventBase({

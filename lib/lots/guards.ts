@@ -100,6 +100,38 @@ export async function requireHeldLot(
 }
 
 /**
+ * A lot on its way whose `party` (the sender, `custodian`, or the `recipient`) is `address`, with no
+ * write of it still queued; otherwise a CONFLICT saying `refusal`. For cancelling and receiving.
+ */
+export async function requireLotInTransit(
+  tx: Tx,
+  lotId: string,
+  {
+    party,
+    address,
+    refusal,
+  }: { party: "custodian" | "recipient"; address: string; refusal: string },
+) {
+  const lot = await tx.lot.findUnique({
+    where: { id: lotId },
+    select: {
+      status: true,
+      recipient: true,
+      custodian: true,
+      lotCode: true,
+      gtin: true,
+      quantity: true,
+      unit: true,
+    },
+  });
+  if (lot?.status !== "IN_TRANSIT" || lot[party] !== address) {
+    throw new AppError("CONFLICT", refusal);
+  }
+  await assertNoWriteInFlight(tx, lotId, lot.lotCode);
+  return lot;
+}
+
+/**
  * A recall covers everything made from the recalled lot, which the chain leaves ACTIVE: LotLedger
  * holds such stock where it is, as the chain holds the recalled lot itself.
  */
