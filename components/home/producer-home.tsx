@@ -4,7 +4,7 @@ import type { Member } from "@/lib/auth/session";
 import type { ProducerHome as Home } from "@/lib/home";
 import { HomeLotItem, HomeLotList } from "./home-lot-item";
 import { HomeSection } from "./home-section";
-import { IncomingShipmentItem } from "./shipment-item";
+import { IncomingSection } from "./shipment-item";
 
 const WHAT_STARTS_A_LOT: Record<string, string> = {
   FARM: "Record a harvest to start one.",
@@ -42,25 +42,12 @@ export function ProducerHomeView({ member, home }: { member: Member; home: Home 
             ))}
           </HomeLotList>
         </HomeSection>
-        <HomeSection
-          id="incoming"
-          title="Incoming shipments"
-          total={home.incoming.total}
-          shown={home.incoming.items.length}
-          empty={`No shipments are on their way to ${member.organization.name}.`}
-          more={{ href: "/lots", label: "All incoming" }}
-        >
-          <HomeLotList label="Incoming shipments">
-            {home.incoming.items.map((shipment) => (
-              <IncomingShipmentItem
-                key={shipment.id}
-                shipment={shipment}
-                canRecord={canRecord}
-                timeZone={timeZone}
-              />
-            ))}
-          </HomeLotList>
-        </HomeSection>
+        <IncomingSection
+          incoming={home.incoming}
+          organizationName={member.organization.name}
+          canRecord={canRecord}
+          timeZone={timeZone}
+        />
       </div>
       {home.pendingWrites.length > 0 ? (
         <PendingWrites writes={home.pendingWrites} />

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import type { Member } from "@/lib/auth/session";
 import type { RetailerHome as Home, ProductStock } from "@/lib/home";
-import { HomeLotList } from "./home-lot-item";
 import { HomeSection } from "./home-section";
 import { OpenRecallList } from "./open-recalls";
-import { IncomingShipmentItem } from "./shipment-item";
+import { IncomingSection } from "./shipment-item";
 
 function StockList({ stock }: { stock: ProductStock[] }) {
   return (
@@ -56,25 +55,12 @@ export function RetailerHomeView({
         >
           <OpenRecallList recalls={home.recalls.items} timeZone={timeZone} />
         </HomeSection>
-        <HomeSection
-          id="incoming"
-          title="Incoming shipments"
-          total={home.incoming.total}
-          shown={home.incoming.items.length}
-          empty={`No shipments are on their way to ${name}.`}
-          more={{ href: "/lots", label: "All incoming" }}
-        >
-          <HomeLotList label="Incoming shipments">
-            {home.incoming.items.map((shipment) => (
-              <IncomingShipmentItem
-                key={shipment.id}
-                shipment={shipment}
-                canRecord={canRecord}
-                timeZone={timeZone}
-              />
-            ))}
-          </HomeLotList>
-        </HomeSection>
+        <IncomingSection
+          incoming={home.incoming}
+          organizationName={name}
+          canRecord={canRecord}
+          timeZone={timeZone}
+        />
         <HomeSection
           id="stock"
           title="Stock by product"

@@ -1,5 +1,6 @@
 import type { Shipment } from "@/lib/home";
-import { HomeLotItem } from "./home-lot-item";
+import { HomeLotItem, HomeLotList } from "./home-lot-item";
+import { HomeSection } from "./home-section";
 
 /** "From Green Valley Farm, carried by ColdRoute Logistics": who sent it, and who brings it. */
 export function fromLine(shipment: Shipment): string | null {
@@ -30,5 +31,40 @@ export function IncomingShipmentItem({
       atLabel="Shipped"
       timeZone={timeZone}
     />
+  );
+}
+
+/** The home's "Incoming shipments": what is on its way to the organisation, each one tap from receiving. */
+export function IncomingSection({
+  incoming,
+  organizationName,
+  canRecord,
+  timeZone,
+}: {
+  incoming: { items: Shipment[]; total: number };
+  organizationName: string;
+  canRecord: boolean;
+  timeZone: string;
+}) {
+  return (
+    <HomeSection
+      id="incoming"
+      title="Incoming shipments"
+      total={incoming.total}
+      shown={incoming.items.length}
+      empty={`No shipments are on their way to ${organizationName}.`}
+      more={{ href: "/lots?view=incoming", label: "All incoming" }}
+    >
+      <HomeLotList label="Incoming shipments">
+        {incoming.items.map((shipment) => (
+          <IncomingShipmentItem
+            key={shipment.id}
+            shipment={shipment}
+            canRecord={canRecord}
+            timeZone={timeZone}
+          />
+        ))}
+      </HomeLotList>
+    </HomeSection>
   );
 }
