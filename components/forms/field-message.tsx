@@ -33,6 +33,31 @@ export function FieldMessage({ id, error, hint }: { id: string; error?: string; 
   );
 }
 
+/** A field's frame in a <Form>: its label above the control, its error and hint below. */
+export function FieldFrame({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="text-base font-semibold">
+        {label}
+      </label>
+      {children}
+      <FieldMessage id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
 /** The border of a field, thicker and red when it is wrong (with the sentence beside it). */
 export const fieldControlClass =
   "min-h-12 w-full min-w-0 rounded-xl border-2 border-stone-300 bg-white px-4 text-lg focus:border-ledger-600 focus:outline-none aria-invalid:border-red-700 aria-invalid:ring-2 aria-invalid:ring-red-700";

@@ -21,10 +21,17 @@ export function useField(name: string, defaultValue?: string, hasHint = false) {
   const id = fieldId(name);
   const error = errorAt(errors, name);
   const describedBy = [error ? `${id}-error` : "", hasHint ? `${id}-hint` : ""].filter(Boolean);
+  const describedByIds = describedBy.length > 0 ? describedBy.join(" ") : undefined;
   return {
     id,
     error,
     value: values ? (values[name] ?? "") : defaultValue,
-    describedBy: describedBy.length > 0 ? describedBy.join(" ") : undefined,
+    describedBy: describedByIds,
+    /** What the control itself carries: its id and how it is wrong, for assistive technology. */
+    control: {
+      id,
+      "aria-invalid": error ? (true as const) : undefined,
+      "aria-describedby": describedByIds,
+    },
   };
 }

@@ -2,7 +2,7 @@
 
 import type { SelectHTMLAttributes } from "react";
 import type { Option } from "@/lib/events/forms/field-spec";
-import { FieldMessage, fieldControlClass } from "./field-message";
+import { FieldFrame, fieldControlClass } from "./field-message";
 import { useField } from "./form-context";
 
 type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "defaultValue"> & {
@@ -27,16 +27,11 @@ export function SelectField({
 }: SelectFieldProps) {
   const field = useField(name, defaultValue, Boolean(hint));
   return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={field.id} className="text-base font-semibold">
-        {label}
-      </label>
+    <FieldFrame id={field.id} label={label} error={field.error} hint={hint}>
       <select
-        id={field.id}
+        {...field.control}
         name={name}
         defaultValue={field.value || defaultValue}
-        aria-invalid={field.error ? true : undefined}
-        aria-describedby={field.describedBy}
         data-missing={missingMessage}
         className={`${fieldControlClass} px-3`}
         {...select}
@@ -47,7 +42,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldMessage id={field.id} error={field.error} hint={hint} />
-    </div>
+    </FieldFrame>
   );
 }

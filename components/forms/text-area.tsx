@@ -1,7 +1,7 @@
 "use client";
 
 import type { TextareaHTMLAttributes } from "react";
-import { FieldMessage, fieldControlClass } from "./field-message";
+import { FieldFrame, fieldControlClass } from "./field-message";
 import { useField } from "./form-context";
 
 type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "defaultValue"> & {
@@ -24,21 +24,15 @@ export function TextArea({
 }: TextAreaProps) {
   const field = useField(name, defaultValue, Boolean(hint));
   return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={field.id} className="text-base font-semibold">
-        {label}
-      </label>
+    <FieldFrame id={field.id} label={label} error={field.error} hint={hint}>
       <textarea
-        id={field.id}
+        {...field.control}
         name={name}
         defaultValue={field.value}
-        aria-invalid={field.error ? true : undefined}
-        aria-describedby={field.describedBy}
         data-missing={missingMessage}
         className={`${fieldControlClass} py-3`}
         {...area}
       />
-      <FieldMessage id={field.id} error={field.error} hint={hint} />
-    </div>
+    </FieldFrame>
   );
 }

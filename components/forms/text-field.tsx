@@ -1,7 +1,7 @@
 "use client";
 
 import type { InputHTMLAttributes } from "react";
-import { FieldMessage, fieldControlClass } from "./field-message";
+import { FieldFrame, fieldControlClass } from "./field-message";
 import { useField } from "./form-context";
 
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "defaultValue"> & {
@@ -28,22 +28,16 @@ export function TextField({
   const field = useField(name, defaultValue, Boolean(hint));
   const isFile = input.type === "file";
   return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={field.id} className="text-base font-semibold">
-        {label}
-      </label>
+    <FieldFrame id={field.id} label={label} error={field.error} hint={hint}>
       <input
-        id={field.id}
+        {...field.control}
         name={name}
         defaultValue={isFile ? undefined : field.value}
-        aria-invalid={field.error ? true : undefined}
-        aria-describedby={field.describedBy}
         data-missing={missingMessage}
         data-invalid={invalidMessage}
         className={fieldControlClass}
         {...input}
       />
-      <FieldMessage id={field.id} error={field.error} hint={hint} />
-    </div>
+    </FieldFrame>
   );
 }
