@@ -5,14 +5,9 @@
 // Each home is timed as its page asks (its queries side by side), --runs times (default 20) after two
 // warm-up runs: p50 and p95 of the server time. Prints a short report, or with --json one JSON
 // object. Exits 1 when a p95 at --lots is over 300 ms.
-import { rmSync } from "node:fs";
-import { chmod, mkdtemp } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+
 import { createPrismaClient } from "@/lib/db/client";
-import { findFreePort } from "@/tools/chain/anvil";
-import { startEmbeddedPostgres } from "@/tools/db/embedded-postgres";
-import { deployMigrations } from "@/tools/db/migrate";
+import { startBenchDatabase, wholeNumberFlag } from "./embedded-database";
 import { homeQueries, round, timeHomes } from "./lists/homes";
 import { lotListQueries } from "./lists/lot-list";
 import { seedLots, seedWorld } from "./lists/seed";
@@ -20,14 +15,7 @@ import { seedLots, seedWorld } from "./lists/seed";
 const TARGET_P95_MS = 300;
 
 function parseArgs(argv: string[]) {
-  const number = (flag: string, fallback: number) => {
-    const at = argv.indexOf(flag);
-    const value = at === -1 ? fallback : Number(argv[at + 1]);
-    if (!Number.isInteger(value) || value < 1) {
-      throw new Error(`${flag} takes a whole number, at least 1 (e.g. ${flag} ${fallback}).`);
-    }
-    return value;
-  };
+  const number = (flag: string, fallback: number) => wholeNumberFlag(argv, flag, fallback);
   return {
     isJson: argv.includes("--json"),
     lots: number("--lots", 100_000),
@@ -41,12 +29,8 @@ const cleanups: (() => Promise<unknown>)[] = [];
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const say = (line: string) => (args.isJson ? console.error(line) : console.log(line));
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "lotledger-bench-lists-"));
-  process.once("exit", () => rmSync(dataDir, { recursive: true, force: true }));
-  await chmod(dataDir, 0o755); // as root, PostgreSQL runs as `postgres` and must enter it
-  const postgres = await startEmbeddedPostgres({ dataDir, port: await findFreePort() });
+  const postgres = await startBenchDatabase("lists");
   cleanups.push(() => postgres.stop());
-  await deployMigrations({ databaseUrl: postgres.databaseUrl });
   const db = createPrismaClient(postgres.databaseUrl);
   cleanups.unshift(() => db.$disconnect());
 

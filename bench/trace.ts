@@ -6,13 +6,7 @@
 // --baseline-samples of them. Prints a short report, or with --json one JSON object. Exits 1 when a
 // target is missed: trace ≤ 50 ms p95, recall scope ≤ 200 ms p95, and the FSMA 204 spreadsheet of
 // a lot's full trace in under a second (the slowest of 50 sampled lots and the largest scope).
-import { rmSync } from "node:fs";
-import { chmod, mkdtemp } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { findFreePort } from "@/tools/chain/anvil";
-import { startEmbeddedPostgres } from "@/tools/db/embedded-postgres";
-import { deployMigrations } from "@/tools/db/migrate";
+import { startBenchDatabase, wholeNumberFlag } from "./embedded-database";
 import { round, sample } from "./trace/measure";
 import { measureTrace } from "./trace/run";
 import { seedTraceData } from "./trace/seed";
@@ -21,14 +15,7 @@ import { createRng } from "./trace/world";
 const TARGETS = { trace_p95_ms: 50, recall_scope_p95_ms: 200, fsma_export_ms: 1_000 };
 
 function parseArgs(argv: string[]) {
-  const number = (flag: string, fallback: number) => {
-    const at = argv.indexOf(flag);
-    const value = at === -1 ? fallback : Number(argv[at + 1]);
-    if (!Number.isInteger(value) || value < 1) {
-      throw new Error(`${flag} takes a whole number, at least 1 (e.g. ${flag} ${fallback}).`);
-    }
-    return value;
-  };
+  const number = (flag: string, fallback: number) => wholeNumberFlag(argv, flag, fallback);
   return {
     isJson: argv.includes("--json"),
     lots: number("--lots", 100_000),
@@ -44,12 +31,8 @@ const cleanups: (() => Promise<unknown>)[] = [];
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const say = (line: string) => (args.isJson ? console.error(line) : console.log(line));
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "lotledger-bench-trace-"));
-  process.once("exit", () => rmSync(dataDir, { recursive: true, force: true }));
-  await chmod(dataDir, 0o755); // as root, PostgreSQL runs as `postgres` and must enter it
-  const postgres = await startEmbeddedPostgres({ dataDir, port: await findFreePort() });
+  const postgres = await startBenchDatabase("trace");
   cleanups.push(() => postgres.stop());
-  await deployMigrations({ databaseUrl: postgres.databaseUrl });
 
   say(`seeding ${args.events} events over ${args.lots} lots…`);
   const seeded = await seedTraceData({ databaseUrl: postgres.databaseUrl, ...args, say });
