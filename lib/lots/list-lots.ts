@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { decodeCursor, encodeCursor, PAGE_SIZE } from "@/lib/paging/keyset";
+import { decodeCursor, encodeCursor, escapeLike, PAGE_SIZE } from "@/lib/paging/keyset";
 import { productLabel } from "@/lib/products";
 import type { LotListQuery } from "./lot-list-query";
 import { type LotSummary, summariseLots } from "./lot-summary";
@@ -89,7 +89,7 @@ function afterCondition(
  * match from the trigram indexes (a BitmapOr) instead of reading every lot the organisation holds.
  */
 async function searchCondition(db: Db, q: string) {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = `%${escapeLike(q)}%`;
   const products = await db.$queryRaw<{ gtin: string }[]>`
     SELECT gtin FROM "Product" WHERE name ILIKE ${pattern} OR brand ILIKE ${pattern} LIMIT 1000`;
   const gtins = products.map((product) => product.gtin);

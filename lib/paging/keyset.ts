@@ -16,6 +16,11 @@ export const optionalText = (max: number) =>
     .optional()
     .catch(undefined);
 
+/** Typed search text for LIKE / ILIKE: its % and _ are characters, not wildcards. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 /** A page's cursor: its last row's sort key and id, opaque to the reader of the address. */
 export function encodeCursor(key: string | number, id: string): string {
   return Buffer.from(JSON.stringify([key, id])).toString("base64url");

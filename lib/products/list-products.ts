@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { decodeCursor, encodeCursor, PAGE_SIZE } from "@/lib/paging/keyset";
+import { decodeCursor, encodeCursor, escapeLike, PAGE_SIZE } from "@/lib/paging/keyset";
 import { type ProductSummary, summaryOf } from "./find-products";
 import type { ProductListQuery, ProductSort } from "./product-list-query";
 
@@ -57,7 +57,7 @@ export async function listProducts({
   const sort = SORTS[query.sort];
   const cursor = decodeCursor(query.after);
   // Prisma passes `contains` to LIKE as it is: a typed % or _ is a character, not a wildcard.
-  const text = query.q?.replace(/[\\%_]/g, (c) => `\\${c}`) ?? "";
+  const text = query.q ? escapeLike(query.q) : "";
   const contains = (q: string) => ({ contains: q, mode: "insensitive" as const });
   const where: Prisma.ProductWhereInput = {
     organizationId,

@@ -2,7 +2,7 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { decodeCursor, encodeCursor, PAGE_SIZE } from "@/lib/paging/keyset";
+import { decodeCursor, encodeCursor, escapeLike, PAGE_SIZE } from "@/lib/paging/keyset";
 import { dayStartIn, nextDay } from "@/lib/text/day-start";
 import { type RecallSummary, summariseRecalls } from "./list";
 import type { RecallListQuery } from "./recall-list-query";
@@ -43,7 +43,7 @@ export async function listRecalls({
   const ours = member.organization.id;
   const timeZone = member.organization.timeZone;
   const cursor = decodeCursor(query.after);
-  const pattern = query.search && `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = query.search && `%${escapeLike(query.search)}%`;
   // Timestamps are stored as UTC without a zone: compared as such, whatever the session's zone.
   const at = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp`;
   const conditions = [
