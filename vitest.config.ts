@@ -21,7 +21,10 @@ function dbProject(name: string, files: { include: string[]; exclude: string[] }
       name,
       ...files,
       // Indexer tests need a chain as well as the database.
-      globalSetup: ["tools/testing/postgres-global-setup.ts", "tools/testing/anvil-global-setup.ts"],
+      globalSetup: [
+        "tools/testing/postgres-global-setup.ts",
+        "tools/testing/anvil-global-setup.ts",
+      ],
       testTimeout: 30_000,
       hookTimeout: 60_000,
       fileParallelism: false,
