@@ -1,0 +1,152 @@
+import sharp, { type Sharp } from "sharp";
+import { type BarcodeSymbology, renderBarcode } from "@/lib/barcode/render-barcode";
+import { buildDigitalLink } from "@/lib/gs1/digital-link";
+import { gs1CheckDigit } from "@/lib/gs1/keys";
+
+/** How a phone sees a printed label; each degraded label has one, with seeded strength. */
+export const DEGRADATIONS = [
+  "tilt",
+  "blur",
+  "noise",
+  "glare",
+  "low-contrast",
+  "jpeg",
+  "12-mp",
+] as const;
+export type Degradation = (typeof DEGRADATIONS)[number];
+
+export interface DegradedLabel {
+  name: string;
+  symbology: BarcodeSymbology;
+  degradation: Degradation;
+  /** The AIs the label carries: what the scan page must get back from it. */
+  ais: Record<string, string>;
+  /** The photo as a phone hands it over: a JPEG file. */
+  jpeg: Buffer;
+}
+
+const SYMBOLOGIES: BarcodeSymbology[] = ["qr", "gs1-datamatrix", "gs1-128"];
+
+/**
+ * `perKind` labels of each symbology for each degradation (3 give 63), the same on every run for
+ * a seed: the app's own labels as the label sheet prints them, photographed badly.
+ */
+export async function degradedLabels({ perKind = 3, seed = 16 } = {}): Promise<DegradedLabel[]> {
+  const random = mulberry32(seed);
+  const labels: DegradedLabel[] = [];
+  for (const degradation of DEGRADATIONS) {
+    for (const symbology of SYMBOLOGIES) {
+      for (let i = 0; i < perKind; i++) {
+        const ais = labelAis(random, symbology);
+        const png = await renderLabel(symbology, ais);
+        const name = `${degradation}-${symbology}-${i + 1}`;
+        labels.push({
+          name,
+          symbology,
+          degradation,
+          ais,
+          jpeg: await degrade(png, degradation, random),
+        });
+      }
+    }
+  }
+  return labels;
+}
+
+/**
+ * The AIs one label carries, as the label sheet prints them: a package's GTIN, lot and serial in
+ * its QR or DataMatrix; the lot alone (GTIN and lot code) in the case label's GS1-128.
+ */
+function labelAis(random: () => number, symbology: BarcodeSymbology): Record<string, string> {
+  const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join("");
+  const gtin13 = `0950600${digits(6)}`;
+  const lot = { "01": `${gtin13}${gs1CheckDigit(gtin13)}`, "10": `L${digits(2)}-${digits(4)}` };
+  return symbology === "gs1-128" ? lot : { ...lot, "21": digits(6) };
+}
+
+function renderLabel(symbology: BarcodeSymbology, ais: Record<string, string>): Promise<Buffer> {
+  // 3 px per point: a 2-point module is 6 px, about what a phone sees of a 0.5 mm module at 15 cm.
+  if (symbology === "qr") {
+    const data = buildDigitalLink({ stem: "https://lotledger.example", ais });
+    return renderBarcode({ symbology, data, format: "png", scale: 3 });
+  }
+  return renderBarcode({ symbology, data: ais, format: "png", scale: 3, barHeightMm: 25 });
+}
+
+const PAPER = { r: 250, g: 250, b: 246 };
+const TABLE = { r: 120, g: 112, b: 104 };
+
+async function degrade(png: Buffer, kind: Degradation, random: () => number): Promise<Buffer> {
+  const between = (low: number, high: number) => low + random() * (high - low);
+  // The label on paper on a table, as every photo shows it.
+  let photo = sharp(png)
+    .flatten({ background: PAPER })
+    .extend({ top: 24, bottom: 24, left: 24, right: 24, background: PAPER });
+  photo = sharp(
+    await photo
+      .extend({ top: 60, bottom: 60, left: 80, right: 80, background: TABLE })
+      .png()
+      .toBuffer(),
+  );
+  if (kind === "tilt") {
+    const angle = (between(8, 35) * Math.PI) / 180;
+    const shear = between(-0.15, 0.15);
+    const [c, s] = [Math.cos(angle), Math.sin(angle)];
+    photo = photo.affine(
+      [
+        [c, -s + shear],
+        [s, c],
+      ],
+      { background: TABLE, interpolator: "bilinear" },
+    );
+  }
+  if (kind === "blur") photo = photo.blur(between(1.2, 2.4));
+  if (kind === "low-contrast") photo = photo.linear(between(0.3, 0.45), between(60, 90));
+  let jpegQuality = kind === "jpeg" ? Math.round(between(30, 60)) : 85;
+  if (kind === "noise" || kind === "glare") photo = sharp(await pixelwise(photo, kind, random));
+  if (kind === "12-mp") {
+    const label = await photo.blur(0.8).png().toBuffer();
+    const { width = 0, height = 0 } = await sharp(label).metadata();
+    const left = Math.round(between(400, 4000 - width - 400));
+    const top = Math.round(between(300, 3000 - height - 300));
+    photo = sharp({
+      create: { width: 4000, height: 3000, channels: 3, background: TABLE },
+    }).composite([{ input: label, left, top }]);
+    jpegQuality = 90;
+  }
+  return photo.jpeg({ quality: jpegQuality }).toBuffer();
+}
+
+/** Sensor noise (seeded, about ±σ 25 grey levels) or a glare spot that washes part of the label out. */
+async function pixelwise(photo: Sharp, kind: "noise" | "glare", random: () => number) {
+  const { data, info } = await photo.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { width, height, channels } = info;
+  const cx = width * (0.3 + random() * 0.4);
+  const cy = height * (0.3 + random() * 0.4);
+  const radius = Math.min(width, height) * (0.15 + random() * 0.1);
+  const strength = 0.6 + random() * 0.25;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const glare =
+        kind === "glare" ? strength * Math.exp(-((x - cx) ** 2 + (y - cy) ** 2) / radius ** 2) : 0;
+      const noise = kind === "noise" ? (random() + random() + random() - 1.5) * 50 : 0;
+      for (let c = 0; c < channels; c++) {
+        const i = (y * width + x) * channels + c;
+        const level = data[i] ?? 0;
+        data[i] = Math.max(0, Math.min(255, level + (255 - level) * glare + noise));
+      }
+    }
+  }
+  return sharp(data, { raw: { width, height, channels } }).png().toBuffer();
+}
+
+/** A small seeded PRNG, so the degraded set is the same on every machine and run. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,84 @@
+import { parseScanData } from "@/lib/gs1/scan-data";
+import type { Decoder } from "./decoders";
+import type { DegradedLabel } from "./degraded-labels";
+import { isExpected, JAVA_UPRIGHT, loadPhotoFolder, type Photo, rgbaOf } from "./photo-folders";
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** Each folder: read-and-correct and ms per image for every decoder, next to Java's upright count. */
+export async function measureFolders(decoders: Record<string, Decoder>) {
+  const rows = [];
+  for (const [folder, { java }] of Object.entries(JAVA_UPRIGHT)) {
+    const photos = await loadPhotoFolder(folder);
+    const results: Record<string, { read: number; ms_per_image: number; missed: string[] }> = {};
+    for (const [name, decode] of Object.entries(decoders)) {
+      await decode((photos[0] as Photo).pixels); // loads the WebAssembly outside the timing
+      const missed: string[] = [];
+      const started = performance.now();
+      for (const photo of photos) {
+        if (!isExpected(await decode(photo.pixels), photo.expected)) missed.push(photo.name);
+      }
+      const ms = (performance.now() - started) / photos.length;
+      results[name] = { read: photos.length - missed.length, ms_per_image: round(ms), missed };
+    }
+    rows.push({ folder, total: photos.length, java, decoders: results });
+  }
+  return rows;
+}
+
+/**
+ * The degraded labels: read when the decoded text carries the label's AIs as lib/gs1 parses a scan.
+ * The 12-MP photos are timed apart: they are the ones that could keep a phone busy.
+ */
+export async function measureDegraded(decoders: Record<string, Decoder>, labels: DegradedLabel[]) {
+  const photos = await Promise.all(
+    labels.map(async (label) => ({ label, pixels: await rgbaOf(label.jpeg) })),
+  );
+  const results: Record<string, ReturnType<typeof emptyResult>> = {};
+  for (const [name, decode] of Object.entries(decoders)) {
+    const result = emptyResult();
+    let ms = 0;
+    let twelveMpMs = 0;
+    for (const { label, pixels } of photos) {
+      const started = performance.now();
+      const text = await decode(pixels);
+      const elapsed = performance.now() - started;
+      if (label.degradation === "12-mp") twelveMpMs += elapsed;
+      else ms += elapsed;
+      const kind = result.by_degradation[label.degradation] ?? { read: 0, total: 0 };
+      result.by_degradation[label.degradation] = kind;
+      kind.total++;
+      if (carriesAis(text, label.ais)) {
+        result.read++;
+        kind.read++;
+      } else result.missed.push(label.name);
+    }
+    const twelveMp = photos.filter(({ label }) => label.degradation === "12-mp").length;
+    result.rate = Math.round((result.read / photos.length) * 1000) / 1000;
+    result.ms_per_image = round(ms / (photos.length - twelveMp));
+    result.ms_per_12mp_image = round(twelveMpMs / twelveMp);
+    results[name] = result;
+  }
+  return { total: labels.length, decoders: results };
+}
+
+function emptyResult() {
+  return {
+    read: 0,
+    rate: 0,
+    ms_per_image: 0,
+    ms_per_12mp_image: 0,
+    by_degradation: {} as Record<string, { read: number; total: number }>,
+    missed: [] as string[],
+  };
+}
+
+function carriesAis(text: string | null, expected: Record<string, string>): boolean {
+  if (text === null) return false;
+  try {
+    const { ais } = parseScanData(text);
+    return Object.entries(expected).every(([ai, value]) => ais.get(ai) === value);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,70 @@
+// zxing-cpp in WebAssembly (zxing-wasm) on a still photo: the scan page's first reader, loaded only
+// when a photo is to be read. It reads more of the real photos than zxing-js (docs/labels-and-scanning.md).
+import type { ReaderOptions, ZXingModuleOverrides } from "zxing-wasm/reader";
+import { greyToRgba, type Rgba, rotateGrey, shrinkGrey, toGrey } from "./photo-pixels";
+
+/** Where the .wasm comes from: a URL on our own origin (the browser), or its bytes (Node). */
+export type ZxingWasmSource = { url: string } | { bytes: ArrayBuffer };
+
+/** The browser's: served by app/decoders/zxing-reader.wasm/route.ts, never a CDN. */
+export const ZXING_WASM_URL = "/decoders/zxing-reader.wasm";
+
+const OPTIONS: ReaderOptions = {
+  formats: ["QRCode", "DataMatrix", "Code128", "EAN13"],
+  // The raw data with GS for FNC1: the symbology identifier is put in front below, as zxing-js does.
+  textMode: "Plain",
+  maxNumberOfSymbols: 1,
+};
+
+/** Past this a turned copy costs more than it finds: zxing-cpp itself downscales larger photos. */
+const TURN_MAX_SIDE = 1600;
+/** A GS1-128 read along a tilt of up to ~45°: zxing-cpp scans rows and columns only. */
+const TURNS = [-20, 20];
+
+let loading: Promise<typeof import("zxing-wasm/reader")> | undefined;
+
+function load(source: ZxingWasmSource) {
+  loading ??= (async () => {
+    const zxing = await import("zxing-wasm/reader");
+    // zxing-wasm fetches its .wasm from a CDN unless told otherwise.
+    const overrides: ZXingModuleOverrides =
+      "url" in source ? { locateFile: () => source.url } : { wasmBinary: source.bytes };
+    await zxing.prepareZXingModule({ overrides, fireImmediately: true });
+    return zxing;
+  })();
+  // A failed load (no WebAssembly, the file not served) may succeed on the next photo.
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+/**
+ * The text of the first label barcode in the photo, or null. Tried as it is; then with one fixed
+ * threshold (a blurred GS1-128's narrow bars stay grey, and local averaging loses them); then turned
+ * ±20° (a tilted GS1-128). A GS1 symbol's text starts with its symbology identifier (]C1, ]d2, ]Q3),
+ * so lib/gs1's parseScanData reads its element strings as such. Throws when the WebAssembly module
+ * can't be loaded: the caller falls back to zxing-js.
+ */
+export async function readPhotoWithZxingWasm(
+  photo: Rgba,
+  source: ZxingWasmSource,
+): Promise<string | null> {
+  const { readBarcodes } = await load(source);
+  const read = async (image: Rgba, options: ReaderOptions = {}) => {
+    const imageData = { ...image, colorSpace: "srgb" } as ImageData;
+    const [result] = await readBarcodes(imageData, { ...OPTIONS, ...options });
+    if (!result) return null;
+    return result.contentType === "GS1"
+      ? `${result.symbologyIdentifier}${result.text}`
+      : result.text;
+  };
+  const text = (await read(photo)) ?? (await read(photo, { binarizer: "FixedThreshold" }));
+  if (text !== null) return text;
+  const grey = shrinkGrey(toGrey(photo), TURN_MAX_SIDE);
+  for (const degrees of TURNS) {
+    const turned = await read(greyToRgba(rotateGrey(grey, degrees)));
+    if (turned !== null) return turned;
+  }
+  return null;
+}
