@@ -7,7 +7,7 @@ import {
   RGBLuminanceSource,
 } from "@zxing/library";
 import { decodePhotoPixels } from "@/lib/scan/decode-photo-pixels";
-import { type Rgba, toGrey } from "@/lib/scan/photo-pixels";
+import { photoOf, type Rgba, toGrey } from "@/lib/scan/photo-pixels";
 import { labelHints, readPhotoWithZxingJs } from "@/lib/scan/zxing-js-photo";
 import { readPhotoWithZxingWasm, type ZxingWasmSource } from "@/lib/scan/zxing-wasm-photo";
 
@@ -32,8 +32,8 @@ export async function benchDecoders(): Promise<Record<string, Decoder>> {
   const wasm = await zxingWasmBytes();
   return {
     "zxing-js, one pass": async (photo) => readOnePass(photo),
-    "zxing-js, photo strategy": async (photo) => readPhotoWithZxingJs(photo),
-    "zxing-wasm": (photo) => readPhotoWithZxingWasm(photo, wasm),
+    "zxing-js, photo strategy": async (photo) => readPhotoWithZxingJs(photoOf(photo)),
+    "zxing-wasm": (photo) => readPhotoWithZxingWasm(photoOf(photo), wasm),
     shipped: async (photo) => (await decodePhotoPixels(photo, wasm))?.text ?? null,
   };
 }

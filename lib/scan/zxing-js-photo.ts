@@ -10,7 +10,7 @@ import {
   MultiFormatReader,
   RGBLuminanceSource,
 } from "@zxing/library";
-import { type Grey, type Rgba, shrinkGrey, toGrey } from "./photo-pixels";
+import { type Grey, type Photo, toGrey } from "./photo-pixels";
 
 /** What LotLedger's labels and retail packs carry: Digital Link QR, GS1 DataMatrix, GS1-128, EAN-13. */
 export const LABEL_FORMATS = [
@@ -19,9 +19,6 @@ export const LABEL_FORMATS = [
   BarcodeFormat.CODE_128,
   BarcodeFormat.EAN_13,
 ];
-
-/** A phone photo is 12 megapixels; zxing's binariser on all of them takes seconds on a cheap phone. */
-export const PHOTO_MAX_SIDE = 1600;
 
 /**
  * ASSUME_GS1 keeps a GS1-128's FNC1s: without it zxing drops them, separators included, and the
@@ -47,16 +44,21 @@ const BINARIZERS: ((source: LuminanceSource) => Binarizer)[] = [
 
 /**
  * The text of the first label barcode in the photo, or null. The photo is read scaled down first
- * (fast, and a close-up's code is still large); only if that finds nothing at full size, where a
- * small label in a 12-MP frame keeps its modules. Measured in bench/scan.ts.
+ * (fast, and a close-up's code is still large); then, unless `scaledOnly`, at full size, where a
+ * small label in a 12-MP frame keeps its modules (over a second on a laptop: zxing-wasm, when it
+ * loads, has already looked there). Measured in bench/scan.ts.
  */
-export function readPhotoWithZxingJs(photo: Rgba): string | null {
-  const full = toGrey(photo);
-  const scaled = shrinkGrey(full, PHOTO_MAX_SIDE);
+export function readPhotoWithZxingJs(
+  { full, scaled }: Photo,
+  { scaledOnly = false } = {},
+): string | null {
   const hints = labelHints({ tryHarder: true });
-  for (const image of scaled === full ? [full] : [scaled, full]) {
+  const images = [() => scaled];
+  if (!scaledOnly && scaled.width !== full.width) images.push(() => toGrey(full));
+  for (const image of images) {
+    const grey = image();
     for (const binarizer of BINARIZERS) {
-      const text = readOnce(image, binarizer, hints);
+      const text = readOnce(grey, binarizer, hints);
       if (text !== null) return text;
     }
   }

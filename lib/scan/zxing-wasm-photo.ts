@@ -1,7 +1,7 @@
 // zxing-cpp in WebAssembly (zxing-wasm) on a still photo: the scan page's first reader, loaded only
 // when a photo is to be read. It reads more of the real photos than zxing-js (docs/labels-and-scanning.md).
 import type { ReaderOptions, ZXingModuleOverrides } from "zxing-wasm/reader";
-import { greyToRgba, type Rgba, rotateGrey, shrinkGrey, toGrey } from "./photo-pixels";
+import { greyToRgba, type Photo, type Rgba, rotateGrey } from "./photo-pixels";
 
 /** Where the .wasm comes from: a URL on our own origin (the browser), or its bytes (Node). */
 export type ZxingWasmSource = { url: string } | { bytes: ArrayBuffer };
@@ -16,9 +16,9 @@ const OPTIONS: ReaderOptions = {
   maxNumberOfSymbols: 1,
 };
 
-/** Past this a turned copy costs more than it finds: zxing-cpp itself downscales larger photos. */
-const TURN_MAX_SIDE = 1600;
-/** A GS1-128 read along a tilt of up to ~45°: zxing-cpp scans rows and columns only. */
+const RETRY: ReaderOptions = { tryRotate: false, tryInvert: false };
+
+/** Turns that bring a GS1-128 tilted by up to ~40° either way back within zxing-cpp's reach. */
 const TURNS = [-20, 20];
 
 let loading: Promise<typeof import("zxing-wasm/reader")> | undefined;
@@ -40,14 +40,15 @@ function load(source: ZxingWasmSource) {
 }
 
 /**
- * The text of the first label barcode in the photo, or null. Tried as it is; then with one fixed
- * threshold (a blurred GS1-128's narrow bars stay grey, and local averaging loses them); then turned
- * ±20° (a tilted GS1-128). A GS1 symbol's text starts with its symbology identifier (]C1, ]d2, ]Q3),
- * so lib/gs1's parseScanData reads its element strings as such. Throws when the WebAssembly module
- * can't be loaded: the caller falls back to zxing-js.
+ * The text of the first label barcode in the photo, or null. Read scaled down (a phone photo's
+ * code is large), then at full size (a small label in a 12-MP frame); then, scaled, with one fixed
+ * threshold (a blurred GS1-128's narrow bars stay grey, and local averaging loses them) and turned
+ * ±20° (a tilted GS1-128: zxing-cpp scans rows and columns only). A GS1 symbol's text starts with
+ * its symbology identifier (]C1, ]d2, ]Q3), so lib/gs1's parseScanData reads its element strings
+ * as such. Throws when the WebAssembly module can't be loaded: the caller falls back to zxing-js.
  */
 export async function readPhotoWithZxingWasm(
-  photo: Rgba,
+  { full, scaled }: Photo,
   source: ZxingWasmSource,
 ): Promise<string | null> {
   const { readBarcodes } = await load(source);
@@ -59,12 +60,20 @@ export async function readPhotoWithZxingWasm(
       ? `${result.symbologyIdentifier}${result.text}`
       : result.text;
   };
-  const text = (await read(photo)) ?? (await read(photo, { binarizer: "FixedThreshold" }));
-  if (text !== null) return text;
-  const grey = shrinkGrey(toGrey(photo), TURN_MAX_SIDE);
-  for (const degrees of TURNS) {
-    const turned = await read(greyToRgba(rotateGrey(grey, degrees)));
-    if (turned !== null) return turned;
+  const scaledRgba = scaled.width === full.width ? full : greyToRgba(scaled);
+  const attempts: [() => Rgba, ReaderOptions][] = [
+    [() => scaledRgba, {}],
+    ...(scaledRgba === full ? [] : [[() => full, {}] as [() => Rgba, ReaderOptions]]),
+    // The reads above tried quarter turns and inverted colours already.
+    [() => scaledRgba, { ...RETRY, binarizer: "FixedThreshold" }],
+    ...TURNS.map((degrees): [() => Rgba, ReaderOptions] => [
+      () => greyToRgba(rotateGrey(scaled, degrees)),
+      RETRY,
+    ]),
+  ];
+  for (const [image, options] of attempts) {
+    const text = await read(image(), options);
+    if (text !== null) return text;
   }
   return null;
 }
