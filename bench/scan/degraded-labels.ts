@@ -38,19 +38,24 @@ export async function degradedLabels({ perKind = 3, seed = 16 } = {}): Promise<D
     for (const symbology of SYMBOLOGIES) {
       for (let i = 0; i < perKind; i++) {
         const ais = labelAis(random, symbology);
-        const png = await renderLabel(symbology, ais);
         const name = `${degradation}-${symbology}-${i + 1}`;
-        labels.push({
-          name,
-          symbology,
-          degradation,
-          ais,
-          jpeg: await degrade(png, degradation, random),
-        });
+        const jpeg = await degrade(await renderLabel(symbology, ais), degradation, random);
+        labels.push({ name, symbology, degradation, ais, jpeg });
       }
     }
   }
   return labels;
+}
+
+/** One label photographed as `degradation` says, seeded: for a test that needs a real lot's label. */
+export async function photographLabel(options: {
+  symbology: BarcodeSymbology;
+  ais: Record<string, string>;
+  degradation: Degradation;
+  seed: number;
+}): Promise<Buffer> {
+  const png = await renderLabel(options.symbology, options.ais);
+  return degrade(png, options.degradation, mulberry32(options.seed));
 }
 
 /**
