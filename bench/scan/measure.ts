@@ -1,25 +1,30 @@
 import { parseScanData } from "@/lib/gs1/scan-data";
-import type { Decoder } from "./decoders";
+import type { BenchPhoto, Decoder } from "./decoders";
 import type { DegradedLabel } from "./degraded-labels";
-import { isExpected, JAVA_UPRIGHT, loadPhotoFolder, type Photo, rgbaOf } from "./photo-folders";
+import { isExpected, JAVA_UPRIGHT, type Photo } from "./photo-folders";
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** Each folder: read-and-correct and ms per image for every decoder, next to Java's upright count. */
-export async function measureFolders(decoders: Record<string, Decoder>) {
+export async function measureFolders(
+  decoders: Record<string, Decoder>,
+  folders: Map<string, Photo[]>,
+) {
   const rows = [];
   for (const [folder, { java }] of Object.entries(JAVA_UPRIGHT)) {
-    const photos = await loadPhotoFolder(folder);
+    const photos = folders.get(folder) ?? [];
     const results: Record<string, { read: number; ms_per_image: number; missed: string[] }> = {};
     for (const [name, decode] of Object.entries(decoders)) {
-      await decode((photos[0] as Photo).pixels); // loads the WebAssembly outside the timing
+      if (photos[0]) await decode(photos[0]); // loads the WebAssembly outside the timing
       const missed: string[] = [];
-      const started = performance.now();
+      let ms = 0;
       for (const photo of photos) {
-        if (!isExpected(await decode(photo.pixels), photo.expected)) missed.push(photo.name);
+        const read = await decode(photo);
+        ms += read.ms;
+        if (!isExpected(read.text, photo.expected)) missed.push(photo.name);
       }
-      const ms = (performance.now() - started) / photos.length;
-      results[name] = { read: photos.length - missed.length, ms_per_image: round(ms), missed };
+      const msPerImage = round(ms / photos.length);
+      results[name] = { read: photos.length - missed.length, ms_per_image: msPerImage, missed };
     }
     rows.push({ folder, total: photos.length, java, decoders: results });
   }
@@ -30,36 +35,34 @@ export async function measureFolders(decoders: Record<string, Decoder>) {
  * The degraded labels: read when the decoded text carries the label's AIs as lib/gs1 parses a scan.
  * The 12-MP photos are timed apart: they are the ones that could keep a phone busy.
  */
-export async function measureDegraded(decoders: Record<string, Decoder>, labels: DegradedLabel[]) {
-  const photos = await Promise.all(
-    labels.map(async (label) => ({ label, pixels: await rgbaOf(label.jpeg) })),
-  );
+export async function measureDegraded(
+  decoders: Record<string, Decoder>,
+  photos: (BenchPhoto & { label: DegradedLabel })[],
+) {
   const results: Record<string, ReturnType<typeof emptyResult>> = {};
+  const twelveMp = photos.filter(({ label }) => label.degradation === "12-mp").length;
   for (const [name, decode] of Object.entries(decoders)) {
     const result = emptyResult();
-    let ms = 0;
-    let twelveMpMs = 0;
-    for (const { label, pixels } of photos) {
-      const started = performance.now();
-      const text = await decode(pixels);
-      const elapsed = performance.now() - started;
-      if (label.degradation === "12-mp") twelveMpMs += elapsed;
-      else ms += elapsed;
+    let [ms, twelveMpMs] = [0, 0];
+    for (const photo of photos) {
+      const { label } = photo;
+      const read = await decode(photo);
+      if (label.degradation === "12-mp") twelveMpMs += read.ms;
+      else ms += read.ms;
       const kind = result.by_degradation[label.degradation] ?? { read: 0, total: 0 };
       result.by_degradation[label.degradation] = kind;
       kind.total++;
-      if (carriesAis(text, label.ais)) {
+      if (carriesAis(read.text, label.ais)) {
         result.read++;
         kind.read++;
       } else result.missed.push(label.name);
     }
-    const twelveMp = photos.filter(({ label }) => label.degradation === "12-mp").length;
     result.rate = Math.round((result.read / photos.length) * 1000) / 1000;
     result.ms_per_image = round(ms / (photos.length - twelveMp));
     result.ms_per_12mp_image = round(twelveMpMs / twelveMp);
     results[name] = result;
   }
-  return { total: labels.length, decoders: results };
+  return { total: photos.length, decoders: results };
 }
 
 function emptyResult() {

@@ -22,6 +22,9 @@ export interface Photo {
   name: string;
   /** The content ZXing's test expects, exactly as in N.txt. */
   expected: string;
+  /** The file as a phone hands it over, at `url` on the Chromium bench page. */
+  file: Buffer;
+  url: string;
   pixels: Rgba;
 }
 
@@ -30,11 +33,16 @@ export async function loadPhotoFolder(folder: string): Promise<Photo[]> {
   const dir = path.join(SCAN_PHOTOS_DIR, folder);
   const names = (await readdir(dir)).filter((name) => /\.(png|jpe?g)$/i.test(name)).sort();
   return Promise.all(
-    names.map(async (name) => ({
-      name,
-      expected: await readFile(path.join(dir, name.replace(/\.\w+$/, ".txt")), "utf8"),
-      pixels: await rgbaOf(await readFile(path.join(dir, name))),
-    })),
+    names.map(async (name) => {
+      const file = await readFile(path.join(dir, name));
+      return {
+        name,
+        expected: await readFile(path.join(dir, name.replace(/\.\w+$/, ".txt")), "utf8"),
+        file,
+        url: `/photos/${folder}/${name}`,
+        pixels: await rgbaOf(file),
+      };
+    }),
   );
 }
 

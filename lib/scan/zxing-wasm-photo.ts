@@ -53,7 +53,9 @@ export async function readPhotoWithZxingWasm(
 ): Promise<string | null> {
   const { readBarcodes } = await load(source);
   const read = async (image: Rgba, options: ReaderOptions = {}) => {
-    const imageData = { ...image, colorSpace: "srgb" } as ImageData;
+    // Field by field: a canvas's ImageData keeps them as getters, which a spread would drop.
+    const { data, width, height } = image;
+    const imageData = { data, width, height, colorSpace: "srgb" } as ImageData;
     const [result] = await readBarcodes(imageData, { ...OPTIONS, ...options });
     if (!result) return null;
     return result.contentType === "GS1"
