@@ -8,9 +8,9 @@
 // under 95 % of the degraded set.
 
 import { type Decoder, nodeDecoders } from "./scan/decoders";
-import { degradedLabels } from "./scan/degraded-labels";
+import { degradedLabels, photoWithoutLabel } from "./scan/degraded-labels";
 import { openChromiumReader, type PageFiles } from "./scan/in-chromium";
-import { measureDegraded, measureFolders } from "./scan/measure";
+import { measureDegraded, measureFolders, measureNothingToRead } from "./scan/measure";
 import { JAVA_UPRIGHT, loadPhotoFolder, type Photo, rgbaOf } from "./scan/photo-folders";
 
 const DEGRADED_TARGET = 0.95;
@@ -34,6 +34,9 @@ async function main(): Promise<number> {
       return { label, url, pixels: await rgbaOf(label.jpeg) };
     }),
   );
+  const blankJpeg = await photoWithoutLabel();
+  const blank = { url: "/12-mp-without-label.jpg", pixels: await rgbaOf(blankJpeg) };
+  files.set(blank.url, { body: blankJpeg, contentType: "image/jpeg" });
   const chromium = await openChromiumReader(files);
   const decoders: Record<string, Decoder> = {
     ...(await nodeDecoders()),
@@ -44,12 +47,14 @@ async function main(): Promise<number> {
     const folderRows = await measureFolders(decoders, folders);
     say("reading the degraded labels…");
     const degradedResult = await measureDegraded(decoders, degraded);
+    const nothingToRead = await measureNothingToRead(decoders, blank);
     const result = {
       shipped: "zxing-wasm (zxing-cpp), lazy-loaded; zxing-js when it can't load or reads nothing",
       chromium: chromium.version,
       barcode_detector: await chromium.barcodeDetector(),
       folders: folderRows,
       degraded: degradedResult,
+      twelve_mp_without_label: nothingToRead,
     };
     console.log(isJson ? JSON.stringify(result) : JSON.stringify(result, null, 2));
     let isMet = true;

@@ -59,6 +59,23 @@ export async function photographLabel(options: {
 }
 
 /**
+ * A 12-MP photo of the table and no label (sensor noise on it): every retry of the scan page's
+ * reader runs before it says "not read", so this is the longest a photo keeps a phone busy.
+ */
+export async function photoWithoutLabel(): Promise<Buffer> {
+  // A grey table with sensor noise: sharp's noise image is its own background.
+  const table = sharp({
+    create: {
+      width: 4000,
+      height: 3000,
+      channels: 3,
+      noise: { type: "gaussian", mean: 110, sigma: 12 },
+    },
+  });
+  return table.jpeg({ quality: 90 }).toBuffer();
+}
+
+/**
  * The AIs one label carries, as the label sheet prints them: a package's GTIN, lot and serial in
  * its QR or DataMatrix; the lot alone (GTIN and lot code) in the case label's GS1-128.
  */

@@ -3,12 +3,17 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { build } from "esbuild";
+import { newNonce, securityHeaders } from "@/lib/api/security-headers";
+import { ZXING_WASM_URL } from "@/lib/scan/zxing-wasm-photo";
 
 const ORIGIN = "http://scan-bench.invalid";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** Files the bench page may fetch, by path: the photos it is handed, the bundle, the .wasm. */
-export type PageFiles = Map<string, { body: Buffer; contentType: string }>;
+export type PageFiles = Map<
+  string,
+  { body: Buffer; contentType: string; headers?: Record<string, string> }
+>;
 
 /**
  * Debian's Chromium with the scan page's photo reader bundled (chromium-entry.ts): `read(path)`
@@ -31,13 +36,17 @@ export async function openChromiumReader(files: PageFiles) {
     body: Buffer.from(bundle.outputFiles[0]?.contents ?? []),
     contentType: "text/javascript",
   });
-  files.set("/zxing-reader.wasm", {
+  files.set(ZXING_WASM_URL, {
     body: await readFile(wasmFile),
     contentType: "application/wasm",
   });
+  // The page carries the app's own Content-Security-Policy, so a reader it would block fails here.
+  const nonce = newNonce();
+  const policy = securityHeaders({ pathname: "/scan", nonce, isHttps: false });
   files.set("/", {
-    body: Buffer.from('<script src="/entry.js"></script>'),
+    body: Buffer.from(`<script nonce="${nonce}" src="/entry.js"></script>`),
     contentType: "text/html",
+    headers: { "content-security-policy": policy["content-security-policy"] ?? "" },
   });
   const browser: Browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
@@ -47,7 +56,8 @@ export async function openChromiumReader(files: PageFiles) {
   await page.route(`${ORIGIN}/**`, async (route) => {
     const file = files.get(new URL(route.request().url()).pathname);
     if (!file) return route.fulfill({ status: 404 });
-    return route.fulfill({ body: file.body, contentType: file.contentType });
+    const { body, contentType, headers } = file;
+    return route.fulfill({ body, contentType, ...(headers ? { headers } : {}) });
   });
   await page.goto(`${ORIGIN}/`);
   return {

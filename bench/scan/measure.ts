@@ -85,3 +85,13 @@ function carriesAis(text: string | null, expected: Record<string, string>): bool
     return false;
   }
 }
+
+/** How long each decoder takes to say "nothing here" about a 12-MP photo without a barcode. */
+export async function measureNothingToRead(decoders: Record<string, Decoder>, photo: BenchPhoto) {
+  const results: Record<string, { read_nothing: boolean; ms: number }> = {};
+  for (const [name, decode] of Object.entries(decoders)) {
+    const { text, ms } = await decode(photo);
+    results[name] = { read_nothing: text === null, ms: round(ms) };
+  }
+  return results;
+}

@@ -66,6 +66,9 @@ export async function decodePhoto(photo: Blob): Promise<string | null> {
     canvas.height = image.height;
     const context = canvas.getContext("2d", { willReadFrequently: true });
     if (!context) throw new Error("This browser can't read a photo's pixels.");
+    // A screenshot or a rendered label may be transparent: readers take clear pixels for black.
+    context.fillStyle = "#fff";
+    context.fillRect(0, 0, image.width, image.height);
     context.drawImage(image, 0, 0);
     const pixels = context.getImageData(0, 0, image.width, image.height);
     return (await decodePhotoPixels(pixels, { url: ZXING_WASM_URL }))?.text ?? null;
