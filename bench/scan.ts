@@ -8,9 +8,10 @@
 // under 95 % of the degraded set.
 
 import { type Decoder, nodeDecoders } from "./scan/decoders";
-import { degradedLabels, photoWithoutLabel } from "./scan/degraded-labels";
+import { degradedLabels } from "./scan/degraded-labels";
 import { openChromiumReader, type PageFiles } from "./scan/in-chromium";
 import { measureDegraded, measureFolders, measureNothingToRead } from "./scan/measure";
+import { photoWithoutLabel } from "./scan/phone-camera";
 import { JAVA_UPRIGHT, loadPhotoFolder, type Photo, rgbaOf } from "./scan/photo-folders";
 
 const DEGRADED_TARGET = 0.95;
