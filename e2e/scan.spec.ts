@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { expect, fillLotForm, formError, signIn, test } from "./fixtures";
@@ -56,6 +57,47 @@ test("a photo of the label opens the lot", async ({ page, baseURL, lotCode }) =>
     buffer: renderQrPng(labelOf(baseURL as string, lotCode)),
   });
   await expect(page).toHaveURL(lotPage(lotCode));
+});
+
+/** A phone's JPEG of one of the app's labels, degraded (bench/scan/degraded-labels.ts). */
+function labelPhoto(symbology: string, degradation: string, ais: Record<string, string>): Buffer {
+  const result = spawnSync(
+    process.execPath,
+    [
+      ...["--conditions=react-server", "--import", "tsx", "e2e/fixtures/photograph-label.ts"],
+      ...[symbology, degradation, JSON.stringify(ais)],
+    ],
+    { encoding: "utf8", timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
+  );
+  if (result.status !== 0) throw new Error(`photograph-label failed: ${result.stderr}`);
+  return Buffer.from(result.stdout, "base64");
+}
+
+test("a 12-MP phone photo of a small case label is read by zxing-cpp from our own origin", async ({
+  page,
+  lotCode,
+}) => {
+  await signIn(page, FARM);
+  await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "3" });
+  await expect(page).toHaveURL(/created=/);
+  await page.goto("/scan");
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) violations.push(message.text());
+  });
+  const wasm = page.waitForResponse((response) =>
+    response.url().endsWith("/decoders/zxing-reader.wasm"),
+  );
+  // A GS1-128 on a darker surface: zxing-js's Code 128 reader finds no start pattern there, so
+  // only the WebAssembly reader opens this lot.
+  await page.getByLabel("Take / upload a photo").setInputFiles({
+    name: "case-label.jpg",
+    mimeType: "image/jpeg",
+    buffer: labelPhoto("gs1-128", "12-mp", { "01": GTIN, "10": lotCode }),
+  });
+  expect((await wasm).headers()["content-type"]).toBe("application/wasm");
+  await expect(page).toHaveURL(lotPage(lotCode), { timeout: 30_000 });
+  expect(violations).toEqual([]);
 });
 
 test("a recalled lot fills the screen in red with its lot code", async ({

@@ -14,8 +14,9 @@ describe("securityHeaders", () => {
   it("gives app pages the nonce, and the public answers no script at all", () => {
     const app = securityHeaders({ pathname: "/scan", nonce: "abc", isHttps: false });
     expect(app["content-security-policy"]).toContain(
-      "script-src 'self' 'nonce-abc' 'strict-dynamic'",
+      "script-src 'self' 'nonce-abc' 'strict-dynamic' 'wasm-unsafe-eval';",
     );
+    expect(app["content-security-policy"]).not.toContain("'unsafe-eval'");
     for (const pathname of [
       "/01/09506000134352",
       "/linkset/01/x",

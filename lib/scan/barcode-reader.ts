@@ -1,30 +1,16 @@
-// Browser-only: the scan page's camera and photo decoding with zxing. Kept apart from the React
-// leaves so the hints and the error sentences live in one place.
+// Browser-only: the scan page's camera and photo decoding. Kept apart from the React leaves so the
+// readers, their hints and the error sentences live in one place.
 import { BrowserMultiFormatReader } from "@zxing/browser";
-import { BarcodeFormat, DecodeHintType } from "@zxing/library";
+import { decodePhotoPixels } from "./decode-photo-pixels";
+import { labelHints } from "./zxing-js-photo";
+import { ZXING_WASM_URL } from "./zxing-wasm-photo";
 
-/** What LotLedger's labels and retail packs carry: Digital Link QR, GS1 DataMatrix, GS1-128, EAN-13. */
-const FORMATS = [
-  BarcodeFormat.QR_CODE,
-  BarcodeFormat.DATA_MATRIX,
-  BarcodeFormat.CODE_128,
-  BarcodeFormat.EAN_13,
-];
-
-/**
- * ASSUME_GS1 keeps a GS1-128's FNC1s: without it zxing drops them, separators included, and the
- * element strings run together. TRY_HARDER only for photos: one still image can afford it, video
- * frames on a cheap phone cannot.
- */
-export function createBarcodeReader({ isPhoto = false } = {}): BrowserMultiFormatReader {
-  const hints = new Map<DecodeHintType, unknown>([
-    [DecodeHintType.POSSIBLE_FORMATS, FORMATS],
-    [DecodeHintType.ASSUME_GS1, true],
-  ]);
-  // zxing tries harder whenever the hint is present, even as false: add it for photos only.
-  if (isPhoto) hints.set(DecodeHintType.TRY_HARDER, true);
+/** The camera's reader: zxing-js on video frames, without TRY_HARDER (a cheap phone can't afford it). */
+export function createBarcodeReader(): BrowserMultiFormatReader {
   // 100 ms between attempts: fast enough to feel instant, slow enough to leave a cheap CPU idle.
-  return new BrowserMultiFormatReader(hints, { delayBetweenScanAttempts: 100 });
+  return new BrowserMultiFormatReader(labelHints({ tryHarder: false }), {
+    delayBetweenScanAttempts: 100,
+  });
 }
 
 /** The rear camera where there is one; a laptop's only camera otherwise. */
@@ -67,31 +53,25 @@ export async function isCameraAllowed(): Promise<boolean> {
   }
 }
 
-// A phone photo is 12 megapixels; zxing's binariser on all of them takes seconds on a cheap phone.
-const PHOTO_MAX_SIDE = 1600;
-
 /**
- * The text of the first barcode in a photo, or null when there is none. The photo is first read
- * scaled down; only if that finds nothing is it read at full size, where a small code may be.
+ * The text of the first barcode in a photo, or null when there is none. The pixels go as they are
+ * to lib/scan's strategy (decode-photo-pixels.ts), which scales a 12-MP photo down itself, so the
+ * bench (bench/scan.ts) measures exactly what runs here.
  */
 export async function decodePhoto(photo: Blob): Promise<string | null> {
   const image = await createImageBitmap(photo);
   try {
-    const reader = createBarcodeReader({ isPhoto: true });
-    const longest = Math.max(image.width, image.height);
-    const scales = longest > PHOTO_MAX_SIDE ? [PHOTO_MAX_SIDE / longest, 1] : [1];
-    for (const scale of scales) {
-      const canvas = document.createElement("canvas");
-      canvas.width = Math.round(image.width * scale);
-      canvas.height = Math.round(image.height * scale);
-      canvas.getContext("2d")?.drawImage(image, 0, 0, canvas.width, canvas.height);
-      try {
-        return reader.decodeFromCanvas(canvas).getText();
-      } catch {
-        // zxing throws NotFoundException for "no barcode here": try the next scale.
-      }
-    }
-    return null;
+    const canvas = document.createElement("canvas");
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext("2d", { willReadFrequently: true });
+    if (!context) throw new Error("This browser can't read a photo's pixels.");
+    // A screenshot or a rendered label may be transparent: readers take clear pixels for black.
+    context.fillStyle = "#fff";
+    context.fillRect(0, 0, image.width, image.height);
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, image.width, image.height);
+    return (await decodePhotoPixels(pixels, { url: ZXING_WASM_URL }))?.text ?? null;
   } finally {
     image.close();
   }
