@@ -96,7 +96,7 @@ test("the farm adds a product, imports a CSV with one bad line, and harvests it 
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: testInfo.outputPath("harvest-1280.png"), fullPage: true });
   await page.getByRole("button", { name: "Record harvest" }).click();
-  await expect(page).toHaveURL(new RegExp(`/lots/${lotIdOf(own, lotCode)}\\?recorded=1$`));
+  await expect(page).toHaveURL(new RegExp(`/lots/${lotIdOf(own, lotCode)}\\?write=\\w+$`));
   await expect(
     page.getByRole("heading", { name: `Green Valley ${name} Lot ${lotCode}` }),
   ).toBeVisible();
@@ -129,8 +129,16 @@ test("with JavaScript off, typing the GTIN still records the harvest", async ({
   await page.getByLabel("Goes next to").selectOption({ label: "Green Valley Farm, Field 7" });
   await page.getByLabel("Document number").fill("HL-NOJS");
   await page.getByRole("button", { name: "Record harvest" }).click();
-  await expect(page).toHaveURL(
-    new RegExp(`/lots(/${lotIdOf(gtin, lotCode)}\\?recorded=1|\\?pending=)`),
-  );
+  await expect(page).toHaveURL(new RegExp(`/lots/${lotIdOf(gtin, lotCode)}\\?write=\\w+$`));
+  // Answered at once: the page says where the write stands, and a plain link asks again.
+  const status = page.getByTestId("ledger-write-status");
+  await expect(status).toHaveText(/^(Saved · waiting for the ledger|On the ledger ✓)$/);
+  await expect(async () => {
+    if ((await status.textContent()) !== "On the ledger ✓") {
+      await page.getByRole("link", { name: "Refresh" }).click();
+    }
+    await expect(status).toHaveText("On the ledger ✓", { timeout: 500 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId("custody")).toContainText("Green Valley Farm");
   await context.close();
 });

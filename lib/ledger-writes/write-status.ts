@@ -25,24 +25,26 @@ export function isSettled(write: Pick<LedgerWriteStatus, "status" | "isOnLedger"
 /** A write as a page shows it: with the lot code of the lot it concerns, when known. */
 export type FollowedWrite = LedgerWriteStatus & { lotCode: string | null };
 
+/** What each LotTracker call records, with the lot it concerns in place of `LOT`. */
 const WHAT_IT_RECORDS: Record<string, string> = {
-  createLot: "The new lot",
-  handoff: "The shipment",
-  handoffPart: "The shipment",
-  cancelHandoff: "The cancelled shipment",
-  acceptHandoff: "The receipt",
-  rejectHandoff: "The refused delivery",
-  recordEvent: "The event",
-  anchorReadings: "The temperature readings",
-  split: "The split",
-  merge: "The merge",
-  transform: "The transformation",
-  recall: "The recall",
-  liftRecall: "The lifting of the recall",
+  createLot: "LOT",
+  handoff: "The shipment of LOT",
+  handoffPart: "The part shipped from LOT",
+  cancelHandoff: "The cancelled shipment of LOT",
+  acceptHandoff: "The receipt of LOT",
+  rejectHandoff: "The refused delivery of LOT",
+  recordEvent: "The event on LOT",
+  anchorReadings: "The temperature readings of LOT",
+  split: "The split of LOT",
+  merge: "The merge of LOT",
+  transform: "The transformation of LOT",
+  recall: "The recall of LOT",
+  liftRecall: "The lifting of the recall of LOT",
 };
 
-/** What a write records, in words: "The shipment of lot RM-2611". */
+/** What a write records, in words: "The shipment of lot RM-2611"; "Lot RM-2611" for a new lot. */
 export function describeWrite({ method, lotCode }: Pick<FollowedWrite, "method" | "lotCode">) {
-  const what = WHAT_IT_RECORDS[method] ?? "The entry";
-  return lotCode ? `${what} of lot ${lotCode}` : what;
+  const what = WHAT_IT_RECORDS[method] ?? "The entry on LOT";
+  if (!lotCode) return what === "LOT" ? "The new lot" : what.replace(/ (of|on|from) LOT$/, "");
+  return what === "LOT" ? `Lot ${lotCode}` : what.replace("LOT", `lot ${lotCode}`);
 }
