@@ -59,9 +59,7 @@ export function LedgerWriteStatus({ writes }: { writes: FollowedWrite[] }) {
           data-testid="ledger-refusal"
           className="rounded-xl border-2 border-red-700 bg-red-50 p-4 text-red-900"
         >
-          <p className="font-semibold">
-            Not recorded: the ledger refused {lowerFirst(describeWrite(write))}.
-          </p>
+          <p className="font-semibold">{describeWrite(write)} is not recorded.</p>
           <p>{write.error}</p>
         </div>
       ))}
@@ -119,5 +117,3 @@ export function LedgerWriteStatus({ writes }: { writes: FollowedWrite[] }) {
     </div>
   );
 }
-
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
