@@ -1,5 +1,13 @@
 import { lotIdOf } from "@/lib/chain/lot-id";
-import { DEMO_PASSWORD, expect, fillLotForm, formError, signIn, test } from "./fixtures";
+import {
+  DEMO_PASSWORD,
+  expect,
+  expectOnLedger,
+  fillLotForm,
+  formError,
+  signIn,
+  test,
+} from "./fixtures";
 
 const GTIN = "09506000134352"; // GS1's example GTIN, valid check digit
 
@@ -11,7 +19,8 @@ test("a farm user records a lot and sees it listed with its transaction hash and
   await signIn(page, "farm@lotledger.demo");
   await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "1250.5", unit: "kg" });
 
-  await expect(page).toHaveURL(/\/lots\?created=0x[0-9a-f]{64}$/);
+  await expect(page).toHaveURL(/\/lots\?created=0x[0-9a-f]{64}&write=\w+$/);
+  await expectOnLedger(page);
   const card = page.getByRole("listitem").filter({ hasText: `Lot ${lotCode}` });
   await expect(card).toBeVisible();
   await expect(card).toContainText("1250.5 kg");
@@ -69,6 +78,8 @@ test.describe("bad input gets one clear sentence and writes nothing", () => {
     await signIn(page, "farm@lotledger.demo");
     await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "5" });
     await expect(page).toHaveURL(/created=/);
+    await expectOnLedger(page);
+    await expectOnLedger(page);
     await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "5" });
     await expect(formError(page)).toHaveText(
       `Lot ${lotCode} of GTIN ${GTIN} is already on the ledger: give a new batch a new lot code.`,
