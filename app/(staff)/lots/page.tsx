@@ -40,7 +40,14 @@ export default async function LotsPage({
   // The main list is what the organisation holds, or — asked for — what is on its way to it.
   const scope = view ? { recipient: me } : { custodian: me };
   const organizationId = member.organization.id;
-  const [page, incoming, choices, writes, alerts, followed] = await Promise.all([
+  // The writes first: one they call on the ledger is then in every list read after.
+  const followed = await findFollowedWrites({
+    db,
+    organizationId,
+    chainId: getEnv().CHAIN_ID,
+    ids: writeIdsOf(params.write),
+  });
+  const [page, incoming, choices, writes, alerts] = await Promise.all([
     listLots({ db, scope, query }),
     view
       ? null
@@ -48,12 +55,6 @@ export default async function LotsPage({
     findLotListChoices({ db, custodian: me, organizationId }),
     findPendingLotWrites({ db, organizationId }),
     findColdChainAlerts({ db, member }),
-    findFollowedWrites({
-      db,
-      organizationId,
-      chainId: getEnv().CHAIN_ID,
-      ids: writeIdsOf(params.write),
-    }),
   ]);
   const lots = page.lots;
   const isFiltered = Boolean(

@@ -45,17 +45,16 @@ export default async function LotPage({
   const member = await requireMember();
   const [{ lotId }, { write }] = await Promise.all([params, searchParams]);
   const db = getDb();
-  // First whether the member may see the lot at all: a stranger gets the same 404 as for no lot.
-  const [lot, writes] = await Promise.all([
-    getLotDetail({ db, member, lotId }),
-    findFollowedWrites({
-      db,
-      organizationId: member.organization.id,
-      chainId: getEnv().CHAIN_ID,
-      ids: writeIdsOf(write),
-      lotId,
-    }),
-  ]);
+  // The writes before the lot: one they call on the ledger is then in the lot read after.
+  const writes = await findFollowedWrites({
+    db,
+    organizationId: member.organization.id,
+    chainId: getEnv().CHAIN_ID,
+    ids: writeIdsOf(write),
+    lotId,
+  });
+  // Whether the member may see the lot at all: a stranger gets the same 404 as for no lot.
+  const lot = await getLotDetail({ db, member, lotId });
   // A lot the organisation just asked for is shown as on its way until the indexer has it.
   if (!lot)
     return writes.length > 0 ? <LotNotOnLedgerYet lotId={lotId} writes={writes} /> : notFound();

@@ -42,15 +42,14 @@ export default async function RecallPage({
   const member = await requireMember();
   const [{ recallId }, { write }] = await Promise.all([params, searchParams]);
   const db = getDb();
-  const [recall, writes] = await Promise.all([
-    getRecall({ db, member, recallId }),
-    findFollowedWrites({
-      db,
-      organizationId: member.organization.id,
-      chainId: getEnv().CHAIN_ID,
-      ids: writeIdsOf(write),
-    }),
-  ]);
+  // The writes before the recall: one they call on the ledger is then in the recall read after.
+  const writes = await findFollowedWrites({
+    db,
+    organizationId: member.organization.id,
+    chainId: getEnv().CHAIN_ID,
+    ids: writeIdsOf(write),
+  });
+  const recall = await getRecall({ db, member, recallId });
   if (!recall) notFound();
   const family = await getLineageFamily({ db, member, lotId: recall.lotId });
   const isLifted = recall.lift?.status === "CONFIRMED";
