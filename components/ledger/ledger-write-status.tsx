@@ -76,7 +76,7 @@ export function LedgerWriteStatus({ writes }: { writes: FollowedWrite[] }) {
               <>
                 <span
                   aria-hidden="true"
-                  className="inline-block size-4 shrink-0 animate-spin rounded-full border-2 border-amber-600 border-t-transparent [animation-duration:1.6s] motion-reduce:animate-none"
+                  className="inline-block size-4 shrink-0 animate-spin rounded-full border-2 border-amber-200 border-t-amber-700 [animation-duration:1.6s] motion-reduce:animate-none"
                 />
                 Saved · waiting for the ledger
               </>
@@ -104,7 +104,9 @@ export function LedgerWriteStatus({ writes }: { writes: FollowedWrite[] }) {
             <p className="mt-1 text-sm">
               {isSlow
                 ? "The ledger is slow to answer or unreachable: it goes on the ledger as soon as the ledger answers. Nothing needs to be entered again."
-                : "It goes on the ledger in a moment; nothing needs to be entered again."}{" "}
+                : isLive
+                  ? "It goes on the ledger in a moment, and this page updates by itself; nothing needs to be entered again."
+                  : "It goes on the ledger in a moment; nothing needs to be entered again."}{" "}
               {isLive ? null : (
                 <a href={here} className="font-semibold underline">
                   Refresh
