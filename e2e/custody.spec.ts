@@ -70,6 +70,7 @@ test("a farm ships 60 of 200 kg after a confirmation: the part travels, the rest
 
   const part = lotIdOf(GTIN, `${lotCode}.P1`);
   await expect(farm).toHaveURL(new RegExp(`/lots/${part}\\?write=\\w+$`));
+  await expectOnLedger(farm);
   await expect(farm.getByRole("heading", { level: 1 })).toContainText(`Lot ${lotCode}.P1`);
   await expect(farm.getByTestId("custody")).toHaveText(
     "On its way from Green Valley Farm to FreshMart Supermarkets · 60 kg",

@@ -97,6 +97,7 @@ test("the farm adds a product, imports a CSV with one bad line, and harvests it 
   await page.screenshot({ path: testInfo.outputPath("harvest-1280.png"), fullPage: true });
   await page.getByRole("button", { name: "Record harvest" }).click();
   await expect(page).toHaveURL(new RegExp(`/lots/${lotIdOf(own, lotCode)}\\?write=\\w+$`));
+  await expectOnLedger(page);
   await expect(
     page.getByRole("heading", { name: `Green Valley ${name} Lot ${lotCode}` }),
   ).toBeVisible();
