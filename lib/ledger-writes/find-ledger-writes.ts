@@ -90,6 +90,7 @@ export async function withLotCodes(db: Db, writes: LedgerWriteStatus[]): Promise
   });
   const codes = new Map(lots.map((lot) => [lot.id, lot.lotCode]));
   const unknown = writes.filter((write) => !write.lotId || !codes.has(write.lotId));
+  const fromPayloads = new Map<string, string | null>();
   if (unknown.length > 0) {
     const rows = await db.ledgerTransaction.findMany({
       where: { id: { in: unknown.map((write) => write.id) } },
@@ -100,14 +101,11 @@ export async function withLotCodes(db: Db, writes: LedgerWriteStatus[]): Promise
       select: { hash: true, body: true },
     });
     const byHash = new Map(payloads.map((p) => [p.hash, mainLotCodeOf(p.body)]));
-    for (const row of rows) {
-      const code = row.payloadHash ? byHash.get(row.payloadHash) : null;
-      if (code) codes.set(`write:${row.id}`, code);
-    }
+    for (const row of rows) fromPayloads.set(row.id, byHash.get(row.payloadHash ?? "") ?? null);
   }
   return writes.map((write) => ({
     ...write,
-    lotCode: codes.get(write.lotId ?? "") ?? codes.get(`write:${write.id}`) ?? null,
+    lotCode: codes.get(write.lotId ?? "") ?? fromPayloads.get(write.id) ?? null,
   }));
 }
 
