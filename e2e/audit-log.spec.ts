@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { lotIdOf } from "@/lib/chain/lot-id";
-import { DEMO_PASSWORD, expect, formError, signIn, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, expectOnLedger, formError, signIn, test } from "./fixtures";
 
 // The audit log as a farm's admin reads it: a harvest and a CSV download recorded by the admin
 // (and a mistyped password before that), each with who, when and from where; a regulator reads
@@ -27,7 +27,8 @@ async function recordHarvest(page: Page, lotCode: string): Promise<void> {
   await page.getByLabel("Goes next to").selectOption({ label: "Green Valley Farm, Field 7" });
   await page.getByLabel("Document number").fill("HL-AUDIT");
   await page.getByRole("button", { name: "Record harvest" }).click();
-  await expect(page).toHaveURL(new RegExp(`/lots/${lotIdOf(PRODUCE_GTIN, lotCode)}\\?recorded=1$`));
+  await expect(page).toHaveURL(new RegExp(`/lots/${lotIdOf(PRODUCE_GTIN, lotCode)}\\?write=\\w+$`));
+  await expectOnLedger(page);
 }
 
 test("a farm admin records a harvest, exports a CSV and reads both in the audit log, with where they came from", async ({

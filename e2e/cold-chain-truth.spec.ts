@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { lotIdOf } from "@/lib/chain/lot-id";
-import { expect, formError, signIn, test } from "./fixtures/index";
+import { expect, expectOnLedger, formError, signIn, test } from "./fixtures/index";
 import { GTIN } from "./fixtures/journey";
 import { createSerialisedLot } from "./fixtures/ledger-writes";
 
@@ -55,7 +55,8 @@ test("a reading before the lot existed is refused; a 14.2 °C batch is an excurs
 
   await farm.getByLabel("Or paste the readings").fill(warmTruckCsv());
   await farm.getByRole("button", { name: "Record readings on the ledger" }).click();
-  await expect(farm).toHaveURL(new RegExp(`/lots/${lotId}\\?recorded=1$`));
+  await expect(farm).toHaveURL(new RegExp(`/lots/${lotId}\\?write=\\w+$`));
+  await expectOnLedger(farm);
   const batch = farm.getByTestId("cold-chain-batch");
   await expect(batch.getByTestId("judgement")).toHaveText(
     "⚠ Outside its range for 47 min (max 14.2 °C)",

@@ -1,6 +1,6 @@
 import type { Browser } from "@playwright/test";
 import { lotIdOf } from "@/lib/chain/lot-id";
-import { expect, formError, signIn, test } from "./fixtures/index";
+import { expect, expectOnLedger, formError, signIn, test } from "./fixtures/index";
 import { GTIN, shipToCarrier } from "./fixtures/journey";
 import { createSerialisedLot } from "./fixtures/ledger-writes";
 
@@ -67,7 +67,8 @@ test("the carrier uploads a logger's CSV on a phone; a signed-out consumer sees 
     buffer: Buffer.from(loggerCsv(["2.5", "1.2", "3.9", "3.1"], shipped)),
   });
   await carrier.getByRole("button", { name: "Record readings on the ledger" }).click();
-  await expect(carrier).toHaveURL(new RegExp(`/lots/${lotIdOf(GTIN, lotCode)}\\?recorded=1$`));
+  await expect(carrier).toHaveURL(new RegExp(`/lots/${lotIdOf(GTIN, lotCode)}\\?write=\\w+$`));
+  await expectOnLedger(carrier);
   await expect(carrier.getByTestId("cold-chain-batch")).toContainText(
     "Kept between 1.2 and 3.9 °C (range 0–5 °C)",
   );

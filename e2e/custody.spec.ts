@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db } from "@/lib/db/client";
-import { expect, fillLotForm, signIn, test } from "./fixtures";
+import { expect, expectOnLedger, fillLotForm, signIn, test } from "./fixtures";
 
 // Issue 15, custody: a farm ships 60 of a 200 kg lot after reading back what it is about to record;
 // a farm takes back a shipment nobody has received yet; a store counts what arrived, finds less than
@@ -31,6 +31,7 @@ async function expectConfirmedWrite(db: Db, lotId: string, method: string): Prom
 async function newLot(page: Page, lotCode: string, quantity: string): Promise<string> {
   await fillLotForm(page, { gtin: GTIN, lotCode, quantity, unit: "kg" });
   await expect(page).toHaveURL(/created=/);
+  await expectOnLedger(page);
   const lotId = lotIdOf(GTIN, lotCode);
   await page.goto(`/lots/${lotId}`);
   return lotId;
@@ -68,7 +69,8 @@ test("a farm ships 60 of 200 kg after a confirmation: the part travels, the rest
   await farm.getByRole("button", { name: "Confirm shipment" }).click();
 
   const part = lotIdOf(GTIN, `${lotCode}.P1`);
-  await expect(farm).toHaveURL(new RegExp(`/lots/${part}$`));
+  await expect(farm).toHaveURL(new RegExp(`/lots/${part}\\?write=\\w+$`));
+  await expectOnLedger(farm);
   await expect(farm.getByRole("heading", { level: 1 })).toContainText(`Lot ${lotCode}.P1`);
   await expect(farm.getByTestId("custody")).toHaveText(
     "On its way from Green Valley Farm to FreshMart Supermarkets · 60 kg",

@@ -3,7 +3,7 @@ import { JsonRpcProvider } from "ethers";
 import { LotTracker__factory } from "@/lib/chain/generated";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
-import { expect, signIn, test } from "./fixtures";
+import { expect, expectOnLedger, signIn, test } from "./fixtures";
 import { launchWithFakeCamera } from "./fixtures/fake-camera";
 
 const PRODUCE_GTIN = "09506000134352";
@@ -44,7 +44,8 @@ test("farm to shelf on phones: harvest, pack with packages, ship, carrier scans 
   await page.getByLabel("Goes next to").selectOption({ label: "Green Valley Farm, Field 7" });
   await page.getByLabel("Document number").fill("HL-2026-118");
   await page.getByRole("button", { name: "Record harvest" }).click();
-  await expect(page).toHaveURL(new RegExp(`/lots/${lotIdOf(PRODUCE_GTIN, lotCode)}\\?recorded=1$`));
+  await expect(page).toHaveURL(new RegExp(`/lots/${lotIdOf(PRODUCE_GTIN, lotCode)}\\?write=\\w+$`));
+  await expectOnLedger(page);
   await expect(page.getByTestId("custody")).toHaveText("Held · Green Valley Farm · 500 kg");
 
   // …packs it under a new traceability lot code, labelling 3 packages, with the harvest's KDEs prefilled.
@@ -62,7 +63,8 @@ test("farm to shelf on phones: harvest, pack with packages, ship, carrier scans 
   await page.getByLabel("Packages to label").fill("3");
   await page.getByLabel("Document number").fill("PACK-77");
   await page.getByRole("button", { name: "Record packing" }).click();
-  await expect(page).toHaveURL(new RegExp(`/lots/${packedId}\\?recorded=1$`));
+  await expect(page).toHaveURL(new RegExp(`/lots/${packedId}\\?write=\\w+$`));
+  await expectOnLedger(page);
   await expect(page.getByTestId("packages")).toHaveText("3 packages labelled");
   // The harvest, used up by the packing, is verified to its last event, in the words recorded.
   await page.goto(`/lots/${lotIdOf(PRODUCE_GTIN, lotCode)}`);

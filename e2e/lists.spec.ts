@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { queueSerialisedLot } from "@/tools/testing/serialised-lot";
-import { expect, signIn, test } from "./fixtures/index";
+import { expect, expectOnLedger, signIn, test } from "./fixtures/index";
 import { GTIN } from "./fixtures/journey";
 import { createSerialisedLot } from "./fixtures/ledger-writes";
 
@@ -101,7 +101,8 @@ test("a transformation picks its input by search, and the used-up lot leaves the
   await page.getByLabel("Unit").selectOption("case");
   await page.getByLabel("Document number").fill("PO-LISTS");
   await page.getByRole("button", { name: "Record transformation" }).click();
-  await expect(page).toHaveURL(/\/lots\/0x[0-9a-f]{64}\?recorded=1$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/lots\/0x[0-9a-f]{64}\?write=\w+$/, { timeout: 30_000 });
+  await expectOnLedger(page);
 
   // The new lot links to what it was made from; that lot is used up and links back.
   await page

@@ -1,6 +1,6 @@
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { gs1CheckDigit } from "@/lib/gs1/keys";
-import { expect, formError, signIn, test } from "./fixtures";
+import { expect, expectOnLedger, formError, signIn, test } from "./fixtures";
 
 // Issue 14: the farm keeps its products — adds one, imports a CSV file (a bad line refused by its
 // number, nothing written until the file is right) — and then harvests by picking the product as it
@@ -96,7 +96,8 @@ test("the farm adds a product, imports a CSV with one bad line, and harvests it 
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: testInfo.outputPath("harvest-1280.png"), fullPage: true });
   await page.getByRole("button", { name: "Record harvest" }).click();
-  await expect(page).toHaveURL(new RegExp(`/lots/${lotIdOf(own, lotCode)}\\?recorded=1$`));
+  await expect(page).toHaveURL(new RegExp(`/lots/${lotIdOf(own, lotCode)}\\?write=\\w+$`));
+  await expectOnLedger(page);
   await expect(
     page.getByRole("heading", { name: `Green Valley ${name} Lot ${lotCode}` }),
   ).toBeVisible();
@@ -129,8 +130,12 @@ test("with JavaScript off, typing the GTIN still records the harvest", async ({
   await page.getByLabel("Goes next to").selectOption({ label: "Green Valley Farm, Field 7" });
   await page.getByLabel("Document number").fill("HL-NOJS");
   await page.getByRole("button", { name: "Record harvest" }).click();
-  await expect(page).toHaveURL(
-    new RegExp(`/lots(/${lotIdOf(gtin, lotCode)}\\?recorded=1|\\?pending=)`),
+  await expect(page).toHaveURL(new RegExp(`/lots/${lotIdOf(gtin, lotCode)}\\?write=\\w+$`));
+  // Answered at once: the page says where the write stands, and a plain link asks again.
+  await expect(page.getByTestId("ledger-write-status")).toHaveText(
+    /^(Saved · waiting for the ledger|On the ledger ✓)$/,
   );
+  await expectOnLedger(page);
+  await expect(page.getByTestId("custody")).toContainText("Green Valley Farm");
   await context.close();
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { decodeQrPng } from "./fixtures/decode-qr";
-import { expect, fillLotForm, test } from "./fixtures/index";
+import { expect, expectOnLedger, fillLotForm, test } from "./fixtures/index";
 import { expectJourney, GTIN, pageAs, shipToCarrier } from "./fixtures/journey";
 import { createSerialisedLot, recallOnLedger } from "./fixtures/ledger-writes";
 import { seedRecallLots } from "./fixtures/recall";
@@ -23,6 +23,7 @@ async function recordJourney(browser: Browser, lotCode: string, options = { ship
   const farm = await pageAs(browser, "farm@lotledger.demo");
   await fillLotForm(farm, { gtin: GTIN, lotCode, quantity: "300", unit: "case" });
   await expect(farm).toHaveURL(/created=/);
+  await expectOnLedger(farm);
   await farm.context().close();
   if (options.ship) await shipToCarrier(browser, lotCode);
 }

@@ -1,5 +1,5 @@
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
-import { expect, signIn, test } from "./fixtures";
+import { expect, expectOnLedger, signIn, test } from "./fixtures";
 import { seedRecallLots } from "./fixtures/recall";
 
 const GTIN = "09506000134352";
@@ -28,6 +28,7 @@ test("a manager who recalled the wrong batch lifts the recall: the page says lif
   await page.getByLabel(/^Class II —/).check();
   await page.getByRole("button", { name: "Review the scope" }).click();
   await page.getByRole("button", { name: `Confirm the recall of lot ${x.lotCode}` }).click();
+  await expectOnLedger(page);
   await expect(page.getByTestId("ledger-state")).toHaveText("Recorded on the ledger.");
 
   const consumer = await (

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { expect, expectOnLedger, signIn, test } from "./fixtures";
 import { seedRecallLots } from "./fixtures/recall";
 
 // Issue 14, finding 3 replayed: after FreshMart's Class I recall of a batch, the farm that grew and
@@ -56,6 +56,7 @@ test("after a retailer's Class I recall the farm sees it with its source lots fl
     "recall-confirm-360.png",
   );
   await confirm.click();
+  await expectOnLedger(page);
   await expect(page.getByTestId("ledger-state")).toHaveText("Recorded on the ledger.");
   const recallUrl = page.url();
 
@@ -105,6 +106,7 @@ test("after a retailer's Class I recall the farm sees it with its source lots fl
   ).toBeVisible({
     timeout: 30_000,
   });
+  await expectOnLedger(farm);
   await expect(farm.getByTestId("ledger-state")).toHaveText("Recorded on the ledger.");
   await expect(farm.getByTestId("linked-from")).toContainText(`recall of lot ${x.lotCode}`);
   await shot(farm, "recall-linked-1280.png");

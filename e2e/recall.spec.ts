@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
-import { expect, signIn, test } from "./fixtures";
+import { expect, expectOnLedger, signIn, test } from "./fixtures";
 import { recallOnLedger } from "./fixtures/ledger-writes";
 import { seedRecallLots } from "./fixtures/recall";
 
@@ -73,6 +73,7 @@ test("one batch recalled from the dashboard, its sibling left alone: scoped, con
   await expect(
     page.getByRole("heading", { name: `Class I recall of lot ${x.lotCode}` }),
   ).toBeVisible();
+  await expectOnLedger(page);
   await expect(page.getByTestId("ledger-state")).toHaveText("Recorded on the ledger.");
   const recallUrl = page.url();
   // The design's promise is under a minute; the run prints what it took here.

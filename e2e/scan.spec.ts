@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
-import { expect, fillLotForm, formError, signIn, test } from "./fixtures";
+import { expect, expectOnLedger, fillLotForm, formError, signIn, test } from "./fixtures";
 import { launchWithFakeCamera, renderQrPng } from "./fixtures/fake-camera";
 
 const GTIN = "09506000134352";
@@ -23,6 +23,7 @@ test("typing a Digital Link of a lot the farm holds opens that lot", async ({
   await signIn(page, FARM);
   await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "40" });
   await expect(page).toHaveURL(/created=/);
+  await expectOnLedger(page);
   await page.getByRole("link", { name: "Scan", exact: true }).click();
   await page.getByLabel("Type the code").fill(labelOf(baseURL as string, lotCode));
   await page.getByRole("button", { name: "Look up" }).click();
@@ -50,6 +51,7 @@ test("a photo of the label opens the lot", async ({ page, baseURL, lotCode }) =>
   await signIn(page, FARM);
   await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "3" });
   await expect(page).toHaveURL(/created=/);
+  await expectOnLedger(page);
   await page.goto("/scan");
   await page.getByLabel("Take / upload a photo").setInputFiles({
     name: "label.png",
@@ -109,6 +111,7 @@ test("a recalled lot fills the screen in red with its lot code", async ({
   await signIn(page, FARM);
   await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "8" });
   await expect(page).toHaveURL(/created=/);
+  await expectOnLedger(page);
   // LotLedger has no recall form yet: the read model is set as the indexer sets it on LotRecalled.
   await db.lot.update({ where: { id: lotIdOf(GTIN, lotCode) }, data: { status: "RECALLED" } });
   await page.goto("/scan");
@@ -174,6 +177,7 @@ test("the phone camera reads a lot's QR code and opens the lot", async ({
   await signIn(page, FARM);
   await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "12" });
   await expect(page).toHaveURL(/created=/);
+  await expectOnLedger(page);
 
   // The video can only be made once the lot exists, so this test launches its own browser.
   const label = labelOf(baseURL as string, lotCode);

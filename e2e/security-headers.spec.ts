@@ -1,7 +1,7 @@
 import type { APIResponse, Page } from "@playwright/test";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
-import { expect, fillLotForm, signIn, test } from "./fixtures";
+import { expect, expectOnLedger, fillLotForm, signIn, test } from "./fixtures";
 import { launchWithFakeCamera } from "./fixtures/fake-camera";
 import { GTIN } from "./fixtures/journey";
 import { createSerialisedLot } from "./fixtures/ledger-writes";
@@ -90,6 +90,7 @@ test("every staff page works under the policy: sign-in, a new lot, its page, lab
   await signIn(page, "farm@lotledger.demo");
   await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "40" });
   await expect(page).toHaveURL(/created=/);
+  await expectOnLedger(page);
   // A client component that answers a click: React hydrated under the nonce.
   await page.goto("/scan");
   const label = buildDigitalLink({ stem: baseURL as string, ais: { "01": GTIN, "10": lotCode } });
@@ -121,6 +122,7 @@ test("the scan page's camera reads a label under Permissions-Policy camera=(self
   await signIn(page, "farm@lotledger.demo");
   await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "12" });
   await expect(page).toHaveURL(/created=/);
+  await expectOnLedger(page);
   const label = buildDigitalLink({ stem: baseURL as string, ais: { "01": GTIN, "10": lotCode } });
   const { browser } = await launchWithFakeCamera(testInfo, label);
   try {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { lotIdOf } from "@/lib/chain/lot-id";
-import { expect, fillLotForm, signIn, test } from "./fixtures";
+import { expect, expectOnLedger, fillLotForm, signIn, test } from "./fixtures";
 
 // A shipment as FSMA 204 defines it: the farm ships to the store (the immediate subsequent
 // recipient) on its own bill of lading; ColdRoute carries it (custody on the ledger) and delivers it
@@ -36,6 +36,7 @@ test("a farm ships to a store via a carrier on its own bill of lading; the carri
   const farm = await pageAs(browser, "farm@lotledger.demo");
   await fillLotForm(farm, { gtin: GTIN, lotCode, quantity: "6", unit: "case" });
   await expect(farm).toHaveURL(/created=/);
+  await expectOnLedger(farm);
   await farm.goto(lotPath);
   await farm.getByLabel("Ship to").selectOption({ label: "FreshMart Supermarkets (retailer)" });
   await farm.getByLabel("Carrier", { exact: true }).selectOption({ label: "ColdRoute Logistics" });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { lotIdOf } from "@/lib/chain/lot-id";
-import { expect, fillLotForm, formError, signIn, test } from "./fixtures";
+import { expect, expectOnLedger, fillLotForm, formError, signIn, test } from "./fixtures";
 
 const GTIN = "09506000134352";
 
@@ -13,6 +13,7 @@ async function pageAs(browser: Browser, email: string): Promise<Page> {
 async function shipToCarrier(page: Page, lotCode: string): Promise<void> {
   await fillLotForm(page, { gtin: GTIN, lotCode, quantity: "300", unit: "case" });
   await expect(page).toHaveURL(/created=/);
+  await expectOnLedger(page);
   await page.goto(`/lots/${lotIdOf(GTIN, lotCode)}`);
   await page.getByLabel("Ship to").selectOption({ label: "ColdRoute Logistics (carrier)" });
   await page.getByRole("button", { name: "Ship this lot" }).click();

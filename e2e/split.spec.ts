@@ -1,5 +1,5 @@
 import { lotIdOf } from "@/lib/chain/lot-id";
-import { expect, signIn, test } from "./fixtures/index";
+import { expect, expectOnLedger, signIn, test } from "./fixtures/index";
 import { GTIN } from "./fixtures/journey";
 import { createSerialisedLot } from "./fixtures/ledger-writes";
 
@@ -36,7 +36,8 @@ test("adding a third new lot to a split keeps what was typed, and the split make
     await page.getByLabel("Unit").nth(i).selectOption("case");
   }
   await page.getByRole("button", { name: "Record split" }).click();
-  await expect(page).toHaveURL(/\/lots\/0x[0-9a-f]{64}\?recorded=1$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/lots\/0x[0-9a-f]{64}\?write=\w+$/, { timeout: 30_000 });
+  await expectOnLedger(page);
   const made = await db.lot.findMany({
     where: { id: { in: codes.map((code) => lotIdOf(GTIN, code)) } },
     select: { lotCode: true, quantity: true },

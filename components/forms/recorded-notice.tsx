@@ -1,7 +1,8 @@
 /**
- * "Recorded ✓ …" (or "Saved ✓") after an action went through, in a status region that is read out
- * without taking the focus. In a form after its action, and on the page an action leads to. The
- * region is always there, empty until then, so screen readers notice what is put in it.
+ * "Recorded ✓ …" (or "Saved ✓") in a form after an action that writes nothing to the ledger went
+ * through (an acknowledgement, a report), in a status region that is read out without taking the
+ * focus; a ledger write is followed by components/ledger/ledger-write-status.tsx instead. The region
+ * is always there, empty until then, so screen readers notice what is put in it.
  */
 export function RecordedNotice({ text }: { text?: string }) {
   return (

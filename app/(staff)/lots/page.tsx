@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ColdChainAlerts } from "@/components/cold-chain/cold-chain-alerts";
+import { LedgerWriteStatus } from "@/components/ledger/ledger-write-status";
 import { ListPager } from "@/components/lists/list-pager";
 import { FROM_THE_LOTS_PAGE, LotEventLinks } from "@/components/lots/lot-event-links";
 import { LotListFilters } from "@/components/lots/lot-list-filters";
 import { LotTable } from "@/components/lots/lot-table";
 import { PendingWrites } from "@/components/lots/pending-writes";
 import { requireMember } from "@/lib/auth/session";
-import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/errors";
 import { findColdChainAlerts } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { findFollowedWrites } from "@/lib/ledger-writes/find-ledger-writes";
+import { writeIdsOf } from "@/lib/ledger-writes/follow";
 import { findPendingLotWrites } from "@/lib/lots/get-pending-writes";
 import { canCreateLots } from "@/lib/lots/guards";
 import { findLotListChoices, listLots } from "@/lib/lots/list-lots";
@@ -27,9 +30,8 @@ export default async function LotsPage({
 }) {
   const member = await requireMember();
   const params = await searchParams;
-  const { created, pending, view } = {
+  const { created, view } = {
     created: text(params.created),
-    pending: text(params.pending),
     view: text(params.view) === "incoming" ? "incoming" : undefined,
   };
   const query = lotListQuery.parse(params);
@@ -37,20 +39,27 @@ export default async function LotsPage({
   const me = member.organization.chainAddress;
   // The main list is what the organisation holds, or — asked for — what is on its way to it.
   const scope = view ? { recipient: me } : { custodian: me };
+  const organizationId = member.organization.id;
+  // The writes first: one they call on the ledger is then in every list read after.
+  const followed = await findFollowedWrites({
+    db,
+    organizationId,
+    chainId: getEnv().CHAIN_ID,
+    ids: writeIdsOf(params.write),
+  });
   const [page, incoming, choices, writes, alerts] = await Promise.all([
     listLots({ db, scope, query }),
     view
       ? null
       : listLots({ db, scope: { recipient: me }, query: lotListQuery.parse({}), pageSize: 3 }),
-    findLotListChoices({ db, custodian: me, organizationId: member.organization.id }),
-    findPendingLotWrites({ db, organizationId: member.organization.id }),
+    findLotListChoices({ db, custodian: me, organizationId }),
+    findPendingLotWrites({ db, organizationId }),
     findColdChainAlerts({ db, member }),
   ]);
   const lots = page.lots;
   const isFiltered = Boolean(
     query.q || query.status || query.product || query.place || query.after,
   );
-  const isPendingStill = pending && !isFiltered && !lots.some((lot) => lot.id === pending);
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -66,12 +75,8 @@ export default async function LotsPage({
       </div>
       <ColdChainAlerts alerts={alerts} />
       <LotEventLinks member={member} ctes={FROM_THE_LOTS_PAGE} label="Record" />
-      {isPendingStill ? (
-        <p role="status" className="rounded-xl bg-amber-50 p-4">
-          {LEDGER_QUEUED_MESSAGE}
-        </p>
-      ) : null}
-      <PendingWrites writes={writes} />
+      {followed.length > 0 ? <LedgerWriteStatus writes={followed} /> : null}
+      <PendingWrites writes={writes.filter((write) => !followed.some((f) => f.id === write.id))} />
       {incoming && incoming.lots.length > 0 ? (
         <section className="flex flex-col gap-2">
           <h2 className="text-lg font-semibold">Incoming shipments</h2>
@@ -102,7 +107,7 @@ export default async function LotsPage({
         <LotListFilters path="/lots" query={query} view={view} {...choices} />
         <LotTable
           lots={lots}
-          highlightId={created ?? pending}
+          highlightId={created}
           label={view ? "Incoming shipments" : "Lots"}
           timeZone={member.organization.timeZone}
           empty={isFiltered ? "No lots match this search." : undefined}

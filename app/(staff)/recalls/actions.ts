@@ -10,8 +10,8 @@ import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { type ActionResult, toFailure } from "@/lib/errors";
-import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { nestFormValues, parseInput } from "@/lib/input";
+import { followWrites } from "@/lib/ledger-writes/follow";
 import { assertOrganizationAdmin } from "@/lib/organizations";
 import {
   acknowledgeRecall,
@@ -33,7 +33,10 @@ import {
   scannedRemoval,
 } from "@/lib/recall/terms";
 
-/** Confirms the recall shown on the review page: records it, then opens the recall's page. */
+/**
+ * Confirms the recall shown on the review page: queues it, then opens the recall's page, which
+ * follows it onto the ledger (a refusal by the ledger is shown there, with its reason).
+ */
 export async function startRecallAction(
   lotId: string,
   _previous: FormState,
@@ -49,9 +52,7 @@ export async function startRecallAction(
     const input = parseInput(recallInput, values);
     const db = getDb();
     const started = await startRecall({ db, member, lotId, input, appUrl: getEnv().APP_URL });
-    // Waits a few seconds so the page opens recorded; a refusal by the ledger is shown on the form.
-    await awaitLedgerWrite(db, started.writeId);
-    path = `/recalls/${started.recallId}`;
+    path = `/recalls/${started.recallId}?${followWrites([started.writeId])}`;
   } catch (error) {
     return refusal(error, "startRecallAction", formData);
   }
@@ -74,7 +75,7 @@ export async function acknowledgeRecallAction(
 
 /**
  * A regulator or an admin of the recalling organisation lifts the recall (a Class I one: asks to, and
- * a second person approves); the page then shows where it stands.
+ * a second person approves); the page then follows the lifting onto the ledger.
  */
 export async function liftRecallAction(
   recallId: string,
@@ -82,30 +83,19 @@ export async function liftRecallAction(
   formData: FormData,
 ): Promise<FormState> {
   const values = { reason: String(formData.get("reason") ?? "") };
-  let isAsked: boolean;
+  let writeId: string | null;
   try {
     const member = await authenticate();
     const input = parseInput(liftInput, values);
     const db = getDb();
-    const { writeId } = await liftRecall({
-      db,
-      member,
-      recallId,
-      input,
-      appUrl: getEnv().APP_URL,
-    });
-    // Waits a few seconds so the page shows it lifted; a refusal by the ledger is shown on the form.
-    if (writeId) await awaitLedgerWrite(db, writeId);
-    isAsked = !writeId;
+    ({ writeId } = await liftRecall({ db, member, recallId, input, appUrl: getEnv().APP_URL }));
   } catch (error) {
     return refusal(error, "liftRecallAction", formData);
   }
   revalidatePath("/", "layout");
-  return {
-    recorded: isAsked
-      ? "the lift is asked for; a second person approves it."
-      : "the recall is lifted.",
-  };
+  // A Class I lift is only asked for: nothing goes to the ledger before a second person approves.
+  if (!writeId) return { recorded: "Saved ✓ the lift is asked for; a second person approves it." };
+  redirect(`/recalls/${recallId}?${followWrites([writeId])}`);
 }
 
 /** A second person approves the lifting of a Class I recall that another asked for. */
@@ -113,16 +103,15 @@ export async function approveLiftAction(
   recallId: string,
   _previous: FormState,
 ): Promise<FormState> {
+  let writeId: string;
   try {
-    const db = getDb();
     const member = await authenticate();
-    const { writeId } = await approveLift({ db, member, recallId, appUrl: getEnv().APP_URL });
-    await awaitLedgerWrite(db, writeId);
+    ({ writeId } = await approveLift({ db: getDb(), member, recallId, appUrl: getEnv().APP_URL }));
   } catch (error) {
     return refusal(error, "approveLiftAction");
   }
   revalidatePath("/", "layout");
-  return undefined;
+  redirect(`/recalls/${recallId}?${followWrites([writeId])}`);
 }
 
 /** A holder reports what became of one lot of the recalled stock. */
@@ -167,8 +156,8 @@ export async function extendRecallAction(
     const input = parseInput(extendInput, { ...values, lotIds: formData.getAll("lotIds") });
     const db = getDb();
     const extended = await extendRecall({ db, member, recallId, input, appUrl: getEnv().APP_URL });
-    for (const writeId of extended.writeIds) await awaitLedgerWrite(db, writeId);
-    path = `/recalls/${extended.recallIds[0]}`;
+    // The first new recall's page follows every one of them onto the ledger.
+    path = `/recalls/${extended.recallIds[0]}?${followWrites(extended.writeIds)}`;
   } catch (error) {
     return refusal(error, "extendRecallAction", formData);
   }

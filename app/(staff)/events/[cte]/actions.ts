@@ -5,9 +5,9 @@ import type { FormState } from "@/components/forms/form-state";
 import { refusal } from "@/components/forms/refusal";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { queueTrackingEvent } from "@/lib/events/record-event";
 import { nestFormValues } from "@/lib/input";
+import { followWrites } from "@/lib/ledger-writes/follow";
 
 /** Records a critical tracking event from its form; on success, opens the lot it made or changed. */
 export async function recordEventAction(
@@ -25,12 +25,9 @@ export async function recordEventAction(
       cte,
       values: nestFormValues(formData.entries()),
     });
-    const state = await awaitLedgerWrite(db, queued.writeId);
-    const lotId = queued.newLotIds[0] ?? queued.lotId;
-    target =
-      state.status === "CONFIRMED" && state.isIndexed
-        ? `/lots/${lotId}?recorded=1`
-        : `/lots?pending=${lotId}`;
+    // Answered once it is in the outbox: the lot's page follows it onto the ledger (and shows a lot
+    // it makes once the indexer has it).
+    target = `/lots/${queued.newLotIds[0] ?? queued.lotId}?${followWrites([queued.writeId])}`;
   } catch (error) {
     return refusal(error, "recordEventAction", formData);
   }

@@ -6,13 +6,13 @@ import { refusal } from "@/components/forms/refusal";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { cancelShipment } from "@/lib/events/cancel-shipment";
-import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { receiveLot } from "@/lib/events/receiving";
 import { handOffLot } from "@/lib/events/shipping";
+import { followWrites } from "@/lib/ledger-writes/follow";
 
 /**
  * Ships the lot, or part of it (first step of the handoff), then shows the page of the lot that is on
- * its way (the part, when part of it ships) with where the write stands.
+ * its way (the part, when part of it ships), which follows the write onto the ledger.
  */
 export async function shipLotAction(
   lotId: string,
@@ -59,22 +59,20 @@ export async function cancelShipmentAction(
   );
 }
 
+/** Answers once the write is in the outbox: the lot page it opens follows it onto the ledger. */
 async function settle(
   context: string,
   lotId: string,
   formData: FormData,
   enqueue: () => Promise<{ writeId: string; lotId?: string }>,
 ): Promise<FormState> {
-  let isRecorded: boolean;
-  let shownLotId = lotId;
+  let target: string;
   try {
     const queued = await enqueue();
-    shownLotId = queued.lotId ?? lotId;
-    const state = await awaitLedgerWrite(getDb(), queued.writeId);
-    isRecorded = state.status === "CONFIRMED" && state.isIndexed;
+    target = `/lots/${queued.lotId ?? lotId}?${followWrites([queued.writeId])}`;
   } catch (error) {
     // Every wrong field at once, at its field, with what was typed.
     return refusal(error, context, formData);
   }
-  redirect(isRecorded ? `/lots/${shownLotId}` : `/lots/${shownLotId}?pending=1`);
+  redirect(target);
 }

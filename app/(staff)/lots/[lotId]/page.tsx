@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ColdChainBatches } from "@/components/cold-chain/cold-chain-batches";
-import { RecordedNotice } from "@/components/forms/recorded-notice";
 import { LabelSheetLink } from "@/components/labels/label-sheet-link";
+import { LedgerWriteStatus } from "@/components/ledger/ledger-write-status";
+import { LotNotOnLedgerYet } from "@/components/ledger/lot-not-on-ledger-yet";
 import { CancelShipmentForm } from "@/components/lots/cancel-shipment-form";
 import { LotEventLinks, ON_A_HELD_LOT } from "@/components/lots/lot-event-links";
 import { LotLineage } from "@/components/lots/lot-lineage";
@@ -13,7 +14,6 @@ import { ShipLotForm } from "@/components/lots/ship-lot-form";
 import { ShipmentSummary } from "@/components/lots/shipment-summary";
 import { RecallSourceOfRecall } from "@/components/recall/source-of-recall";
 import { requireMember } from "@/lib/auth/session";
-import { LEDGER_QUEUED_MESSAGE } from "@/lib/chain/errors";
 import {
   coldChainSummary,
   getColdChain,
@@ -21,6 +21,10 @@ import {
   withReadingsVerdict,
 } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { findFollowedWrites } from "@/lib/ledger-writes/find-ledger-writes";
+import { writeIdsOf } from "@/lib/ledger-writes/follow";
+import { isSettled } from "@/lib/ledger-writes/write-status";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { canCreateLots } from "@/lib/lots/guards";
 import { getLotShipment } from "@/lib/lots/latest-shipment";
@@ -36,14 +40,24 @@ export default async function LotPage({
   searchParams,
 }: {
   params: Promise<{ lotId: string }>;
-  searchParams: Promise<{ pending?: string; recorded?: string }>;
+  searchParams: Promise<{ write?: string | string[] }>;
 }) {
   const member = await requireMember();
-  const [{ lotId }, { pending, recorded }] = await Promise.all([params, searchParams]);
+  const [{ lotId }, { write }] = await Promise.all([params, searchParams]);
   const db = getDb();
-  // First whether the member may see the lot at all: a stranger gets the same 404 as for no lot.
+  // The writes before the lot: one they call on the ledger is then in the lot read after.
+  const writes = await findFollowedWrites({
+    db,
+    organizationId: member.organization.id,
+    chainId: getEnv().CHAIN_ID,
+    ids: writeIdsOf(write),
+    lotId,
+  });
+  // Whether the member may see the lot at all: a stranger gets the same 404 as for no lot.
   const lot = await getLotDetail({ db, member, lotId });
-  if (!lot) notFound();
+  // A lot the organisation just asked for is shown as on its way until the indexer has it.
+  if (!lot)
+    return writes.length > 0 ? <LotNotOnLedgerYet lotId={lotId} writes={writes} /> : notFound();
   const [recall, coldChain, coverage, shipment, recallsMadeFrom, product] = await Promise.all([
     findRecallOf({ db, lotId }),
     getColdChain({ db, lotId }),
@@ -54,11 +68,13 @@ export default async function LotPage({
   ]);
   const packages = lot.packageCount;
   const me = member.organization.chainAddress;
-  const isIncoming = lot.status === "IN_TRANSIT" && lot.recipient?.address === me;
   const canRecord = member.role !== "READ_ONLY";
-  const canShip = lot.status === "ACTIVE" && lot.custodian.address === me && canRecord && !recall;
-  const canCancelShipment =
-    lot.status === "IN_TRANSIT" && lot.custodian.address === me && canRecord && !recall;
+  // While a step of ours on this lot is on its way, the page says so instead of offering the next.
+  const canStep = canRecord && !recall && writes.every(isSettled);
+  const isIncoming =
+    lot.status === "IN_TRANSIT" && lot.recipient?.address === me && writes.every(isSettled);
+  const canShip = lot.status === "ACTIVE" && lot.custodian.address === me && canStep;
+  const canCancelShipment = lot.status === "IN_TRANSIT" && lot.custodian.address === me && canStep;
   // The carrier of the lot's shipment delivers it to the shipper's destination.
   const isCarrierLeg =
     shipment?.carrier?.gln === member.organization.gln &&
@@ -70,9 +86,7 @@ export default async function LotPage({
     packages > 0 && canRecord && [lot.custodian.address, lot.producer.address].includes(me);
   return (
     <>
-      <RecordedNotice
-        text={recorded ? `Recorded ✓ on the ledger for lot ${lot.lotCode}.` : undefined}
-      />
+      {writes.length > 0 ? <LedgerWriteStatus writes={writes} /> : null}
       <div>
         <h1 className="text-2xl font-bold">
           {product ? (
@@ -98,11 +112,6 @@ export default async function LotPage({
       <LotLineage sources={lot.parents} outputs={lot.children} />
       {recall ? <LotRecallAlert lotCode={lot.lotCode} recall={recall} /> : null}
       <RecallSourceOfRecall lotCode={lot.lotCode} recalls={recallsMadeFrom} />
-      {pending ? (
-        <p role="status" className="rounded-xl bg-amber-50 p-4">
-          {LEDGER_QUEUED_MESSAGE}
-        </p>
-      ) : null}
       {shipment ? (
         <ShipmentSummary shipment={shipment} isDelivered={lot.status !== "IN_TRANSIT"} />
       ) : null}

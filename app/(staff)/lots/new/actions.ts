@@ -5,9 +5,10 @@ import type { FormState } from "@/components/forms/form-state";
 import { refusal } from "@/components/forms/refusal";
 import { authenticate } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { createLot } from "@/lib/events/register-lot";
+import { followWrites } from "@/lib/ledger-writes/follow";
 
+/** Registers a lot; the lots page then shows it saved, and on the ledger once the indexer has it. */
 export async function createLotAction(
   _previous: FormState,
   formData: FormData,
@@ -20,11 +21,8 @@ export async function createLotAction(
     const member = await authenticate();
     const db = getDb();
     const { lotId, writeId } = await createLot({ db, member, input: values });
-    const state = await awaitLedgerWrite(db, writeId);
-    target =
-      state.status === "CONFIRMED" && state.isIndexed
-        ? `/lots?created=${lotId}`
-        : `/lots?pending=${lotId}`;
+    // Answered once it is in the outbox: the lots page follows it onto the ledger.
+    target = `/lots?created=${lotId}&${followWrites([writeId])}`;
   } catch (error) {
     return refusal(error, "createLotAction", formData);
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { LedgerWriteStatus } from "@/components/ledger/ledger-write-status";
 import { RecallAcknowledgeButton } from "@/components/recall/acknowledge-button";
 import { RecallAutoRefresh } from "@/components/recall/auto-refresh";
 import { RecallDashboardFrame } from "@/components/recall/dashboard-frame";
@@ -17,6 +18,9 @@ import { RecallScopeSummary } from "@/components/recall/scope-summary";
 import { RecallSourceLots } from "@/components/recall/source-lots";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { findFollowedWrites } from "@/lib/ledger-writes/find-ledger-writes";
+import { writeIdsOf } from "@/lib/ledger-writes/follow";
 import { getLineageFamily, getRecall } from "@/lib/recall";
 import {
   acknowledgeRecallAction,
@@ -28,10 +32,23 @@ import {
 
 export const metadata: Metadata = { title: "Recall" };
 
-export default async function RecallPage({ params }: { params: Promise<{ recallId: string }> }) {
+export default async function RecallPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ recallId: string }>;
+  searchParams: Promise<{ write?: string | string[] }>;
+}) {
   const member = await requireMember();
-  const { recallId } = await params;
+  const [{ recallId }, { write }] = await Promise.all([params, searchParams]);
   const db = getDb();
+  // The writes before the recall: one they call on the ledger is then in the recall read after.
+  const writes = await findFollowedWrites({
+    db,
+    organizationId: member.organization.id,
+    chainId: getEnv().CHAIN_ID,
+    ids: writeIdsOf(write),
+  });
   const recall = await getRecall({ db, member, recallId });
   if (!recall) notFound();
   const family = await getLineageFamily({ db, member, lotId: recall.lotId });
@@ -48,6 +65,7 @@ export default async function RecallPage({ params }: { params: Promise<{ recallI
   return (
     <RecallDashboardFrame>
       {isOpen ? <RecallAutoRefresh /> : null}
+      {writes.length > 0 ? <LedgerWriteStatus writes={writes} /> : null}
       <RecallHeader recall={recall} timeZone={member.organization.timeZone} />
       {recall.lift ? (
         <RecallLiftState lift={recall.lift} timeZone={member.organization.timeZone} />

@@ -6,13 +6,15 @@ import { refusal } from "@/components/forms/refusal";
 import { authenticate } from "@/lib/auth/session";
 import { readingsFromCsv, readingsUpload, recordReadings } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
-import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { parseInput } from "@/lib/input";
+import { followWrites } from "@/lib/ledger-writes/follow";
 
 /** Kept in the form after a refusal, so a person fixes the line instead of pasting it all again. */
 const KEEP_PASTED_CHARS = 200_000;
 
-/** Records the readings of an uploaded or pasted CSV; on success, opens the lot page. */
+/**
+ * Records the readings of an uploaded or pasted CSV; on success, opens the lot page, which follows the
+ * anchoring onto the ledger. */
 export async function recordReadingsAction(
   lotId: string,
   _previous: FormState,
@@ -34,11 +36,7 @@ export async function recordReadingsAction(
       lotId,
       readings: readingsFromCsv(upload.file),
     });
-    const state = await awaitLedgerWrite(db, writeId);
-    target =
-      state.status === "CONFIRMED" && state.isIndexed
-        ? `/lots/${lotId}?recorded=1`
-        : `/lots/${lotId}?pending=1`;
+    target = `/lots/${lotId}?${followWrites([writeId])}`;
   } catch (error) {
     const refused = refusal(error, "recordReadingsAction", formData);
     // A refusal about the readings as a whole is about the file.
