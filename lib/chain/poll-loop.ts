@@ -72,7 +72,11 @@ export async function runPollLoop(
   }
 }
 
-function sleep(ms: number, signal: AbortSignal, onWake?: (wake: () => void) => void): Promise<void> {
+function sleep(
+  ms: number,
+  signal: AbortSignal,
+  onWake?: (wake: () => void) => void,
+): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);

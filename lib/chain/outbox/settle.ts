@@ -58,7 +58,9 @@ async function settleOne(
   { head, minedNonces }: { head: number; minedNonces: number },
 ): Promise<number> {
   const hashes = row.sentHashes.length > 0 ? row.sentHashes : [row.txHash as string];
-  const receipts = await Promise.all(hashes.map((hash) => ctx.provider.getTransactionReceipt(hash)));
+  const receipts = await Promise.all(
+    hashes.map((hash) => ctx.provider.getTransactionReceipt(hash)),
+  );
   for (const [i, receipt] of receipts.entries()) {
     const hash = hashes[i] as string;
     if (!receipt) continue;
