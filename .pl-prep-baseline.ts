@@ -1,0 +1,2 @@
+import { prepareBaseline } from "@/bench/writes/baseline";
+console.log(await prepareBaseline("68415ff", console.log));
