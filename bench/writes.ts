@@ -5,7 +5,7 @@
 // organisations that make lots write for --seconds (bench/writes/load.ts). Per pipeline: writes/s that
 // reached the ledger, the time to the HTTP answer (ack) and to the ledger (confirmed and indexed),
 // p50 and p95. --block-time mines a block every <s> seconds instead of one per transaction; --only
-// new|baseline runs one side.
+// new|baseline runs one side; --profile <dir> writes the web servers' CPU profiles there.
 
 import { buildIfNeeded } from "@/tools/stack/build";
 import { wholeNumberFlag } from "./embedded-database";
@@ -26,6 +26,7 @@ const clients = wholeNumberFlag(argv, "--clients", 200);
 const seconds = wholeNumberFlag(argv, "--seconds", 20);
 const baselineRef = flag(argv, "--baseline") ?? "68415ff";
 const only = flag(argv, "--only");
+const profileDir = flag(argv, "--profile");
 const blockTimeFlag = flag(argv, "--block-time");
 const blockTime = blockTimeFlag === undefined ? undefined : Number(blockTimeFlag);
 if (blockTime !== undefined && !(blockTime > 0)) {
@@ -36,7 +37,7 @@ const log = (line: string) => (isJson ? console.error(line) : console.log(line))
 async function measure(dir: string, label: string): Promise<LoadResult> {
   let backend: Backend | null = null;
   try {
-    backend = await startBackend(dir, label, { blockTime, log });
+    backend = await startBackend(dir, label, { blockTime, profileDir, log });
     log(`bench:writes: ${label}: ${clients} clients for ${seconds} s…`);
     const result = await runLoad(backend, { clients, seconds, log });
     log(`bench:writes: ${label}: ${JSON.stringify(result)}`);

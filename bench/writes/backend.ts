@@ -34,7 +34,11 @@ function gtinUnder(prefix: string): string {
 export async function startBackend(
   dir: string,
   label: string,
-  { blockTime, log }: { blockTime?: number; log: (line: string) => void },
+  {
+    blockTime,
+    profileDir,
+    log,
+  }: { blockTime?: number; profileDir?: string; log: (line: string) => void },
 ): Promise<Backend> {
   const stack = await startEphemeralStack(`bench-writes-${label}`, log, { blockTime });
   const { db } = stack.prepared;
@@ -66,6 +70,8 @@ export async function startBackend(
     const script = `workers/${part}.ts`;
     const args = ["--conditions=react-server", "--import", "tsx", script];
     if (part === "web") args.push("--port", String(stack.port));
+    // --profile <dir>: the web server's CPU profile, written when it stops (Chrome DevTools opens it).
+    if (part === "web" && profileDir) args.unshift("--cpu-prof", `--cpu-prof-dir=${profileDir}`);
     const child = spawn(process.execPath, args, { cwd: dir, env: partEnv(part, stack.env) });
     child.stdout?.pipe(logFile, { end: false });
     child.stderr?.pipe(logFile, { end: false });

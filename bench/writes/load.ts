@@ -84,13 +84,23 @@ export async function runLoad(
           log(`bench:writes: first refusal: ${response.status} ${JSON.stringify(answer)}`);
         continue;
       }
-      samples.set(answer.writeId as string, {
+      const ackedAt = performance.now();
+      // The baseline's POST /api/lots answered the lot's id and where its write stood, not the write's id.
+      const writeId =
+        answer.writeId ??
+        (
+          await db.ledgerTransaction.findFirstOrThrow({
+            where: { lotId: answer.lotId, method: "createLot" },
+            select: { id: true },
+          })
+        ).id;
+      samples.set(writeId, {
         startedAt: sentAt,
-        ackedAt: performance.now(),
+        ackedAt,
         client: index,
         lotId: lotId ? undefined : answer.lotId,
       });
-      outstanding.add(answer.writeId as string);
+      outstanding.add(writeId);
     }
   };
 
