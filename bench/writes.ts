@@ -4,7 +4,8 @@
 // issue 16). Each gets its own embedded PostgreSQL and anvil; --clients API clients of the three
 // organisations that make lots write for --seconds (bench/writes/load.ts). Per pipeline: writes/s that
 // reached the ledger, the time to the HTTP answer (ack) and to the ledger (confirmed and indexed),
-// p50 and p95. --block-time mines a block every <s> seconds instead of one per transaction; --only
+// p50 and p95. --block-time mines a block every <s> seconds instead of one per transaction,
+// --mine-every <ms> one every <ms> while transactions wait (tools/chain/anvil.ts); --only
 // new|baseline runs one side; --profile <dir> writes the web servers' CPU profiles there.
 
 import { buildIfNeeded } from "@/tools/stack/build";
@@ -32,12 +33,24 @@ const blockTime = blockTimeFlag === undefined ? undefined : Number(blockTimeFlag
 if (blockTime !== undefined && !(blockTime > 0)) {
   throw new Error("--block-time takes seconds above 0 (e.g. --block-time 0.25).");
 }
+const mineEveryFlag = flag(argv, "--mine-every");
+const mineEveryMs =
+  mineEveryFlag === undefined ? undefined : wholeNumberFlag(argv, "--mine-every", 250);
+const chainMode = mineEveryMs
+  ? `a block every ${mineEveryMs} ms while writes wait`
+  : blockTime
+    ? `a block every ${blockTime} s`
+    : "automine";
 const log = (line: string) => (isJson ? console.error(line) : console.log(line));
 
 async function measure(dir: string, label: string): Promise<LoadResult> {
   let backend: Backend | null = null;
   try {
-    backend = await startBackend(dir, label, { blockTime, profileDir, log });
+    backend = await startBackend(dir, label, {
+      chain: { blockTime, mineEveryMs },
+      profileDir,
+      log,
+    });
     log(`bench:writes: ${label}: ${clients} clients for ${seconds} s…`);
     const result = await runLoad(backend, { clients, seconds, log });
     log(`bench:writes: ${label}: ${JSON.stringify(result)}`);
@@ -65,7 +78,7 @@ try {
 const report = {
   clients,
   seconds,
-  block_time_s: blockTime ?? "automine",
+  chain: chainMode,
   targets: TARGETS,
   ...results,
 };

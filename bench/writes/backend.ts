@@ -35,12 +35,16 @@ export async function startBackend(
   dir: string,
   label: string,
   {
-    blockTime,
+    chain,
     profileDir,
     log,
-  }: { blockTime?: number; profileDir?: string; log: (line: string) => void },
+  }: {
+    chain: { blockTime?: number; mineEveryMs?: number };
+    profileDir?: string;
+    log: (line: string) => void;
+  },
 ): Promise<Backend> {
-  const stack = await startEphemeralStack(`bench-writes-${label}`, log, { blockTime });
+  const stack = await startEphemeralStack(`bench-writes-${label}`, log, chain);
   const { db } = stack.prepared;
   const writers: Writer[] = [];
   for (const organization of DEMO_ORGANIZATIONS.filter((o) => o.companyPrefixes.length > 0)) {

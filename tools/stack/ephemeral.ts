@@ -33,7 +33,7 @@ export type EphemeralStack = {
 export async function startEphemeralStack(
   name: string,
   log: (line: string) => void,
-  chain: Pick<AnvilOptions, "blockTime"> = {},
+  chain: Pick<AnvilOptions, "blockTime" | "mineEveryMs"> = {},
 ): Promise<EphemeralStack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `lotledger-${name}-`));
   chmodSync(dataDir, 0o755); // embedded PostgreSQL runs as `postgres` when started by root
