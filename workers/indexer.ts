@@ -11,6 +11,13 @@ import { startWorker } from "./start-worker";
 
 /** How often the stall watch compares the checkpoint with the chain's head. */
 const WATCH_EVERY_MS = 10_000;
+/**
+ * New blocks are looked for this often: one eth_blockNumber, so a write reaches the read model within
+ * a block and a few tens of milliseconds. A full pass (which also checks the checkpoint's block for a
+ * reorg) runs when the head moved, or every FULL_PASS_MS regardless.
+ */
+const HEAD_POLL_MS = 25;
+const FULL_PASS_MS = 1_000;
 
 const { env, db, deployment, signal } = await startWorker("indexer", indexerEnvSchema);
 console.log(
@@ -43,10 +50,20 @@ await runAsSoleHolder({ name: "indexer", databaseUrl: env.DATABASE_URL, signal }
     lastError = line.endsWith(": reconnected") ? null : line;
     console.log(line);
   };
-  await runPollLoop("indexer", async () => (await indexNextBatch(source)).blocks > 0, {
-    signal: held,
-    log,
-  }).finally(() => clearInterval(watch));
+  let seenHead = -1;
+  let fullPassAt = 0;
+  const step = async () => {
+    const head = await source.provider.getBlockNumber();
+    if (head === seenHead && Date.now() - fullPassAt < FULL_PASS_MS) return false;
+    fullPassAt = Date.now();
+    const { blocks } = await indexNextBatch(source);
+    // Caught up to this head: the next pass waits for a new block. Still behind: go on at once.
+    if (blocks === 0) seenHead = head;
+    return blocks > 0;
+  };
+  await runPollLoop("indexer", step, { signal: held, log, pollMs: HEAD_POLL_MS }).finally(() =>
+    clearInterval(watch),
+  );
 });
 await db.$disconnect();
 process.exit(0);

@@ -1,9 +1,10 @@
 // The outbox sender process: signs each organisation's queued ledger writes with its key, sends them
 // and confirms them, resuming whatever a crash interrupted. Any number may run (one per app instance):
 // the one holding the database's sender lock sends, the others stand by to take over.
-import { processOutbox } from "@/lib/chain/outbox/sender";
-import { runPollLoop } from "@/lib/chain/poll-loop";
+import { nextPassInMs, processOutbox } from "@/lib/chain/outbox/sender";
+import { runPollLoop, WakeUp } from "@/lib/chain/poll-loop";
 import { createProvider } from "@/lib/chain/provider";
+import { listenTo, OUTBOX_CHANNEL } from "@/lib/db/notify";
 import { senderEnvSchema } from "@/lib/env";
 import { createSignerLookup } from "@/lib/organizations";
 import { removeWhatAFailedWriteMade } from "./failed-write";
@@ -15,6 +16,10 @@ console.log(
   `sender: sending queued writes to LotTracker ${deployment.address} on chain ${env.CHAIN_ID}`,
 );
 const provider = createProvider(env.RPC_URL, env.CHAIN_ID);
+/** Without a notification (a lost listener connection), a new write still goes out within this. */
+const IDLE_POLL_MS = 1_000;
+const wakeUp = new WakeUp();
+const listener = listenTo(env.DATABASE_URL, OUTBOX_CHANNEL, () => wakeUp.ring());
 await runAsSoleHolder({ name: "sender", databaseUrl: env.DATABASE_URL, signal }, (held) => {
   // Made afresh with each hold of the lock: what it remembers about signed writes may be stale.
   const context = {
@@ -29,8 +34,10 @@ await runAsSoleHolder({ name: "sender", databaseUrl: env.DATABASE_URL, signal },
   };
   return runPollLoop("sender", async () => (await processOutbox(context)) > 0, {
     signal: held,
-    pollMs: 100,
+    pollMs: () => nextPassInMs(context, IDLE_POLL_MS),
+    wakeUp,
   });
 });
+await listener.stop();
 await db.$disconnect();
 process.exit(0);

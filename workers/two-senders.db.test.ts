@@ -5,9 +5,10 @@ import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { insertLedgerTransaction } from "@/lib/chain/outbox/enqueue";
 import { processOutbox } from "@/lib/chain/outbox/sender";
-import { runPollLoop } from "@/lib/chain/poll-loop";
+import { runPollLoop, WakeUp } from "@/lib/chain/poll-loop";
 import { createProvider, grantLotTrackerRole } from "@/lib/chain/provider";
 import { createPrismaClient, type Db } from "@/lib/db/client";
+import { listenTo, OUTBOX_CHANNEL } from "@/lib/db/notify";
 import { createSignerLookup, createSigningKey, roleForOrganizationKind } from "@/lib/organizations";
 import { deployLotTracker } from "@/tools/chain/deploy";
 import { grantTestPrefixes } from "@/tools/testing/company-prefixes";
@@ -156,5 +157,46 @@ describe("two senders side by side", () => {
     // a worked first; after its graceful stop b took over (a may have won the lock back once before).
     expect(working[0]).toBe("a");
     expect(working.at(-1)).toBe("b");
+  });
+
+  it("a sender asleep wakes when a write is queued (the outbox's NOTIFY), not at its next poll", {
+    timeout: 60_000,
+  }, async () => {
+    const wakeUp = new WakeUp();
+    let passes = 0;
+    const listener = listenTo(database.databaseUrl, OUTBOX_CHANNEL, () => wakeUp.ring());
+    const stop = new AbortController();
+    const context = {
+      db: database.db,
+      provider,
+      chainId: CHAIN_ID,
+      contractAddress: lotTracker.target as string,
+      signerOf: createSignerLookup({ db: database.db, masterKey: MASTER_KEY }),
+    };
+    const step = async () => {
+      passes += 1;
+      return (await processOutbox(context)) > 0;
+    };
+    // Idle, it would look again in ten minutes.
+    const loop = runPollLoop("sender", step, {
+      signal: stop.signal,
+      pollMs: 600_000,
+      wakeUp,
+      log: () => {},
+    });
+    await until(() => passes > 0, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // listening, and asleep
+    const asleepAfter = passes;
+    const [row] = await enqueue(["WAKE-1"]);
+    await until(
+      async () =>
+        (await database.db.ledgerTransaction.findUniqueOrThrow({ where: { id: row?.id } }))
+          .status === "CONFIRMED",
+      30_000,
+    );
+    expect(passes).toBeGreaterThan(asleepAfter);
+    stop.abort();
+    await loop;
+    await listener.stop();
   });
 });

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client";
+import { INDEXED_CHANNEL } from "@/lib/db/notify";
 import { applyLedgerEvents } from "./apply-batch";
 import type { DecodedLog, RejectedLog } from "./decode";
 import { quarantineEvents } from "./quarantine";
@@ -40,6 +41,9 @@ export async function writeBatch(tx: Tx, batch: Batch): Promise<number> {
     create: { chainId, blockNumber: toBlock, blockHash: toBlockHash },
     update: { blockNumber: toBlock, blockHash: toBlockHash },
   });
+  // Sent on commit, with the checkpoint: a page waiting for a write's block reads it at once
+  // (channel ledger_indexed, docs/ledger-sync.md).
+  await tx.$executeRaw`SELECT pg_notify(${INDEXED_CHANNEL}, ${String(toBlock)})`;
   return quarantined.length;
 }
 

@@ -144,4 +144,24 @@ describe("startAnvil", () => {
       `Port ${port} is already in use`,
     );
   });
+
+  it("with mineEveryMs, mines no empty block while idle, and mines the transactions that wait", async () => {
+    const anvil = await startAnvil({ port: await findFreePort(), mineEveryMs: 100 });
+    const provider = createProvider(anvil.rpcUrl, 31337);
+    try {
+      const idleHead = await provider.getBlockNumber();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await provider.getBlockNumber()).toBe(idleHead);
+      const admin = await provider.getSigner(0);
+      const sent = await Promise.all(
+        [0, 1, 2].map((nonce) => admin.sendTransaction({ to: admin.address, value: 1n, nonce })),
+      );
+      const receipts = await Promise.all(sent.map((tx) => receiptOf(provider, tx.hash)));
+      expect(receipts.every((receipt) => receipt.status === 1)).toBe(true);
+      expect(await provider.getBlockNumber()).toBeGreaterThan(idleHead);
+    } finally {
+      provider.destroy();
+      await anvil.stop();
+    }
+  });
 });

@@ -21,8 +21,13 @@ export type AnvilOptions = {
   goodCopyEveryMs?: number;
   /** Where start-up says that it fell back to the good copy (default: the console). */
   log?: (line: string) => void;
-  /** Mine a block every N seconds instead of one per transaction. */
+  /** Mine a block every N seconds instead of one per transaction (empty ones too). */
   blockTime?: number;
+  /**
+   * Mine a block every N milliseconds, and only while transactions wait: a busy chain puts many writes
+   * in a block (one indexer batch, one receipt round), an idle one grows its state file by nothing.
+   */
+  mineEveryMs?: number;
   /** Append anvil's output here; without it the output is discarded (errors still reach the caller). */
   logFile?: string;
 };
@@ -121,6 +126,7 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilProcess> {
     args.push("--state", stateFile, "--state-interval", "1");
   }
   if (blockTime !== undefined) args.push("--block-time", String(blockTime));
+  if (options.mineEveryMs !== undefined) args.push("--no-mining");
 
   const child = spawn(anvilBinaryPath(), args, {
     stdio: ["ignore", logFile ? "pipe" : "ignore", "pipe"],
@@ -163,11 +169,15 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilProcess> {
   }
 
   const keeper = stateFile ? keepGoodCopy(stateFile, options.goodCopyEveryMs) : null;
+  const miner =
+    options.mineEveryMs === undefined ? null : mineWhenPending(rpcUrl, options.mineEveryMs);
+  void exited.then(() => miner?.stop());
   return {
     rpcUrl,
     pid,
     saveGoodCopy: () => keeper?.saveNow() ?? Promise.resolve(false),
     async stop() {
+      miner?.stop();
       await keeper?.stop();
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
@@ -177,9 +187,39 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilProcess> {
       await keeper?.saveNow().catch(() => false);
     },
     async kill() {
+      miner?.stop();
       void keeper?.stop();
       child.kill("SIGKILL");
       await exited;
     },
   };
+}
+
+async function rpc(rpcUrl: string, method: string): Promise<unknown> {
+  const response = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: [] }),
+    signal: AbortSignal.timeout(5_000),
+  });
+  return ((await response.json()) as { result?: unknown }).result;
+}
+
+/** Every `everyMs`, mines one block if anvil's pool holds a transaction ready to go in. */
+function mineWhenPending(rpcUrl: string, everyMs: number): { stop(): void } {
+  let isMining = false;
+  const timer = setInterval(async () => {
+    if (isMining) return;
+    isMining = true;
+    try {
+      const status = (await rpc(rpcUrl, "txpool_status")) as { pending?: string } | undefined;
+      if (Number(status?.pending ?? 0) > 0) await rpc(rpcUrl, "evm_mine");
+    } catch {
+      // anvil is stopping or was killed: its exit stops this timer
+    } finally {
+      isMining = false;
+    }
+  }, everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

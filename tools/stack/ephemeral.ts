@@ -2,7 +2,12 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type AnvilProcess, findFreePort, startAnvil } from "@/tools/chain/anvil";
+import {
+  type AnvilOptions,
+  type AnvilProcess,
+  findFreePort,
+  startAnvil,
+} from "@/tools/chain/anvil";
 import { startEmbeddedPostgres } from "@/tools/db/embedded-postgres";
 import { ANVIL_DEV_KEY, type PreparedLedger, prepareLedger } from "./prepare";
 
@@ -28,6 +33,7 @@ export type EphemeralStack = {
 export async function startEphemeralStack(
   name: string,
   log: (line: string) => void,
+  chain: Pick<AnvilOptions, "blockTime" | "mineEveryMs"> = {},
 ): Promise<EphemeralStack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `lotledger-${name}-`));
   chmodSync(dataDir, 0o755); // embedded PostgreSQL runs as `postgres` when started by root
@@ -40,7 +46,11 @@ export async function startEphemeralStack(
     dataDir: path.join(dataDir, "postgres"),
     port: postgresPort,
   });
-  const anvilOptions = { port: anvilPort, stateFile: path.join(dataDir, "anvil", "state.json") };
+  const anvilOptions = {
+    ...chain,
+    port: anvilPort,
+    stateFile: path.join(dataDir, "anvil", "state.json"),
+  };
   let anvil: AnvilProcess | null = await startAnvil(anvilOptions);
   const masterKey = randomBytes(32).toString("hex");
   const prepared = await prepareLedger({

@@ -2,7 +2,6 @@ import { readJson } from "@/lib/api/body";
 import { respond } from "@/lib/api/respond";
 import { authenticateRequest } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
-import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { createLot } from "@/lib/events/register-lot";
 
 /** POST { gtin, lotCode, quantity, unit }: register a lot. 202 with its id and where its write stands. */
@@ -11,6 +10,6 @@ export async function POST(request: Request) {
     const member = await authenticateRequest(request, { scope: "RECORD" });
     const db = getDb();
     const { lotId, writeId } = await createLot({ db, member, input: await readJson(request) });
-    return { lotId, state: await awaitLedgerWrite(db, writeId) };
+    return { writeId, lotId, status: "PENDING" };
   });
 }

@@ -30,15 +30,19 @@ export type SenderContext = {
   memory?: SenderMemory;
 };
 
-/** Per signed write: when to check it next, and whether its nonce looked taken last time. */
+/**
+ * Per signed write: when to check it next, and whether its nonce looked taken last time. Per signer:
+ * the next nonce it has not signed at.
+ */
 export type SenderMemory = {
   waits: Map<string, { count: number; nextCheckAt: number; isNonceTaken: boolean }>;
+  nonces: Map<string, number>;
 };
 
 export type SenderRow = Awaited<ReturnType<Db["ledgerTransaction"]["findFirstOrThrow"]>>;
 
 export function memoryOf(ctx: SenderContext): SenderMemory {
-  ctx.memory ??= { waits: new Map() };
+  ctx.memory ??= { waits: new Map(), nonces: new Map() };
   return ctx.memory;
 }
 

@@ -1,4 +1,4 @@
-import { id, toBeHex, ZeroHash } from "ethers";
+import { id, toBeHex, Wallet, ZeroHash } from "ethers";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type LotTracker, LotTracker__factory } from "@/lib/chain/generated";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
@@ -8,6 +8,7 @@ import { createSignerLookup, createSigningKey } from "@/lib/organizations";
 import { roleForOrganizationKind } from "@/lib/organizations/kinds";
 import { deployLotTracker } from "@/tools/chain/deploy";
 import { grantTestPrefixes } from "@/tools/testing/company-prefixes";
+import { startRpcProxy } from "@/tools/testing/rpc-proxy";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { insertLedgerTransaction } from "./enqueue";
 import { processOutbox, type SenderContext } from "./sender";
@@ -22,6 +23,8 @@ let db: Db;
 let context: SenderContext;
 let lotTracker: LotTracker;
 let organization: { id: string; chainAddress: string };
+/** A carrier's address: a lot can be handed off to it. */
+const recipient = Wallet.createRandom().address;
 
 function enqueueCreateLot(lotCode: string) {
   return db.$transaction((tx) =>
@@ -31,6 +34,19 @@ function enqueueCreateLot(lotCode: string) {
       method: "createLot",
       args: [BigInt(GTIN).toString(), encodeLotCode(lotCode), id(lotCode), ZeroHash],
       lotId: lotIdOf(GTIN, lotCode),
+    }),
+  );
+}
+
+/** A handoff of the lot; `lotId: undefined` queues it as a write the sender cannot tie to the lot. */
+function enqueueHandoff(lotCode: string, { lotId = lotIdOf(GTIN, lotCode) } = {}) {
+  return db.$transaction((tx) =>
+    insertLedgerTransaction(tx, {
+      organizationId: organization.id,
+      signerAddress: organization.chainAddress,
+      method: "handoff",
+      args: [lotIdOf(GTIN, lotCode), recipient, id(`handoff ${lotCode}`)],
+      lotId,
     }),
   );
 }
@@ -65,6 +81,11 @@ beforeAll(async () => {
   lotTracker = LotTracker__factory.connect(deployment.address, provider);
   await grantLotTrackerRole(lotTracker.connect(admin), roleForOrganizationKind("FARM"), address);
   await grantTestPrefixes(lotTracker.connect(admin), address);
+  await grantLotTrackerRole(
+    lotTracker.connect(admin),
+    roleForOrganizationKind("CARRIER"),
+    recipient,
+  );
   context = {
     db,
     provider,
@@ -107,6 +128,89 @@ describe("outbox sender", () => {
       "CONFIRMED",
       "CONFIRMED",
     ]);
+  });
+
+  it("sends several writes of one organisation before any is mined, and one block settles them all", async () => {
+    const rows = await Promise.all(["FLY-1", "FLY-2", "FLY-3"].map(enqueueCreateLot));
+    await withManualMining(async () => {
+      await processOutbox(context);
+      const inFlight = await Promise.all(rows.map(({ id: rowId }) => rowOf(rowId)));
+      expect(inFlight.map((row) => row.status)).toEqual(["SIGNED", "SIGNED", "SIGNED"]);
+      await provider.send("evm_mine", []);
+    });
+    await processOutbox(context);
+    const settled = await Promise.all(rows.map(({ id: rowId }) => rowOf(rowId)));
+    expect(settled.map((row) => row.status)).toEqual(["CONFIRMED", "CONFIRMED", "CONFIRMED"]);
+    expect(new Set(settled.map((row) => row.blockNumber)).size).toBe(1);
+  });
+
+  it("holds a lot's handoff until the lot's creation is mined, then sends it", async () => {
+    const created = await enqueueCreateLot("DEP-1");
+    const handedOff = await enqueueHandoff("DEP-1");
+    await withManualMining(async () => {
+      await processOutbox(context);
+      expect((await rowOf(created.id)).status).toBe("SIGNED");
+      expect(await rowOf(handedOff.id)).toMatchObject({ status: "PENDING", nonce: null });
+      await provider.send("evm_mine", []);
+      await processOutbox(context); // confirms the creation, then signs the handoff
+      expect((await rowOf(handedOff.id)).status).toBe("SIGNED");
+      await provider.send("evm_mine", []);
+    });
+    await processOutbox(context);
+    expect((await rowOf(handedOff.id)).status).toBe("CONFIRMED");
+    expect(await lotTracker.pendingRecipientOf(lotIdOf(GTIN, "DEP-1"))).toBe(recipient);
+  });
+
+  it("judges a refusal met while the organisation has writes in flight again once they are mined", async () => {
+    const created = await enqueueCreateLot("DEP-2");
+    // Not tied to its lot: only the refusal rule keeps it from failing against the block before.
+    const handedOff = await enqueueHandoff("DEP-2", { lotId: undefined });
+    await withManualMining(async () => {
+      await processOutbox(context);
+      expect((await rowOf(created.id)).status).toBe("SIGNED");
+      expect(await rowOf(handedOff.id)).toMatchObject({ status: "PENDING", error: null });
+      await provider.send("evm_mine", []);
+    });
+    await processOutbox(context);
+    await processOutbox(context);
+    expect(await rowOf(handedOff.id)).toMatchObject({ status: "CONFIRMED", error: null });
+  });
+
+  it("sends the saved bytes after a crash between signing and sending, and the next write takes the next nonce", async () => {
+    const node = await startRpcProxy(inject("rpcUrl"));
+    // The node never hears of the write, as when the sender dies right after saving it.
+    node.intercept = (request) =>
+      request.method === "eth_sendRawTransaction"
+        ? { error: { code: -32000, message: "connection reset" } }
+        : undefined;
+    const crashing = {
+      ...context,
+      provider: createProvider(node.url, CHAIN_ID),
+      memory: undefined,
+    };
+    const { id: rowId } = await enqueueCreateLot("CRASH-1");
+    await processOutbox(crashing);
+    const saved = await rowOf(rowId);
+    expect(saved.status).toBe("SIGNED");
+    expect(await provider.getTransaction(saved.txHash as string)).toBeNull();
+    crashing.provider.destroy();
+    await node.close();
+
+    const restarted = { ...context, memory: undefined }; // a new sender remembers nothing
+    await processOutbox(restarted);
+    await processOutbox(restarted);
+    expect(await rowOf(rowId)).toMatchObject({
+      status: "CONFIRMED",
+      nonce: saved.nonce,
+      txHash: saved.txHash,
+    });
+    const { id: nextId } = await enqueueCreateLot("CRASH-2");
+    await processOutbox(restarted);
+    await processOutbox(restarted);
+    expect(await rowOf(nextId)).toMatchObject({
+      status: "CONFIRMED",
+      nonce: (saved.nonce as number) + 1,
+    });
   });
 
   it("re-broadcasts a signed transaction the node lost, with the same nonce and hash", async () => {

@@ -1,22 +1,10 @@
 import "server-only";
-import type { Interface } from "ethers";
-import { describeLedgerRefusal, isLedgerUnreachable } from "@/lib/chain/errors";
-import { LotTracker__factory } from "@/lib/chain/generated";
-import {
-  broadcast,
-  failWrite,
-  memoryOf,
-  messageOf,
-  type SenderContext,
-  type SenderRow,
-} from "./context";
+import { failWrite, memoryOf, messageOf, type SenderContext, type SenderRow } from "./context";
+import { sendPending } from "./send-pending";
 import { settleSignedWrites } from "./settle";
-import { feesFor, signWrite } from "./sign";
 
 export type { SenderContext } from "./context";
 
-// Typed loosely: outbox rows name their method at run time.
-const lotTracker: Interface = LotTracker__factory.createInterface();
 /** Confirmed transactions this close to the head are re-checked: a reorg or a chain restart can drop them. */
 const RECHECK_DEPTH = 64;
 const DEFAULT_MAX_ATTEMPTS = 8;
@@ -47,105 +35,45 @@ export async function processOutbox(ctx: SenderContext): Promise<number> {
   const signedIds = new Set(signed.map((row) => row.id));
   for (const id of waits.keys()) if (!signedIds.has(id)) waits.delete(id);
   moved += await settleSignedWrites(ctx, signed);
-  return moved + (await sendPending(ctx));
+  return moved + (await sendPending(ctx, (row, error) => retryLater(ctx, row, error)));
 }
 
-/** Sends again, unchanged, any recently confirmed transaction the chain no longer has. */
+/**
+ * How long the sender may sleep after a pass that moved nothing: until the next signed write is due
+ * for a check, or `idleMs` when none waits (a new write rings the sender awake through the outbox's
+ * notification; the idle poll is only a safety net).
+ */
+export function nextPassInMs(ctx: SenderContext, idleMs: number): number {
+  const waits = [...memoryOf(ctx).waits.values()];
+  if (waits.length === 0) return idleMs;
+  const soonest = Math.min(...waits.map((wait) => wait.nextCheckAt));
+  return Math.max(10, Math.min(idleMs, soonest - Date.now()));
+}
+
+/**
+ * Sends again, unchanged, any recently confirmed transaction the chain no longer has: one block read
+ * per block that holds such writes, not one receipt per write.
+ */
 async function recheckConfirmations(ctx: SenderContext): Promise<number> {
   const head = await ctx.provider.getBlockNumber();
   const recent = await ctx.db.ledgerTransaction.findMany({
     where: { status: "CONFIRMED", blockNumber: { gt: head - RECHECK_DEPTH } },
     orderBy: [{ signerAddress: "asc" }, { nonce: "asc" }],
   });
+  const heights = [...new Set(recent.map((row) => row.blockNumber as number))];
+  const blocks = await Promise.all(heights.map((height) => ctx.provider.getBlock(height)));
+  const onChain = new Set(blocks.flatMap((block) => block?.transactions ?? []));
   let reopened = 0;
   for (const row of recent) {
-    if (!(await ctx.provider.getTransactionReceipt(row.txHash as string))) {
-      ctx.log?.(`sender: ${row.txHash} is no longer on the chain; sending it again`);
-      await ctx.db.ledgerTransaction.update({
-        where: { id: row.id },
-        data: { status: "SIGNED", blockNumber: null, sentAtBlock: head },
-      });
-      reopened += 1;
-    }
+    if (onChain.has(row.txHash as string)) continue;
+    ctx.log?.(`sender: ${row.txHash} is no longer on the chain; sending it again`);
+    await ctx.db.ledgerTransaction.update({
+      where: { id: row.id },
+      data: { status: "SIGNED", blockNumber: null, sentAtBlock: head },
+    });
+    reopened += 1;
   }
   return reopened;
-}
-
-async function sendPending(ctx: SenderContext): Promise<number> {
-  const { db } = ctx;
-  // Signers whose oldest pending write is backing off after an error: their later writes wait.
-  const held = await db.ledgerTransaction.findMany({
-    where: { status: "PENDING", nextAttemptAt: { gt: new Date() } },
-    distinct: ["signerAddress"],
-    select: { signerAddress: true },
-  });
-  const heldBack = new Set(held.map((row) => row.signerAddress));
-  const pending = await db.ledgerTransaction.findMany({
-    where: { status: "PENDING", signerAddress: { notIn: [...heldBack] } },
-    orderBy: { createdAt: "asc" },
-    take: 100,
-  });
-  let moved = 0;
-  for (const row of pending) {
-    if (heldBack.has(row.signerAddress)) continue;
-    try {
-      moved += await signAndSend(ctx, row);
-    } catch (error) {
-      if (isLedgerUnreachable(error)) throw error;
-      heldBack.add(row.signerAddress);
-      moved += await retryLater(ctx, row, error);
-    }
-  }
-  return moved;
-}
-
-async function signAndSend(ctx: SenderContext, row: SenderRow): Promise<number> {
-  const { db, provider } = ctx;
-  // Stored as typed by LedgerCall (outbox/enqueue.ts): what the generated bindings take.
-  const data = lotTracker.encodeFunctionData(row.method, row.args as readonly unknown[]);
-  let gasLimit: bigint;
-  try {
-    gasLimit = await provider.estimateGas({
-      from: row.signerAddress,
-      to: ctx.contractAddress,
-      data,
-    });
-  } catch (error) {
-    const refusal = describeLedgerRefusal(error);
-    if (!refusal) throw error;
-    await failWrite(ctx, row, refusal);
-    return 1;
-  }
-  const [nonce, fees, wallet, head] = await Promise.all([
-    nextNonce(ctx, row.signerAddress),
-    provider.getFeeData(),
-    ctx.signerOf(row.organizationId),
-    provider.getBlockNumber(),
-  ]);
-  const signed = await signWrite(wallet, {
-    chainId: ctx.chainId,
-    to: ctx.contractAddress,
-    data,
-    nonce,
-    // A margin over the estimate: state can change between estimate and inclusion.
-    gasLimit: (gasLimit * 13n) / 10n,
-    fees: feesFor(fees),
-  });
-  // Saved before it is broadcast: after a crash the same bytes (same nonce, same hash) are sent again.
-  await db.ledgerTransaction.update({
-    where: { id: row.id, status: "PENDING" },
-    data: {
-      status: "SIGNED",
-      nonce,
-      ...signed,
-      sentHashes: [signed.txHash],
-      sentAtBlock: head,
-      attempts: 0,
-      nextAttemptAt: null,
-    },
-  });
-  await broadcast(ctx, signed.rawTransaction);
-  return 1;
 }
 
 /** Holds a write back after an unexpected error: 2 s, 4 s, 8 s, … then fails it with a sentence. */
@@ -165,20 +93,4 @@ async function retryLater(ctx: SenderContext, row: SenderRow, error: unknown): P
     data: { attempts, nextAttemptAt: new Date(Date.now() + delayMs) },
   });
   return 0;
-}
-
-/**
- * The next nonce for a signer: past everything the chain has seen from it and everything the outbox
- * has already signed for it (which the chain may not have seen yet, e.g. after a broadcast failed or
- * the node lost recent blocks). Only the sender signs, and one sender holds the database's lock.
- */
-async function nextNonce(ctx: SenderContext, signerAddress: string): Promise<number> {
-  const [onChain, highest] = await Promise.all([
-    ctx.provider.getTransactionCount(signerAddress, "pending"),
-    ctx.db.ledgerTransaction.aggregate({
-      where: { signerAddress, nonce: { not: null } },
-      _max: { nonce: true },
-    }),
-  ]);
-  return Math.max(onChain, (highest._max.nonce ?? -1) + 1);
 }

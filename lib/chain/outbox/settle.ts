@@ -28,24 +28,28 @@ export async function settleSignedWrites(ctx: SenderContext, rows: SenderRow[]):
   const due = rows.filter((row) => (memory.waits.get(row.id)?.nextCheckAt ?? 0) <= Date.now());
   if (due.length === 0) return 0;
   const head = await ctx.provider.getBlockNumber();
-  let moved = 0;
-  for (const [signer, writes] of bySigner(due)) {
-    // Read before the receipts: a write mined in between is then found by its receipt, not taken
-    // for a nonce used elsewhere.
-    const minedNonces = await ctx.provider.getTransactionCount(signer, "latest");
-    for (const row of writes) {
-      try {
-        moved += await settleOne(ctx, row, { head, minedNonces });
-      } catch (error) {
-        if (isLedgerUnreachable(error)) throw error;
-        ctx.log?.(
-          `sender: could not check write ${row.id} (${messageOf(error)}); trying again later`,
-        );
-        waitLonger(ctx, row.id);
-      }
-    }
-  }
-  return moved;
+  // Every signer's writes at once: one nonce read per signer, the receipts side by side.
+  const moved = await Promise.all(
+    [...bySigner(due)].map(async ([signer, writes]) => {
+      // Read before the receipts: a write mined in between is then found by its receipt, not taken
+      // for a nonce used elsewhere.
+      const minedNonces = await ctx.provider.getTransactionCount(signer, "latest");
+      const settled = await Promise.all(
+        writes.map((row) =>
+          settleOne(ctx, row, { head, minedNonces }).catch((error: unknown) => {
+            if (isLedgerUnreachable(error)) throw error;
+            ctx.log?.(
+              `sender: could not check write ${row.id} (${messageOf(error)}); trying again later`,
+            );
+            waitLonger(ctx, row.id);
+            return 0;
+          }),
+        ),
+      );
+      return settled.reduce((sum, n) => sum + n, 0);
+    }),
+  );
+  return moved.reduce((sum, n) => sum + n, 0);
 }
 
 async function settleOne(
@@ -54,8 +58,11 @@ async function settleOne(
   { head, minedNonces }: { head: number; minedNonces: number },
 ): Promise<number> {
   const hashes = row.sentHashes.length > 0 ? row.sentHashes : [row.txHash as string];
-  for (const hash of hashes) {
-    const receipt = await ctx.provider.getTransactionReceipt(hash);
+  const receipts = await Promise.all(
+    hashes.map((hash) => ctx.provider.getTransactionReceipt(hash)),
+  );
+  for (const [i, receipt] of receipts.entries()) {
+    const hash = hashes[i] as string;
     if (!receipt) continue;
     memoryOf(ctx).waits.delete(row.id);
     if (receipt.status !== 1) {

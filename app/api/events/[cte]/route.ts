@@ -4,7 +4,6 @@ import { respond } from "@/lib/api/respond";
 import { authenticateRequest } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { awaitLedgerWrite } from "@/lib/events/ledger-write";
 import { queueTrackingEvent } from "@/lib/events/record-event";
 
 // The same key data elements as the form, by the same names ("outputs.0.lotCode", or nested);
@@ -28,6 +27,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ cte
     }
     const db = getDb();
     const queued = await queueTrackingEvent({ db, member, cte, values: body.data });
-    return { ...queued, state: await awaitLedgerWrite(db, queued.writeId) };
+    return { ...queued, status: "PENDING" };
   });
 }
