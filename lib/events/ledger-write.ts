@@ -26,6 +26,8 @@ export type LedgerWriteRequest = {
   lotId: string;
   /** Lots it creates: their packages are commissioned with it. */
   newLots?: NewLot[];
+  /** The client's Idempotency-Key: a second write under it fails the caller's transaction. */
+  idempotencyKey?: string;
 };
 
 /** The write of a critical tracking event: its payload is the EPCIS event. */
@@ -39,7 +41,7 @@ export type EventWrite = LedgerWriteRequest & { payload: EpcisEvent };
 export async function enqueueLedgerWrite(
   tx: Tx,
   member: Member,
-  { payload, call, lotId, newLots = [] }: LedgerWriteRequest,
+  { payload, call, lotId, newLots = [], idempotencyKey }: LedgerWriteRequest,
 ): Promise<{ id: string; payloadHash: string }> {
   // Every write that registers lots passes here, so no path can queue one LotTracker would refuse.
   await assertOwnGtins(tx, member, newLots);
@@ -53,6 +55,8 @@ export async function enqueueLedgerWrite(
     lotId,
     payload: { hash: payloadHash, body: payload },
   });
+  // (organizationId, idempotencyKey) is unique: a replay raced past the route's check stops here.
+  if (idempotencyKey) await tx.ledgerTransaction.update({ where: { id }, data: { idempotencyKey } });
   const packages = newLots.flatMap((lot) =>
     lot.serials.map((serial) => ({ lotId: lot.id, serial, ledgerTransactionId: id })),
   );

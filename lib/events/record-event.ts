@@ -41,11 +41,14 @@ export async function queueTrackingEvent({
   member,
   cte,
   values,
+  idempotencyKey,
 }: {
   db: Db;
   member: Member;
   cte: string;
   values: EventFormValues;
+  /** The API client's Idempotency-Key (lib/api/idempotency.ts). */
+  idempotencyKey?: string;
 }): Promise<QueuedEvent> {
   if (!isRecordedHere(cte))
     throw new AppError("NOT_FOUND", `There is no event called “${cte}” to record.`);
@@ -54,7 +57,7 @@ export async function queueTrackingEvent({
   const nested = nestFormValues(Object.entries(values));
   const { id, write } = await db.$transaction(async (tx) => {
     const write = await PLANS[cte](tx, member, nested);
-    return { id: (await enqueueLedgerWrite(tx, member, write)).id, write };
+    return { id: (await enqueueLedgerWrite(tx, member, { ...write, idempotencyKey })).id, write };
   });
   return {
     writeId: id,
