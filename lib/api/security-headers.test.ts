@@ -16,6 +16,7 @@ describe("securityHeaders", () => {
     expect(app["content-security-policy"]).toContain(
       "script-src 'self' 'nonce-abc' 'strict-dynamic'",
     );
+    expect(app["content-security-policy"]).toContain("worker-src 'self'");
     for (const pathname of [
       "/01/09506000134352",
       "/linkset/01/x",

@@ -56,7 +56,8 @@ export async function enqueueLedgerWrite(
     payload: { hash: payloadHash, body: payload },
   });
   // (organizationId, idempotencyKey) is unique: a replay raced past the route's check stops here.
-  if (idempotencyKey) await tx.ledgerTransaction.update({ where: { id }, data: { idempotencyKey } });
+  if (idempotencyKey)
+    await tx.ledgerTransaction.update({ where: { id }, data: { idempotencyKey } });
   const packages = newLots.flatMap((lot) =>
     lot.serials.map((serial) => ({ lotId: lot.id, serial, ledgerTransactionId: id })),
   );

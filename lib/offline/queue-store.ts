@@ -1,0 +1,60 @@
+import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import { newQueueItem, type QueuedAction, type QueueItem } from "./queue";
+
+// The queue lives in IndexedDB, not in memory: closing the app, a reload or a restart of the phone
+// loses nothing typed. Every change is announced so that each badge and list in every tab redraws.
+
+interface OfflineDb extends DBSchema {
+  queue: { key: string; value: QueueItem };
+}
+
+const CHANGED = "lotledger-queue-changed";
+let database: Promise<IDBPDatabase<OfflineDb>> | null = null;
+
+function open(): Promise<IDBPDatabase<OfflineDb>> {
+  database ??= openDB<OfflineDb>("lotledger-offline", 1, {
+    upgrade(db) {
+      db.createObjectStore("queue", { keyPath: "key" });
+    },
+  });
+  return database;
+}
+
+function announce(): void {
+  window.dispatchEvent(new Event(CHANGED));
+  new BroadcastChannel(CHANGED).postMessage("changed");
+}
+
+/** Calls `onChange` whenever the queue changes, in this tab or another; returns the unsubscribe. */
+export function watchQueue(onChange: () => void): () => void {
+  const channel = new BroadcastChannel(CHANGED);
+  channel.onmessage = onChange;
+  window.addEventListener(CHANGED, onChange);
+  return () => {
+    channel.close();
+    window.removeEventListener(CHANGED, onChange);
+  };
+}
+
+export async function listQueue(): Promise<QueueItem[]> {
+  return (await open()).getAll("queue");
+}
+
+/** Queues an action under a new Idempotency-Key. */
+export async function enqueueAction(action: QueuedAction): Promise<QueueItem> {
+  const item = newQueueItem(action, crypto.randomUUID(), new Date());
+  await (await open()).put("queue", item);
+  announce();
+  return item;
+}
+
+export async function markRefused(item: QueueItem, sentence: string): Promise<void> {
+  await (await open()).put("queue", { ...item, refusal: sentence });
+  announce();
+}
+
+/** Takes an item off the phone: sent, or a refusal the person has read. */
+export async function dropItem(key: string): Promise<void> {
+  await (await open()).delete("queue", key);
+  announce();
+}
