@@ -6,7 +6,6 @@ import type { Member } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/organizations/directory";
 import { respondFailure } from "./respond";
 
 /** What every write route answers: the queued ledger write, before the chain has seen it. */
@@ -40,12 +39,41 @@ async function findKeyedWrite(
   return write && { writeId: write.id, lotId: write.lotId, status: "PENDING" };
 }
 
+/** A write's outcome: 202 for a new write, 200 for the one an earlier request made under the key. */
+export type WriteOutcome = { status: 200 | 202; answer: WriteAnswer };
+
+/**
+ * Makes a write at most once per organisation and key. A repeat is answered with the first write
+ * before any rule is checked again (the first write has changed what the rules see). A repeat that
+ * raced past that check fails — on the unique key, or on a rule the first write now trips — and is
+ * answered with the first write too. A refusal writes nothing, so the same key may be sent again.
+ */
+export async function writeOnce({
+  db,
+  member,
+  key,
+  write,
+}: {
+  db: Db;
+  member: Member;
+  key: string | undefined;
+  write: () => Promise<{ writeId: string; lotId?: string }>;
+}): Promise<WriteOutcome> {
+  const earlier = key ? await findKeyedWrite(db, member.organization.id, key) : null;
+  if (earlier) return { status: 200, answer: earlier };
+  try {
+    const { writeId, lotId } = await write();
+    return { status: 202, answer: { writeId, lotId: lotId ?? null, status: "PENDING" } };
+  } catch (error) {
+    const first = key ? await findKeyedWrite(db, member.organization.id, key) : null;
+    if (first) return { status: 200, answer: first };
+    throw error;
+  }
+}
+
 /**
  * Answers a write route: 202 `{ writeId, lotId, status: "PENDING" }` as soon as the write is in the
- * outbox. With an `Idempotency-Key` the write happens once per organisation and key: a repeat is
- * answered 200 with the first write, before any rule is checked again (the first write has changed
- * what the rules see), and one that raced past that check is rolled back by the unique key.
- * A refusal writes nothing, so the same key may be sent again after it.
+ * outbox, exactly once per `Idempotency-Key` (writeOnce).
  */
 export async function respondToWrite(
   context: string,
@@ -56,19 +84,13 @@ export async function respondToWrite(
   try {
     const member = await authenticateRequest(request, { scope });
     const key = readIdempotencyKey(request);
-    const db = getDb();
-    const earlier = key ? await findKeyedWrite(db, member.organization.id, key) : null;
-    if (earlier) return Response.json(earlier, { status: 200 });
-    try {
-      const { writeId, lotId } = await write(member, key);
-      const answer: WriteAnswer = { writeId, lotId: lotId ?? null, status: "PENDING" };
-      return Response.json(answer, { status: 202 });
-    } catch (error) {
-      const raced = key && isUniqueViolation(error);
-      const first = raced ? await findKeyedWrite(db, member.organization.id, key) : null;
-      if (first) return Response.json(first, { status: 200 });
-      throw error;
-    }
+    const { status, answer } = await writeOnce({
+      db: getDb(),
+      member,
+      key,
+      write: () => write(member, key),
+    });
+    return Response.json(answer, { status });
   } catch (error) {
     return respondFailure(error, context);
   }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { describeAction, newQueueItem, outcomeOf, requestOf, waitingItems } from "./queue";
+
+const receive = { kind: "receive", lotId: "0xab", lotCode: "L-1", product: "Romaine" } as const;
+const removal = {
+  kind: "remove",
+  recallId: "rc1",
+  lotId: "0xcd",
+  lotCode: "R-9",
+  serial: "S7",
+} as const;
+
+describe("the offline queue", () => {
+  it("turns each action into its API request", () => {
+    expect(requestOf(receive)).toEqual({
+      url: "/api/lots/0xab/receipts",
+      body: { decision: "accept" },
+    });
+    expect(requestOf(removal)).toEqual({
+      url: "/api/recalls/rc1/removals",
+      body: { lotId: "0xcd", serial: "S7" },
+    });
+  });
+
+  it("names each action as its button did", () => {
+    expect(describeAction(receive)).toBe("Accept lot L-1 (Romaine)");
+    expect(describeAction(removal)).toBe("Mark package S7 of lot R-9 removed");
+  });
+
+  it("drops a sent action, keeps a refused one with its sentence, retries the rest later", () => {
+    expect(outcomeOf(202, {})).toEqual({ kind: "sent" });
+    expect(outcomeOf(200, {})).toEqual({ kind: "sent" });
+    expect(outcomeOf(409, { code: "CONFLICT", error: "Lot L-1 was recalled." })).toEqual({
+      kind: "refused",
+      sentence: "Lot L-1 was recalled.",
+    });
+    expect(outcomeOf(403, { error: { code: "FORBIDDEN", message: "Read-only." } })).toEqual({
+      kind: "refused",
+      sentence: "Read-only.",
+    });
+    expect(outcomeOf(400, null)).toEqual({
+      kind: "refused",
+      sentence:
+        "LotLedger refused this action without saying why: open the lot to see where it stands.",
+    });
+    for (const status of [401, 429, 500, 503]) {
+      expect(outcomeOf(status, { error: "later" })).toEqual({ kind: "unsent" });
+    }
+  });
+
+  it("sends the waiting actions oldest first and leaves refused ones out", () => {
+    const later = newQueueItem(receive, "k2", new Date("2026-12-02T10:00:02Z"));
+    const first = newQueueItem(removal, "k1", new Date("2026-12-02T10:00:01Z"));
+    const refused = {
+      ...newQueueItem(receive, "k0", new Date("2026-12-02T09:00:00Z")),
+      refusal: "No.",
+    };
+    expect(waitingItems([later, refused, first]).map((item) => item.key)).toEqual(["k1", "k2"]);
+  });
+});
