@@ -77,7 +77,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           ) : null}
         </p>
         <div className={`${PAGE_WIDTH} px-4 empty:hidden [&:has(p)]:pb-2`}>
-          <OfflineSync />
+          <OfflineSync userId={member.userId} />
         </div>
       </header>
       <RecallNotices member={member} recalls={recalls} />

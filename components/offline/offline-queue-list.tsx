@@ -10,8 +10,8 @@ const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digi
  * The scan page's list of what the phone has not sent yet, and of what the server refused with its
  * sentence: a refusal stays until the person has read it and dismisses it.
  */
-export function OfflineQueueList() {
-  const { waiting, refused } = useOfflineQueue();
+export function OfflineQueueList({ userId }: { userId: string }) {
+  const { waiting, refused } = useOfflineQueue(userId);
   if (waiting.length === 0 && refused.length === 0) return null;
   return (
     <section

@@ -12,9 +12,12 @@ import { enqueueAction } from "@/lib/offline/queue-store";
  */
 export function OfflineScanResult({
   decision,
+  userId,
   onDone,
 }: {
   decision: Exclude<OfflineDecision, { kind: "refused" }>;
+  /** Who queues it: only their session will send it. */
+  userId: string;
   /** With the action when it was queued, without when the person moved on. */
   onDone: (queued?: QueuedAction) => void;
 }) {
@@ -24,7 +27,7 @@ export function OfflineScanResult({
   async function queue() {
     if (decision.kind !== "offer") return;
     setIsQueuing(true);
-    await enqueueAction(decision.action);
+    await enqueueAction(decision.action, userId);
     onDone(decision.action);
   }
 

@@ -14,23 +14,23 @@ const RETRY_MS = 30_000;
  * when the phone comes back online and every half minute while something waits, and says how many
  * actions are waiting or were refused (the list is on the scan page).
  */
-export function OfflineSync() {
-  const { waiting, refused } = useOfflineQueue();
+export function OfflineSync({ userId }: { userId: string }) {
+  const { waiting, refused } = useOfflineQueue(userId);
   const hasWaiting = waiting.length > 0;
 
   useEffect(() => {
     void registerServiceWorker();
-    void sendQueue();
-    const onOnline = () => void sendQueue();
+    void sendQueue(userId);
+    const onOnline = () => void sendQueue(userId);
     window.addEventListener("online", onOnline);
     return () => window.removeEventListener("online", onOnline);
-  }, []);
+  }, [userId]);
 
   useEffect(() => {
     if (!hasWaiting) return;
-    const timer = setInterval(() => navigator.onLine && void sendQueue(), RETRY_MS);
+    const timer = setInterval(() => navigator.onLine && void sendQueue(userId), RETRY_MS);
     return () => clearInterval(timer);
-  }, [hasWaiting]);
+  }, [hasWaiting, userId]);
 
   if (!hasWaiting && refused.length === 0) return null;
   return (

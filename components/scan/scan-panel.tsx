@@ -34,10 +34,13 @@ const PHOTO_UNREADABLE =
 export function ScanPanel({
   resolve,
   removePackage,
+  userId,
 }: {
   resolve: (text: string) => Promise<ActionResult<ScanResolution>>;
   /** For the recall alert: the package in hand is off the shelf. */
   removePackage: RemovePackage;
+  /** The signed-in member: what they queue offline is sent under their session only. */
+  userId: string;
 }) {
   const router = useRouter();
   const [state, setState] = useState<ScanStep>({ step: "idle" });
@@ -128,6 +131,7 @@ export function ScanPanel({
       {state.step === "offline" ? (
         <OfflineScanResult
           decision={state.decision}
+          userId={userId}
           onDone={(queued) =>
             setState({
               step: "idle",
@@ -195,7 +199,7 @@ export function ScanPanel({
         />
       </label>
       <ScanTypedEntry onSubmit={lookUp} isDisabled={isBusy} messageId={SCAN_MESSAGE_ID} />
-      <OfflineQueueList />
+      <OfflineQueueList userId={userId} />
       {state.step === "recalled" ? (
         <ScanRecallAlert
           recall={state.recall}

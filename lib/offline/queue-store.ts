@@ -40,9 +40,9 @@ export async function listQueue(): Promise<QueueItem[]> {
   return (await open()).getAll("queue");
 }
 
-/** Queues an action under a new Idempotency-Key. */
-export async function enqueueAction(action: QueuedAction): Promise<QueueItem> {
-  const item = newQueueItem(action, crypto.randomUUID(), new Date());
+/** Queues the user's action under a new Idempotency-Key. */
+export async function enqueueAction(action: QueuedAction, userId: string): Promise<QueueItem> {
+  const item = newQueueItem(action, { key: crypto.randomUUID(), userId, now: new Date() });
   await (await open()).put("queue", item);
   announce();
   return item;

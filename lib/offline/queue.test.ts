@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { describeAction, newQueueItem, outcomeOf, requestOf, waitingItems } from "./queue";
+import {
+  describeAction,
+  newQueueItem,
+  outcomeOf,
+  refusedItems,
+  requestOf,
+  waitingItems,
+} from "./queue";
 
 const receive = { kind: "receive", lotId: "0xab", lotCode: "L-1", product: "Romaine" } as const;
 const removal = {
@@ -48,13 +55,16 @@ describe("the offline queue", () => {
     }
   });
 
-  it("sends the waiting actions oldest first and leaves refused ones out", () => {
-    const later = newQueueItem(receive, "k2", new Date("2026-12-02T10:00:02Z"));
-    const first = newQueueItem(removal, "k1", new Date("2026-12-02T10:00:01Z"));
-    const refused = {
-      ...newQueueItem(receive, "k0", new Date("2026-12-02T09:00:00Z")),
-      refusal: "No.",
-    };
-    expect(waitingItems([later, refused, first]).map((item) => item.key)).toEqual(["k1", "k2"]);
+  it("sends the user's waiting actions oldest first, never another person's", () => {
+    const at = (key: string, time: string, userId = "u1") =>
+      newQueueItem(receive, { key, userId, now: new Date(`2026-12-02T${time}Z`) });
+    const later = at("k2", "10:00:02");
+    const first = at("k1", "10:00:01");
+    const refused = { ...at("k0", "09:00:00"), refusal: "No." };
+    const colleagues = at("k3", "08:00:00", "u2");
+    const items = [later, refused, colleagues, first];
+    expect(waitingItems(items, "u1").map((item) => item.key)).toEqual(["k1", "k2"]);
+    expect(refusedItems(items, "u1").map((item) => item.key)).toEqual(["k0"]);
+    expect(waitingItems(items, "u2").map((item) => item.key)).toEqual(["k3"]);
   });
 });

@@ -12,6 +12,8 @@ export type QueuedAction =
  */
 export type QueueItem = {
   key: string;
+  /** Who queued it: only their session sends it, never the next person signed in on the phone. */
+  userId: string;
   queuedAt: string;
   action: QueuedAction;
   /** Refused by the server, with its sentence: kept until the person dismisses it. */
@@ -25,8 +27,11 @@ export type SendOutcome =
   /** No network, a server error, signed out or rate-limited: it stays queued, sending stops. */
   | { kind: "unsent" };
 
-export function newQueueItem(action: QueuedAction, key: string, now: Date): QueueItem {
-  return { key, queuedAt: now.toISOString(), action, refusal: null };
+export function newQueueItem(
+  action: QueuedAction,
+  { key, userId, now }: { key: string; userId: string; now: Date },
+): QueueItem {
+  return { key, userId, queuedAt: now.toISOString(), action, refusal: null };
 }
 
 /** The API request an action becomes (docs/api.md). */
@@ -73,9 +78,16 @@ function sentenceOf(body: unknown): string {
     : "LotLedger refused this action without saying why: open the lot to see where it stands.";
 }
 
-/** Items still to send, oldest first: actions land in the order they were taken. */
-export function waitingItems(items: QueueItem[]): QueueItem[] {
+/** The user's items still to send, oldest first: actions land in the order they were taken. */
+export function waitingItems(items: QueueItem[], userId: string): QueueItem[] {
   return items
-    .filter((item) => item.refusal === null)
+    .filter((item) => item.refusal === null && item.userId === userId)
+    .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+}
+
+/** The user's refused items, oldest first. */
+export function refusedItems(items: QueueItem[], userId: string): QueueItem[] {
+  return items
+    .filter((item) => item.refusal !== null && item.userId === userId)
     .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
 }

@@ -4,20 +4,20 @@ import { dropItem, listQueue, markRefused } from "./queue-store";
 let sending: Promise<void> | null = null;
 
 /**
- * Sends the waiting actions one at a time, oldest first, each with its Idempotency-Key, and stops at
+ * Sends the user's waiting actions one at a time, oldest first, each with its Idempotency-Key, and stops at
  * the first that cannot be sent now (no network, a server error): it and those after it stay queued
  * for the next try. One run at a time per page; two tabs sending at once are harmless, as the
  * server applies each key once.
  */
-export function sendQueue(): Promise<void> {
-  sending ??= sendWaiting().finally(() => {
+export function sendQueue(userId: string): Promise<void> {
+  sending ??= sendWaiting(userId).finally(() => {
     sending = null;
   });
   return sending;
 }
 
-async function sendWaiting(): Promise<void> {
-  for (const item of waitingItems(await listQueue())) {
+async function sendWaiting(userId: string): Promise<void> {
+  for (const item of waitingItems(await listQueue(), userId)) {
     if (!(await sendItem(item))) return;
   }
 }
