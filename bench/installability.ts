@@ -18,9 +18,12 @@ export async function checkInstallability(
   cookie: string | undefined,
 ): Promise<Installability> {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-  const context = await browser.newContext(cookie ? { extraHTTPHeaders: { cookie } } : {});
+  // The browser's own profile: Chromium never installs from a new (incognito) context.
+  const [context] = browser.contexts();
+  if (!context) throw new Error("Chromium has no default context to open the page in.");
+  await context.setExtraHTTPHeaders(cookie ? { cookie } : {});
+  const page = await context.newPage();
   try {
-    const page = await context.newPage();
     await page.goto(url, { waitUntil: "load" });
     const hasServiceWorker = await page.evaluate(async () => {
       if (!("serviceWorker" in navigator)) return false;
@@ -38,7 +41,7 @@ export async function checkInstallability(
       manifestUrl: manifest.url || null,
     };
   } finally {
-    await context.close();
+    await page.close();
     await browser.close();
   }
 }

@@ -60,7 +60,7 @@ async function registerServiceWorker(): Promise<void> {
     const ready = await navigator.serviceWorker.ready;
     const snapshot = await fetch(SNAPSHOT_URL).then((response) => response.json());
     const urls = (snapshot?.lots ?? [])
-      .slice(0, 30)
+      .slice(0, 10)
       .map((lot: { lotId: string }) => `/lots/${lot.lotId}`);
     ready.active?.postMessage({ type: "keep-pages", urls });
   } catch {

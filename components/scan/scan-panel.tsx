@@ -135,9 +135,7 @@ export function ScanPanel({
           onDone={(queued) =>
             setState({
               step: "idle",
-              notice: queued
-                ? `Queued: ${describeAction(queued)}. It is sent when the phone is back online.`
-                : undefined,
+              notice: queued ? `Queued on this phone: ${describeAction(queued)}.` : undefined,
             })
           }
         />
