@@ -11,8 +11,14 @@ const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digi
  * sentence: a refusal stays until the person has read it and dismisses it.
  */
 export function OfflineQueueList({ userId }: { userId: string }) {
-  const { waiting, refused } = useOfflineQueue(userId);
-  if (waiting.length === 0 && refused.length === 0) return null;
+  const { waiting, sent, refused } = useOfflineQueue(userId);
+  if (waiting.length + sent.length + refused.length === 0) return null;
+  const title =
+    waiting.length > 0
+      ? `Waiting to send (${waiting.length})`
+      : sent.length > 0
+        ? "Sent, waiting for the ledger"
+        : "Not sent";
   return (
     <section
       id="offline-queue"
@@ -20,7 +26,7 @@ export function OfflineQueueList({ userId }: { userId: string }) {
       className="flex flex-col gap-3"
     >
       <h2 id="offline-queue-title" className="text-xl font-bold">
-        {waiting.length > 0 ? `Waiting to send (${waiting.length})` : "Not sent"}
+        {title}
       </h2>
       {waiting.length > 0 ? (
         <p className="text-base text-stone-700">
@@ -42,6 +48,15 @@ export function OfflineQueueList({ userId }: { userId: string }) {
             >
               Dismiss
             </button>
+          </li>
+        ))}
+        {sent.map((item) => (
+          <li
+            key={item.key}
+            className="flex flex-col rounded-xl border border-stone-300 bg-white p-3"
+          >
+            <span className="text-lg font-medium">{describeAction(item.action)}</span>
+            <span className="text-base text-stone-700">Sent · waiting for the ledger</span>
           </li>
         ))}
         {waiting.map((item) => (

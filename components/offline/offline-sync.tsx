@@ -2,21 +2,26 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
+import { followSentItems } from "@/lib/offline/follow-ledger";
 import { sendQueue } from "@/lib/offline/send-queue";
 import { SNAPSHOT_URL } from "@/lib/offline/snapshot-terms";
 import { useOfflineQueue } from "./use-offline-queue";
 
 /** How often a phone that stays online retries what the server could not take (a 5xx, a 429). */
 const RETRY_MS = 30_000;
+/** How often a sent action's ledger write is asked about until it is on the ledger. */
+const FOLLOW_MS = 3_000;
 
 /**
  * The staff header's offline leaf: installs the service worker, sends the queue on every page load,
- * when the phone comes back online and every half minute while something waits, and says how many
- * actions are waiting or were refused (the list is on the scan page).
+ * when the phone comes back online and every half minute while something waits, follows what was
+ * sent until it is on the ledger, and says how many actions are waiting or were refused (the list
+ * is on the scan page).
  */
 export function OfflineSync({ userId }: { userId: string }) {
-  const { waiting, refused } = useOfflineQueue(userId);
+  const { waiting, sent, refused } = useOfflineQueue(userId);
   const hasWaiting = waiting.length > 0;
+  const hasSent = sent.length > 0;
 
   useEffect(() => {
     void registerServiceWorker();
@@ -31,6 +36,12 @@ export function OfflineSync({ userId }: { userId: string }) {
     const timer = setInterval(() => navigator.onLine && void sendQueue(userId), RETRY_MS);
     return () => clearInterval(timer);
   }, [hasWaiting, userId]);
+
+  useEffect(() => {
+    if (!hasSent) return;
+    const timer = setInterval(() => navigator.onLine && void followSentItems(userId), FOLLOW_MS);
+    return () => clearInterval(timer);
+  }, [hasSent, userId]);
 
   if (!hasWaiting && refused.length === 0) return null;
   return (

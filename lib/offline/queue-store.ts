@@ -48,6 +48,12 @@ export async function enqueueAction(action: QueuedAction, userId: string): Promi
   return item;
 }
 
+/** Sent and queued for the ledger: followed until it is on it (follow-ledger.ts). */
+export async function markSent(item: QueueItem, writeId: string): Promise<void> {
+  await (await open()).put("queue", { ...item, writeId });
+  announce();
+}
+
 export async function markRefused(item: QueueItem, sentence: string): Promise<void> {
   await (await open()).put("queue", { ...item, refusal: sentence });
   announce();

@@ -5,6 +5,7 @@ import {
   outcomeOf,
   refusedItems,
   requestOf,
+  sentItems,
   waitingItems,
 } from "./queue";
 
@@ -35,8 +36,14 @@ describe("the offline queue", () => {
   });
 
   it("drops a sent action, keeps a refused one with its sentence, retries the rest later", () => {
-    expect(outcomeOf(202, {})).toEqual({ kind: "sent" });
-    expect(outcomeOf(200, {})).toEqual({ kind: "sent" });
+    expect(outcomeOf(202, { writeId: "w1", lotId: "0xab", status: "PENDING" })).toEqual({
+      kind: "sent",
+      writeId: "w1",
+    });
+    expect(outcomeOf(201, { serial: "S7", wasAlreadyRemoved: true })).toEqual({
+      kind: "sent",
+      writeId: null,
+    });
     expect(outcomeOf(409, { code: "CONFLICT", error: "Lot L-1 was recalled." })).toEqual({
       kind: "refused",
       sentence: "Lot L-1 was recalled.",
@@ -62,8 +69,10 @@ describe("the offline queue", () => {
     const first = at("k1", "10:00:01");
     const refused = { ...at("k0", "09:00:00"), refusal: "No." };
     const colleagues = at("k3", "08:00:00", "u2");
-    const items = [later, refused, colleagues, first];
+    const sent = { ...at("k4", "07:00:00"), writeId: "w4" };
+    const items = [later, refused, colleagues, first, sent];
     expect(waitingItems(items, "u1").map((item) => item.key)).toEqual(["k1", "k2"]);
+    expect(sentItems(items, "u1").map((item) => item.key)).toEqual(["k4"]);
     expect(refusedItems(items, "u1").map((item) => item.key)).toEqual(["k0"]);
     expect(waitingItems(items, "u2").map((item) => item.key)).toEqual(["k3"]);
   });

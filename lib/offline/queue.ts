@@ -16,13 +16,16 @@ export type QueueItem = {
   userId: string;
   queuedAt: string;
   action: QueuedAction;
-  /** Refused by the server, with its sentence: kept until the person dismisses it. */
+  /** Refused by the server or the ledger, with its sentence: kept until the person dismisses it. */
   refusal: string | null;
+  /** Sent: the ledger write it became, followed until it is on the ledger (follow-ledger.ts). */
+  writeId: string | null;
 };
 
 /** How one attempt to send an item ended. */
 export type SendOutcome =
-  | { kind: "sent" }
+  /** `writeId` when it became a ledger write (a removal is done at once and has none). */
+  | { kind: "sent"; writeId: string | null }
   | { kind: "refused"; sentence: string }
   /** No network, a server error, signed out or rate-limited: it stays queued, sending stops. */
   | { kind: "unsent" };
@@ -31,7 +34,7 @@ export function newQueueItem(
   action: QueuedAction,
   { key, userId, now }: { key: string; userId: string; now: Date },
 ): QueueItem {
-  return { key, userId, queuedAt: now.toISOString(), action, refusal: null };
+  return { key, userId, queuedAt: now.toISOString(), action, refusal: null, writeId: null };
 }
 
 /** The API request an action becomes (docs/api.md). */
@@ -62,7 +65,10 @@ const RETRY_LATER = new Set([401, 408, 425, 429]);
 
 /** Settles an item from the server's answer: its status and JSON body (`{ error, code }` on a 4xx). */
 export function outcomeOf(status: number, body: unknown): SendOutcome {
-  if (status >= 200 && status < 300) return { kind: "sent" };
+  if (status >= 200 && status < 300) {
+    const writeId = (body as { writeId?: unknown } | null)?.writeId;
+    return { kind: "sent", writeId: typeof writeId === "string" ? writeId : null };
+  }
   if (status >= 400 && status < 500 && !RETRY_LATER.has(status)) {
     return { kind: "refused", sentence: sentenceOf(body) };
   }
@@ -78,16 +84,22 @@ function sentenceOf(body: unknown): string {
     : "LotLedger refused this action without saying why: open the lot to see where it stands.";
 }
 
+const ofUser = (items: QueueItem[], userId: string, isIn: (item: QueueItem) => boolean) =>
+  items
+    .filter((item) => item.userId === userId && isIn(item))
+    .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+
 /** The user's items still to send, oldest first: actions land in the order they were taken. */
 export function waitingItems(items: QueueItem[], userId: string): QueueItem[] {
-  return items
-    .filter((item) => item.refusal === null && item.userId === userId)
-    .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+  return ofUser(items, userId, (item) => item.refusal === null && !item.writeId);
+}
+
+/** The user's sent items whose ledger write is not on the ledger yet. */
+export function sentItems(items: QueueItem[], userId: string): QueueItem[] {
+  return ofUser(items, userId, (item) => item.refusal === null && Boolean(item.writeId));
 }
 
 /** The user's refused items, oldest first. */
 export function refusedItems(items: QueueItem[], userId: string): QueueItem[] {
-  return items
-    .filter((item) => item.refusal !== null && item.userId === userId)
-    .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+  return ofUser(items, userId, (item) => item.refusal !== null);
 }

@@ -1,5 +1,5 @@
 import { outcomeOf, type QueueItem, requestOf, waitingItems } from "./queue";
-import { dropItem, listQueue, markRefused } from "./queue-store";
+import { dropItem, listQueue, markRefused, markSent } from "./queue-store";
 
 let sending: Promise<void> | null = null;
 
@@ -36,7 +36,8 @@ async function sendItem(item: QueueItem): Promise<boolean> {
   }
   const outcome = outcomeOf(response.status, await response.json().catch(() => null));
   if (outcome.kind === "unsent") return false;
-  if (outcome.kind === "sent") await dropItem(item.key);
-  else await markRefused(item, outcome.sentence);
+  if (outcome.kind === "refused") await markRefused(item, outcome.sentence);
+  else if (outcome.writeId) await markSent(item, outcome.writeId);
+  else await dropItem(item.key);
   return true;
 }
