@@ -54,6 +54,12 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  // Opening the sign-in page means nobody is signed in here (signed out, or the session ended): the
+  // kept pages go, so the next person on this phone sees none of them.
+  if (request.mode === "navigate" && url.pathname === "/sign-in") {
+    event.waitUntil(caches.delete(PAGES));
+    return;
+  }
   if (request.headers.has("rsc") || url.searchParams.has("_rsc")) return;
   if (STATIC_PATH.test(url.pathname)) event.respondWith(cacheFirst(request));
   else if (PAGE_PATH.test(url.pathname)) event.respondWith(networkFirst(request));
@@ -97,14 +103,11 @@ async function refreshPage(url) {
 }
 
 /**
- * Keeps a good answer under its address. An answer that ended on the sign-in page means the person
- * signed out (or their session ended): every kept page goes, so the next person on this phone
- * sees none of them.
+ * Keeps a good answer under its address; a redirect (to the sign-in page, when a request went
+ * without the session) is never kept in the page's place.
  */
 async function keep(url, response) {
-  if (new URL(response.url || url, self.location).pathname === "/sign-in") {
-    await caches.delete(PAGES);
-    return;
+  if (response.ok && !response.redirected && response.type === "basic") {
+    await (await caches.open(PAGES)).put(url, response);
   }
-  if (response.ok && !response.redirected) await (await caches.open(PAGES)).put(url, response);
 }

@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+// In the browser zod must not probe for eval (it would try `new Function` when the schema below is
+// built): the staff pages' Content-Security-Policy reports that probe as a violation.
+if (typeof window !== "undefined") z.config({ jitless: true });
+
 // What the phone keeps to answer a scan without the network: the lots the member's organisation is
 // sent or holds, each with the recall covering it. Shared by the route and the page (zod both ways:
 // the phone checks a cached copy before trusting it).
