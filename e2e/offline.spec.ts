@@ -57,11 +57,6 @@ test("offline at 360×740: queued actions survive a reload and land exactly once
   await signIn(page, "store-staff@lotledger.demo");
   await page.goto("/scan");
   await waitUntilReadyOffline(page, lots.c.lotCode);
-  // Installable: Chromium's own verdict (Lighthouse 12 no longer audits it). Playwright's contexts
-  // are incognito, where Chromium never installs: that reason alone is expected.
-  const cdp = await page.context().newCDPSession(page);
-  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
-  expect(installabilityErrors.map((e) => e.errorId)).toEqual(["in-incognito"]);
 
   await page.context().setOffline(true);
   for (const lot of [lots.a, lots.b]) {
@@ -154,6 +149,11 @@ test("offline at 360×740: queued actions survive a reload and land exactly once
     await db.ledgerTransaction.count({ where: { lotId: lots.a.id, method: "acceptHandoff" } }),
   ).toBe(1);
 
+  // Installable: Chromium's own verdict (Lighthouse 12 no longer audits it). Playwright's contexts
+  // are incognito, where Chromium never installs: that reason alone is expected.
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  expect(installabilityErrors.map((e) => e.errorId)).toEqual(["in-incognito"]);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: testInfo.outputPath("offline-refused-1280.png") });
   await refused.getByRole("button", { name: "Dismiss" }).click();

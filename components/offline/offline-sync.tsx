@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useEffect } from "react";
 import { followSentItems } from "@/lib/offline/follow-ledger";
+import { loadSnapshot } from "@/lib/offline/load-snapshot";
 import { sendQueue } from "@/lib/offline/send-queue";
-import { SNAPSHOT_URL } from "@/lib/offline/snapshot-terms";
 import { useOfflineQueue } from "./use-offline-queue";
 
 /** How often a phone that stays online retries what the server could not take (a 5xx, a 429). */
@@ -24,7 +24,7 @@ export function OfflineSync({ userId }: { userId: string }) {
   const hasSent = sent.length > 0;
 
   useEffect(() => {
-    void registerServiceWorker();
+    void keepForOffline(userId);
     void sendQueue(userId);
     const onOnline = () => void sendQueue(userId);
     window.addEventListener("online", onOnline);
@@ -61,20 +61,19 @@ export function OfflineSync({ userId }: { userId: string }) {
 }
 
 /**
- * Registers public/sw.js, then names the lot pages worth keeping offline: those of the lots in the
- * snapshot (the organisation's incoming and held lots), newest first.
+ * Takes a fresh snapshot of the user's lots (load-snapshot.ts saves it on the phone, whatever the
+ * service worker does), registers public/sw.js, and names the lot pages worth keeping offline:
+ * those in the snapshot, newest first.
  */
-async function registerServiceWorker(): Promise<void> {
+async function keepForOffline(userId: string): Promise<void> {
+  const snapshot = await loadSnapshot(userId);
   if (!("serviceWorker" in navigator)) return;
   try {
     await navigator.serviceWorker.register("/sw.js", { scope: "/" });
     const ready = await navigator.serviceWorker.ready;
-    const snapshot = await fetch(SNAPSHOT_URL).then((response) => response.json());
-    const urls = (snapshot?.lots ?? [])
-      .slice(0, 10)
-      .map((lot: { lotId: string }) => `/lots/${lot.lotId}`);
+    const urls = (snapshot?.lots ?? []).slice(0, 10).map((lot) => `/lots/${lot.lotId}`);
     ready.active?.postMessage({ type: "keep-pages", urls });
   } catch {
-    // Offline, or a browser without service workers: the app works as before, online only.
+    // A browser that refuses service workers (private mode, a policy): pages need the network.
   }
 }

@@ -84,7 +84,7 @@ export function ScanPanel({
   }
 
   async function answerOffline(text: string): Promise<string | undefined> {
-    const decision = decideOffline(text, await loadSnapshot());
+    const decision = decideOffline(text, await loadSnapshot(userId));
     if (decision.kind === "refused") {
       setState({ step: "idle", message: decision.message });
       return decision.message;

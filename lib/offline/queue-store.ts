@@ -1,24 +1,30 @@
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import { newQueueItem, type QueuedAction, type QueueItem } from "./queue";
+import type { OfflineSnapshot } from "./snapshot-terms";
 
 // The queue lives in IndexedDB, not in memory: closing the app, a reload or a restart of the phone
 // loses nothing typed. Every change is announced so that each badge and list in every tab redraws.
 
 interface OfflineDb extends DBSchema {
   queue: { key: string; value: QueueItem };
+  /** The last snapshot of lots per user (load-snapshot.ts), keyed by user id. */
+  snapshots: { key: string; value: OfflineSnapshot };
 }
 
 const CHANGED = "lotledger-queue-changed";
 let database: Promise<IDBPDatabase<OfflineDb>> | null = null;
 
-function open(): Promise<IDBPDatabase<OfflineDb>> {
-  database ??= openDB<OfflineDb>("lotledger-offline", 1, {
-    upgrade(db) {
-      db.createObjectStore("queue", { keyPath: "key" });
+export function openOfflineDb(): Promise<IDBPDatabase<OfflineDb>> {
+  database ??= openDB<OfflineDb>("lotledger-offline", 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) db.createObjectStore("queue", { keyPath: "key" });
+      if (oldVersion < 2) db.createObjectStore("snapshots");
     },
   });
   return database;
 }
+
+const open = openOfflineDb;
 
 function announce(): void {
   window.dispatchEvent(new Event(CHANGED));
