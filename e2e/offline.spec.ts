@@ -19,7 +19,10 @@ function seedOfflineLots(prefix: string): OfflineLots {
   return JSON.parse(result.stdout) as OfflineLots;
 }
 
-/** Resolves once the service worker controls the page and keeps /scan and a snapshot naming `lotCode`. */
+/**
+ * Resolves once the service worker controls the page and keeps /scan and a snapshot naming
+ * `lotCode`, and the page has saved that snapshot in IndexedDB too.
+ */
 async function waitUntilReadyOffline(page: Page, lotCode: string): Promise<void> {
   await page.waitForFunction(
     async (code) => {
@@ -30,7 +33,21 @@ async function waitUntilReadyOffline(page: Page, lotCode: string): Promise<void>
         pages.match("/api/offline/snapshot"),
       ]);
       const lots: { lotCode: string }[] = snapshot ? (await snapshot.json()).lots : [];
-      return scan !== undefined && lots.some((lot) => lot.lotCode === code);
+      // The copy the page saved in IndexedDB (load-snapshot.ts), used when the worker cannot answer.
+      const saved = await new Promise<{ lotCode: string }[]>((resolve) => {
+        const open = indexedDB.open("lotledger-offline");
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("snapshots")) return resolve([]);
+          const all = db.transaction("snapshots").objectStore("snapshots").getAll();
+          all.onsuccess = () => resolve(all.result.flatMap((copy) => copy.lots));
+        };
+        open.onerror = () => resolve([]);
+      });
+      return (
+        scan !== undefined &&
+        [lots, saved].every((copy) => copy.some((lot) => lot.lotCode === code))
+      );
     },
     lotCode,
     { polling: 250, timeout: 30_000 },
