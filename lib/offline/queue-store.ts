@@ -16,9 +16,10 @@ let database: Promise<IDBPDatabase<OfflineDb>> | null = null;
 
 export function openOfflineDb(): Promise<IDBPDatabase<OfflineDb>> {
   database ??= openDB<OfflineDb>("lotledger-offline", 2, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) db.createObjectStore("queue", { keyPath: "key" });
-      if (oldVersion < 2) db.createObjectStore("snapshots");
+    // By name, not by old version: a store missing for any reason is made, none is made twice.
+    upgrade(db) {
+      if (!db.objectStoreNames.contains("queue")) db.createObjectStore("queue", { keyPath: "key" });
+      if (!db.objectStoreNames.contains("snapshots")) db.createObjectStore("snapshots");
     },
   });
   return database;
