@@ -24,8 +24,10 @@ function seedOfflineLots(prefix: string): OfflineLots {
  * `lotCode`, and the page has saved that snapshot in IndexedDB too.
  */
 async function waitUntilReadyOffline(page: Page, lotCode: string): Promise<void> {
-  await page.waitForFunction(
-    async (code) => {
+  // Polled with evaluate, which awaits the async check (waitForFunction would take its promise for
+  // a truthy answer at once).
+  const isReady = () =>
+    page.evaluate(async (code) => {
       if (!navigator.serviceWorker.controller) return false;
       const pages = await caches.open("lotledger-pages-v1");
       const [scan, snapshot] = await Promise.all([
@@ -37,10 +39,17 @@ async function waitUntilReadyOffline(page: Page, lotCode: string): Promise<void>
       const saved = await new Promise<{ lotCode: string }[]>((resolve) => {
         const open = indexedDB.open("lotledger-offline");
         open.onsuccess = () => {
+          // Closed at once: an open connection would block the page's own upgrade of the database.
           const db = open.result;
-          if (!db.objectStoreNames.contains("snapshots")) return resolve([]);
+          if (!db.objectStoreNames.contains("snapshots")) {
+            db.close();
+            return resolve([]);
+          }
           const all = db.transaction("snapshots").objectStore("snapshots").getAll();
-          all.onsuccess = () => resolve(all.result.flatMap((copy) => copy.lots));
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result.flatMap((copy) => copy.lots));
+          };
         };
         open.onerror = () => resolve([]);
       });
@@ -48,10 +57,8 @@ async function waitUntilReadyOffline(page: Page, lotCode: string): Promise<void>
         scan !== undefined &&
         [lots, saved].every((copy) => copy.some((lot) => lot.lotCode === code))
       );
-    },
-    lotCode,
-    { polling: 250, timeout: 30_000 },
-  );
+    }, lotCode);
+  await expect.poll(isReady, { intervals: [250], timeout: 30_000 }).toBe(true);
 }
 
 async function scanTyped(page: Page, code: string): Promise<void> {
