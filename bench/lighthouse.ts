@@ -5,11 +5,13 @@
 // sends that cookie with every request Lighthouse makes. Chromium comes from CHROME_PATH
 // (/usr/bin/chromium by default). Paths default to the landing page and the lots page (the landing
 // page is audited signed out: signed in, it redirects to the member's home). Prints a table, or with
-// --json `{ "pages": [{ "path", "score", "failing": [audit ids] }] }`.
+// --json `{ "pages": [{ "path", "score", "failing": [audit ids], "installability" }] }`, where
+// installability is what Chromium says about installing the app from that page (bench/installability.ts).
 import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { signIn } from "@/tools/chaos/client";
+import { checkInstallability, type Installability } from "./installability";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -32,7 +34,12 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
 });
 
-type PageScore = { path: string; score: number | null; failing: string[] };
+type PageScore = {
+  path: string;
+  score: number | null;
+  failing: string[];
+  installability: Installability;
+};
 const results: PageScore[] = [];
 try {
   for (const path of paths) {
@@ -61,6 +68,7 @@ try {
       path,
       score: category?.score == null ? null : Math.round(category.score * 100),
       failing,
+      installability: await checkInstallability(chrome.port, `${baseUrl}${path}`, headers.Cookie),
     });
   }
 } finally {
@@ -70,9 +78,13 @@ try {
 if (values.json) {
   console.log(JSON.stringify({ pages: results }, null, 2));
 } else {
-  for (const { path, score, failing } of results) {
+  for (const { path, score, failing, installability } of results) {
     console.log(
       `${String(score ?? "—").padStart(4)}  ${path}${failing.length ? `  (failing: ${failing.join(", ")})` : ""}`,
+    );
+    const { errors, hasServiceWorker } = installability;
+    console.log(
+      `      installable: ${errors.length === 0 ? "yes" : `no (${errors.join("; ")})`} · service worker: ${hasServiceWorker ? "yes" : "no"}`,
     );
   }
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/sign-in/actions";
+import { OfflineSync } from "@/components/offline/offline-sync";
 import { RecallNotices } from "@/components/recall/notices";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -75,6 +76,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             </>
           ) : null}
         </p>
+        <div className={`${PAGE_WIDTH} px-4 empty:hidden [&:has(p)]:pb-2`}>
+          <OfflineSync userId={member.userId} />
+        </div>
       </header>
       <RecallNotices member={member} recalls={recalls} />
       <main className={`${PAGE_WIDTH} flex flex-1 flex-col gap-6 px-4 py-6`}>{children}</main>

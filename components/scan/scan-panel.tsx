@@ -3,22 +3,26 @@
 import { useRouter } from "next/navigation";
 import { type ChangeEvent, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/errors";
+import { decideOffline, type OfflineDecision } from "@/lib/offline/decide-offline";
+import { loadSnapshot } from "@/lib/offline/load-snapshot";
+import { describeAction } from "@/lib/offline/queue";
 import { decodePhoto, isCameraAllowed } from "@/lib/scan/barcode-reader";
 import type { ScanResolution } from "@/lib/scan/resolve-scan";
 import { FormError } from "../forms/form-error";
+import { OfflineQueueList } from "../offline/offline-queue-list";
+import { OfflineScanResult } from "../offline/offline-scan-result";
 import type { RemovePackage } from "../recall/package-removal";
 import { ScanCamera } from "./scan-camera";
 import { ScanRecallAlert } from "./scan-recall-alert";
 import { ScanTypedEntry } from "./scan-typed-entry";
 
 type ScanStep =
-  | { step: "idle"; message?: string }
+  | { step: "idle"; message?: string; notice?: string }
   | { step: "camera" }
   | { step: "busy"; status: string }
-  | { step: "recalled"; recall: Extract<ScanResolution, { kind: "recalled" }> };
+  | { step: "recalled"; recall: Extract<ScanResolution, { kind: "recalled" }> }
+  | { step: "offline"; decision: Exclude<OfflineDecision, { kind: "refused" }> };
 
-const OFFLINE =
-  "LotLedger did not answer (the network may be down): move to better signal and scan again.";
 const NO_BARCODE_IN_PHOTO =
   "No barcode was found in this photo: take it again closer, flat and in good light, or type the code below.";
 /** The page's one alert: a refused scan, photo or typed code, the camera's problem. */
@@ -30,10 +34,13 @@ const PHOTO_UNREADABLE =
 export function ScanPanel({
   resolve,
   removePackage,
+  userId,
 }: {
   resolve: (text: string) => Promise<ActionResult<ScanResolution>>;
   /** For the recall alert: the package in hand is off the shelf. */
   removePackage: RemovePackage;
+  /** The signed-in member: what they queue offline is sent under their session only. */
+  userId: string;
 }) {
   const router = useRouter();
   const [state, setState] = useState<ScanStep>({ step: "idle" });
@@ -54,14 +61,17 @@ export function ScanPanel({
     });
   }, []);
 
-  /** Sends what was read to the server and goes where it says; a refusal comes back as a sentence. */
+  /**
+   * Sends what was read to the server and goes where it says; a refusal comes back as a sentence.
+   * Without the network, the phone's last snapshot of lots answers instead (lib/offline).
+   */
   async function lookUp(text: string): Promise<string | undefined> {
     setState({ step: "busy", status: "Looking up the lot…" });
-    const result = await resolve(text).catch(() => undefined);
-    if (!result?.ok) {
-      const message = result?.message ?? OFFLINE;
-      setState({ step: "idle", message });
-      return message;
+    const result = navigator.onLine ? await resolve(text).catch(() => undefined) : undefined;
+    if (result === undefined) return answerOffline(text);
+    if (!result.ok) {
+      setState({ step: "idle", message: result.message });
+      return result.message;
     }
     if (result.data.kind === "recalled") {
       navigator.vibrate?.([300, 100, 300, 100, 300]);
@@ -70,6 +80,17 @@ export function ScanPanel({
     }
     setState({ step: "busy", status: "Opening the lot…" });
     router.push(result.data.href);
+    return undefined;
+  }
+
+  async function answerOffline(text: string): Promise<string | undefined> {
+    const decision = decideOffline(text, await loadSnapshot(userId));
+    if (decision.kind === "refused") {
+      setState({ step: "idle", message: decision.message });
+      return decision.message;
+    }
+    if (decision.kind === "recalled" || decision.lot.recall) navigator.vibrate?.([300, 100, 300]);
+    setState({ step: "offline", decision });
     return undefined;
   }
 
@@ -99,6 +120,26 @@ export function ScanPanel({
       <div ref={messageRef} id={SCAN_MESSAGE_ID} className="empty:hidden">
         <FormError state={{ message }} />
       </div>
+      {state.step === "idle" && state.notice ? (
+        <p
+          role="status"
+          className="rounded-xl bg-amber-100 px-4 py-3 text-lg font-semibold text-amber-950"
+        >
+          {state.notice}
+        </p>
+      ) : null}
+      {state.step === "offline" ? (
+        <OfflineScanResult
+          decision={state.decision}
+          userId={userId}
+          onDone={(queued) =>
+            setState({
+              step: "idle",
+              notice: queued ? `Queued on this phone: ${describeAction(queued)}.` : undefined,
+            })
+          }
+        />
+      ) : null}
       <div className="relative h-72 w-full overflow-hidden rounded-2xl bg-stone-900">
         {state.step === "camera" ? (
           <>
@@ -156,6 +197,7 @@ export function ScanPanel({
         />
       </label>
       <ScanTypedEntry onSubmit={lookUp} isDisabled={isBusy} messageId={SCAN_MESSAGE_ID} />
+      <OfflineQueueList userId={userId} />
       {state.step === "recalled" ? (
         <ScanRecallAlert
           recall={state.recall}

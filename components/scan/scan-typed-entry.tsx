@@ -23,8 +23,14 @@ export function ScanTypedEntry({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const code = String(new FormData(event.currentTarget).get("code") ?? "");
-    startTransition(async () => setIsInvalid((await onSubmit(code)) !== undefined));
+    const form = event.currentTarget;
+    const code = String(new FormData(form).get("code") ?? "");
+    startTransition(async () => {
+      const refusal = await onSubmit(code);
+      setIsInvalid(refusal !== undefined);
+      // Answered (offline, the page stays): the next label starts from an empty field.
+      if (refusal === undefined) form.reset();
+    });
   }
 
   return (

@@ -17,6 +17,7 @@ describe("securityHeaders", () => {
       "script-src 'self' 'nonce-abc' 'strict-dynamic' 'wasm-unsafe-eval';",
     );
     expect(app["content-security-policy"]).not.toContain("'unsafe-eval'");
+    expect(app["content-security-policy"]).toContain("worker-src 'self'");
     for (const pathname of [
       "/01/09506000134352",
       "/linkset/01/x",

@@ -33,6 +33,8 @@ function appPolicy(nonce: string, isDevelopment: boolean): string {
     "media-src 'self' blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The offline service worker (public/sw.js): 'strict-dynamic' would otherwise refuse it.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

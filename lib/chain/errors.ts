@@ -80,9 +80,6 @@ export function isLedgerUnreachable(error: unknown): boolean {
   });
 }
 
-export const LEDGER_QUEUED_MESSAGE =
-  "The ledger is unreachable right now: your entry is saved and will be recorded as soon as it is back. Nothing needs to be entered again.";
-
 type Revert = { name: string; args: unknown[] };
 
 // What each refusal means to the person who asked for it; the contract's error names are not for users.

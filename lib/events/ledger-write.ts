@@ -4,11 +4,8 @@ import type { Member } from "@/lib/auth/session";
 import { insertLedgerTransaction, type LedgerCall } from "@/lib/chain/outbox/enqueue";
 import { type LedgerWriteState, waitForLedgerWrite } from "@/lib/chain/outbox/wait";
 import { hashPayload } from "@/lib/chain/payload";
-import { getProvider } from "@/lib/chain/provider";
 import type { Db, Tx } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
 import type { EpcisEvent } from "@/lib/epcis/event";
-import { AppError } from "@/lib/errors";
 import { getIndexedBlock } from "@/lib/indexer/indexer";
 import { assertOwnGtins, type NewLot } from "./new-lots";
 
@@ -26,6 +23,8 @@ export type LedgerWriteRequest = {
   lotId: string;
   /** Lots it creates: their packages are commissioned with it. */
   newLots?: NewLot[];
+  /** The client's Idempotency-Key: a second write under it fails the caller's transaction. */
+  idempotencyKey?: string;
 };
 
 /** The write of a critical tracking event: its payload is the EPCIS event. */
@@ -39,7 +38,7 @@ export type EventWrite = LedgerWriteRequest & { payload: EpcisEvent };
 export async function enqueueLedgerWrite(
   tx: Tx,
   member: Member,
-  { payload, call, lotId, newLots = [] }: LedgerWriteRequest,
+  { payload, call, lotId, newLots = [], idempotencyKey }: LedgerWriteRequest,
 ): Promise<{ id: string; payloadHash: string }> {
   // Every write that registers lots passes here, so no path can queue one LotTracker would refuse.
   await assertOwnGtins(tx, member, newLots);
@@ -53,6 +52,9 @@ export async function enqueueLedgerWrite(
     lotId,
     payload: { hash: payloadHash, body: payload },
   });
+  // (organizationId, idempotencyKey) is unique: a replay raced past the route's check stops here.
+  if (idempotencyKey)
+    await tx.ledgerTransaction.update({ where: { id }, data: { idempotencyKey } });
   const packages = newLots.flatMap((lot) =>
     lot.serials.map((serial) => ({ lotId: lot.id, serial, ledgerTransactionId: id })),
   );
@@ -78,26 +80,4 @@ export function waitForRecordedWrite(
   const isIndexed = async (blockNumber: number) =>
     (await getIndexedBlock(db, chainId)) >= blockNumber;
   return waitForLedgerWrite(db, { id, timeoutMs, isIndexed });
-}
-
-/** How long a request waits for the ledger before answering "saved, still pending". */
-const CONFIRM_WAIT_MS = 8_000;
-
-/**
- * What a page tells the person who just asked for a ledger write: recorded (mined and indexed),
- * still pending (the chain is down or slow: it is saved and will go through), or refused, as an
- * AppError with the ledger's reason.
- */
-export async function awaitLedgerWrite(db: Db, id: string): Promise<LedgerWriteState> {
-  const isReachable = await getProvider()
-    .getBlockNumber()
-    .then(
-      () => true,
-      () => false,
-    );
-  const state = isReachable
-    ? await waitForRecordedWrite(db, { id, chainId: getEnv().CHAIN_ID, timeoutMs: CONFIRM_WAIT_MS })
-    : ({ status: "PENDING", txHash: null } as const);
-  if (state.status === "FAILED") throw new AppError("LEDGER_REJECTED", state.error);
-  return state;
 }

@@ -40,11 +40,14 @@ export async function receiveLot({
   member,
   lotId,
   input,
+  idempotencyKey,
 }: {
   db: Db;
   member: Member;
   lotId: string;
   input: unknown;
+  /** The API client's Idempotency-Key (lib/api/idempotency.ts). */
+  idempotencyKey?: string;
 }): Promise<{ writeId: string }> {
   const answer = parseInput(receiveLotInput, input, "Choose accept or reject.");
   assertCanRecord(member, "receive the lot");
@@ -90,6 +93,7 @@ export async function receiveLot({
         args: [lotId, payloadHash],
       }),
       lotId,
+      idempotencyKey,
     });
     return { writeId: id };
   });

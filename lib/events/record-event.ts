@@ -33,19 +33,22 @@ const PLANS: Record<keyof typeof CTE_KINDS, Plan> = {
 /**
  * Records one critical tracking event: authorise, validate every key data element against the
  * event's schema, then queue the ledger write with its EPCIS payload (and any packages) in one
- * transaction. A refusal writes nothing. The caller waits for the ledger with `awaitLedgerWrite` if
- * it wants to.
+ * transaction. A refusal writes nothing. Nobody waits for the ledger: the page or phone follows the
+ * write (GET /api/ledger-writes/{id}) until it is on the ledger.
  */
 export async function queueTrackingEvent({
   db,
   member,
   cte,
   values,
+  idempotencyKey,
 }: {
   db: Db;
   member: Member;
   cte: string;
   values: EventFormValues;
+  /** The API client's Idempotency-Key (lib/api/idempotency.ts). */
+  idempotencyKey?: string;
 }): Promise<QueuedEvent> {
   if (!isRecordedHere(cte))
     throw new AppError("NOT_FOUND", `There is no event called “${cte}” to record.`);
@@ -54,7 +57,7 @@ export async function queueTrackingEvent({
   const nested = nestFormValues(Object.entries(values));
   const { id, write } = await db.$transaction(async (tx) => {
     const write = await PLANS[cte](tx, member, nested);
-    return { id: (await enqueueLedgerWrite(tx, member, write)).id, write };
+    return { id: (await enqueueLedgerWrite(tx, member, { ...write, idempotencyKey })).id, write };
   });
   return {
     writeId: id,

@@ -37,10 +37,13 @@ export async function createLot({
   db,
   member,
   input,
+  idempotencyKey,
 }: {
   db: Db;
   member: Member;
   input: unknown;
+  /** The API client's Idempotency-Key (lib/api/idempotency.ts). */
+  idempotencyKey?: string;
 }): Promise<CreateLotResult> {
   if (!canCreateLots(member)) {
     throw new AppError(
@@ -61,6 +64,7 @@ export async function createLot({
       call: createLotCall(lot),
       lotId: lot.id,
       newLots: [lot],
+      idempotencyKey,
     });
   });
   return { lotId: lot.id, writeId: id };

@@ -67,11 +67,14 @@ export async function handOffLot({
   member,
   lotId,
   input,
+  idempotencyKey,
 }: {
   db: Db;
   member: Member;
   lotId: string;
   input: unknown;
+  /** The API client's Idempotency-Key (lib/api/idempotency.ts). */
+  idempotencyKey?: string;
 }): Promise<{ writeId: string; lotId: string }> {
   const shipping = parseInput(shipLotInput, input, "Choose where the lot is shipped to.");
   assertCanRecord(member, "ship the lot");
@@ -153,6 +156,7 @@ export async function handOffLot({
           : { method: "handoff", args: [lotId, nextHolder.chainAddress, payloadHash] },
       lotId,
       newLots: part ? [part.shipped, part.remainder] : [],
+      idempotencyKey,
     });
     return { writeId: id, lotId: part?.shipped.id ?? lotId };
   });

@@ -7,11 +7,15 @@ import { resolveScanAction } from "./actions";
 export const metadata: Metadata = { title: "Scan" };
 
 export default async function ScanPage() {
-  await requireMember();
+  const member = await requireMember();
   return (
     <>
       <h1 className="text-2xl font-bold">Scan a label</h1>
-      <ScanPanel resolve={resolveScanAction} removePackage={removePackageAction} />
+      <ScanPanel
+        resolve={resolveScanAction}
+        removePackage={removePackageAction}
+        userId={member.userId}
+      />
     </>
   );
 }

@@ -1,15 +1,14 @@
 import { readJson } from "@/lib/api/body";
-import { respond } from "@/lib/api/respond";
-import { authenticateRequest } from "@/lib/auth/caller";
+import { respondToWrite } from "@/lib/api/idempotency";
 import { getDb } from "@/lib/db";
 import { createLot } from "@/lib/events/register-lot";
 
-/** POST { gtin, lotCode, quantity, unit }: register a lot. 202 with its id and where its write stands. */
+/**
+ * POST { gtin, lotCode, quantity, unit }: register a lot. 202 `{ writeId, lotId, status }` once it
+ * is in the outbox; an `Idempotency-Key` makes it exactly once (lib/api/idempotency.ts).
+ */
 export async function POST(request: Request) {
-  return respond("POST /api/lots", 202, async () => {
-    const member = await authenticateRequest(request, { scope: "RECORD" });
-    const db = getDb();
-    const { lotId, writeId } = await createLot({ db, member, input: await readJson(request) });
-    return { writeId, lotId, status: "PENDING" };
-  });
+  return respondToWrite("POST /api/lots", request, "RECORD", async (member, idempotencyKey) =>
+    createLot({ db: getDb(), member, input: await readJson(request), idempotencyKey }),
+  );
 }

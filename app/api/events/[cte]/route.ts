@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { readJson } from "@/lib/api/body";
-import { respond } from "@/lib/api/respond";
-import { authenticateRequest } from "@/lib/auth/caller";
+import { respondToWrite } from "@/lib/api/idempotency";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { queueTrackingEvent } from "@/lib/events/record-event";
@@ -12,12 +11,12 @@ const eventBody = z.record(z.string(), z.unknown());
 
 /**
  * POST /api/events/{cte} (harvesting, cooling, initial_packing, first_land_based_receiving,
- * transformation, split, merge): 202 with the write's id, the lots it makes, and where it stands.
+ * transformation, split, merge): 202 with the write's id and the lot it concerns, once it is in the
+ * outbox; an `Idempotency-Key` makes it exactly once (lib/api/idempotency.ts).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ cte: string }> }) {
   const { cte } = await params;
-  return respond(`POST /api/events/${cte}`, 202, async () => {
-    const member = await authenticateRequest(request, { scope: "RECORD" });
+  return respondToWrite(`POST /api/events/${cte}`, request, "RECORD", async (member, key) => {
     const body = eventBody.safeParse(await readJson(request));
     if (!body.success) {
       throw new AppError(
@@ -25,8 +24,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ cte
         "Send the event's fields as a JSON object of strings (input lot ids as an array).",
       );
     }
-    const db = getDb();
-    const queued = await queueTrackingEvent({ db, member, cte, values: body.data });
-    return { ...queued, status: "PENDING" };
+    return queueTrackingEvent({ db: getDb(), member, cte, values: body.data, idempotencyKey: key });
   });
 }

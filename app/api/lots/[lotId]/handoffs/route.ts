@@ -1,14 +1,19 @@
 import { readJson } from "@/lib/api/body";
-import { respond } from "@/lib/api/respond";
-import { authenticateRequest } from "@/lib/auth/caller";
+import { respondToWrite } from "@/lib/api/idempotency";
 import { getDb } from "@/lib/db";
 import { handOffLot } from "@/lib/events/shipping";
 
-/** POST { recipientGln }: ship a lot the caller's organisation holds. 202 with the ledger write's id. */
+/**
+ * POST { recipientGln }: ship a lot the caller's organisation holds. 202 with the ledger write's id;
+ * an `Idempotency-Key` makes it exactly once (lib/api/idempotency.ts).
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ lotId: string }> }) {
-  return respond("POST /api/lots/[lotId]/handoffs", 202, async () => {
-    const member = await authenticateRequest(request, { scope: "RECORD" });
-    const { lotId } = await params;
-    return handOffLot({ db: getDb(), member, lotId, input: await readJson(request) });
-  });
+  const { lotId } = await params;
+  return respondToWrite(
+    "POST /api/lots/[lotId]/handoffs",
+    request,
+    "RECORD",
+    async (member, idempotencyKey) =>
+      handOffLot({ db: getDb(), member, lotId, input: await readJson(request), idempotencyKey }),
+  );
 }
