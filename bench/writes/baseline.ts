@@ -5,8 +5,8 @@ import path from "node:path";
 import { withoutSecrets } from "@/tools/stack/part-env";
 
 // The baseline of the writes bench: LotLedger as it was at a git ref, checked out beside this one,
-// with this checkout's node_modules hard-linked in (the ref's lockfile must match: a bench compares
-// code, not dependencies), its generated code made and its web app built. Kept in the temporary
+// with this checkout's node_modules hard-linked in when the lockfiles match (else its own `npm ci`),
+// its generated code made and its web app built. Kept in the temporary
 // folder by commit, so the next run against the same ref starts at once.
 
 function run(command: string, args: string[], cwd: string): Promise<void> {
@@ -36,18 +36,15 @@ export async function prepareBaseline(ref: string, log: (line: string) => void):
       encoding: "utf8",
     },
   ).trim();
-  if (lockDiffers) {
-    throw new Error(
-      `The baseline ${ref} has other dependencies (package-lock.json differs): choose a ref with the same lockfile.`,
-    );
-  }
   log(`bench:writes: building the baseline ${ref} (${commit.slice(0, 7)}) in ${dir}…`);
   if (!existsSync(dir)) {
     execFileSync("git", ["worktree", "add", "--detach", dir, commit], { stdio: "ignore" });
     // Hard links: seconds, no disk; the build writes its own files beside them.
-    execFileSync("cp", ["-al", path.resolve("node_modules"), path.join(dir, "node_modules")]);
+    if (!lockDiffers)
+      execFileSync("cp", ["-al", path.resolve("node_modules"), path.join(dir, "node_modules")]);
   }
-  await run("npm", ["run", "--silent", "generate"], dir);
+  if (lockDiffers) await run("npm", ["ci", "--no-audit", "--no-fund"], dir);
+  else await run("npm", ["run", "--silent", "generate"], dir);
   await run(process.execPath, [path.join(dir, "node_modules/next/dist/bin/next"), "build"], dir);
   return dir;
 }
