@@ -14,13 +14,18 @@ const RECONNECT_MS = 1_000;
 
 /**
  * LISTENs to `channel` on a connection of its own until stopped, reconnecting a second after the
- * connection is lost. `onNotify` gets each payload, and "" once each time listening (re)starts:
- * notifications sent while the connection was down are lost, so the listener should look for itself.
+ * connection is lost. `onNotify` gets each payload ("" for none). Notifications sent while the
+ * connection was down are lost, so `onListening` hears `true` each time listening (re)starts — the
+ * listener should then look for itself — and `false` when the connection is lost (by default both
+ * ring `onNotify("")`, which is all a worker that wakes on a channel needs).
  */
 export function listenTo(
   databaseUrl: string,
   channel: string,
   onNotify: (payload: string) => void,
+  onListening: (isListening: boolean) => void = (isListening) => {
+    if (isListening) onNotify("");
+  },
 ): { stop(): Promise<void> } {
   let client: pg.Client | null = null;
   let isStopped = false;
@@ -31,6 +36,7 @@ export function listenTo(
     });
     client = next;
     const lost = () => {
+      onListening(false);
       if (client !== next || isStopped) return;
       client = null;
       next.end().catch(() => undefined);
@@ -44,7 +50,7 @@ export function listenTo(
     try {
       await next.connect();
       await next.query(`LISTEN ${channel}`);
-      if (client === next && !isStopped) onNotify("");
+      if (client === next && !isStopped) onListening(true);
     } catch {
       lost();
     }
@@ -53,6 +59,7 @@ export function listenTo(
   return {
     async stop() {
       isStopped = true;
+      onListening(false);
       await client?.end().catch(() => undefined);
     },
   };

@@ -1,12 +1,11 @@
 import "server-only";
-import pg from "pg";
+import { listenTo } from "@/lib/db/notify";
 
 /** The channel prisma/migrations/…_provenance_change_feed notifies: changed lot ids, or "*". */
 export const PROVENANCE_CHANNEL = "lotledger_provenance";
 /** What depends on every lot at once (a product's page lists its lots). */
 export const ANY_LOT = "*";
 const MAX_TRACKED = 100_000;
-const RECONNECT_MS = 1_000;
 
 /**
  * Which cached reads are still current, from the database's own change notifications. Every
@@ -51,43 +50,16 @@ export class ChangeFeed {
 
 /**
  * LISTENs on its own connection for as long as the process runs, reconnecting after a second when
- * the connection is lost. Returns at once; `feed` starts counting reads as current once listening.
+ * the connection is lost (lib/db/notify). Returns at once; `feed` starts counting reads as current
+ * once listening.
  */
 export function listenForChanges(databaseUrl: string, feed: ChangeFeed): { stop(): Promise<void> } {
-  let client: pg.Client | null = null;
-  let isStopped = false;
-  const connect = async () => {
-    const next = new pg.Client({ connectionString: databaseUrl });
-    client = next;
-    const lost = () => {
-      feed.setListening(false);
-      if (client === next && !isStopped) {
-        client = null;
-        next.end().catch(() => {});
-        setTimeout(() => void connect(), RECONNECT_MS).unref();
-      }
-    };
-    next.on("error", lost);
-    next.on("end", lost);
-    next.on("notification", (message) => {
-      if (message.channel === PROVENANCE_CHANNEL) feed.receive(message.payload ?? "*");
-    });
-    try {
-      await next.connect();
-      await next.query(`LISTEN ${PROVENANCE_CHANNEL}`);
-      if (client === next && !isStopped) feed.setListening(true);
-    } catch {
-      lost();
-    }
-  };
-  void connect();
-  return {
-    async stop() {
-      isStopped = true;
-      feed.setListening(false);
-      await client?.end().catch(() => {});
-    },
-  };
+  return listenTo(
+    databaseUrl,
+    PROVENANCE_CHANNEL,
+    (payload) => feed.receive(payload || ANY_LOT),
+    (isListening) => feed.setListening(isListening),
+  );
 }
 
 /** The lot ids (or ANY_LOT) a value depends on: one, several (a lot and its sources), or null. */
