@@ -78,6 +78,9 @@ function sleep(
   onWake?: (wake: () => void) => void,
 ): Promise<void> {
   return new Promise((resolve) => {
+    // An abort before the sleep began fires no event: without this, a stop asked during a step
+    // would wait out the whole sleep.
+    if (signal.aborted) return resolve();
     const done = () => {
       clearTimeout(timer);
       signal.removeEventListener("abort", done);
