@@ -37,6 +37,10 @@ const REQUESTS: Record<string, (lot: Lot, gln: string) => { path: string; body?:
     path: `/api/lots/${lot.id}/handoffs`,
     body: { recipientGln: gln },
   }),
+  "/api/lots/[lotId]/receipts": (lot) => ({
+    path: `/api/lots/${lot.id}/receipts`,
+    body: { decision: "accept" },
+  }),
   "/api/lots/[lotId]/readings": (lot) => ({
     path: `/api/lots/${lot.id}/readings`,
     body: { readings: [{ time: new Date(Date.now() - 60_000).toISOString(), celsius: 3.1 }] },
