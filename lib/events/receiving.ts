@@ -7,6 +7,7 @@ import { shipmentPartiesOf } from "@/lib/epcis/shipment";
 import { parseInput } from "@/lib/input";
 import { assertCanRecord, assertHoldsCustody, requireLotInTransit } from "@/lib/lots/guards";
 import { findLatestShipment } from "@/lib/lots/latest-shipment";
+import { requireVisibleLot } from "@/lib/lots/visibility";
 import { eventBase } from "./event-base";
 import { enqueueLedgerWrite } from "./ledger-write";
 import { findMainSiteGln, memberSiteGln } from "./locations";
@@ -53,6 +54,8 @@ export async function receiveLot({
   assertCanRecord(member, "receive the lot");
   assertHoldsCustody(member, "receive lots");
   return db.$transaction(async (tx) => {
+    // A stranger learns nothing, not even that the lot exists (lib/lots/visibility).
+    await requireVisibleLot({ db: tx, member, lotId });
     const lot = await requireLotInTransit(tx, lotId, {
       party: "recipient",
       address: member.organization.chainAddress,
