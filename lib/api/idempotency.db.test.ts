@@ -3,6 +3,7 @@ import type { Member } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { receiveLot } from "@/lib/events/receiving";
 import { handOffLot } from "@/lib/events/shipping";
+import { NO_SUCH_LOT } from "@/lib/lots/visibility";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { writeOnce } from "./idempotency";
 
@@ -104,9 +105,8 @@ describe("writeOnce", () => {
     const key = crypto.randomUUID();
     const refusal = await accept(packer, lotId, key).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(AppError);
-    expect((refusal as AppError).message).toBe(
-      "This lot is not on its way to your organisation, so it cannot be received here. Check the label, or ask the sender.",
-    );
+    // Not yet shipped to the packer, the lot is not the packer's to see (lib/lots/visibility).
+    expect((refusal as AppError).message).toBe(NO_SUCH_LOT);
     expect(await keyedWrites(key)).toHaveLength(0);
     await handOffLot({
       db: world.db,
