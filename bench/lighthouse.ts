@@ -1,11 +1,13 @@
 // `npm run bench:lighthouse -- [--json] [--base-url URL] [--email E] [--password P] [--cookie C]
-// [--desktop] [paths…]`: Lighthouse's accessibility score (0–100) of each page, signed in.
+// [--desktop] [paths…]`: Lighthouse's accessibility and performance scores (0–100) of each page,
+// signed in, on a phone profile (Lighthouse's mobile emulation and throttling) unless --desktop.
 // Runs against a LotLedger that is already up (`npm start`, the demo stack): it signs in through
 // Better Auth's endpoint as --email (farm@lotledger.demo by default) unless --cookie is given, and
 // sends that cookie with every request Lighthouse makes. Chromium comes from CHROME_PATH
 // (/usr/bin/chromium by default). Paths default to the landing page and the lots page (the landing
 // page is audited signed out: signed in, it redirects to the member's home). Prints a table, or with
-// --json `{ "pages": [{ "path", "score", "failing": [audit ids], "installability" }] }`, where
+// --json `{ "pages": [{ "path", "accessibility", "performance", "failing": [accessibility audit
+// ids], "installability" }] }`, where
 // installability is what Chromium says about installing the app from that page (bench/installability.ts).
 import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
@@ -36,7 +38,8 @@ const chrome = await chromeLauncher.launch({
 
 type PageScore = {
   path: string;
-  score: number | null;
+  accessibility: number | null;
+  performance: number | null;
   failing: string[];
   installability: Installability;
 };
@@ -48,7 +51,7 @@ try {
     const headers: Record<string, string> = path === "/" ? {} : { Cookie: cookie };
     const run = await lighthouse(`${baseUrl}${path}`, {
       port: chrome.port,
-      onlyCategories: ["accessibility"],
+      onlyCategories: ["accessibility", "performance"],
       extraHeaders: headers,
       logLevel: "error",
       formFactor: values.desktop ? "desktop" : "mobile",
@@ -64,9 +67,11 @@ try {
     if (lhr?.finalDisplayedUrl && !lhr.finalDisplayedUrl.endsWith(path)) {
       log(`${path} ended at ${lhr.finalDisplayedUrl}`);
     }
+    const performance = lhr?.categories.performance?.score;
     results.push({
       path,
-      score: category?.score == null ? null : Math.round(category.score * 100),
+      accessibility: category?.score == null ? null : Math.round(category.score * 100),
+      performance: performance == null ? null : Math.round(performance * 100),
       failing,
       installability: await checkInstallability(chrome.port, `${baseUrl}${path}`, headers.Cookie),
     });
@@ -78,9 +83,10 @@ try {
 if (values.json) {
   console.log(JSON.stringify({ pages: results }, null, 2));
 } else {
-  for (const { path, score, failing, installability } of results) {
+  console.log("a11y  perf  page");
+  for (const { path, accessibility, performance, failing, installability } of results) {
     console.log(
-      `${String(score ?? "—").padStart(4)}  ${path}${failing.length ? `  (failing: ${failing.join(", ")})` : ""}`,
+      `${String(accessibility ?? "—").padStart(4)}  ${String(performance ?? "—").padStart(4)}  ${path}${failing.length ? `  (failing: ${failing.join(", ")})` : ""}`,
     );
     const { errors, hasServiceWorker } = installability;
     console.log(
