@@ -68,6 +68,11 @@ try {
       log(`${path} ended at ${lhr.finalDisplayedUrl}`);
     }
     const performance = lhr?.categories.performance?.score;
+    if (performance == null) {
+      log(
+        `${path}: no performance score (${lhr?.runtimeError?.message ?? lhr?.runWarnings.join("; ")})`,
+      );
+    }
     results.push({
       path,
       accessibility: category?.score == null ? null : Math.round(category.score * 100),
