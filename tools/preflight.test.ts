@@ -18,7 +18,8 @@ function preflight(suites: string[], env: Record<string, string>) {
 
 describe("npm test's preflight", () => {
   it("runs first, before the type check and every suite that needs Chromium or PostgreSQL", () => {
-    expect(scripts.test).toMatch(/^npm run preflight -- all && npm run typecheck/);
+    expect(scripts.test).toMatch(/^npm run test:suites && /);
+    expect(scripts["test:suites"]).toMatch(/^npm run preflight -- all && npm run typecheck/);
     expect(scripts["test:db"]).toMatch(/^npm run preflight -- db && /);
     expect(scripts["test:e2e"]).toMatch(/^npm run preflight -- e2e && /);
     expect(scripts["test:chaos"]).toMatch(/^npm run preflight -- chaos && /);
