@@ -77,6 +77,9 @@ describe("layOutLogisticLabel", () => {
       { title: "SSCC", value: SSCC },
       { title: "CONTENT", value: "Mixed: 3 lots of 2 products" },
     ]);
+    const counted = label([lot(LETTUCE, "L-7", 20), lot(SPINACH, "S-1", 4)]);
+    expect(counted.blocks.at(-1)).toEqual({ title: "CASES", value: "24" });
+    expect(counted.barcodes).toEqual([{ "00": SSCC }]);
     expect(pallet.lotLines).toEqual([
       "Romaine lettuce · lot L-7 · 20 cases",
       "Romaine lettuce · lot L-8 · 1 case",

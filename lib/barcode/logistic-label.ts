@@ -73,7 +73,9 @@ export function layOutLogisticLabel(input: LogisticLabelInput): LogisticLabel {
   if (isHomogeneous && contents[0]?.product) {
     blocks.push({ title: "PRODUCT", value: contents[0].product });
   }
-  if (count !== null) blocks.push({ title: "COUNT", value: String(count) });
+  // COUNT is AI (37), the count of one GTIN's trade items; a mixed unit's total is plain text.
+  if (count !== null)
+    blocks.push({ title: isHomogeneous ? "COUNT" : "CASES", value: String(count) });
   if (lotCode !== undefined) blocks.push({ title: "BATCH/LOT", value: lotCode });
   if (packedOn) blocks.push({ title: "PACK DATE", value: packedOn });
   if (bestBefore) blocks.push({ title: "BEST BEFORE", value: bestBefore });
