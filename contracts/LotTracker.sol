@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {LotTrackerMoves} from "./state/LotTrackerMoves.sol";
+import {LotTrackerLogistics} from "./state/LotTrackerLogistics.sol";
 
 /**
  * @title LotTracker
@@ -11,9 +11,10 @@ import {LotTrackerMoves} from "./state/LotTrackerMoves.sol";
  * recipient and recaller. Everything else (payload hashes, serials roots, parent links, sensor batch
  * roots) lives in events, which the indexer reads without storage calls — this keeps each write near
  * one SSTORE. Types, events and errors are declared in ILotTracker; the handoff and lineage steps
- * that several functions share are in LotTrackerMoves.
+ * that several functions share are in LotTrackerMoves; pallets and batched shipments are in
+ * LotTrackerLogistics.
  */
-contract LotTracker is LotTrackerMoves {
+contract LotTracker is LotTrackerLogistics {
     /// @notice The deployer becomes the admin who grants and revokes the organisation roles, and the
     /// prefix admin who grants GS1 company prefixes.
     constructor() {

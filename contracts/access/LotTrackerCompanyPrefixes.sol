@@ -26,6 +26,9 @@ abstract contract LotTrackerCompanyPrefixes is ILotTracker, LotTrackerRoles {
     /// @dev The GTIN-14's 13 digits after its indicator digit: `gtin % _GTIN_BODY`.
     uint256 private constant _GTIN_BODY = 1e13;
     uint256 private constant _VALUE_BITS = 40;
+    /// @dev An SSCC is 18 digits; `sscc % _SSCC_BODY` drops its extension digit.
+    uint64 private constant _MAX_SSCC = 999_999_999_999_999_999;
+    uint64 private constant _SSCC_BODY = 1e17;
 
     /// @dev Every prefix an account holds but its `firstPrefix`, by key.
     mapping(address account => mapping(uint48 key => bool)) private _morePrefixes;
@@ -100,6 +103,19 @@ abstract contract LotTrackerCompanyPrefixes is ILotTracker, LotTrackerRoles {
         view
     {
         if (!_holdsPrefixOf(gtin, account, caller)) revert LotTrackerUnauthorizedGtin(gtin, account);
+    }
+
+    /// @dev Reverts unless `sscc` is at most 18 digits and the account holds its company prefix, which
+    /// follows the extension digit as a GTIN's follows its indicator: the 13 digits after the
+    /// extension digit read as a GTIN's body.
+    function _requireSsccPrefix(uint64 sscc, address account, Participant memory caller)
+        internal
+        view
+    {
+        if (sscc == 0 || sscc > _MAX_SSCC) revert LotTrackerInvalidSscc(sscc);
+        if (!_holdsPrefixOf((sscc % _SSCC_BODY) / 1e4, account, caller)) {
+            revert LotTrackerUnauthorizedSscc(sscc, account);
+        }
     }
 
     function _holdsPrefixOf(uint64 gtin, address account, Participant memory caller)

@@ -111,6 +111,58 @@ interface ILotTracker {
         address indexed account, uint64 prefix, uint8 digits, address indexed sender
     );
 
+    /**
+     * @notice `actor` shipped the lots to `recipient` in one transaction (a batched handoff): each is in
+     * transit as after LotHandedOff. `shipment` numbers it on-chain; its payload names the logistic
+     * units (SSCCs), the reference document and LotLedger's id of the shipment.
+     */
+    event ShipmentHandedOff(
+        uint32 indexed shipment,
+        address indexed actor,
+        address indexed recipient,
+        bytes32[] lotIds,
+        bytes32 payloadHash
+    );
+
+    /**
+     * @notice The recipient (`actor`) received lots of a shipment `from` their custodian, as
+     * LotHandoffAccepted does for each. `lotIds` lists them when part of the shipment (a pallet) was
+     * received; it is empty when the whole shipment was (`acceptShipment`): every lot its
+     * ShipmentHandedOff listed.
+     */
+    event ShipmentAccepted(
+        uint32 indexed shipment,
+        address indexed actor,
+        address indexed from,
+        bytes32[] lotIds,
+        bytes32 payloadHash
+    );
+
+    /// @notice The recipient (`actor`) refused lots of a shipment; each is active again with `from`,
+    /// as after LotHandoffRejected. `lotIds` is empty when the whole shipment was refused.
+    event ShipmentRejected(
+        uint32 indexed shipment,
+        address indexed actor,
+        address indexed from,
+        bytes32[] lotIds,
+        bytes32 payloadHash
+    );
+
+    /// @notice `actor` packed the lots on the logistic unit (pallet, case) with this SSCC: an EPCIS
+    /// aggregation. `contentsRoot` is the Merkle root of the contents its payload lists.
+    event LogisticUnitPacked(
+        uint64 indexed sscc,
+        address indexed actor,
+        bytes32 contentsRoot,
+        bytes32[] lotIds,
+        bytes32 payloadHash
+    );
+
+    /// @notice `actor` took the lots off the logistic unit (disaggregation); its SSCC is never used again.
+    event LogisticUnitUnpacked(
+        uint64 indexed sscc, address indexed actor, bytes32[] lotIds, bytes32 payloadHash
+    );
+
     /// @notice The traceability lot code (GTIN + lot code) is already registered.
     error LotTrackerLotExists(bytes32 lotId);
     /// @notice The GTIN is zero or longer than 14 digits.
@@ -147,4 +199,25 @@ interface ILotTracker {
     error LotTrackerUnauthorizedRecall(bytes32 lotId, address account);
     /// @notice Only a REGULATOR or the account that recalled the lot can lift its recall.
     error LotTrackerUnauthorizedLift(bytes32 lotId, address account);
+    /// @notice A shipment or logistic unit names no lots, or a logistic unit no contents root.
+    error LotTrackerEmptyBatch();
+    /// @notice The shipment is not in transit: unknown, or answered whole already.
+    error LotTrackerShipmentNotInTransit(uint32 shipment);
+    /// @notice The account is not the recipient of the shipment.
+    error LotTrackerNotShipmentRecipient(uint32 shipment, address account);
+    /// @notice Lots of the shipment were received, refused, taken back or recalled on their own, so it
+    /// can no longer be answered whole: `linkedCount` of its `lotCount` lots are left, to answer by lot.
+    error LotTrackerShipmentChanged(uint32 shipment, uint32 linkedCount, uint32 lotCount);
+    /// @notice The lots of one shipment answer must all come from the same custodian, unlike this one.
+    error LotTrackerMixedSenders(bytes32 lotId, address custodian);
+    /// @notice An SSCC is 1 to 18 digits (leading zeros implied).
+    error LotTrackerInvalidSscc(uint64 sscc);
+    /// @notice The account holds no GS1 company prefix of the SSCC, so it cannot issue it.
+    error LotTrackerUnauthorizedSscc(uint64 sscc, address account);
+    /// @notice The SSCC was packed before: an SSCC is never reused.
+    error LotTrackerUnitExists(uint64 sscc);
+    /// @notice No logistic unit is packed under this SSCC (never packed, or unpacked already).
+    error LotTrackerUnitNotPacked(uint64 sscc);
+    /// @notice The lots named are not exactly those packed on the unit, in the same order.
+    error LotTrackerWrongUnitContents(uint64 sscc);
 }

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {LotTrackerCompanyPrefixes} from "../access/LotTrackerCompanyPrefixes.sol";
+import {LotTrackerShipmentState} from "./LotTrackerShipmentState.sol";
 
 /**
  * @title LotTrackerState
  * @notice LotTracker's storage of lots, its getters, and the checks every operation shares.
  * @dev `_lots` is private: operations reach a lot only through `_existingLot` / `_heldLot`, which
- * revert for an unknown lot or a caller who does not hold it.
+ * revert for an unknown lot or a caller who does not hold it, and which first settle a lot's link to
+ * a shipment (see `Lot.inShipment`). Views read a lot through `_lotView`, which settles in memory.
  */
-abstract contract LotTrackerState is LotTrackerCompanyPrefixes {
+abstract contract LotTrackerState is LotTrackerShipmentState {
     /// @dev A GTIN has at most 14 digits; GTIN-8/12/13 are the same number left-padded with zeros.
     uint64 private constant _MAX_GTIN = 99_999_999_999_999;
     /// @dev 0x01, 0x5F and 0x7F in each of a lot code's 20 bytes, added to all of them at once by
@@ -19,7 +20,12 @@ abstract contract LotTrackerState is LotTrackerCompanyPrefixes {
     uint256 private constant _ADD_7F = _ADD_01 * 0x7f;
     uint256 private constant _HIGH_BITS = _ADD_01 * 0x80;
 
-    /// @dev 20 + 1 + 1 + 3 × 3 = 31 bytes: one slot, so each custody change or recall is one SSTORE.
+    /**
+     * @dev 20 + 1 + 1 + 3 × 3 + 1 = 32 bytes: one slot, so each custody change or recall is one SSTORE.
+     * While `inShipment` is set the lot was handed off in a batched shipment and is InTransit as far as
+     * its slot knows: `recipient` and `recaller` (unused until a recall) hold the shipment's number,
+     * low 24 bits first, and the shipment says who it goes to and whether it was answered whole.
+     */
     struct Lot {
         address custodian;
         LotStatus status;
@@ -27,6 +33,7 @@ abstract contract LotTrackerState is LotTrackerCompanyPrefixes {
         uint24 producer;
         uint24 recipient;
         uint24 recaller;
+        bool inShipment;
     }
 
     mapping(bytes32 lotId => Lot) private _lots;
@@ -42,12 +49,12 @@ abstract contract LotTrackerState is LotTrackerCompanyPrefixes {
 
     /// @notice The current custodian of a lot, or the zero address for an unknown lot.
     function custodianOf(bytes32 lotId) external view returns (address) {
-        return _lots[lotId].custodian;
+        return _lotView(lotId).custodian;
     }
 
     /// @notice The current status of a lot, `None` for an unknown lot.
     function statusOf(bytes32 lotId) external view returns (LotStatus) {
-        return _lots[lotId].status;
+        return _lotView(lotId).status;
     }
 
     /// @notice The account that created the lot (createLot, or the lineage operation that made it).
@@ -57,12 +64,12 @@ abstract contract LotTrackerState is LotTrackerCompanyPrefixes {
 
     /// @notice The recipient of the lot's pending handoff (kept while a recall suspends it), or zero.
     function pendingRecipientOf(bytes32 lotId) external view returns (address) {
-        return _accountOf(_lots[lotId].recipient);
+        return _accountOf(_lotView(lotId).recipient);
     }
 
     /// @notice The account that recalled the lot, or zero when the lot is not recalled.
     function recallerOf(bytes32 lotId) external view returns (address) {
-        return _accountOf(_lots[lotId].recaller);
+        return _accountOf(_lotView(lotId).recaller);
     }
 
     /// @dev Validates the traceability lot code, checks that `producer` (the Participant of
@@ -80,7 +87,7 @@ abstract contract LotTrackerState is LotTrackerCompanyPrefixes {
         lotId = lotIdOf(gtin, lotCode);
         if (_lots[lotId].status != LotStatus.None) revert LotTrackerLotExists(lotId);
         // One struct literal so the whole lot is written with a single SSTORE.
-        _lots[lotId] = Lot(custodian, LotStatus.Active, LotStatus.None, producer.id, 0, 0);
+        _lots[lotId] = Lot(custodian, LotStatus.Active, LotStatus.None, producer.id, 0, 0, false);
     }
 
     /**
@@ -107,25 +114,28 @@ abstract contract LotTrackerState is LotTrackerCompanyPrefixes {
         if (caller.roles & _CUSTODY_ROLES == 0) revert LotTrackerMissingCustodyRole(account);
     }
 
-    function _existingLot(bytes32 lotId) internal view returns (Lot storage lot) {
+    function _existingLot(bytes32 lotId) internal returns (Lot storage lot) {
         lot = _lots[lotId];
         if (lot.status == LotStatus.None) revert LotTrackerUnknownLot(lotId);
+        if (lot.inShipment) _settleLink(lot);
     }
 
-    function _heldLot(bytes32 lotId, address account) internal view returns (Lot storage lot) {
+    function _heldLot(bytes32 lotId, address account) internal returns (Lot storage lot) {
         lot = _existingLot(lotId);
         if (lot.custodian != account) revert LotTrackerNotCustodian(lotId, account);
     }
 
     /// @dev Tracking needs the goods in hand: any status but Consumed (those goods became other lots).
+    /// A view, so recording a reading in transit leaves a lot in its shipment.
     function _requireTrackable(bytes32 lotId, address account) internal view {
-        LotStatus status = _heldLot(lotId, account).status;
-        if (status == LotStatus.Consumed) revert LotTrackerUnexpectedStatus(lotId, status);
+        Lot memory lot = _lotView(lotId);
+        if (lot.status == LotStatus.None) revert LotTrackerUnknownLot(lotId);
+        if (lot.custodian != account) revert LotTrackerNotCustodian(lotId, account);
+        if (lot.status == LotStatus.Consumed) revert LotTrackerUnexpectedStatus(lotId, lot.status);
     }
 
     function _inTransitTo(bytes32 lotId, address account, uint24 id)
         internal
-        view
         returns (Lot storage lot)
     {
         lot = _existingLot(lotId);
@@ -135,5 +145,52 @@ abstract contract LotTrackerState is LotTrackerCompanyPrefixes {
 
     function _requireStatus(bytes32 lotId, LotStatus status, LotStatus expected) internal pure {
         if (status != expected) revert LotTrackerUnexpectedStatus(lotId, status);
+    }
+
+    /// @dev Links an active lot, just checked, to a shipment in transit (`handoffBatch`).
+    function _linkToShipment(Lot storage lot, uint32 shipment) internal {
+        lot.status = LotStatus.InTransit;
+        lot.recipient = uint24(shipment);
+        lot.recaller = uint24(shipment >> 24);
+        lot.inShipment = true;
+    }
+
+    /// @dev The shipment a linked lot travels in.
+    function _shipmentOfLot(Lot memory lot) private pure returns (uint32) {
+        return uint32(lot.recipient) | (uint32(lot.recaller) << 24);
+    }
+
+    /// @dev Writes the state a linked lot reads through its shipment, and ends the link. A shipment
+    /// still in transit loses the lot, which now changes on its own.
+    function _settleLink(Lot storage lot) private {
+        uint32 shipment = _shipmentOfLot(lot);
+        Lot memory settled = _settled(lot, shipment);
+        if (_shipment(shipment).state == ShipmentState.InTransit) _unlinkLot(shipment);
+        lot.custodian = settled.custodian;
+        lot.status = settled.status;
+        lot.recipient = settled.recipient;
+        lot.recaller = 0;
+        lot.inShipment = false;
+    }
+
+    /// @dev The lot as a view sees it: its link to a shipment settled in memory.
+    function _lotView(bytes32 lotId) internal view returns (Lot memory lot) {
+        lot = _lots[lotId];
+        if (lot.inShipment) lot = _settled(lot, _shipmentOfLot(lot));
+    }
+
+    function _settled(Lot memory lot, uint32 shipment) private view returns (Lot memory) {
+        Shipment memory s = _shipment(shipment);
+        lot.recaller = 0;
+        lot.inShipment = false;
+        if (s.state == ShipmentState.InTransit) {
+            lot.recipient = s.recipient;
+        } else {
+            // Answered whole: accepted moves custody to the recipient; refused leaves it with the sender.
+            if (s.state == ShipmentState.Accepted) lot.custodian = _accountOf(s.recipient);
+            lot.status = LotStatus.Active;
+            lot.recipient = 0;
+        }
+        return lot;
     }
 }

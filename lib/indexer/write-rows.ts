@@ -52,7 +52,7 @@ export async function insertLedgerEvents(
         ${column((e) => argOf(e, "payloadHash") ?? argOf(e, "reasonHash") ?? null)}::text[],
         ${column((e) => JSON.stringify(e.args))}::jsonb[]
       ) AS e
-      ON CONFLICT ("chainId", "txHash", "logIndex") DO NOTHING`;
+      ON CONFLICT ("chainId", "txHash", "logIndex", "lotId") DO NOTHING`;
   }
 }
 
