@@ -70,22 +70,31 @@ describe("allocateSscc", () => {
     expect(other.slice(0, 17)).toBe("49506000000000002");
   });
 
-  it("keeps each organisation's count of the same prefix apart", async () => {
-    const [a, b] = [await organizationWith("950600"), await organizationWith("0614141")];
-    await allocateSscc({ db, organizationId: a });
-    expect((await allocateSscc({ db, organizationId: b })).slice(1, 17)).toBe("0614141000000000");
+  it("shares a prefix's count between the organisations holding it: a brand and its co-packer never issue one SSCC twice", async () => {
+    const [brand, coPacker] = [
+      await organizationWith("0614142"),
+      await organizationWith("0614142"),
+    ];
+    const ssccs = await Promise.all([
+      allocateSscc({ db, organizationId: brand }),
+      allocateSscc({ db, organizationId: coPacker }),
+    ]);
+    expect(ssccs.map((sscc) => sscc.slice(1, 17)).sort()).toEqual([
+      "0614142000000000",
+      "0614142000000001",
+    ]);
   });
 
   it("moves to the next prefix when one's serial references are used up, then refuses", async () => {
     // A 12-digit prefix leaves 4 digits: serial references 0–9999.
     const organizationId = await organizationWith("061414100001", "061414100002");
     await db.ssccSequence.create({
-      data: { organizationId, companyPrefix: "061414100001", nextSerialReference: 9999n },
+      data: { companyPrefix: "061414100001", nextSerialReference: 9999n },
     });
     expect((await allocateSscc({ db, organizationId })).slice(1, 17)).toBe("0614141000019999");
     expect((await allocateSscc({ db, organizationId })).slice(1, 17)).toBe("0614141000020000");
     await db.ssccSequence.update({
-      where: { organizationId_companyPrefix: { organizationId, companyPrefix: "061414100002" } },
+      where: { companyPrefix: "061414100002" },
       data: { nextSerialReference: 10000n },
     });
     expect(await refusal(organizationId)).toBe(

@@ -31,7 +31,7 @@ export async function allocateSscc({
     );
   }
   for (const { prefix } of prefixes) {
-    const serialReference = await takeSerialReference(db, organizationId, prefix);
+    const serialReference = await takeSerialReference(db, prefix);
     if (serialReference < serialReferenceCapacity(prefix)) {
       return buildSscc({ extensionDigit, companyPrefix: prefix, serialReference });
     }
@@ -43,16 +43,15 @@ export async function allocateSscc({
   );
 }
 
-/** Counts the (organisation, prefix) sequence up by one and answers the number it stood at. */
-async function takeSerialReference(
-  db: Db | Tx,
-  organizationId: string,
-  companyPrefix: string,
-): Promise<bigint> {
+/**
+ * Counts the prefix's sequence up by one and answers the number it stood at. Per prefix, shared by
+ * every organisation holding it, so a brand and its co-packer never issue the same SSCC.
+ */
+async function takeSerialReference(db: Db | Tx, companyPrefix: string): Promise<bigint> {
   const [row] = await db.$queryRaw<{ taken: bigint }[]>`
-    INSERT INTO "SsccSequence" (id, "organizationId", "companyPrefix", "nextSerialReference", "updatedAt")
-    VALUES (gen_random_uuid()::text, ${organizationId}, ${companyPrefix}, 1, now())
-    ON CONFLICT ("organizationId", "companyPrefix") DO UPDATE
+    INSERT INTO "SsccSequence" ("companyPrefix", "nextSerialReference", "updatedAt")
+    VALUES (${companyPrefix}, 1, now())
+    ON CONFLICT ("companyPrefix") DO UPDATE
       SET "nextSerialReference" = "SsccSequence"."nextSerialReference" + 1, "updatedAt" = now()
     RETURNING "nextSerialReference" - 1 AS taken`;
   if (!row) throw new Error("The SSCC sequence answered no row.");
