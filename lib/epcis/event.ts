@@ -48,6 +48,8 @@ export type EpcisEvent = {
   disposition: string;
   readPoint: { id: string };
   bizLocation: { id: string };
+  /** Instance-level identifiers: the SSCCs of the logistic units a shipment or receipt moves. */
+  epcList?: string[];
   quantityList?: QuantityElement[];
   inputQuantityList?: QuantityElement[];
   outputQuantityList?: QuantityElement[];
