@@ -17,7 +17,9 @@ export type LedgerMethod =
   | "recordEvent"
   | "anchorReadings"
   | "recall"
-  | "liftRecall";
+  | "liftRecall"
+  | "packUnit"
+  | "unpackUnit";
 
 /** An argument as the outbox stores it (JSON): numbers as decimal strings, bytes and addresses as hex. */
 type StoredArg<T> = T extends ILotTracker.NewLotStruct
