@@ -40,6 +40,8 @@ const WHAT_IT_RECORDS: Record<string, string> = {
   transform: "The transformation of LOT",
   recall: "The recall of LOT",
   liftRecall: "The lifting of the recall of LOT",
+  packUnit: "The pallet packed with LOT",
+  unpackUnit: "The pallet taken apart with LOT",
   handoffBatch: "The shipment with LOT",
   acceptShipment: "The receipt of the shipment with LOT",
   acceptBatch: "The receipt of the pallet with LOT",
