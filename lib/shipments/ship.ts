@@ -99,7 +99,7 @@ export async function shipGoods({
     const payload: EpcisEvent = {
       ...base,
       ...(carriedDocuments ? { bizTransactionList: carriedDocuments } : {}),
-      epcList: units.map((unit) => unit.epc),
+      epcList: units.map((unit) => unit.parentId),
       quantityList: lots.flatMap(heldQuantityList),
       sourceList: [
         { type: "owning_party", id: partyId(leg?.shipperGln ?? myGln) },

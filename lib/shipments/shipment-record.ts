@@ -1,7 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { type EpcisEvent, isEpcisEvent } from "@/lib/epcis/event";
-import { ssccDigitalLink } from "./packed-units";
 
 /** A pallet of a shipment as its shipping payload lists it (kde.units, epcList). */
 export type ShippedUnit = { sscc: string; epc: string; lotIds: string[] };
@@ -28,7 +27,7 @@ export function shippedUnitsOf(payload: EpcisEvent | null): ShippedUnit[] {
     const { sscc, lotIds } = unit;
     if (typeof sscc !== "string" || !Array.isArray(lotIds)) return [];
     const ids = lotIds.filter((id): id is string => typeof id === "string");
-    return [{ sscc, epc: payload?.epcList?.[i] ?? ssccDigitalLink(sscc), lotIds: ids }];
+    return [{ sscc, epc: payload?.epcList?.[i] ?? `https://id.gs1.org/00/${sscc}`, lotIds: ids }];
   });
 }
 

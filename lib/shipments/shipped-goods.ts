@@ -2,6 +2,7 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { findPackedUnitsOf } from "@/lib/logistic-units/lot-availability";
 import { type HeldLot, requireHeldLot } from "@/lib/lots/guards";
 import { findPackedUnits, type PackedUnit } from "./packed-units";
 
@@ -39,7 +40,7 @@ export async function requireShippedGoods(
         { field: "ssccs" },
       );
     }
-    if (unit.isUnpacked) {
+    if (unit.isTakenApart) {
       throw new AppError(
         "CONFLICT",
         `Pallet ${sscc} was taken apart: ship its lots loose instead.`,
@@ -80,16 +81,21 @@ async function assertHoldsUnit(tx: Tx, member: Member, unit: PackedUnit): Promis
   }
 }
 
-/** A lot packed on a pallet travels on it: shipping it loose would leave the pallet's record wrong. */
+/**
+ * A lot packed on a pallet travels on it: shipping it loose would leave the pallet's record wrong.
+ * A packing the indexer has not read yet counts as long as the ledger did not refuse it.
+ */
 async function assertNotPacked(tx: Tx, lot: HeldLot): Promise<void> {
-  const unit = await tx.logisticUnit.findFirst({
-    where: { lotIds: { has: lot.id }, unpackedTxHash: null },
-    select: { sscc: true },
-  });
-  if (unit) {
+  const [queued] = await tx.$queryRaw<{ sscc: string }[]>`
+    SELECT lpad(args->>0, 18, '0') AS sscc FROM "LedgerTransaction" w
+    WHERE method = 'packUnit' AND status <> 'FAILED' AND args->1 ? ${lot.id}
+      AND NOT EXISTS (SELECT 1 FROM "LogisticUnit" u WHERE u.sscc = lpad(w.args->>0, 18, '0'))
+    LIMIT 1`;
+  const sscc = (await findPackedUnitsOf(tx, [lot.id])).get(lot.id) ?? queued?.sscc;
+  if (sscc) {
     throw new AppError(
       "CONFLICT",
-      `Lot ${lot.lotCode} is packed on pallet ${unit.sscc}: ship the pallet, or take it apart first.`,
+      `Lot ${lot.lotCode} is packed on pallet ${sscc}: ship the pallet, or take it apart first.`,
       { field: "lotIds" },
     );
   }
