@@ -52,6 +52,10 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                 Lots
               </Link>{" "}
               ·{" "}
+              <Link href="/units" className="inline-block py-2 underline underline-offset-2">
+                Pallets
+              </Link>{" "}
+              ·{" "}
               <Link href="/shipments" className="inline-block py-2 underline underline-offset-2">
                 Shipments
               </Link>{" "}

@@ -60,7 +60,11 @@ export async function buildUnit({
   assertHoldsCustody(member, "build pallets");
   return db.$transaction(async (tx) => {
     const contents = await packableContents(tx, member, lotIds);
-    const sscc = await allocateSscc({ db: tx, organizationId: member.organization.id, extensionDigit });
+    const sscc = await allocateSscc({
+      db: tx,
+      organizationId: member.organization.id,
+      extensionDigit,
+    });
     const prefix = ssccCompanyPrefix(sscc, await ownPrefixes(tx, member));
     if (prefix === null) throw new Error(`SSCC ${sscc} is under none of its packer's prefixes.`);
     const payload = aggregationPayload({
@@ -85,11 +89,7 @@ export async function buildUnit({
 }
 
 /** The content lines of the lots, in the order chosen, each refused in its own sentence. */
-async function packableContents(
-  tx: Tx,
-  member: Member,
-  lotIds: string[],
-): Promise<UnitContent[]> {
+async function packableContents(tx: Tx, member: Member, lotIds: string[]): Promise<UnitContent[]> {
   const lots = [];
   for (const lotId of lotIds) lots.push(await requireHeldLot(tx, member, lotId, "be packed"));
   const [inFlight, packed, packages] = await Promise.all([

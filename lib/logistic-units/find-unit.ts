@@ -31,8 +31,16 @@ const contentLines = z.array(
     gtin: z.string(),
     lotCode: z.string(),
     quantity: z.union([z.string(), z.number()]).transform(String),
-    unit: z.string().nullish().transform((unit) => unit ?? null),
-    packageCount: z.number().int().nonnegative().nullish().transform((count) => count ?? 0),
+    unit: z
+      .string()
+      .nullish()
+      .transform((unit) => unit ?? null),
+    packageCount: z
+      .number()
+      .int()
+      .nonnegative()
+      .nullish()
+      .transform((count) => count ?? 0),
   }),
 );
 

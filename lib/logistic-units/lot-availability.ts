@@ -33,6 +33,8 @@ export async function findPackedUnitsOf(
   });
   const wanted = new Set(lotIds);
   return new Map(
-    units.flatMap((unit) => unit.lotIds.filter((id) => wanted.has(id)).map((id) => [id, unit.sscc])),
+    units.flatMap((unit) =>
+      unit.lotIds.filter((id) => wanted.has(id)).map((id) => [id, unit.sscc]),
+    ),
   );
 }
