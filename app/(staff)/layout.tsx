@@ -56,6 +56,10 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                 Pallets
               </Link>{" "}
               ·{" "}
+              <Link href="/shipments" className="inline-block py-2 underline underline-offset-2">
+                Shipments
+              </Link>{" "}
+              ·{" "}
             </>
           )}
           <Link href="/recalls" className="inline-block py-2 underline underline-offset-2">

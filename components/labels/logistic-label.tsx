@@ -31,7 +31,7 @@ export function LogisticLabel({
             <div key={line}>{line}</div>
           ))}
         </section>
-        <section>
+        <section className="blocks">
           <dl>
             {label.blocks.map((block) => (
               <div key={block.title} className="contents">

@@ -77,6 +77,9 @@ describe("layOutLogisticLabel", () => {
       { title: "SSCC", value: SSCC },
       { title: "CONTENT", value: "Mixed: 3 lots of 2 products" },
     ]);
+    const counted = label([lot(LETTUCE, "L-7", 20), lot(SPINACH, "S-1", 4)]);
+    expect(counted.blocks.at(-1)).toEqual({ title: "CASES", value: "24" });
+    expect(counted.barcodes).toEqual([{ "00": SSCC }]);
     expect(pallet.lotLines).toEqual([
       "Romaine lettuce · lot L-7 · 20 cases",
       "Romaine lettuce · lot L-8 · 1 case",
@@ -92,11 +95,23 @@ describe("layOutLogisticLabel", () => {
     expect(lotLines.at(-1)).toBe("and 3 more lots");
   });
 
+  it("keeps the dates human-readable when they don't fit one GS1-128 with the lot", () => {
+    const pallet = label([lot(LETTUCE, "RM-2611-B2", 48)], {
+      packedOn: "2026-12-02",
+      bestBefore: "2026-12-16",
+    });
+    expect(pallet.barcodes).toEqual([
+      { "02": LETTUCE, "37": "48", "10": "RM-2611-B2" },
+      { "00": SSCC },
+    ]);
+    expect(pallet.blocks.map((block) => block.title)).toContain("BEST BEFORE");
+  });
+
   it("gives a long lot code its own GS1-128 when one symbol would pass 48 characters", () => {
     const lotCode = "ABCDEFGHIJ0123456789";
     const pallet = label([lot(LETTUCE, lotCode, 12345678)], { bestBefore: "2026-12-16" });
     expect(pallet.barcodes).toEqual([
-      { "02": LETTUCE, "37": "12345678", "15": "261216" },
+      { "02": LETTUCE, "37": "12345678" },
       { "10": lotCode },
       { "00": SSCC },
     ]);

@@ -73,7 +73,9 @@ export function layOutLogisticLabel(input: LogisticLabelInput): LogisticLabel {
   if (isHomogeneous && contents[0]?.product) {
     blocks.push({ title: "PRODUCT", value: contents[0].product });
   }
-  if (count !== null) blocks.push({ title: "COUNT", value: String(count) });
+  // COUNT is AI (37), the count of one GTIN's trade items; a mixed unit's total is plain text.
+  if (count !== null)
+    blocks.push({ title: isHomogeneous ? "COUNT" : "CASES", value: String(count) });
   if (lotCode !== undefined) blocks.push({ title: "BATCH/LOT", value: lotCode });
   if (packedOn) blocks.push({ title: "PACK DATE", value: packedOn });
   if (bestBefore) blocks.push({ title: "BEST BEFORE", value: bestBefore });
@@ -83,17 +85,20 @@ export function layOutLogisticLabel(input: LogisticLabelInput): LogisticLabel {
     ...(bestBefore ? { "15": yymmdd(bestBefore) } : {}),
   };
   const hasContentBarcode = isHomogeneous && count !== null && count > 0;
-  const content = { "02": only ?? "", "37": String(count), ...dates };
+  const content = { "02": only ?? "", "37": String(count) };
   const withLot = lotCode === undefined ? content : { ...content, "10": lotCode };
-  const ais = { "00": sscc, ...(hasContentBarcode ? withLot : {}) };
-  // (02)(37) and the dates always fit one GS1-128; a long lot code may need a symbol of its own.
-  const fitsOne = () =>
-    formatElementString(withLot, { alsoOnLabel: ais }).length <= GS1_128_MAX_CHARACTERS;
+  const ais = { "00": sscc, ...(hasContentBarcode ? { ...withLot, ...dates } : {}) };
+  const fits = (symbol: Record<string, string>) =>
+    formatElementString(symbol, { alsoOnLabel: ais }).length <= GS1_128_MAX_CHARACTERS;
+  // Two symbols fit an A6 label: the dates join (02)(37)(10) only when all fit one GS1-128 (they
+  // stay human-readable otherwise), and only a lot code too long for it gets a symbol of its own.
   const contentSymbols = !hasContentBarcode
     ? []
-    : lotCode === undefined || fitsOne()
-      ? [withLot]
-      : [content, { "10": lotCode }];
+    : fits({ ...withLot, ...dates })
+      ? [{ ...withLot, ...dates }]
+      : fits(withLot)
+        ? [withLot]
+        : [content, { "10": lotCode ?? "" }];
   return {
     sscc,
     shipFrom: input.shipFrom,

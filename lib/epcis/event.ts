@@ -49,6 +49,8 @@ export type EpcisEvent = {
   disposition: string;
   readPoint: { id: string };
   bizLocation: { id: string };
+  /** Instance-level identifiers: the SSCCs of the logistic units a shipment or receipt moves. */
+  epcList?: string[];
   quantityList?: QuantityElement[];
   /** An AggregationEvent's logistic unit (urn:epc:id:sscc:…) and the lots packed on or taken off it. */
   parentID?: string;

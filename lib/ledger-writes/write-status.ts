@@ -42,6 +42,11 @@ const WHAT_IT_RECORDS: Record<string, string> = {
   liftRecall: "The lifting of the recall of LOT",
   packUnit: "The pallet packed with LOT",
   unpackUnit: "The pallet taken apart with LOT",
+  handoffBatch: "The shipment with LOT",
+  acceptShipment: "The receipt of the shipment with LOT",
+  acceptBatch: "The receipt of the pallet with LOT",
+  rejectShipment: "The refused shipment with LOT",
+  rejectBatch: "The refused pallet with LOT",
 };
 
 /** What a write records, in words: "The shipment of lot RM-2611"; "Lot RM-2611" for a new lot. */

@@ -19,7 +19,12 @@ export type LedgerMethod =
   | "recall"
   | "liftRecall"
   | "packUnit"
-  | "unpackUnit";
+  | "unpackUnit"
+  | "handoffBatch"
+  | "acceptShipment"
+  | "rejectShipment"
+  | "acceptBatch"
+  | "rejectBatch";
 
 /** An argument as the outbox stores it (JSON): numbers as decimal strings, bytes and addresses as hex. */
 type StoredArg<T> = T extends ILotTracker.NewLotStruct
