@@ -3,7 +3,7 @@ import { PrintButton } from "@/components/labels/print-button";
 import { type LabelSheetOptions, labelSheetHref } from "@/lib/barcode/label-layout";
 import { LABELS_PER_SHEET, type LabelSheet } from "@/lib/packages/label-sheet";
 
-function Choice({
+export function Choice({
   href,
   isCurrent,
   children,

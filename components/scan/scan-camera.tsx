@@ -1,17 +1,12 @@
 "use client";
 
-import type { IScannerControls } from "@zxing/browser";
 import { useEffect, useEffectEvent, useRef } from "react";
-import {
-  cameraProblem,
-  createBarcodeReader,
-  hasCameraApi,
-  REAR_CAMERA,
-} from "@/lib/scan/barcode-reader";
+import { cameraProblem, hasCameraApi } from "@/lib/scan/barcode-reader";
+import { startCameraReader } from "@/lib/scan/camera-reader";
 
 /**
- * The live rear camera, read by zxing until the first barcode. Mounted = camera on, unmounted =
- * camera off, so no stream is left running when the page moves on.
+ * The live rear camera, read by zxing (lib/scan/camera-reader.ts) until the first barcode.
+ * Mounted = camera on, unmounted = camera off, so no stream is left running when the page moves on.
  */
 export function ScanCamera({
   onDecode,
@@ -29,27 +24,24 @@ export function ScanCamera({
     if (!video) return;
     if (!hasCameraApi()) return void onFail(undefined);
     let isDone = false;
-    let controls: IScannerControls | undefined;
-    createBarcodeReader()
-      .decodeFromConstraints(REAR_CAMERA, video, (result, _notFound, scanControls) => {
-        if (!result || isDone) return;
-        isDone = true;
-        scanControls.stop();
-        onRead(result.getText());
-      })
-      .then(
-        (started) => {
-          controls = started;
-          // Unmounted while the camera was still starting: release it at once.
-          if (isDone) started.stop();
-        },
-        (error: unknown) => {
-          if (!isDone) onFail(error);
-        },
-      );
+    let reader: { stop: () => void } | undefined;
+    startCameraReader(video, (text) => {
+      if (isDone) return;
+      isDone = true;
+      onRead(text);
+    }).then(
+      (started) => {
+        reader = started;
+        // Unmounted while the camera was still starting: release it at once.
+        if (isDone) started.stop();
+      },
+      (error: unknown) => {
+        if (!isDone) onFail(error);
+      },
+    );
     return () => {
       isDone = true;
-      controls?.stop();
+      reader?.stop();
     };
   }, []);
 

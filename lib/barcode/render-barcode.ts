@@ -6,6 +6,7 @@ import {
   entriesForBarcode,
   formatElementString,
   formatHumanReadable,
+  type OnLabel,
 } from "@/lib/gs1/element-string";
 import { parseDigitalLink } from "@/lib/gs1/parse-digital-link";
 
@@ -29,7 +30,7 @@ export type RenderBarcodeOptions = ImageOptions &
         /** A GS1 Digital Link URI, e.g. from buildDigitalLink. */
         data: string;
       }
-    | { symbology: "gs1-datamatrix" | "gs1-128"; data: AiInput }
+    | { symbology: "gs1-datamatrix" | "gs1-128"; data: AiInput; alsoOnLabel?: AiInput }
   );
 
 export const BARCODE_CONTENT_TYPES = { png: "image/png", svg: "image/svg+xml" } as const;
@@ -68,7 +69,7 @@ export async function renderBarcode(options: RenderBarcodeOptions): Promise<Buff
   const { text, humanReadable } =
     options.symbology === "qr"
       ? qrContent(options.data)
-      : gs1Content(options.data, options.symbology);
+      : gs1Content(options.data, options.symbology, { alsoOnLabel: options.alsoOnLabel });
   const renderOptions: bwipjs.RenderOptions & { eclevel?: string } = {
     bcid,
     text,
@@ -111,9 +112,9 @@ const GS1_128_MAX_CHARACTERS = 48;
  * bwip-js reads "(AI)value" and inserts the FNC1s itself. A parenthesis inside a value would be
  * taken for the start of an AI, so it goes in as BWIPP's ordinal escape (^040, ^041, with parse).
  */
-function gs1Content(ais: AiInput, symbology: "gs1-datamatrix" | "gs1-128") {
-  const entries = entriesForBarcode(ais);
-  const length = formatElementString(entries).length;
+function gs1Content(ais: AiInput, symbology: "gs1-datamatrix" | "gs1-128", label: OnLabel) {
+  const entries = entriesForBarcode(ais, label);
+  const length = formatElementString(entries, label).length;
   if (symbology === "gs1-128" && length > GS1_128_MAX_CHARACTERS) {
     throw new AppError(
       "INVALID_INPUT",
@@ -123,5 +124,5 @@ function gs1Content(ais: AiInput, symbology: "gs1-datamatrix" | "gs1-128") {
   const text = entries
     .map(([ai, value]) => `(${ai})${value.replaceAll("(", "^040").replaceAll(")", "^041")}`)
     .join("");
-  return { text, humanReadable: formatHumanReadable(entries) };
+  return { text, humanReadable: formatHumanReadable(entries, label) };
 }

@@ -81,8 +81,8 @@ export function parseBracketedElementString(text: string, source: Gs1Source = "b
  * entriesForBarcode), with a GS only after a value whose AI is not of predefined length and that is
  * not last. Values and pairings are checked first.
  */
-export function formatElementString(input: AiInput): string {
-  const entries = entriesForBarcode(input);
+export function formatElementString(input: AiInput, label: OnLabel = {}): string {
+  const entries = entriesForBarcode(input, label);
   return entries
     .map(([ai, value], index) => {
       const isLast = index === entries.length - 1;
@@ -93,20 +93,29 @@ export function formatElementString(input: AiInput): string {
 }
 
 /** The human-readable interpretation printed under a barcode: "(01)09506000134352(10)ABC". */
-export function formatHumanReadable(input: AiInput): string {
-  return entriesForBarcode(input)
+export function formatHumanReadable(input: AiInput, label: OnLabel = {}): string {
+  return entriesForBarcode(input, label)
     .map(([ai, value]) => `(${ai})${value}`)
     .join("");
 }
 
 /**
+ * The AIs a label carries in its other barcodes. GS1 checks pairings per unit, not per symbol: a
+ * logistic label's (02) and (37) need the SSCC (00) that its own GS1-128 carries below them.
+ */
+export type OnLabel = { alsoOnLabel?: AiInput };
+
+/**
  * Validated entries in barcode order, whatever the input order: predefined-length AIs first, then
  * the others, each group by AI — (01)(17)(10)(21), the order labels usually show.
  */
-export function entriesForBarcode(input: AiInput): [string, string][] {
+export function entriesForBarcode(
+  input: AiInput,
+  { alsoOnLabel = [] }: OnLabel = {},
+): [string, string][] {
   const entries = toAiEntries(input, "barcode");
   for (const [ai, value] of entries) validateAiValue(ai, value, "barcode");
-  checkAiAssociations(new Map(entries), "barcode");
+  checkAiAssociations(new Map([...toAiEntries(alsoOnLabel, "barcode"), ...entries]), "barcode");
   return entries.sort(([a], [b]) => compareForBarcode(a, b));
 }
 

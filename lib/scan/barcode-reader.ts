@@ -5,9 +5,12 @@ import { decodePhotoPixels } from "./decode-photo-pixels";
 import { labelHints } from "./zxing-js-photo";
 import { ZXING_WASM_URL } from "./zxing-wasm-photo";
 
-/** The camera's reader: zxing-js on video frames, without TRY_HARDER (a cheap phone can't afford it). */
+/**
+ * The camera's fallback reader where WebAssembly can't load (lib/scan/camera-reader.ts): zxing-js
+ * on video frames, without TRY_HARDER (a cheap phone can't afford it).
+ */
 export function createBarcodeReader(): BrowserMultiFormatReader {
-  // 100 ms between attempts: fast enough to feel instant, slow enough to leave a cheap CPU idle.
+  // 100 ms between attempts, as camera-reader.ts reads frames.
   return new BrowserMultiFormatReader(labelHints({ tryHarder: false }), {
     delayBetweenScanAttempts: 100,
   });

@@ -182,6 +182,23 @@ describe("resolveScan: where a scan of a known lot leads", () => {
   });
 });
 
+describe("resolveScan: a pallet label (SSCC) opens its logistic unit", () => {
+  const SSCC = "106141411234567897";
+  it.each([
+    ["its GS1-128 as the camera reads it", `]C100${SSCC}`],
+    ["its GS1-128 with a leading FNC1", `${GS}00${SSCC}`],
+    ["the human-readable line", `(00)${SSCC}`],
+    ["its Digital Link", `${STEM}/00/${SSCC}`],
+    ["its 18 digits typed", ` ${SSCC} `],
+  ])("%s", async (_name, text) => {
+    expect(await resolve(members.carrier, text)).toEqual({
+      kind: "unit",
+      sscc: SSCC,
+      href: `/units/${SSCC}`,
+    });
+  });
+});
+
 describe("resolveScan refuses with one sentence", () => {
   it.each([
     [
@@ -203,10 +220,16 @@ describe("resolveScan refuses with one sentence", () => {
       `This code names package k7Q2xP9w of GTIN ${GTIN} but not its lot: scan a code that carries the lot number (10).`,
     ],
     [
-      "a pallet label (SSCC) names no product",
-      `${GS}00106141411234567897`,
+      "a pallet label's content barcode, which names no pallet",
+      `]C1${formatElementString({ "02": GTIN, "37": "48", "10": "L1" }, { alsoOnLabel: { "00": "106141411234567897" } })}`,
       "INVALID_INPUT",
-      "This barcode names no product (GTIN, AI 01): scan the QR code or GS1 DataMatrix on a package of the lot.",
+      "This is the pallet label's content barcode (02): scan the SSCC barcode (00) at the bottom of the label.",
+    ],
+    [
+      "an SSCC typed with a wrong check digit",
+      "106141411234567898",
+      "INVALID_INPUT",
+      "SSCC 106141411234567898 has a wrong check digit: the last digit should be 7, not 8. Check the number on the label.",
     ],
     ["an empty scan", "  ", "INVALID_INPUT", "The scan is empty; scan the barcode again."],
     [

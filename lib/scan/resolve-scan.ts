@@ -3,7 +3,10 @@ import type { Member } from "@/lib/auth/session";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { GS } from "@/lib/gs1/element-string";
+import { parseSscc } from "@/lib/gs1/keys";
 import { parseScanData } from "@/lib/gs1/scan-data";
+import { findPalletRecall, type LotToPull } from "@/lib/logistic-units/find-pallet-recall";
 import { canSeeLot } from "@/lib/lots/visibility";
 import { findProduct, productLabel } from "@/lib/products";
 import { findScanRecall, type ScanRecall } from "@/lib/recall";
@@ -15,6 +18,8 @@ import { findScanRecall, type ScanRecall } from "@/lib/recall";
  */
 export type ScanResolution =
   | { kind: "lot"; lotId: string; href: string; nextAction: "receive" | "manage" | "view" }
+  /** A logistic unit's SSCC (a pallet label): its page says what the unit holds and what to do. */
+  | { kind: "unit"; sscc: string; href: string }
   | ({
       kind: "recalled";
       lotId: string;
@@ -23,6 +28,8 @@ export type ScanResolution =
       /** The product's name, so the person holding it knows what to take off the shelf. */
       product: string | null;
       lotCode: string;
+      /** A packed pallet's SSCC was scanned: every recalled lot on it, to pull the pallet whole. */
+      pallet?: { sscc: string; lots: LotToPull[] };
     } & ScanRecall);
 
 /**
@@ -39,7 +46,14 @@ export async function resolveScan({
   member: Member;
   text: string;
 }): Promise<ScanResolution> {
-  const { ais } = parseScanData(text);
+  // 18 digits typed from under a pallet label's barcode: read as element strings they would be a
+  // lot code (10) without its GTIN.
+  const isTypedSscc = /^\s*\d{18}\s*$/.test(text);
+  // Read alone, a logistic label's upper GS1-128, (02)(37)(10), lacks the SSCC GS1 pairs it with.
+  if (!isTypedSscc && CONTENT_BARCODE.test(text.trim())) throw palletContentLabel();
+  const ais = isTypedSscc ? new Map([["00", parseSscc(text)]]) : parseScanData(text).ais;
+  const sscc = ais.get("00");
+  if (sscc !== undefined) return resolvePallet({ db, member, sscc });
   const gtin = ais.get("01");
   const lotCode = ais.get("10");
   if (gtin === undefined) throw notALotLabel();
@@ -84,10 +98,39 @@ export async function resolveScan({
   return { kind: "lot", lotId, href, nextAction: isHeld && canWrite ? "manage" : "view" };
 }
 
+/** A pallet's page, or the recall alert naming the lots to pull when it carries recalled stock. */
+async function resolvePallet(options: {
+  db: Db;
+  member: Member;
+  sscc: string;
+}): Promise<ScanResolution> {
+  const href = `/units/${options.sscc}`;
+  const lots = await findPalletRecall(options);
+  const [first] = lots;
+  if (!first) return { kind: "unit", sscc: options.sscc, href };
+  const { lotId, gtin, product, lotCode, recalledLotCode } = first;
+  return {
+    kind: "recalled",
+    ...{ lotId, gtin, product, lotCode, recalledLotCode, href, package: null },
+    pallet: { sscc: options.sscc, lots },
+  };
+}
+
 function notALotLabel(): AppError {
   return new AppError(
     "INVALID_INPUT",
     "This barcode names no product (GTIN, AI 01): scan the QR code or GS1 DataMatrix on a package of the lot.",
+  );
+}
+
+/** Element strings that start with the GTIN of contained items, (02): no SSCC comes before it. */
+const CONTENT_BARCODE = new RegExp(`^(?:\\]C1|${GS})?02\\d{14}|^\\(02\\)`);
+
+/** The upper GS1-128 of a logistic label says what is on the pallet, not which pallet it is. */
+function palletContentLabel(): AppError {
+  return new AppError(
+    "INVALID_INPUT",
+    "This is the pallet label's content barcode (02): scan the SSCC barcode (00) at the bottom of the label.",
   );
 }
 

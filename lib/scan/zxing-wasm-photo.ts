@@ -1,5 +1,6 @@
-// zxing-cpp in WebAssembly (zxing-wasm) on a still photo: the scan page's first reader, loaded only
-// when a photo is to be read. It reads more of the real photos than zxing-js (docs/labels-and-scanning.md).
+// zxing-cpp in WebAssembly (zxing-wasm) on a still photo or a camera frame: the scan page's first
+// reader, loaded only when the camera opens or a photo is to be read. It reads more of the real
+// photos than zxing-js (docs/labels-and-scanning.md).
 import type { ReaderOptions, ZXingModuleOverrides } from "zxing-wasm/reader";
 import { greyToRgba, type Photo, type Rgba, rotateGrey } from "./photo-pixels";
 
@@ -39,6 +40,26 @@ function load(source: ZxingWasmSource) {
   return loading;
 }
 
+/** One read of a pixel buffer: the symbology identifier in front of GS1 data, as zxing-js does. */
+async function readOnce(image: Rgba, source: ZxingWasmSource, options: ReaderOptions = {}) {
+  const { readBarcodes } = await load(source);
+  // Field by field: a canvas's ImageData keeps them as getters, which a spread would drop.
+  const { data, width, height } = image;
+  const imageData = { data, width, height, colorSpace: "srgb" } as ImageData;
+  const [result] = await readBarcodes(imageData, { ...OPTIONS, ...options });
+  if (!result) return null;
+  return result.contentType === "GS1" ? `${result.symbologyIdentifier}${result.text}` : result.text;
+}
+
+/**
+ * The text of the barcode in one camera frame, or null: the camera's reader, as zxing-js 0.21.3's
+ * Code 128 reader misses GS1-128 labels (docs/labels-and-scanning.md). Inverted colours are not
+ * tried, to keep a cheap phone's frames fast. Throws when the WebAssembly can't be loaded.
+ */
+export function readFrameWithZxingWasm(frame: Rgba, source: ZxingWasmSource) {
+  return readOnce(frame, source, { tryInvert: false });
+}
+
 /**
  * The text of the first label barcode in the photo, or null. Read scaled down (a phone photo's
  * code is large), then at full size (a small label in a 12-MP frame); then, scaled, with one fixed
@@ -51,17 +72,7 @@ export async function readPhotoWithZxingWasm(
   { full, scaled }: Photo,
   source: ZxingWasmSource,
 ): Promise<string | null> {
-  const { readBarcodes } = await load(source);
-  const read = async (image: Rgba, options: ReaderOptions = {}) => {
-    // Field by field: a canvas's ImageData keeps them as getters, which a spread would drop.
-    const { data, width, height } = image;
-    const imageData = { data, width, height, colorSpace: "srgb" } as ImageData;
-    const [result] = await readBarcodes(imageData, { ...OPTIONS, ...options });
-    if (!result) return null;
-    return result.contentType === "GS1"
-      ? `${result.symbologyIdentifier}${result.text}`
-      : result.text;
-  };
+  const read = (image: Rgba, options: ReaderOptions = {}) => readOnce(image, source, options);
   const scaledRgba = scaled.width === full.width ? full : greyToRgba(scaled);
   // The first read tries quarter turns, inverted colours and smaller copies; later ones need not.
   const attempts: [() => Rgba, ReaderOptions][] = [
