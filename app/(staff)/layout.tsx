@@ -52,6 +52,14 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                 Lots
               </Link>{" "}
               ·{" "}
+              <Link href="/units" className="inline-block py-2 underline underline-offset-2">
+                Pallets
+              </Link>{" "}
+              ·{" "}
+              <Link href="/shipments" className="inline-block py-2 underline underline-offset-2">
+                Shipments
+              </Link>{" "}
+              ·{" "}
             </>
           )}
           <Link href="/recalls" className="inline-block py-2 underline underline-offset-2">

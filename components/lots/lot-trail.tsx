@@ -1,4 +1,5 @@
 import type { TrailEntry } from "@/lib/lots/get-lot-detail";
+import { TravelLine } from "./travel-line";
 
 /**
  * The lot's ledger events, oldest first, each with whether its record is intact; its transaction and
@@ -10,6 +11,7 @@ export function LotTrail({ trail }: { trail: TrailEntry[] }) {
       {trail.map((entry) => (
         <li key={entry.id} className="rounded-xl border-2 border-stone-200 bg-white p-3">
           <p className="font-semibold">{entry.description}</p>
+          {entry.travel ? <TravelLine travel={entry.travel} /> : null}
           <p className="text-sm" data-testid="verification">
             {entry.isVerified ? (
               <span className="text-ledger-700">✓ verified on the ledger</span>

@@ -27,6 +27,16 @@ export function JourneySteps({ steps }: { steps: ProvenanceStep[] }) {
               Lot {step.sourceLotCode}, which this lot was made from
             </p>
           ) : null}
+          {step.travel ? (
+            <p className="small" data-testid="travel">
+              {[
+                step.travel.sscc ? `On pallet SSCC ${step.travel.sscc}` : null,
+                step.travel.shipment ? `Shipment: ${step.travel.shipment}` : null,
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+            </p>
+          ) : null}
           {step.where ? (
             <p className="small" data-testid="where">
               {whereText(step.where, step.to)}

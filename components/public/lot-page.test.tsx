@@ -58,6 +58,7 @@ const provenance: Provenance = {
       txHash: `0x${"ab".repeat(32)}`,
       blockNumber: 12,
       sourceLotCode: null,
+      travel: null,
     },
   ],
   coldChain: [],
@@ -156,6 +157,14 @@ describe("the public pages as plain HTML", () => {
     const page = lotPage({ ...provenance, steps: [{ ...step, sourceLotCode: "HARVEST-7" }, step] });
     expect(page.match(/data-testid="source-lot"/g)).toHaveLength(1);
     expect(page).toContain("Lot HARVEST-7, which this lot was made from");
+  });
+
+  it("says which pallet and shipment a step moved the lot in", () => {
+    const [step] = provenance.steps as [Provenance["steps"][number]];
+    const travel = { sscc: "006141410000000013", shipment: "Bill of lading BOL-778" };
+    const page = lotPage({ ...provenance, steps: [step, { ...step, id: "e2", travel }] });
+    expect(page.match(/data-testid="travel"/g)).toHaveLength(1);
+    expect(page).toContain("On pallet SSCC 006141410000000013 · Shipment: Bill of lading BOL-778");
   });
 
   it("names the recalled lot a product was made from, and shows no banner when nothing is recalled", () => {

@@ -38,8 +38,9 @@ export type SourceDestination = {
 };
 
 export type EpcisEvent = {
-  type: "ObjectEvent" | "TransformationEvent";
-  cte: CriticalTrackingEvent | "recall" | "shipment_cancelled";
+  type: "ObjectEvent" | "TransformationEvent" | "AggregationEvent";
+  /** What it records: a critical tracking event, or a step FSMA 204 does not name. */
+  cte: CriticalTrackingEvent | "recall" | "shipment_cancelled" | "aggregation" | "disaggregation";
   /** ISO 8601 with offset, and the offset on its own as EPCIS requires. */
   eventTime: string;
   eventTimeZoneOffset: string;
@@ -48,7 +49,12 @@ export type EpcisEvent = {
   disposition: string;
   readPoint: { id: string };
   bizLocation: { id: string };
+  /** Instance-level identifiers: the SSCCs of the logistic units a shipment or receipt moves. */
+  epcList?: string[];
   quantityList?: QuantityElement[];
+  /** An AggregationEvent's logistic unit (urn:epc:id:sscc:…) and the lots packed on or taken off it. */
+  parentID?: string;
+  childQuantityList?: (QuantityElement | { epcClass: string })[];
   inputQuantityList?: QuantityElement[];
   outputQuantityList?: QuantityElement[];
   sourceList?: SourceDestination[];

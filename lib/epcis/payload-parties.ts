@@ -21,13 +21,18 @@ function lotOfEpcClass(epcClass: unknown): NamedLot | null {
 
 /**
  * The lots a payload names: the epcClass of each element of its EPCIS quantity lists (the lots it
- * counts, uses up or makes), and the GTIN and traceability lot code a recall notice gives in its key
+ * counts, uses up, makes, or packs on a logistic unit), and the GTIN and traceability lot code a recall notice gives in its key
  * data elements (a lot of unknown quantity has no quantity element).
  */
 export function lotsNamedBy(body: unknown): NamedLot[] {
   if (typeof body !== "object" || body === null) return [];
   const record = body as Record<string, unknown>;
-  const elements = [record.quantityList, record.inputQuantityList, record.outputQuantityList]
+  const elements = [
+    record.quantityList,
+    record.inputQuantityList,
+    record.outputQuantityList,
+    record.childQuantityList,
+  ]
     .filter(Array.isArray)
     .flat() as Partial<QuantityElement>[];
   const lots = elements.flatMap((element) => lotOfEpcClass(element?.epcClass) ?? []);

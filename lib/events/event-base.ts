@@ -1,6 +1,5 @@
 import type { Member } from "@/lib/auth/session";
 import {
-  type CriticalTrackingEvent,
   type EpcisEvent,
   eventTimeOf,
   locationId,
@@ -11,7 +10,7 @@ import type { ReferenceDocumentType } from "@/lib/epcis/kde";
 
 type BaseOptions = {
   member: Member;
-  cte: CriticalTrackingEvent | "recall" | "shipment_cancelled";
+  cte: EpcisEvent["cte"];
   type?: EpcisEvent["type"];
   action?: EpcisEvent["action"];
   bizStep: string;

@@ -109,7 +109,7 @@ export async function receiveLot({
  * the farm as its source, the carrier picking up records the store as the owner it carries for.
  * A shipment stored before possessing parties were recorded names the sender as its custodian.
  */
-async function receiptParties(
+export async function receiptParties(
   tx: Tx,
   member: Member,
   shipment: EpcisEvent | null,

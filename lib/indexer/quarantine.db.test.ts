@@ -48,7 +48,10 @@ function rawLotId(lotCodeBytes: string): string {
   );
 }
 
-function logOf(name: "LotCreated" | "LotDerived" | "LotHandedOff", values: unknown[]): RawLog {
+function logOf(
+  name: "LotCreated" | "LotDerived" | "LotHandedOff" | "ShipmentAccepted",
+  values: unknown[],
+): RawLog {
   const { topics, data } = lotTracker.encodeEventLog(
     lotTracker.getEvent(name) as EventFragment,
     values,
@@ -185,6 +188,27 @@ describe("the indexer and events it cannot apply", () => {
       /^the database refused it: invalid input syntax for type numeric.*\(SQLSTATE 22P02\)$/,
     );
     expect((await verifyLedger(source)).quarantined).toHaveLength(5);
+  });
+
+  it("quarantines a whole answer to a shipment the read model never saw: its lots are unknown", async () => {
+    const before = await db.quarantinedEvent.count();
+    const { producer, carrier } = fixture;
+    const [answerTx] = await emitRawLogs(provider, fixture.address, [
+      logOf("ShipmentAccepted", [99, carrier.address, producer.address, [], id("receive 99")]),
+    ]);
+    await indexUntilCaughtUp();
+
+    const answer = await db.quarantinedEvent.findFirstOrThrow({ where: { txHash: answerTx } });
+    expect(answer).toMatchObject({
+      name: "ShipmentAccepted",
+      lotId: null,
+      reason:
+        "it answers shipment 99 whole, but that shipment is not in the read model (never indexed, or quarantined itself), so the lots it moves are unknown",
+    });
+    expect(await db.quarantinedEvent.count()).toBe(before + 1);
+    const report = await verifyLedger(source);
+    expect(report).toMatchObject({ missing: [], extra: [], changed: [] });
+    expect(report.quarantined).toHaveLength(before + 1);
   });
 
   it("forgets quarantined events of blocks a reorganisation abandoned", async () => {

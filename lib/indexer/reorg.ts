@@ -1,6 +1,7 @@
 import type { JsonRpcProvider } from "ethers";
 import type { Db } from "@/lib/db/client";
 import { rebuildLots } from "./rebuild";
+import { rollBackLogistics } from "./roll-back-logistics";
 
 export type CheckpointState = "intact" | "orphaned" | "behind";
 
@@ -54,8 +55,9 @@ export async function checkCheckpoint(
 
 /**
  * Rolls the read model back to the newest block both the database and the chain still agree on:
- * deletes the events of the abandoned branch, rebuilds the lots they touched from the events that
- * remain, and moves the checkpoint there; the next batches replay the new branch. Returns that block.
+ * deletes the events of the abandoned branch, undoes the shipments and logistic units it opened,
+ * answered or unpacked, rebuilds the lots it touched from the events that remain, and moves the
+ * checkpoint there; the next batches replay the new branch. Returns that block.
  */
 export async function rollBackToCommonAncestor(
   db: Db,
@@ -83,6 +85,7 @@ export async function rollBackToCommonAncestor(
         select: { lotId: true },
         distinct: ["lotId"],
       });
+      await rollBackLogistics(tx, chainId, ancestor);
       await tx.ledgerEvent.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
       await tx.quarantinedEvent.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
       await rebuildLots(tx, chainId, abandoned.map((event) => event.lotId).filter(Boolean));

@@ -5,6 +5,7 @@ import { findStoredPayloads } from "@/lib/chain/payload";
 import type { NodeProvider } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
 import { type DecodedLog, decodeLogs, type EventArgs, type RejectedLog } from "./decode";
+import { expandBatchLogs } from "./expand-batch";
 import { getContractLogs } from "./get-logs";
 import { listQuarantinedEvents } from "./quarantine";
 
@@ -43,22 +44,38 @@ export async function verifyLedger(source: VerifySource): Promise<VerifyReport> 
   const { db, chainId } = source;
   const checkpoint = await db.indexerCheckpoint.findUnique({ where: { chainId } });
   const toBlock = checkpoint?.blockNumber ?? source.startBlock - 1;
-  const onChain = new Map<string, DecodedLog>();
+  const logs: DecodedLog[] = [];
   const undecodable = new Map<string, RejectedLog>();
   for (let from = source.startBlock; from <= toBlock; from += RANGE) {
     const to = Math.min(toBlock, from + RANGE - 1);
     // The indexer's own log reader, so verify reads exactly what the indexer reads, as fast.
-    const logs = await getContractLogs(source.provider, source.contractAddress, from, to);
     const rejected: RejectedLog[] = [];
-    for (const event of decodeLogs(lotTracker, logs, rejected)) onChain.set(keyOf(event), event);
+    logs.push(
+      ...decodeLogs(
+        lotTracker,
+        await getContractLogs(source.provider, source.contractAddress, from, to),
+        rejected,
+      ),
+    );
     for (const log of rejected) undecodable.set(keyOf(log), log);
+  }
+  // Batch logs expanded as the indexer expands them: one row per lot. A whole answer to a shipment
+  // never handed off cannot be, and is quarantined by the indexer as a log that does not decode is.
+  const expansion = expandBatchLogs(logs, new Map());
+  for (const log of expansion.rejected) undecodable.set(keyOf(log), log);
+  const onChain = new Map<string, DecodedLog>();
+  const rowKeysOfLog = new Map<string, string[]>();
+  for (const event of expansion.expanded) {
+    const key = rowKeyOf(event);
+    onChain.set(key, event);
+    rowKeysOfLog.set(keyOf(event), [...(rowKeysOfLog.get(keyOf(event)) ?? []), key]);
   }
   const stored = await db.ledgerEvent.findMany({
     where: { chainId },
     orderBy: [{ blockNumber: "asc" }, { txIndex: "asc" }, { logIndex: "asc" }],
   });
   const report: VerifyReport = {
-    checkedEvents: onChain.size + undecodable.size,
+    checkedEvents: logs.length + undecodable.size - expansion.rejected.length,
     toBlock,
     missing: [],
     extra: [],
@@ -70,7 +87,9 @@ export async function verifyLedger(source: VerifySource): Promise<VerifyReport> 
   for (const row of await listQuarantinedEvents(db, chainId)) {
     const key = keyOf(row);
     seen.add(key);
-    const onChainHash = (onChain.get(key) ?? undecodable.get(key))?.blockHash;
+    const rowKeys = rowKeysOfLog.get(key) ?? [];
+    for (const rowKey of rowKeys) seen.add(rowKey);
+    const onChainHash = (onChain.get(rowKeys[0] ?? "") ?? undecodable.get(key))?.blockHash;
     if (onChainHash === undefined || onChainHash !== row.blockHash) {
       report.extra.push(`extra: quarantined ${row.name} at ${key} is not on the chain`);
     } else {
@@ -80,7 +99,7 @@ export async function verifyLedger(source: VerifySource): Promise<VerifyReport> 
     }
   }
   for (const row of stored) {
-    const key = keyOf(row);
+    const key = rowKeyOf({ ...row, args: row.args as EventArgs });
     if (seen.has(key)) report.extra.push(`extra: ${row.name} at ${key} is also in quarantine`);
     seen.add(key);
     const event = onChain.get(key);
@@ -116,6 +135,12 @@ export async function verifyLedger(source: VerifySource): Promise<VerifyReport> 
 
 function keyOf(event: { txHash: string; logIndex: number }): string {
   return `${event.txHash}#${event.logIndex}`;
+}
+
+/** A LedgerEvent row's key: its log's, and for a row of an expanded batch log, its lot's id too. */
+function rowKeyOf(event: { txHash: string; logIndex: number; args: EventArgs }): string {
+  const isExpanded = "shipment" in event.args || "sscc" in event.args;
+  return isExpanded ? `${keyOf(event)} lot ${String(event.args.lotId)}` : keyOf(event);
 }
 
 function sameArgs(chain: EventArgs, stored: unknown): boolean {

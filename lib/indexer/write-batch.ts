@@ -2,8 +2,10 @@ import type { Tx } from "@/lib/db/client";
 import { INDEXED_CHANNEL } from "@/lib/db/notify";
 import { applyLedgerEvents } from "./apply-batch";
 import type { DecodedLog, RejectedLog } from "./decode";
+import { expandBatchLogs, isWholeAnswer } from "./expand-batch";
 import { quarantineEvents } from "./quarantine";
 import { screenEvents } from "./screen";
+import { writeLogistics } from "./write-logistics";
 import { insertLedgerEvents } from "./write-rows";
 
 export type Batch = {
@@ -27,8 +29,7 @@ export async function writeBatch(tx: Tx, batch: Batch): Promise<number> {
   const { accepted, rejected } = await screenEvents(tx, batch.events);
   await tx.$executeRawUnsafe("SAVEPOINT indexer_batch");
   try {
-    await insertLedgerEvents(tx, chainId, accepted);
-    await applyLedgerEvents(tx, chainId, accepted);
+    rejected.push(...(await writeEvents(tx, chainId, accepted)));
   } catch (error) {
     if (!isRefusedByDatabase(error)) throw error;
     await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT indexer_batch");
@@ -47,6 +48,40 @@ export async function writeBatch(tx: Tx, batch: Batch): Promise<number> {
   return quarantined.length;
 }
 
+/**
+ * Writes events: batch logs expanded into per-lot rows, the lots they change, and the shipments and
+ * logistic units they open or close. Returns the events it cannot expand, for quarantine.
+ */
+async function writeEvents(
+  tx: Tx,
+  chainId: number,
+  events: readonly DecodedLog[],
+): Promise<RejectedLog[]> {
+  const { expanded, applied, rejected } = expandBatchLogs(
+    events,
+    await shipmentLotsAnswered(tx, chainId, events),
+  );
+  await insertLedgerEvents(tx, chainId, expanded);
+  await applyLedgerEvents(tx, chainId, expanded);
+  await writeLogistics(tx, chainId, applied);
+  return rejected;
+}
+
+/** The lots of the shipments that `events` answer whole, as the read model holds them. */
+async function shipmentLotsAnswered(
+  tx: Tx,
+  chainId: number,
+  events: readonly DecodedLog[],
+): Promise<Map<string, string[]>> {
+  const numbers = events.filter(isWholeAnswer).map((event) => Number(event.args.shipment));
+  if (numbers.length === 0) return new Map();
+  const shipments = await tx.shipment.findMany({
+    where: { chainId, number: { in: [...new Set(numbers)] } },
+    select: { number: true, lotIds: true },
+  });
+  return new Map(shipments.map((shipment) => [String(shipment.number), shipment.lotIds]));
+}
+
 async function writeOneByOne(
   tx: Tx,
   chainId: number,
@@ -56,8 +91,7 @@ async function writeOneByOne(
   for (const event of events) {
     await tx.$executeRawUnsafe("SAVEPOINT indexer_event");
     try {
-      await insertLedgerEvents(tx, chainId, [event]);
-      await applyLedgerEvents(tx, chainId, [event]);
+      refused.push(...(await writeEvents(tx, chainId, [event])));
       await tx.$executeRawUnsafe("RELEASE SAVEPOINT indexer_event");
     } catch (error) {
       if (!isRefusedByDatabase(error)) throw error;

@@ -40,11 +40,18 @@ const WHAT_IT_RECORDS: Record<string, string> = {
   transform: "The transformation of LOT",
   recall: "The recall of LOT",
   liftRecall: "The lifting of the recall of LOT",
+  packUnit: "The pallet packed with LOT",
+  unpackUnit: "The pallet taken apart with LOT",
+  handoffBatch: "The shipment with LOT",
+  acceptShipment: "The receipt of the shipment with LOT",
+  acceptBatch: "The receipt of the pallet with LOT",
+  rejectShipment: "The refused shipment with LOT",
+  rejectBatch: "The refused pallet with LOT",
 };
 
 /** What a write records, in words: "The shipment of lot RM-2611"; "Lot RM-2611" for a new lot. */
 export function describeWrite({ method, lotCode }: Pick<FollowedWrite, "method" | "lotCode">) {
   const what = WHAT_IT_RECORDS[method] ?? "The entry on LOT";
-  if (!lotCode) return what === "LOT" ? "The new lot" : what.replace(/ (of|on|from) LOT$/, "");
+  if (!lotCode) return what === "LOT" ? "The new lot" : what.replace(/ (of|on|from|with) LOT$/, "");
   return what === "LOT" ? `Lot ${lotCode}` : what.replace("LOT", `lot ${lotCode}`);
 }

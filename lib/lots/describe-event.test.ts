@@ -39,6 +39,13 @@ describe("describeLedgerEvent", () => {
     ],
     ["LotEventRecorded", { actor: "0xP" }, "cooling", "Cooled by Coastal Packers"],
     ["LotEventRecorded", { actor: "0xP" }, null, "Event recorded by Coastal Packers"],
+    [
+      "LogisticUnitPacked",
+      { actor: "0xF" },
+      "aggregation",
+      "Packed on a pallet by Green Valley Farm",
+    ],
+    ["LogisticUnitUnpacked", { actor: "0xP" }, null, "Taken off its pallet by Coastal Packers"],
   ] as const)("%s %o as %s: %s", (name, args, cte, expected) => {
     expect(describeLedgerEvent(name, args, nameOf, cte)).toBe(expected);
   });

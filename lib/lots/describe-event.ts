@@ -40,6 +40,10 @@ export function describeLedgerEvent(
       return `${cte === "cooling" ? "Cooled" : "Event recorded"} by ${actor}`;
     case "LotReadingsAnchored":
       return `${args.readingCount} sensor readings anchored by ${actor}`;
+    case "LogisticUnitPacked":
+      return `Packed on a pallet by ${actor}`;
+    case "LogisticUnitUnpacked":
+      return `Taken off its pallet by ${actor}`;
     case "LotRecalled":
       return `Recalled by ${actor}`;
     case "LotRecallLifted":

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { isEpcisEvent } from "@/lib/epcis/event";
 import { describeLedgerEvent } from "./describe-event";
 import { withLineageRecords } from "./lineage-records";
+import { findTravel, type Travel } from "./travel-records";
 import { findLotStanding, type LotStanding } from "./visibility";
 
 export type TrailEntry = {
@@ -27,6 +28,8 @@ export type TrailEntry = {
   recordedAt: Date;
   /** The event's off-chain payload; trust it only when `isVerified`. */
   payload: Record<string, unknown> | null;
+  /** The pallet and shipment the lot moved in at this event, when it moved in one. */
+  travel: Travel | null;
 };
 
 export type LotDetail = {
@@ -103,10 +106,13 @@ async function readLotDetail(db: Db, lotId: string): Promise<LotDetail | null> {
       .then((rows) => withLineageRecords(db, rows)),
     db.organization.findMany({ select: { chainAddress: true, name: true, gln: true } }),
   ]);
-  const payloads = await findStoredPayloads(
-    db,
-    events.map((e) => e.payloadHash),
-  );
+  const [payloads, travel] = await Promise.all([
+    findStoredPayloads(
+      db,
+      events.map((e) => e.payloadHash),
+    ),
+    findTravel(db, events),
+  ]);
   const names = new Map(organizations.map((o) => [o.chainAddress, o.name]));
   const glns = new Map(organizations.map((o) => [o.chainAddress, o.gln]));
   const nameOf = (address: string) => names.get(address) ?? `account ${address.slice(0, 10)}…`;
@@ -142,6 +148,7 @@ async function readLotDetail(db: Db, lotId: string): Promise<LotDetail | null> {
         actor: event.actor,
         recordedAt: event.createdAt,
         payload: payload as Record<string, unknown> | null,
+        travel: travel.get(event.id) ?? null,
       };
     }),
   };

@@ -33,12 +33,25 @@ export function assertHoldsCustody(member: Member, what: string): void {
   }
 }
 
-/** One ledger write per lot at a time: a second one would be judged against a state about to change. */
-export async function assertNoWriteInFlight(tx: Tx, lotId: string, lotCode: string): Promise<void> {
-  const unfinished = await tx.ledgerTransaction.findFirst({
-    where: { lotId, status: { in: ["PENDING", "SIGNED"] } },
-    select: { id: true },
-  });
+/**
+ * One ledger write per lot at a time: a second one would be judged against a state about to change.
+ * A batch write (a shipment, a pallet) names its lots in its arguments, so those count too. `except`
+ * lists methods that change no custody or status (packing a pallet): writes after them are safe,
+ * as one organisation's writes are mined in the order asked.
+ */
+export async function assertNoWriteInFlight(
+  tx: Tx,
+  lotId: string,
+  lotCode: string,
+  except: readonly string[] = [],
+): Promise<void> {
+  const [unfinished] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "LedgerTransaction"
+    WHERE status IN ('PENDING', 'SIGNED') AND NOT (method = ANY(${[...except]}::text[]))
+      AND ("lotId" = ${lotId}
+        OR (jsonb_typeof(args->0) = 'array' AND args->0 ? ${lotId})
+        OR (jsonb_typeof(args->1) = 'array' AND args->1 ? ${lotId}))
+    LIMIT 1`;
   if (unfinished) {
     throw new AppError(
       "CONFLICT",
@@ -71,6 +84,8 @@ export async function requireHeldLot(
   member: Member,
   lotId: string,
   action: string,
+  /** Writes in flight that do not stop this one (assertNoWriteInFlight). */
+  except: readonly string[] = [],
 ): Promise<HeldLot> {
   const lot = await tx.lot.findUnique({
     where: { id: lotId },
@@ -95,7 +110,7 @@ export async function requireHeldLot(
     );
   }
   await assertNotMadeFromRecalled(tx, lot, action);
-  await assertNoWriteInFlight(tx, lot.id, lot.lotCode);
+  await assertNoWriteInFlight(tx, lot.id, lot.lotCode, except);
   return { ...lot, quantity: lot.quantity?.toString() ?? null };
 }
 

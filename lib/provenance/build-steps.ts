@@ -1,5 +1,6 @@
 import { eventWhereWhen } from "@/lib/epcis/event";
 import type { TrailEntry } from "@/lib/lots/get-lot-detail";
+import type { Travel } from "@/lib/lots/travel-records";
 import type { Place, PlaceDirectory } from "@/lib/organizations";
 
 /** One step of a lot's journey as the provenance page tells it: what, where, when, who. */
@@ -19,6 +20,8 @@ export type ProvenanceStep = {
   blockNumber: number;
   /** The lot it happened to, when that is a lot this one was made from; null for this lot. */
   sourceLotCode: string | null;
+  /** The pallet (SSCC) and shipment (reference document) it moved in at this step. */
+  travel: Travel | null;
 };
 
 /**
@@ -46,6 +49,7 @@ export function buildSteps(
       txHash: entry.txHash,
       blockNumber: entry.blockNumber,
       sourceLotCode,
+      travel: entry.travel,
     };
   });
 }

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { GS } from "@/lib/gs1/element-string";
 import { parseSscc } from "@/lib/gs1/keys";
 import { parseScanData } from "@/lib/gs1/scan-data";
+import { findPalletRecall, type LotToPull } from "@/lib/logistic-units/find-pallet-recall";
 import { canSeeLot } from "@/lib/lots/visibility";
 import { findProduct, productLabel } from "@/lib/products";
 import { findScanRecall, type ScanRecall } from "@/lib/recall";
@@ -27,6 +28,8 @@ export type ScanResolution =
       /** The product's name, so the person holding it knows what to take off the shelf. */
       product: string | null;
       lotCode: string;
+      /** A packed pallet's SSCC was scanned: every recalled lot on it, to pull the pallet whole. */
+      pallet?: { sscc: string; lots: LotToPull[] };
     } & ScanRecall);
 
 /**
@@ -50,7 +53,7 @@ export async function resolveScan({
   if (!isTypedSscc && CONTENT_BARCODE.test(text.trim())) throw palletContentLabel();
   const ais = isTypedSscc ? new Map([["00", parseSscc(text)]]) : parseScanData(text).ais;
   const sscc = ais.get("00");
-  if (sscc !== undefined) return { kind: "unit", sscc, href: `/units/${sscc}` };
+  if (sscc !== undefined) return resolvePallet({ db, member, sscc });
   const gtin = ais.get("01");
   const lotCode = ais.get("10");
   if (gtin === undefined) throw notALotLabel();
@@ -93,6 +96,24 @@ export async function resolveScan({
   }
   const isHeld = lot.custodian.toLowerCase() === ours;
   return { kind: "lot", lotId, href, nextAction: isHeld && canWrite ? "manage" : "view" };
+}
+
+/** A pallet's page, or the recall alert naming the lots to pull when it carries recalled stock. */
+async function resolvePallet(options: {
+  db: Db;
+  member: Member;
+  sscc: string;
+}): Promise<ScanResolution> {
+  const href = `/units/${options.sscc}`;
+  const lots = await findPalletRecall(options);
+  const [first] = lots;
+  if (!first) return { kind: "unit", sscc: options.sscc, href };
+  const { lotId, gtin, product, lotCode, recalledLotCode } = first;
+  return {
+    kind: "recalled",
+    ...{ lotId, gtin, product, lotCode, recalledLotCode, href, package: null },
+    pallet: { sscc: options.sscc, lots },
+  };
 }
 
 function notALotLabel(): AppError {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { type CarryingShipmentView, type CarryingUnit, findCarriersOf } from "./carriers";
 import { depthsFrom, type LineageRow, linksWithin, queryLineage } from "./lineage";
 import { type Holder, type Trace, type TracedLot, traceForward } from "./trace";
 
@@ -15,6 +16,8 @@ import { type Holder, type Trace, type TracedLot, traceForward } from "./trace";
  */
 export type RecallScope = Trace & {
   organizations: Array<Holder & { lotIds: string[] }>;
+  /** The pallets and batched shipments that carried the stock, and where each is now. */
+  carriers: { units: CarryingUnit[]; shipments: CarryingShipmentView[] };
   packages: { total: number; removed: number };
   quantities: Array<{ unit: string | null; total: string }>;
 };
@@ -31,6 +34,7 @@ export async function getRecallScope(options: {
   return {
     ...trace,
     organizations: holdersOf(stock),
+    carriers: await findCarriersOf(options.db, stock),
     packages: {
       total: sum(stock.map((lot) => lot.packages.total)),
       removed: sum(stock.map((lot) => lot.packages.removed)),

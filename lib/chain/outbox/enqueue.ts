@@ -17,7 +17,14 @@ export type LedgerMethod =
   | "recordEvent"
   | "anchorReadings"
   | "recall"
-  | "liftRecall";
+  | "liftRecall"
+  | "packUnit"
+  | "unpackUnit"
+  | "handoffBatch"
+  | "acceptShipment"
+  | "rejectShipment"
+  | "acceptBatch"
+  | "rejectBatch";
 
 /** An argument as the outbox stores it (JSON): numbers as decimal strings, bytes and addresses as hex. */
 type StoredArg<T> = T extends ILotTracker.NewLotStruct

@@ -14,6 +14,7 @@ import { RecallLiftState } from "@/components/recall/lift-state";
 import { RecallLineageSection } from "@/components/recall/lineage-section";
 import { RecallOrganizations } from "@/components/recall/organizations";
 import { RecallProgressPanel } from "@/components/recall/progress";
+import { RecallScopeCarriers } from "@/components/recall/scope-carriers";
 import { RecallScopeSummary } from "@/components/recall/scope-summary";
 import { RecallSourceLots } from "@/components/recall/source-lots";
 import { requireMember } from "@/lib/auth/session";
@@ -130,6 +131,7 @@ export default async function RecallPage({
         timeZone={member.organization.timeZone}
       />
       <RecallScopeSummary scope={recall.scope} />
+      <RecallScopeCarriers scope={recall.scope} />
       {family ? <RecallLineageSection family={family} lotCode={recall.lotCode} /> : null}
       <RecallExports basePath={`/api/recalls/${recall.id}`} />
       {recall.canApproveLift ? (

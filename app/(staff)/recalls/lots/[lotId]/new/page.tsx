@@ -6,6 +6,7 @@ import { RecallDashboardFrame } from "@/components/recall/dashboard-frame";
 import { RecallLineageSection } from "@/components/recall/lineage-section";
 import { RecallLotHeader } from "@/components/recall/lot-header";
 import { RecallReasonForm } from "@/components/recall/reason-form";
+import { RecallScopeCarriers } from "@/components/recall/scope-carriers";
 import { RecallScopeSummary } from "@/components/recall/scope-summary";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -71,6 +72,7 @@ export default async function NewRecallPage({
             </Link>
           </section>
           <RecallScopeSummary scope={preview.scope} />
+          <RecallScopeCarriers scope={preview.scope} />
           <RecallLineageSection family={preview.family} lotCode={lot.lotCode} />
           <RecallConfirmForm
             action={startRecallAction.bind(null, lotId)}
