@@ -48,11 +48,18 @@ async function pageAs(browser: Browser, email: string): Promise<Page> {
 /** Builds a pallet of these lots on the builder; its SSCC, once the packing is on the ledger. */
 async function buildPallet(farm: Page, lots: Lot[], button: string): Promise<string> {
   await farm.goto("/units/new");
-  for (const lot of lots) await farm.getByLabel(new RegExp(`Lot ${lot.lotCode}\\b`)).check();
+  for (const lot of lots) await farm.getByLabel(`Lot ${lot.lotCode}`).check();
   await farm.getByRole("button", { name: button }).click();
   await expect(farm).toHaveURL(/\/units\/\d{18}\?/);
   await expectOnLedger(farm);
   return (/\/units\/(\d{18})/.exec(farm.url()) as RegExpExecArray)[1] as string;
+}
+
+/** Chooses the first option of the select `label` that names `text`. */
+async function choose(page: Page, label: string, text: string) {
+  const select = page.getByLabel(label);
+  const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
+  await select.selectOption(value ?? "");
 }
 
 /** The shipment's reference, from its page's address. */
@@ -63,7 +70,7 @@ test("a pallet of three lots ships with a second in one transaction, is accepted
   browser,
   db,
 }, testInfo) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const prefix = `PAL${Date.now().toString(36)}`.toUpperCase();
   const [r1, r2, h1, h2] = palletLots(prefix) as [Lot, Lot, Lot, Lot];
   const shot = (page: Page, name: string) =>
@@ -75,14 +82,14 @@ test("a pallet of three lots ships with a second in one transaction, is accepted
   const second = await buildPallet(farm, [h2], "Build pallet (1 lot, 16 cases)");
   // Its GS1 logistic label: the SSCC under (00).
   await farm.goto(`/units/${sscc}/label`);
-  await expect(farm.getByText(`(00) ${sscc}`).first()).toBeVisible();
+  await expect(farm.getByText(`(00)${sscc}`).first()).toBeVisible();
 
   // Both pallets leave in one shipment: one handoffBatch write.
   await farm.goto("/shipments/new");
   await farm.getByLabel(new RegExp(`SSCC ${sscc}`)).check();
   await farm.getByLabel(new RegExp(`SSCC ${second}`)).check();
-  await farm.getByLabel("Ship to").selectOption({ label: "FreshMart Supermarkets (retailer)" });
-  await farm.getByLabel("Carrier").selectOption({ label: "ColdRoute Logistics" });
+  await choose(farm, "Ship to", "FreshMart");
+  await choose(farm, "Carrier", "ColdRoute");
   await farm.getByLabel("Document number").fill(`BOL-${prefix}`);
   await farm.getByRole("button", { name: "Ship 2 pallets" }).click();
   await expect(farm).toHaveURL(/\/shipments\/[\w-]+\?write=/);
