@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LedgerWriteStatus } from "@/components/ledger/ledger-write-status";
+import { AcceptUnitForm } from "@/components/shipments/accept-unit-form";
 import { SsccText } from "@/components/units/sscc-text";
 import { TakeApartForm } from "@/components/units/take-apart-form";
 import { UnitContents } from "@/components/units/unit-contents";
@@ -13,6 +14,7 @@ import { hasValidCheckDigit } from "@/lib/gs1/keys";
 import { findFollowedWrites } from "@/lib/ledger-writes/find-ledger-writes";
 import { writeIdsOf } from "@/lib/ledger-writes/follow";
 import { countWords, getUnit } from "@/lib/logistic-units";
+import { findIncomingUnit } from "@/lib/shipments";
 import { takeApartAction } from "./actions";
 
 export const metadata: Metadata = { title: "Pallet" };
@@ -41,6 +43,8 @@ export default async function UnitPage({
     ids: [...writeIdsOf(write), ...open.map((w) => w?.id ?? "")],
   });
   const summary = countWords(unit.lines);
+  const incoming =
+    member.role === "READ_ONLY" ? null : await findIncomingUnit({ db, member, sscc });
   return (
     <>
       {writes.length > 0 ? <LedgerWriteStatus writes={writes} /> : null}
@@ -61,6 +65,7 @@ export default async function UnitPage({
           </p>
         ) : null}
       </div>
+      {incoming ? <AcceptUnitForm {...incoming} /> : null}
       {unit.canTakeApart ? (
         <TakeApartForm action={takeApartAction.bind(null, unit.sscc)} summary={summary} />
       ) : null}
