@@ -7,6 +7,7 @@ import { useField } from "@/components/forms/form-context";
 import type { FormState } from "@/components/forms/form-state";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
+import { countWords } from "@/lib/logistic-units/count-words";
 
 export type BuilderLot = {
   id: string;
@@ -49,10 +50,8 @@ function LotTiles({ lots }: { lots: BuilderLot[] }) {
   const field = useField("lotIds");
   const [chosen, setChosen] = useState<string[]>(field.value ? field.value.split(",") : []);
   const picked = lots.filter((lot) => chosen.includes(lot.id));
-  const cases = picked.reduce((sum, lot) => sum + lot.packageCount, 0);
   const toggle = (id: string, isOn: boolean) =>
     setChosen((before) => (isOn ? [...before, id] : before.filter((other) => other !== id)));
-  const summary = `${picked.length} ${picked.length === 1 ? "lot" : "lots"}${cases > 0 ? `, ${cases} ${cases === 1 ? "case" : "cases"}` : ""}`;
   return (
     <>
       <fieldset
@@ -97,7 +96,7 @@ function LotTiles({ lots }: { lots: BuilderLot[] }) {
       </fieldset>
       <div className="sticky bottom-0 -mx-4 order-last bg-stone-50/95 px-4 py-3">
         <SubmitButton pendingLabel="Building the pallet…">
-          {picked.length === 0 ? "Build pallet" : `Build pallet (${summary})`}
+          {picked.length === 0 ? "Build pallet" : `Build pallet (${countWords(picked)})`}
         </SubmitButton>
       </div>
     </>
