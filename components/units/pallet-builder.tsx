@@ -40,7 +40,7 @@ export function PalletBuilder({
         pattern="[0-9]"
         maxLength={1}
         invalidMessage="The extension digit is one digit from 0 to 9, or empty for 0."
-        className="w-24"
+        autoComplete="off"
       />
     </Form>
   );
@@ -87,14 +87,16 @@ function LotTiles({ lots }: { lots: BuilderLot[] }) {
                 <span className="text-stone-700">{lot.product}</span>
                 <span className="text-sm text-stone-600">
                   {lot.quantity ? `${lot.quantity} ${lot.unit ?? ""}` : "quantity not recorded"}
-                  {lot.packageCount > 0 ? ` · ${lot.packageCount} cases` : ""}
+                  {lot.packageCount > 0
+                    ? ` · ${lot.packageCount} ${lot.packageCount === 1 ? "case" : "cases"}`
+                    : ""}
                 </span>
               </span>
             </label>
           ))}
         </div>
       </fieldset>
-      <div className="sticky bottom-0 -mx-4 order-last bg-stone-50/95 px-4 py-3">
+      <div className="sticky bottom-0 -mx-4 order-last border-t border-stone-200 bg-stone-50 px-4 py-3">
         <SubmitButton pendingLabel="Building the pallet…">
           {picked.length === 0 ? "Build pallet" : `Build pallet (${countWords(picked)})`}
         </SubmitButton>
