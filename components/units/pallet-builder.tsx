@@ -32,16 +32,18 @@ export function PalletBuilder({
   return (
     <Form action={action} className="flex flex-col gap-4">
       <LotTiles lots={lots} />
-      <TextField
-        label="Extension digit (optional)"
-        name="extensionDigit"
-        hint="0–9, the first digit of the SSCC, e.g. one per packing line. Empty means 0."
-        inputMode="numeric"
-        pattern="[0-9]"
-        maxLength={1}
-        invalidMessage="The extension digit is one digit from 0 to 9, or empty for 0."
-        autoComplete="off"
-      />
+      <div className="max-w-sm">
+        <TextField
+          label="Extension digit (optional)"
+          name="extensionDigit"
+          hint="0–9, the first digit of the SSCC, e.g. one per packing line. Empty means 0."
+          inputMode="numeric"
+          pattern="[0-9]"
+          maxLength={1}
+          invalidMessage="The extension digit is one digit from 0 to 9, or empty for 0."
+          autoComplete="off"
+        />
+      </div>
     </Form>
   );
 }

@@ -60,7 +60,7 @@ export default async function UnitPage({
             {unit.whereNow ? <p data-testid="unit-where">{unit.whereNow}</p> : null}
             {unit.shipment ? (
               <p data-testid="unit-shipment">
-                Shipment{" "}
+                Shipment:{" "}
                 {unit.shipment.document
                   ? `${unit.shipment.document.label} ${unit.shipment.document.number}`
                   : `no. ${unit.shipment.number}`}
