@@ -9,6 +9,7 @@ import { launchWithFakeCameraFrame } from "./fixtures/fake-camera";
 // FreshMart receives it and takes it apart; a consumer's package page names the pallet and shipment.
 
 const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 800 };
 type Lot = { id: string; lotCode: string; gtin: string };
 
 test.use({ viewport: PHONE });
@@ -91,11 +92,19 @@ test("a pallet of three lots ships with a second in one transaction, is accepted
   await choose(farm, "Ship to", "FreshMart");
   await choose(farm, "Carrier", "ColdRoute");
   await farm.getByLabel("Document number").fill(`BOL-${prefix}`);
+  await shot(farm, "shipment-new-phone.png");
   await farm.getByRole("button", { name: "Ship 2 pallets" }).click();
   await expect(farm).toHaveURL(/\/shipments\/[\w-]+\?write=/);
   await expectOnLedger(farm);
   const reference = referenceOf(farm);
-  await shot(farm, "farm-shipment.png");
+  await shot(farm, "shipment-phone.png");
+  await farm.setViewportSize(DESKTOP);
+  await shot(farm, "shipment-desktop.png");
+  await farm.goto("/shipments");
+  await shot(farm, "shipments-desktop.png");
+  await farm.goto("/shipments/new");
+  await shot(farm, "shipment-new-desktop.png");
+  await farm.setViewportSize(PHONE);
   const shipped = await db.ledgerTransaction.findMany({
     where: { method: "handoffBatch", args: { path: ["0"], array_contains: [r1.id] } },
   });
@@ -115,6 +124,7 @@ test("a pallet of three lots ships with a second in one transaction, is accepted
     await signIn(carrier, "carrier@lotledger.demo");
     await carrier.goto("/scan");
     await expect(carrier).toHaveURL(new RegExp(`/units/${sscc}$`));
+    await shot(carrier, "unit-accept-phone.png");
     await carrier.getByRole("button", { name: "Accept this pallet (3 lots, 48 cases)" }).click();
     await expectOnLedger(carrier);
     await shot(carrier, "carrier-accepted.png");
@@ -147,6 +157,8 @@ test("a pallet of three lots ships with a second in one transaction, is accepted
 
     // FreshMart accepts the delivery and takes the pallet apart.
     const store = await pageAs(browser, "store@lotledger.demo");
+    await store.goto("/shipments");
+    await shot(store, "shipments-phone.png");
     await store.goto(`/shipments/${delivery}`);
     await store.getByRole("button", { name: "Accept the whole shipment (1 pallet)" }).click();
     await expectOnLedger(store);
