@@ -10,7 +10,7 @@ export function RecallScopeCarriers({ scope }: { scope: RecallScope }) {
   const { units, shipments } = scope.carriers;
   if (units.length === 0 && shipments.length === 0) return null;
   const lotCodes = (ids: string[]) =>
-    ids.map((id) => scope.lots.find((lot) => lot.id === id)?.lotCode ?? id).join(", ");
+    `${ids.length === 1 ? "Lot" : "Lots"} ${ids.map((id) => scope.lots.find((lot) => lot.id === id)?.lotCode ?? id).join(", ")}`;
   return (
     <section aria-labelledby="carriers-heading" className="flex flex-col gap-3">
       <h2 id="carriers-heading" className="text-lg font-semibold">
@@ -32,7 +32,7 @@ export function RecallScopeCarriers({ scope }: { scope: RecallScope }) {
                 ) : (
                   "Taken apart: its lots are loose"
                 )}{" "}
-                · lots {lotCodes(unit.lotIds)}
+                · {lotCodes(unit.lotIds)}
               </p>
               <p className="text-sm text-stone-700">{unit.whereNow}</p>
             </li>
@@ -47,7 +47,7 @@ export function RecallScopeCarriers({ scope }: { scope: RecallScope }) {
                 {shipment.document ?? `Shipment no. ${shipment.number}`}
               </p>
               <p className="text-sm">
-                lots {lotCodes(shipment.lotIds)}
+                {lotCodes(shipment.lotIds)}
                 {shipment.ssccs.length > 0
                   ? ` · ${shipment.ssccs.length} ${shipment.ssccs.length === 1 ? "pallet" : "pallets"}`
                   : ""}

@@ -7,6 +7,7 @@ import { useField } from "@/components/forms/form-context";
 import type { FormState } from "@/components/forms/form-state";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
+import { countWords } from "@/lib/logistic-units/count-words";
 
 export type BuilderLot = {
   id: string;
@@ -31,16 +32,18 @@ export function PalletBuilder({
   return (
     <Form action={action} className="flex flex-col gap-4">
       <LotTiles lots={lots} />
-      <TextField
-        label="Extension digit (optional)"
-        name="extensionDigit"
-        hint="0–9, the first digit of the SSCC, e.g. one per packing line. Empty means 0."
-        inputMode="numeric"
-        pattern="[0-9]"
-        maxLength={1}
-        invalidMessage="The extension digit is one digit from 0 to 9, or empty for 0."
-        className="w-24"
-      />
+      <div className="max-w-sm">
+        <TextField
+          label="Extension digit (optional)"
+          name="extensionDigit"
+          hint="0–9, the first digit of the SSCC, e.g. one per packing line. Empty means 0."
+          inputMode="numeric"
+          pattern="[0-9]"
+          maxLength={1}
+          invalidMessage="The extension digit is one digit from 0 to 9, or empty for 0."
+          autoComplete="off"
+        />
+      </div>
     </Form>
   );
 }
@@ -49,10 +52,8 @@ function LotTiles({ lots }: { lots: BuilderLot[] }) {
   const field = useField("lotIds");
   const [chosen, setChosen] = useState<string[]>(field.value ? field.value.split(",") : []);
   const picked = lots.filter((lot) => chosen.includes(lot.id));
-  const cases = picked.reduce((sum, lot) => sum + lot.packageCount, 0);
   const toggle = (id: string, isOn: boolean) =>
     setChosen((before) => (isOn ? [...before, id] : before.filter((other) => other !== id)));
-  const summary = `${picked.length} ${picked.length === 1 ? "lot" : "lots"}${cases > 0 ? `, ${cases} ${cases === 1 ? "case" : "cases"}` : ""}`;
   return (
     <>
       <fieldset
@@ -88,16 +89,18 @@ function LotTiles({ lots }: { lots: BuilderLot[] }) {
                 <span className="text-stone-700">{lot.product}</span>
                 <span className="text-sm text-stone-600">
                   {lot.quantity ? `${lot.quantity} ${lot.unit ?? ""}` : "quantity not recorded"}
-                  {lot.packageCount > 0 ? ` · ${lot.packageCount} cases` : ""}
+                  {lot.packageCount > 0
+                    ? ` · ${lot.packageCount} ${lot.packageCount === 1 ? "case" : "cases"}`
+                    : ""}
                 </span>
               </span>
             </label>
           ))}
         </div>
       </fieldset>
-      <div className="sticky bottom-0 -mx-4 order-last bg-stone-50/95 px-4 py-3">
+      <div className="sticky bottom-0 -mx-4 order-last border-t border-stone-200 bg-stone-50 px-4 py-3">
         <SubmitButton pendingLabel="Building the pallet…">
-          {picked.length === 0 ? "Build pallet" : `Build pallet (${summary})`}
+          {picked.length === 0 ? "Build pallet" : `Build pallet (${countWords(picked)})`}
         </SubmitButton>
       </div>
     </>

@@ -26,7 +26,9 @@ export function UnitContents({ lines }: { lines: UnitLine[] }) {
                   </Link>
                   <span className="text-stone-700">
                     {line.quantity ? `${line.quantity} ${line.unit ?? ""}` : ""}
-                    {line.packageCount > 0 ? ` · ${line.packageCount} cases` : ""}
+                    {line.packageCount > 0
+                      ? ` · ${line.packageCount} ${line.packageCount === 1 ? "case" : "cases"}`
+                      : ""}
                     {line.lotStatus === "RECALLED" ? (
                       <strong className="ml-2 text-red-800">recalled</strong>
                     ) : null}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { UnitListItem } from "@/lib/logistic-units";
-import { countWords } from "@/lib/logistic-units/unit-contents";
+import { countWords } from "@/lib/logistic-units/count-words";
 import { SsccText } from "./sscc-text";
 import { UnitStatusBadge } from "./unit-status-badge";
 

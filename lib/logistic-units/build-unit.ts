@@ -9,7 +9,7 @@ import { memberSiteGln } from "@/lib/events/locations";
 import { parseInput } from "@/lib/input";
 import { assertCanRecord, assertHoldsCustody, requireHeldLot } from "@/lib/lots/guards";
 import { allocateSscc } from "./allocate-sscc";
-import { findLotsInPendingWrites, findPackedUnitsOf } from "./lot-availability";
+import { findPackedUnitsOf } from "./lot-availability";
 import { aggregationPayload } from "./packing-payload";
 import { contentsRootOf, type UnitContent } from "./unit-contents";
 
@@ -92,8 +92,8 @@ export async function buildUnit({
 async function packableContents(tx: Tx, member: Member, lotIds: string[]): Promise<UnitContent[]> {
   const lots = [];
   for (const lotId of lotIds) lots.push(await requireHeldLot(tx, member, lotId, "be packed"));
-  const [inFlight, packed, packages] = await Promise.all([
-    findLotsInPendingWrites(tx, lotIds),
+  // requireHeldLot refuses a lot that any write on its way names, batch writes included.
+  const [packed, packages] = await Promise.all([
     findPackedUnitsOf(tx, lotIds),
     tx.package.groupBy({ by: ["lotId"], where: { lotId: { in: lotIds } }, _count: true }),
   ]);
@@ -103,12 +103,6 @@ async function packableContents(tx: Tx, member: Member, lotIds: string[]): Promi
       throw new AppError(
         "CONFLICT",
         `Lot ${lot.lotCode} is on pallet ${sscc}: take that pallet apart before packing the lot again.`,
-      );
-    }
-    if (inFlight.has(lot.id)) {
-      throw new AppError(
-        "CONFLICT",
-        `Lot ${lot.lotCode} is already waiting for the ledger: wait until that is recorded.`,
       );
     }
   }

@@ -4,9 +4,9 @@
 import "server-only";
 
 export { buildUnit, MAX_LOTS_PER_UNIT } from "./build-unit";
+export { countWords } from "./count-words";
 export { findPackableLots, type PackableLot } from "./find-packable-lots";
 export { getUnit, type UnitView } from "./get-unit";
 export { listUnits, type UnitListItem } from "./list-units";
-export { countWords } from "./unit-contents";
 export { ssccOfWrite } from "./unit-write";
 export { unpackUnit } from "./unpack-unit";

@@ -43,11 +43,3 @@ export function contentLeaf(content: UnitContent): string {
 export function contentsRootOf(contents: readonly UnitContent[]): string {
   return SimpleMerkleTree.of(contents.map(contentLeaf)).root;
 }
-
-/** Lots and cases, as a button and a unit's page say them: "3 lots, 48 cases". */
-export function countWords(contents: readonly Pick<UnitContent, "packageCount">[]): string {
-  const lots = contents.length;
-  const cases = contents.reduce((sum, content) => sum + content.packageCount, 0);
-  const lotWords = `${lots} ${lots === 1 ? "lot" : "lots"}`;
-  return cases > 0 ? `${lotWords}, ${cases} ${cases === 1 ? "case" : "cases"}` : lotWords;
-}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LedgerWriteStatus } from "@/components/ledger/ledger-write-status";
+import { AcceptUnitForm } from "@/components/shipments/accept-unit-form";
 import { SsccText } from "@/components/units/sscc-text";
 import { TakeApartForm } from "@/components/units/take-apart-form";
 import { UnitContents } from "@/components/units/unit-contents";
@@ -13,6 +14,7 @@ import { hasValidCheckDigit } from "@/lib/gs1/keys";
 import { findFollowedWrites } from "@/lib/ledger-writes/find-ledger-writes";
 import { writeIdsOf } from "@/lib/ledger-writes/follow";
 import { countWords, getUnit } from "@/lib/logistic-units";
+import { findIncomingUnit } from "@/lib/shipments";
 import { takeApartAction } from "./actions";
 
 export const metadata: Metadata = { title: "Pallet" };
@@ -41,38 +43,45 @@ export default async function UnitPage({
     ids: [...writeIdsOf(write), ...open.map((w) => w?.id ?? "")],
   });
   const summary = countWords(unit.lines);
+  const incoming =
+    member.role === "READ_ONLY" ? null : await findIncomingUnit({ db, member, sscc });
   return (
     <>
       {writes.length > 0 ? <LedgerWriteStatus writes={writes} /> : null}
-      <div className="flex flex-col gap-1">
-        <h1 className="text-2xl font-bold">Pallet</h1>
-        <SsccText sscc={unit.sscc} className="text-xl font-semibold break-all" />
-        <p className="flex flex-wrap items-center gap-2">
-          <UnitStatusBadge status={unit.status} />
-          <span data-testid="unit-summary">{summary}</span>
-        </p>
-        {unit.whereNow ? <p data-testid="unit-where">{unit.whereNow}</p> : null}
-        {unit.shipment ? (
-          <p data-testid="unit-shipment">
-            Shipment{" "}
-            {unit.shipment.document
-              ? `${unit.shipment.document.label} ${unit.shipment.document.number}`
-              : `no. ${unit.shipment.number}`}
-          </p>
-        ) : null}
+      <div className="grid gap-6 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] md:items-start">
+        <div className="flex flex-col gap-4">
+          <div className="flex flex-col gap-1">
+            <h1 className="text-2xl font-bold">Pallet</h1>
+            <SsccText sscc={unit.sscc} className="text-xl font-semibold break-all" />
+            <p className="flex flex-wrap items-center gap-2">
+              <UnitStatusBadge status={unit.status} />
+              <span data-testid="unit-summary">{summary}</span>
+            </p>
+            {unit.whereNow ? <p data-testid="unit-where">{unit.whereNow}</p> : null}
+            {unit.shipment ? (
+              <p data-testid="unit-shipment">
+                Shipment:{" "}
+                {unit.shipment.document
+                  ? `${unit.shipment.document.label} ${unit.shipment.document.number}`
+                  : `no. ${unit.shipment.number}`}
+              </p>
+            ) : null}
+          </div>
+          {incoming ? <AcceptUnitForm {...incoming} /> : null}
+          {unit.status !== "REFUSED" && unit.status !== "TAKEN_APART" ? (
+            <Link
+              href={`/units/${unit.sscc}/label`}
+              className="flex min-h-14 items-center justify-center rounded-xl border-2 border-ledger-700 bg-white px-5 text-lg font-semibold text-ledger-700"
+            >
+              Print label
+            </Link>
+          ) : null}
+          {unit.canTakeApart ? (
+            <TakeApartForm action={takeApartAction.bind(null, unit.sscc)} summary={summary} />
+          ) : null}
+        </div>
+        <UnitContents lines={unit.lines} />
       </div>
-      {unit.canTakeApart ? (
-        <TakeApartForm action={takeApartAction.bind(null, unit.sscc)} summary={summary} />
-      ) : null}
-      <UnitContents lines={unit.lines} />
-      {unit.status !== "REFUSED" && unit.status !== "TAKEN_APART" ? (
-        <Link
-          href={`/units/${unit.sscc}/label`}
-          className="flex min-h-12 items-center justify-center self-start rounded-xl border-2 border-ledger-700 px-5 text-lg font-semibold text-ledger-700"
-        >
-          Print label
-        </Link>
-      ) : null}
       <Link href="/units" className="self-start font-semibold text-ledger-700 underline">
         All pallets
       </Link>
