@@ -1,7 +1,8 @@
 // Measures the gas of one farm-to-shelf journey on LotTracker and on the naive storage design
 // (contracts/bench/StorageBaselineTracker.sol), each deployed on a fresh anvil this script starts on a
 // free port and stops. Prints a Markdown table and the issue's targets; with --json prints only
-// `{ "lottracker": { op: gas }, "storage_baseline": { op: gas } }`. Exits 1 when a target is missed.
+// `{ "lottracker": { op: gas }, "storage_baseline": { op: gas }, "shipments": { shipment20, ... } }`
+// (shipments: LotTracker's batched custody, per lot; see bench/gas/shipments.ts). Exits 1 when a target is missed.
 // Run `npm run generate:contracts` first if the contracts changed (postinstall does it too).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -18,6 +19,7 @@ import {
   storeEachReading,
 } from "./gas/journey";
 import { type BenchResult, checkTargets, formatReport } from "./gas/report";
+import { measureShipments } from "./gas/shipments";
 
 const CHAIN_ID = 31337;
 const BASELINE_ARTIFACT = path.resolve(
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
         parties,
         storeEachReading(BASELINE_READINGS_PER_TX),
       ),
+      shipments: await measureShipments(lotTracker, parties),
     };
     console.log(asJson ? JSON.stringify(result, null, 2) : formatReport(result));
     const missed = checkTargets(result).filter((target) => !target.isMet);

@@ -1,93 +1,171 @@
-import type { Page } from "@playwright/test";
-import { lotIdOf } from "@/lib/chain/lot-id";
+import { spawnSync } from "node:child_process";
+import type { Browser, Page } from "@playwright/test";
 import { expect, expectOnLedger, signIn, test } from "./fixtures";
-import { GTIN } from "./fixtures/journey";
+import { launchWithFakeCameraFrame } from "./fixtures/fake-camera";
 
-// Issue 17, pallets: the farm builds one on a phone from lots it holds, the API builds one exactly
-// once per Idempotency-Key, and an organisation that never saw its lots gets a 404.
+// Issue 17, Must 1, on phones: the farm builds a pallet of three lots of two products, prints its
+// logistic label and ships it with a second pallet in ONE ledger transaction; ColdRoute's camera
+// reads the pallet's GS1-128 SSCC and accepts the whole pallet in ONE transaction, then delivers it;
+// FreshMart receives it and takes it apart; a consumer's package page names the pallet and shipment.
 
-test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
+const PHONE = { width: 360, height: 740 };
+type Lot = { id: string; lotCode: string; gtin: string };
 
-/** Registers lots through the API and waits until the ledger has them. */
-async function registerLots(page: Page, codes: string[]): Promise<string[]> {
-  const origin = new URL(page.url()).origin;
-  for (const lotCode of codes) {
-    const answer = await page.request.post("/api/lots", {
-      data: { gtin: GTIN, lotCode, quantity: "40", unit: "kg" },
-      headers: { origin },
-    });
-    expect(answer.status()).toBe(202);
-    const { writeId } = await answer.json();
-    await expect(async () => {
-      const write = await (await page.request.get(`/api/ledger-writes/${writeId}`)).json();
-      expect(write.isOnLedger).toBe(true);
-    }).toPass({ timeout: 30_000 });
-  }
-  return codes.map((lotCode) => lotIdOf(GTIN, lotCode));
+test.use({ viewport: PHONE });
+
+function palletLots(prefix: string): Lot[] {
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "e2e/fixtures/pallet-lots.ts", prefix],
+    { encoding: "utf8", timeout: 180_000, env: process.env },
+  );
+  if (result.status !== 0) throw new Error(`pallet-lots failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
 }
 
-test("the farm builds a pallet of two lots on a phone, and it is on the ledger", async ({
-  page,
-  lotCode,
-}) => {
-  await signIn(page, "farm@lotledger.demo");
-  const codes = [`${lotCode}A`.slice(0, 20), `${lotCode}B`.slice(0, 20)];
-  await registerLots(page, codes);
-  await page.goto("/units/new");
-  for (const code of codes) await page.getByRole("checkbox", { name: `Lot ${code}` }).check();
-  await page.getByRole("button", { name: "Build pallet (2 lots)" }).click();
-  await expect(page).toHaveURL(/\/units\/\d{18}\?write=/);
-  await expectOnLedger(page);
-  await expect(page.getByTestId("unit-status")).toHaveText("On the ledger");
-  await expect(page.getByTestId("unit-where")).toHaveText("Held by Green Valley Farm");
-  const sscc = new URL(page.url()).pathname.split("/")[2] as string;
-  await expect(page.getByTestId("sscc").first()).toHaveText(
-    `(00) ${sscc[0]} ${sscc.slice(1, 17)} ${sscc[17]}`,
+/** The camera frame of a pallet label's GS1-128 SSCC, read back in Node first (labels' fixture). */
+function ssccFrame(sscc: string) {
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "e2e/fixtures/sscc-camera-frame.ts", sscc],
+    { encoding: "utf8", timeout: 60_000, maxBuffer: 4 * 1024 * 1024 },
   );
-  await expect(page.getByRole("link", { name: "Print label" })).toHaveAttribute(
-    "href",
-    `/units/${sscc}/label`,
-  );
-  // The lots are on a packed pallet now: the builder offers them no more.
-  await page.goto("/units/new");
-  await expect(page.getByRole("checkbox", { name: `Lot ${codes[0]}` })).toHaveCount(0);
-});
+  if (result.status !== 0) throw new Error(`sscc-camera-frame failed: ${result.stderr}`);
+  return {
+    grey: new Uint8ClampedArray(Buffer.from(result.stdout, "base64")),
+    width: 640,
+    height: 480,
+  };
+}
 
-test("POST /api/units builds once per Idempotency-Key, and a stranger's page is a 404", async ({
-  page,
+async function pageAs(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, viewport: PHONE });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** Builds a pallet of these lots on the builder; its SSCC, once the packing is on the ledger. */
+async function buildPallet(farm: Page, lots: Lot[], button: string): Promise<string> {
+  await farm.goto("/units/new");
+  for (const lot of lots) await farm.getByLabel(`Lot ${lot.lotCode}`).check();
+  await farm.getByRole("button", { name: button }).click();
+  await expect(farm).toHaveURL(/\/units\/\d{18}\?/);
+  await expectOnLedger(farm);
+  return (/\/units\/(\d{18})/.exec(farm.url()) as RegExpExecArray)[1] as string;
+}
+
+/** Chooses the first option of the select `label` that names `text`. */
+async function choose(page: Page, label: string, text: string) {
+  const select = page.getByLabel(label);
+  const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
+  await select.selectOption(value ?? "");
+}
+
+/** The shipment's reference, from its page's address. */
+const referenceOf = (page: Page) =>
+  (/\/shipments\/([\w-]+)\?/.exec(page.url()) as RegExpExecArray)[1] as string;
+
+test("a pallet of three lots ships with a second in one transaction, is accepted whole from its label, taken apart, and named on the package page", async ({
   browser,
-  lotCode,
-}) => {
-  await signIn(page, "farm@lotledger.demo");
-  const origin = new URL(page.url()).origin;
-  const [lotId] = await registerLots(page, [lotCode]);
-  const key = crypto.randomUUID();
-  const send = () =>
-    page.request.post("/api/units", {
-      data: { lotIds: [lotId], extensionDigit: "3" },
-      headers: { origin, "idempotency-key": key },
-    });
-  const first = await send();
-  expect(first.status()).toBe(202);
-  const built = await first.json();
-  expect(built.sscc).toMatch(/^3\d{17}$/);
-  const again = await send();
-  expect(again.status()).toBe(200);
-  expect(await again.json()).toEqual({ ...built });
+  db,
+}, testInfo) => {
+  test.setTimeout(420_000);
+  const prefix = `PAL${Date.now().toString(36)}`.toUpperCase();
+  const [r1, r2, h1, h2] = palletLots(prefix) as [Lot, Lot, Lot, Lot];
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: testInfo.outputPath(name), fullPage: true });
 
-  const refused = await page.request.post("/api/units", {
-    data: { lotIds: [lotId] },
-    headers: { origin },
+  // The farm: a pallet of three lots of two products (48 cases), a second of one lot.
+  const farm = await pageAs(browser, "farm@lotledger.demo");
+  const sscc = await buildPallet(farm, [r1, r2, h1], "Build pallet (3 lots, 48 cases)");
+  const second = await buildPallet(farm, [h2], "Build pallet (1 lot, 16 cases)");
+  // Its GS1 logistic label: the SSCC under (00).
+  await farm.goto(`/units/${sscc}/label`);
+  await expect(farm.getByText(`(00)${sscc}`).first()).toBeVisible();
+
+  // Both pallets leave in one shipment: one handoffBatch write.
+  await farm.goto("/shipments/new");
+  await farm.getByLabel(new RegExp(`SSCC ${sscc}`)).check();
+  await farm.getByLabel(new RegExp(`SSCC ${second}`)).check();
+  await choose(farm, "Ship to", "FreshMart");
+  await choose(farm, "Carrier", "ColdRoute");
+  await farm.getByLabel("Document number").fill(`BOL-${prefix}`);
+  await farm.getByRole("button", { name: "Ship 2 pallets" }).click();
+  await expect(farm).toHaveURL(/\/shipments\/[\w-]+\?write=/);
+  await expectOnLedger(farm);
+  const reference = referenceOf(farm);
+  await shot(farm, "farm-shipment.png");
+  const shipped = await db.ledgerTransaction.findMany({
+    where: { method: "handoffBatch", args: { path: ["0"], array_contains: [r1.id] } },
   });
-  // Refused whether the first pallet's packing is still on its way or already on the ledger.
-  expect(refused.status()).toBe(409);
-  expect([
-    `Lot ${lotCode} is already waiting for the ledger: wait until that is recorded.`,
-    `Lot ${lotCode} is on pallet ${built.sscc}: take that pallet apart before packing the lot again.`,
-  ]).toContain((await refused.json()).error);
+  expect(shipped.map((write) => (write.args as string[][])[0])).toEqual([
+    [r1.id, r2.id, h1.id, h2.id],
+  ]);
 
-  const store = await (await browser.newContext()).newPage();
-  await signIn(store, "store@lotledger.demo");
-  const stranger = await store.goto(`/units/${built.sscc}`);
-  expect(stranger?.status()).toBe(404);
+  // ColdRoute's phone camera reads the pallet label's GS1-128 SSCC: the pallet opens with its button.
+  const camera = await launchWithFakeCameraFrame(testInfo, ssccFrame(sscc));
+  try {
+    const context = await camera.newContext({
+      baseURL: process.env.E2E_BASE_URL,
+      viewport: PHONE,
+      permissions: ["camera"],
+    });
+    const carrier = await context.newPage();
+    await signIn(carrier, "carrier@lotledger.demo");
+    await carrier.goto("/scan");
+    await expect(carrier).toHaveURL(new RegExp(`/units/${sscc}$`));
+    await carrier.getByRole("button", { name: "Accept this pallet (3 lots, 48 cases)" }).click();
+    await expectOnLedger(carrier);
+    await shot(carrier, "carrier-accepted.png");
+    // One ledger transaction received the three lots of the pallet.
+    const carrierOrg = await db.organization.findFirstOrThrow({
+      where: { name: "ColdRoute Logistics" },
+    });
+    const answers = await db.ledgerTransaction.findMany({
+      where: {
+        organizationId: carrierOrg.id,
+        method: { in: ["acceptShipment", "acceptBatch"] },
+        args: { path: ["1"], array_contains: [r1.id] },
+      },
+    });
+    expect(answers.map((write) => [write.method, (write.args as unknown[])[1]])).toEqual([
+      ["acceptBatch", [r1.id, r2.id, h1.id]],
+    ]);
+    // ColdRoute delivers the pallet to FreshMart, on the farm's bill of lading.
+    await carrier.goto("/shipments/new");
+    await carrier.getByLabel(new RegExp(`SSCC ${sscc}`)).check();
+    await carrier
+      .getByLabel("Ship to")
+      .selectOption({ label: "FreshMart Supermarkets (retailer)" });
+    await carrier.getByRole("button", { name: "Ship 1 pallet" }).click();
+    await expectOnLedger(carrier);
+    const delivery = referenceOf(carrier);
+    await expect(carrier.getByTestId("shipment-document")).toHaveText(
+      `Bill of lading BOL-${prefix}`,
+    );
+
+    // FreshMart accepts the delivery and takes the pallet apart.
+    const store = await pageAs(browser, "store@lotledger.demo");
+    await store.goto(`/shipments/${delivery}`);
+    await store.getByRole("button", { name: "Accept the whole shipment (1 pallet)" }).click();
+    await expectOnLedger(store);
+    await expect(store.getByTestId("lot-state")).toHaveText(["Received", "Received", "Received"]);
+    await store.goto(`/units/${sscc}`);
+    await store.getByText("Take the pallet apart").click();
+    await store.getByRole("button", { name: "Yes, take it apart" }).click();
+    await expectOnLedger(store);
+    await shot(store, "store-taken-apart.png");
+  } finally {
+    await camera.close();
+  }
+
+  // A consumer scans a case of romaine: its page names the pallet and the shipment it came in.
+  const [package_] = await db.package.findMany({ where: { lotId: r1.id }, take: 1 });
+  const consumer = await browser.newPage({ viewport: PHONE, baseURL: process.env.E2E_BASE_URL });
+  await consumer.goto(`/01/${r1.gtin}/10/${r1.lotCode}/21/${package_?.serial}`);
+  await expect(consumer.getByText(sscc).first()).toBeVisible();
+  await expect(consumer.getByText(`BOL-${prefix}`).first()).toBeVisible();
+  await shot(consumer, "consumer-package.png");
+  expect(reference).toMatch(/^[\w-]{36}$/);
 });

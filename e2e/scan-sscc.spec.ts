@@ -39,8 +39,16 @@ test("the phone camera reads a pallet label's GS1-128 SSCC and opens the pallet"
     await signIn(phone, CARRIER);
     // The camera is allowed, so the page opens it without a tap; zxing-cpp comes from our origin.
     const wasm = phone.waitForResponse((r) => r.url().endsWith("/decoders/zxing-reader.wasm"));
+    // What the camera read goes to the server as a POST to /scan: the moment of decoding.
+    const lookUp = phone.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/scan"));
+    const start = Date.now();
     await phone.goto("/scan");
+    const loaded = Date.now();
     expect((await wasm).status()).toBe(200);
+    await lookUp;
+    const timing = `GS1-128 SSCC on the fake camera: page loaded in ${loaded - start} ms, decoded ${Date.now() - loaded} ms later`;
+    testInfo.annotations.push({ type: "fake camera", description: timing });
+    console.log(timing);
     await expect(phone).toHaveURL(new RegExp(`/units/${sscc}$`));
   } finally {
     await browser.close();

@@ -1,6 +1,11 @@
 import { type GasByOperation, OPERATIONS } from "./journey";
+import type { ShipmentGas } from "./shipments";
 
-export type BenchResult = { lottracker: GasByOperation; storage_baseline: GasByOperation };
+export type BenchResult = {
+  lottracker: GasByOperation;
+  storage_baseline: GasByOperation;
+  shipments: ShipmentGas;
+};
 
 type Target = { name: string; value: string; isMet: boolean };
 
@@ -15,6 +20,7 @@ const ratio = (baseline: number, ours: number) => `${(baseline / ours).toFixed(1
 export function checkTargets({
   lottracker: ours,
   storage_baseline: baseline,
+  shipments,
 }: BenchResult): Target[] {
   const custody = ours.handoff + ours.accept;
   const perReading = ours.anchor1000 / 1_000;
@@ -33,6 +39,11 @@ export function checkTargets({
       value: ratio(total(baseline), total(ours)),
       isMet: journeyRatio >= 3,
     },
+    {
+      name: "shipment of 20 lots (handoffBatch + acceptShipment) ≤ 15,000 gas per lot",
+      value: number(shipments.shipment20),
+      isMet: shipments.shipment20 <= 15_000,
+    },
   ];
 }
 
@@ -46,6 +57,14 @@ export function formatReport(result: BenchResult): string {
     ...rows.map(([op, a, b]) => `| ${op} | ${number(a)} | ${number(b)} | ${ratio(b, a)} |`),
     `| **journey** | **${number(total(ours))}** | **${number(total(baseline))}** | **${ratio(total(baseline), total(ours))}** |`,
     `| journey without anchor1000 | ${number(total(ours, ["anchor1000"]))} | ${number(total(baseline, ["anchor1000"]))} | ${ratio(total(baseline, ["anchor1000"]), total(ours, ["anchor1000"]))} |`,
+    "",
+    "| batched custody (LotTracker) | gas |",
+    "|---|---:|",
+    `| one lot: handoff + accept | ${number(result.shipments.one_lot)} |`,
+    `| shipment20: handoffBatch + acceptShipment, per lot | ${number(result.shipments.shipment20)} |`,
+    `| shipment20_by_pallet: handoffBatch + 4 × acceptBatch, per lot | ${number(result.shipments.shipment20_by_pallet)} |`,
+    `| pack3: packUnit of 3 lots | ${number(result.shipments.pack3)} |`,
+    `| next handoff of a lot received whole (settles its link) | ${number(result.shipments.handoff_after_shipment)} |`,
     "",
     ...checkTargets(result).map(
       (target) => `${target.isMet ? "✓" : "✗"} ${target.name}: ${target.value}`,

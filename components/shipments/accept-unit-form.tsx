@@ -24,7 +24,12 @@ export function AcceptUnitForm({
   caseCount: number;
 }) {
   const action = receiveShipmentAction.bind(null, shipmentReference);
-  const counted = [plural(lotCount, "lot", "lots"), plural(caseCount, "case", "cases")].join(", ");
+  const counted = [
+    plural(lotCount, "lot", "lots"),
+    caseCount > 0 ? plural(caseCount, "case", "cases") : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
   return (
     <div className="flex flex-col gap-3">
       <Form action={action} aria-label={`Accept pallet ${sscc}`} className="flex flex-col gap-3">

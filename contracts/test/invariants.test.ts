@@ -11,8 +11,9 @@ import {
   send,
 } from "./fixtures";
 import { findCycle, replayLogs } from "./model/log-replay";
-import { LotModel, S } from "./model/lot-model";
+import { S } from "./model/lot-model";
 import { randomSteps } from "./model/random-steps";
+import { ShipmentLotModel } from "./model/shipment-model";
 
 // Property-style: random sequences of operations by random accounts — most of them plausible, many
 // of them not — each predicted by a TypeScript model of the rules (model/lot-model.ts). The chain must
@@ -30,7 +31,13 @@ const INITIAL_ROLES: RoleName[][] = [
   [],
 ];
 
-const totals = { succeeded: 0, refused: 0, refusedMovesOfRecalled: 0 };
+const totals = {
+  succeeded: 0,
+  refused: 0,
+  refusedMovesOfRecalled: 0,
+  answeredWhole: 0,
+  refusedAsChanged: 0,
+};
 
 afterAll(() => provider.destroy());
 
@@ -38,7 +45,7 @@ describe("LotTracker against its model", () => {
   it.each(SEEDS)("agrees on a random sequence of operations (seed %i)", async (seed) => {
     const { tracker } = await deployTracker();
     const fromBlock = await provider.getBlockNumber();
-    const model = new LotModel();
+    const model = new ShipmentLotModel();
     const accounts: JsonRpcSigner[] = [];
     for (const roles of INITIAL_ROLES) {
       const account = await newAccount(tracker, roles);
@@ -46,7 +53,13 @@ describe("LotTracker against its model", () => {
       accounts.push(account);
     }
     const recalledCustodian = new Map<string, string>();
-    const stats = { succeeded: 0, refused: 0, refusedMovesOfRecalled: 0 };
+    const stats = {
+      succeeded: 0,
+      refused: 0,
+      refusedMovesOfRecalled: 0,
+      answeredWhole: 0,
+      refusedAsChanged: 0,
+    };
 
     const nextStep = randomSteps(seed, tracker, model, accounts);
 
@@ -74,9 +87,12 @@ describe("LotTracker against its model", () => {
         const events = eventsOf(tracker, receipt).filter((e) => !e.name.startsWith("Role"));
         expect(events, context).toEqual(prediction.events);
         stats.succeeded += 1;
+        if (/^(accept|reject)Shipment/.test(next.label)) stats.answeredWhole += 1;
       } else {
         expect(await revertOf(next.send()), context).toEqual(prediction.error);
         stats.refused += 1;
+        if (/Shipment|Batch/.test(next.label))
+          if (prediction.error.name === "LotTrackerShipmentChanged") stats.refusedAsChanged += 1;
         const target = prediction.error.args[0] as string;
         const wasRecalled = lotBefore.get(target) === S.Recalled;
         if (wasRecalled && /handoff|accept|reject|split|merge|transform/.test(next.label)) {
@@ -127,5 +143,10 @@ describe("LotTracker against its model", () => {
 
   it("tried to move recalled lots in those sequences, and was refused every time", () => {
     expect(totals.refusedMovesOfRecalled).toBeGreaterThan(0);
+  });
+
+  it("answered shipments whole, and was refused a whole answer once a lot had changed alone", () => {
+    expect(totals.answeredWhole).toBeGreaterThan(0);
+    expect(totals.refusedAsChanged).toBeGreaterThan(0);
   });
 });

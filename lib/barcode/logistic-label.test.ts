@@ -105,6 +105,7 @@ describe("layOutLogisticLabel", () => {
       { "00": SSCC },
     ]);
     expect(pallet.blocks.map((block) => block.title)).toContain("BEST BEFORE");
+    expect(pallet.ais).toEqual({ "00": SSCC, "02": LETTUCE, "37": "48", "10": "RM-2611-B2" });
   });
 
   it("gives a long lot code its own GS1-128 when one symbol would pass 48 characters", () => {

@@ -87,9 +87,9 @@ export function layOutLogisticLabel(input: LogisticLabelInput): LogisticLabel {
   const hasContentBarcode = isHomogeneous && count !== null && count > 0;
   const content = { "02": only ?? "", "37": String(count) };
   const withLot = lotCode === undefined ? content : { ...content, "10": lotCode };
-  const ais = { "00": sscc, ...(hasContentBarcode ? { ...withLot, ...dates } : {}) };
   const fits = (symbol: Record<string, string>) =>
-    formatElementString(symbol, { alsoOnLabel: ais }).length <= GS1_128_MAX_CHARACTERS;
+    formatElementString(symbol, { alsoOnLabel: { "00": sscc, ...withLot } }).length <=
+    GS1_128_MAX_CHARACTERS;
   // Two symbols fit an A6 label: the dates join (02)(37)(10) only when all fit one GS1-128 (they
   // stay human-readable otherwise), and only a lot code too long for it gets a symbol of its own.
   const contentSymbols = !hasContentBarcode
@@ -99,13 +99,14 @@ export function layOutLogisticLabel(input: LogisticLabelInput): LogisticLabel {
       : fits(withLot)
         ? [withLot]
         : [content, { "10": lotCode ?? "" }];
+  const barcodes = [...contentSymbols, { "00": sscc }];
   return {
     sscc,
     shipFrom: input.shipFrom,
     blocks,
     lotLines: isHomogeneous && contents.length === 1 ? [] : lotLines(contents),
-    barcodes: [...contentSymbols, { "00": sscc }],
-    ais,
+    barcodes,
+    ais: Object.assign({}, ...barcodes),
   };
 }
 

@@ -73,6 +73,30 @@ describe("renderBarcode: GS1 DataMatrix and GS1-128 from AIs", () => {
     expect(plain).toBe(formatElementString(ais).replaceAll(GS, ""));
   });
 
+  it("draws a logistic label's content GS1-128 given the SSCC printed below it", async () => {
+    const content = { "02": "09506000134352", "37": "48", "10": "L1" };
+    const alone = await renderBarcode({ symbology: "gs1-128", data: content, format: "png" }).catch(
+      (error: unknown) => error,
+    );
+    expect(
+      rejectionOf(() => {
+        throw alone;
+      }),
+    ).toBe(
+      "The barcode's count of trade items (37) is only valid together with AI (00) and AI (02).",
+    );
+    const png = await renderBarcode({
+      symbology: "gs1-128",
+      data: content,
+      format: "png",
+      scale: 3,
+      alsoOnLabel: { "00": "106141411234567897" },
+    });
+    expect(decodePng(png, BarcodeFormat.CODE_128, { assumeGs1: true }).text).toBe(
+      `]C10209506000134352${"10L1"}${GS}3748`,
+    );
+  });
+
   it("draws a case label's GS1-128 with taller bars when asked, and it still decodes", async () => {
     const case_ = { "01": PACKAGE["01"], "10": PACKAGE["10"] };
     const render = (barHeightMm?: number) =>

@@ -3,7 +3,10 @@ import { writeOnce } from "@/lib/api/idempotency";
 import { handOffLot } from "@/lib/events/shipping";
 import { buildUnit } from "@/lib/logistic-units/build-unit";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
+import { getShipment } from "./get-shipment";
+import { listShipments } from "./list-shipments";
 import { shipGoods } from "./ship";
+import { findShippableGoods } from "./shippable-goods";
 
 // Issue 17: pallets and loose lots leave in ONE ledger write (LotTracker.handoffBatch), and a
 // refusal leaves nothing written.
@@ -178,5 +181,36 @@ describe("shipping pallets and lots", () => {
         where: { method: "handoffBatch", idempotencyKey: key },
       }),
     ).toBe(1);
+  });
+
+  it("offers the pallets and loose lots held, and shows a shipment by pallet to its sender at once", async () => {
+    const { farm, retailer } = world.members;
+    const pallet = await palletOf(["SH-OFFER-1", "SH-OFFER-2"]);
+    const loose = await world.harvest("SH-OFFER-3");
+    const goods = await findShippableGoods({ db: world.db, member: farm });
+    expect(goods.pallets).toContainEqual({ sscc: pallet.sscc, lotCount: 2, caseCount: 0 });
+    expect(goods.lots.map((lot) => lot.id)).toContain(loose);
+    expect(goods.lots.map((lot) => lot.id)).not.toContain(pallet.lotIds[0]);
+    const { reference } = await shipGoods({
+      db: world.db,
+      member: farm,
+      input: await shipmentInput({ ssccs: [pallet.sscc], lotIds: [loose] }),
+    });
+    const waiting = await getShipment({ db: world.db, member: farm, reference });
+    expect(waiting?.number).toBeNull();
+    expect(waiting?.queuedWriteId).not.toBeNull();
+    expect((await listShipments({ db: world.db, member: farm })).sent[0]).toMatchObject({
+      reference,
+      state: "Waiting for the ledger",
+    });
+    await world.settle();
+    const shipment = await getShipment({ db: world.db, member: farm, reference });
+    expect(shipment?.pallets.map((p) => [p.sscc, p.lots.map((lot) => lot.state)])).toEqual([
+      [pallet.sscc, ["On its way", "On its way"]],
+    ]);
+    expect(shipment?.looseLots.map((lot) => lot.lotCode)).toEqual(["SH-OFFER-3"]);
+    expect(shipment?.canAnswer).toBe(false);
+    expect(await getShipment({ db: world.db, member: retailer, reference })).not.toBeNull();
+    expect(await getShipment({ db: world.db, member: world.members.packer, reference })).toBeNull();
   });
 });

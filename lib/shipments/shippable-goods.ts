@@ -38,7 +38,7 @@ export async function findShippableGoods({
     )
     SELECT sscc, "lotIds" FROM units
     WHERE NOT EXISTS (
-      SELECT 1 FROM unnest("lotIds") AS id LEFT JOIN "Lot" l ON l.id = id
+      SELECT 1 FROM unnest("lotIds") AS packed(lot_id) LEFT JOIN "Lot" l ON l.id = packed.lot_id
       WHERE l.custodian IS DISTINCT FROM ${me} OR l.status <> 'ACTIVE')
     ORDER BY sscc LIMIT ${LIMIT}`;
   const packed = new Set(pallets.flatMap((pallet) => pallet.lotIds));

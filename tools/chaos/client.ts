@@ -19,19 +19,28 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   return cookie;
 }
 
-/** POSTs JSON until the app gives a definitive answer (< 500), or `giveUpMs` passes. */
+/**
+ * POSTs JSON until the app gives a definitive answer (< 500), or `giveUpMs` passes. `headers` go
+ * with every try (an Idempotency-Key makes the retries one write).
+ */
 export async function postUntilAnswered(
   url: string,
   cookie: string,
   body: unknown,
   giveUpMs = 180_000,
+  headers: Record<string, string> = {},
 ): Promise<Outcome | null> {
   const deadline = Date.now() + giveUpMs;
   while (Date.now() < deadline) {
     try {
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", cookie, origin: new URL(url).origin },
+        headers: {
+          "content-type": "application/json",
+          cookie,
+          origin: new URL(url).origin,
+          ...headers,
+        },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(20_000),
       });

@@ -1,6 +1,7 @@
 // `npm run test:chaos [-- --requests N --instances I --seed S]`: runs I complete app instances (web,
 // sender, indexer each; 2 by default) behind a load balancer against one database and one chain,
-// registers N lots, then sends N handoffs, many at once, while SIGKILLing web servers, senders,
+// registers N lots, then ships them (most one handoff each, about a third several to a shipment in
+// one handoffBatch, received whole once the chaos is over), many at once, while SIGKILLing web servers, senders,
 // indexers and the chain at random and restarting them; then kills each lock holder once more, lets
 // everything settle and checks that every acknowledged write is on the chain exactly once, that the
 // database matches the chain, that one sender and one indexer held the lock at any time, and that
@@ -18,6 +19,7 @@ import { watchLocks } from "./lock-watch";
 import { seededRandom, startMonkey, type Victim } from "./monkey";
 import { createLots, shipLots } from "./requests";
 import { waitUntilSettled } from "./settle";
+import { LOTS_PER_SHIPMENT, receiveWhole, shipInBatches, shipmentCountFor } from "./shipments";
 import { tallyChaos } from "./tally";
 
 const { values } = parseArgs({
@@ -106,14 +108,28 @@ try {
   ];
   const random = seededRandom(seed);
   const stopMonkey = startMonkey(victims, random, log);
-  const shipped = await shipLots(baseUrl, cookie, lotIds, {
-    recipientGln: carrier?.gln as string,
-    concurrency,
-    // Spread so that the chaos lasts ~requests × 0.25 s, and at least 30 s: a dozen kills or more.
-    pauseMs: Math.max(30_000, requested * 250) / Math.ceil(requested / concurrency),
-    random: seededRandom(seed + 1),
-    log,
-  });
+  // Spread so that the chaos lasts ~requests × 0.25 s, and at least 30 s: a dozen kills or more.
+  const pauseMs = Math.max(30_000, requested * 250) / Math.ceil(requested / concurrency);
+  const inShipments = shipmentCountFor(requested) * LOTS_PER_SHIPMENT;
+  const groups = Array.from({ length: inShipments / LOTS_PER_SHIPMENT }, (_, i) =>
+    lotIds.slice(i * LOTS_PER_SHIPMENT, (i + 1) * LOTS_PER_SHIPMENT),
+  );
+  const recipientGln = carrier?.gln as string;
+  const [shipped, shipments] = await Promise.all([
+    shipLots(baseUrl, cookie, lotIds.slice(inShipments), {
+      recipientGln,
+      concurrency,
+      pauseMs,
+      random: seededRandom(seed + 1),
+      log,
+    }),
+    shipInBatches(baseUrl, cookie, groups, {
+      recipientGln,
+      pauseMs,
+      random: seededRandom(seed + 2),
+      log,
+    }),
+  ]);
   // A handoff whose answer was lost is in the outbox all the same: it must land exactly once too.
   const earlierTries = await prepared.db.ledgerTransaction.findMany({
     where: { method: "handoff", lotId: { in: shipped.answerLost } },
@@ -135,6 +151,10 @@ try {
   }
   await Promise.all(measuring);
   await waitUntilSettled(prepared.db, provider, prepared.chainId, 240_000);
+  // The carrier receives each shipment whole: one acceptShipment write, expanded per lot by the indexer.
+  const carrierCookie = await signIn(baseUrl, carrier?.user.email as string, DEMO_PASSWORD);
+  const receipts = await receiveWhole(baseUrl, carrierCookie, shipments.references, log);
+  await waitUntilSettled(prepared.db, provider, prepared.chainId, 240_000);
 
   const tally = await tallyChaos({
     db: prepared.db,
@@ -144,6 +164,7 @@ try {
     startBlock: prepared.deploymentBlock,
     acknowledgedWriteIds: acknowledged,
     createdLotIds: lotIds,
+    batchWriteIds: [...shipments.acknowledged, ...receipts],
   });
   for (const line of tally.details) log(line);
   const most = locks.mostHolders();
@@ -152,7 +173,7 @@ try {
   const slowest = Math.max(0, ...handOvers.map((h) => h.ms));
   const handedOver = new Set(handOvers.map((h) => h.lock));
   log(
-    `chaos: ${instanceCount} instances, ${requested} lots and ${requested} handoffs requested, ${acknowledged.length} handoffs acknowledged (${shipped.answerLost.length} of them on a retry whose first answer was lost), ${tally.retriesRefused} second tries refused by the ledger, ${tally.missing} missing, ${tally.duplicated} duplicated, ${tally.changed} changed, ${tally.quarantined} quarantined; at most ${most.sender} sender and ${most.indexer} indexer held the lock at once; ${handOvers.length} hand-overs, the slowest ${slowest} ms; ${Math.round((Date.now() - startedAt) / 1000)} s`,
+    `chaos: ${instanceCount} instances, ${requested} lots, ${requested - inShipments} handoffs and ${groups.length} shipments of ${LOTS_PER_SHIPMENT} lots requested, ${acknowledged.length} handoffs, ${shipments.acknowledged.length} shipments and ${receipts.length} whole receipts acknowledged (${shipped.answerLost.length} of them on a retry whose first answer was lost), ${tally.retriesRefused} second tries refused by the ledger, ${tally.missing} missing, ${tally.duplicated} duplicated, ${tally.changed} changed, ${tally.quarantined} quarantined; at most ${most.sender} sender and ${most.indexer} indexer held the lock at once; ${handOvers.length} hand-overs, the slowest ${slowest} ms; ${Math.round((Date.now() - startedAt) / 1000)} s`,
   );
   const isSound = tally.missing + tally.duplicated + tally.changed + tally.quarantined === 0;
   const areLocksSound =
@@ -160,7 +181,10 @@ try {
     most.indexer <= 1 &&
     slowest <= HAND_OVER_LIMIT_MS &&
     (instanceCount < 2 || handedOver.size === 2);
-  exitCode = isSound && areLocksSound && acknowledged.length > 0 ? 0 : 1;
+  const areShipmentsAcknowledged =
+    shipments.acknowledged.length === groups.length && receipts.length === groups.length;
+  exitCode =
+    isSound && areLocksSound && areShipmentsAcknowledged && acknowledged.length > 0 ? 0 : 1;
 } finally {
   await locks.stop();
   provider.destroy();

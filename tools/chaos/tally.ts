@@ -16,8 +16,9 @@ export type Tally = {
 /**
  * Compares what the app acknowledged with what the chain holds, and the database with the chain:
  * an acknowledged lot creation without its LotCreated event, or a lot asked to be handed off with no
- * LotHandedOff event, is missing; one there twice is duplicated; verifyLedger's missing, extra and changed events,
- * tampered payloads and quarantined events count too.
+ * LotHandedOff event (or ShipmentHandedOff listing it), is missing; one there twice is duplicated; a
+ * shipment or its receipt whose write is not on the chain exactly once too; verifyLedger's missing,
+ * extra and changed events (batch logs expanded per lot), tampered payloads and quarantined events count too.
  */
 export async function tallyChaos({
   db,
@@ -27,6 +28,7 @@ export async function tallyChaos({
   startBlock,
   acknowledgedWriteIds,
   createdLotIds,
+  batchWriteIds = [],
 }: {
   db: Db;
   provider: NodeProvider;
@@ -37,6 +39,8 @@ export async function tallyChaos({
   acknowledgedWriteIds: string[];
   /** Lots whose creation the app acknowledged (202): each must be created on the chain exactly once. */
   createdLotIds: string[];
+  /** Shipments (handoffBatch) and their receipts (acceptShipment) acknowledged, sent with an Idempotency-Key. */
+  batchWriteIds?: string[];
 }): Promise<Tally> {
   const lotTracker = LotTracker__factory.connect(contractAddress, provider);
   const onChain = new Map<string, number>();
@@ -48,6 +52,20 @@ export async function tallyChaos({
   }
   for (const log of await lotTracker.queryFilter(lotTracker.filters.LotCreated(), startBlock)) {
     count(log.args.lotId);
+  }
+  for (const log of await lotTracker.queryFilter(
+    lotTracker.filters.ShipmentHandedOff(),
+    startBlock,
+  )) {
+    count(log.args.payloadHash);
+    for (const lotId of log.args.lotIds)
+      handoffsOfLot.set(lotId, (handoffsOfLot.get(lotId) ?? 0) + 1);
+  }
+  for (const log of await lotTracker.queryFilter(
+    lotTracker.filters.ShipmentAccepted(),
+    startBlock,
+  )) {
+    count(log.args.payloadHash);
   }
   const details: string[] = [];
   let missing = 0;
@@ -85,6 +103,24 @@ export async function tallyChaos({
     duplicated += Math.max(0, times - 1);
   }
   missing += acknowledgedWriteIds.length - writes.length;
+
+  // Shipments and receipts: each write once on the chain; each lot shipped counted with the rest.
+  const batchWrites = await db.ledgerTransaction.findMany({ where: { id: { in: batchWriteIds } } });
+  for (const write of batchWrites) {
+    const times = onChain.get(write.payloadHash as string) ?? 0;
+    if (times !== 1)
+      details.push(`on chain ${times} times: ${write.method} write ${write.id} (${write.status})`);
+    missing += times === 0 ? 1 : 0;
+    duplicated += Math.max(0, times - 1);
+    if (write.method !== "handoffBatch") continue;
+    for (const lotId of (write.args as unknown[])[0] as string[]) {
+      const handoffs = handoffsOfLot.get(lotId) ?? 0;
+      if (handoffs !== 1)
+        details.push(`lot ${lotId} of shipment write ${write.id} handed off ${handoffs} times`);
+      duplicated += Math.max(0, handoffs - 1);
+    }
+  }
+  missing += batchWriteIds.length - batchWrites.length;
 
   const report = await verifyLedger({ db, provider, chainId, contractAddress, startBlock });
   details.push(

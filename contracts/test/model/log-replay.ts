@@ -11,6 +11,12 @@ const CONSUMED = 4n;
 
 export type LoggedEvent = { name: string; args: Record<string, unknown> };
 
+const SINGLE_LOT_EVENTS: Record<string, string> = {
+  ShipmentHandedOff: "LotHandedOff",
+  ShipmentAccepted: "LotHandoffAccepted",
+  ShipmentRejected: "LotHandoffRejected",
+};
+
 export type Replayed = {
   lots: Map<string, LotView>;
   /** Lot ids in the order their creating event was logged. */
@@ -32,7 +38,20 @@ export function replayLogs(events: readonly LoggedEvent[]): Replayed {
     creationOrder.push(lotId);
   };
 
-  for (const { name, args } of events) {
+  // A batch log stands for the single-lot event of each lot it lists; a whole answer lists none and
+  // stands for every lot of its shipment.
+  const shipmentLots = new Map<string, string[]>();
+  const expanded = events.flatMap(({ name, args }) => {
+    const single = SINGLE_LOT_EVENTS[name];
+    if (!single) return [{ name, args }];
+    const shipment = String(args.shipment);
+    const listed = args.lotIds as string[];
+    if (name === "ShipmentHandedOff") shipmentLots.set(shipment, listed);
+    const lotIds = listed.length > 0 ? listed : (shipmentLots.get(shipment) ?? []);
+    return lotIds.map((lotId) => ({ name: single, args: { ...args, lotId } }));
+  });
+
+  for (const { name, args } of expanded) {
     const lotId = args.lotId as string;
     const actor = (args.actor ?? args.custodian) as string;
     const lot = lots.get(lotId);

@@ -8,8 +8,8 @@ import type { ParsedEvent, Revert, RoleName } from "../fixtures";
 
 export const S = { None: 0n, Active: 1n, InTransit: 2n, Recalled: 3n, Consumed: 4n } as const;
 const KIND = { split: 0n, merge: 1n, transform: 2n } as const;
-const ZERO = "0x0000000000000000000000000000000000000000";
-const CUSTODY: readonly RoleName[] = ["PRODUCER", "CARRIER", "RETAILER"];
+export const ZERO = "0x0000000000000000000000000000000000000000";
+export const CUSTODY: readonly RoleName[] = ["PRODUCER", "CARRIER", "RETAILER"];
 
 export type LotView = {
   custodian: string;
@@ -19,18 +19,37 @@ export type LotView = {
   recaller: string;
   parents: string[];
 };
-type ModelLot = LotView & { statusBeforeRecall: bigint };
+/** `shipment`: the batched shipment the lot is still linked to (LotTrackerState's `inShipment`). */
+export type ModelLot = LotView & { statusBeforeRecall: bigint; shipment?: number };
+export type ModelShipment = {
+  sender: string;
+  recipient: string;
+  state: "InTransit" | "Accepted" | "Rejected";
+  lotIds: string[];
+  linkedCount: number;
+};
 export type Tlc = { gtin: string; lotCode: string; encodedLotCode: string };
 export type Prediction = { ok: true; events: ParsedEvent[] } | { ok: false; error: Revert };
 
-const fail = (name: string, ...args: unknown[]): Prediction => ({
+export const fail = (name: string, ...args: unknown[]): Prediction => ({
   ok: false,
   error: { name, args },
 });
 
 export class LotModel {
   readonly lots = new Map<string, ModelLot>();
+  readonly shipments = new Map<number, ModelShipment>();
   private readonly roles = new Map<string, Set<RoleName>>();
+
+  /**
+   * A lot changed on its own leaves its shipment, if still linked to it (LotTrackerState's settling):
+   * a shipment in transit counts one lot fewer and can no longer be answered whole.
+   */
+  protected settle(lot: ModelLot): void {
+    const shipment = lot.shipment === undefined ? undefined : this.shipments.get(lot.shipment);
+    if (shipment?.state === "InTransit") shipment.linkedCount -= 1;
+    lot.shipment = undefined;
+  }
 
   setRole(account: string, role: RoleName, isGranted: boolean): void {
     const roles = this.roles.get(account) ?? new Set<RoleName>();
@@ -46,7 +65,7 @@ export class LotModel {
   view(lotId: string): LotView | undefined {
     const lot = this.lots.get(lotId);
     if (!lot) return undefined;
-    const { statusBeforeRecall: _, ...view } = lot;
+    const { statusBeforeRecall: _, shipment: __, ...view } = lot;
     return view;
   }
 
@@ -70,6 +89,7 @@ export class LotModel {
     if (recipient === account || recipient === ZERO || !this.has(recipient, ...CUSTODY)) {
       return fail("LotTrackerInvalidRecipient", lotId, recipient);
     }
+    this.settle(lot);
     Object.assign(lot, { status: S.InTransit, recipient });
     return {
       ok: true,
@@ -84,6 +104,7 @@ export class LotModel {
     if (lot.custodian !== account) return fail("LotTrackerNotCustodian", lotId, account);
     if (lot.status !== S.InTransit) return fail("LotTrackerUnexpectedStatus", lotId, lot.status);
     const recipient = lot.recipient;
+    this.settle(lot);
     Object.assign(lot, { status: S.Active, recipient: ZERO });
     return {
       ok: true,
@@ -100,6 +121,7 @@ export class LotModel {
     payloadHash: string,
   ): Prediction {
     const before = new Map([...this.lots].map(([key, lot]) => [key, { ...lot }]));
+    const shipmentsBefore = [...this.shipments].map(([key, s]) => [key, { ...s }] as const);
     const split = this.derive("split", account, [lotId], parts, payloadHash);
     if (!split.ok) return split;
     const shippedId = lotIdOf(parts[0].gtin, parts[0].lotCode);
@@ -107,6 +129,7 @@ export class LotModel {
     if (!handoff.ok) {
       this.lots.clear();
       for (const [key, lot] of before) this.lots.set(key, lot);
+      for (const [key, shipment] of shipmentsBefore) this.shipments.set(key, shipment);
       return handoff;
     }
     return { ok: true, events: [...split.events, ...handoff.events] };
@@ -126,6 +149,7 @@ export class LotModel {
     if (lot.status !== S.InTransit) return fail("LotTrackerUnexpectedStatus", lotId, lot.status);
     if (lot.recipient !== account) return fail("LotTrackerNotRecipient", lotId, account);
     const sender = lot.custodian;
+    this.settle(lot);
     Object.assign(lot, { status: S.Active, recipient: ZERO });
     if (isAccepted) lot.custodian = account;
     const name = isAccepted ? "LotHandoffAccepted" : "LotHandoffRejected";
@@ -178,7 +202,8 @@ export class LotModel {
         ],
       });
     }
-    for (const [lotId, lot] of changed) this.lots.set(lotId, lot);
+    for (const inputId of inputIds) this.settle(this.lots.get(inputId) as ModelLot);
+    for (const [lotId, lot] of changed) this.lots.set(lotId, { ...lot, shipment: undefined });
     return { ok: true, events };
   }
 
@@ -200,6 +225,7 @@ export class LotModel {
       return fail("LotTrackerUnauthorizedRecall", lotId, account);
     }
     if (lot.status === S.Recalled) return fail("LotTrackerUnexpectedStatus", lotId, lot.status);
+    this.settle(lot);
     Object.assign(lot, { statusBeforeRecall: lot.status, status: S.Recalled, recaller: account });
     return { ok: true, events: [{ name: "LotRecalled", args: [lotId, account, reasonHash] }] };
   }
@@ -214,12 +240,13 @@ export class LotModel {
       return fail("LotTrackerUnauthorizedLift", lotId, account);
     }
     const restored = lot.statusBeforeRecall;
+    this.settle(lot);
     Object.assign(lot, { status: restored, statusBeforeRecall: S.None, recaller: ZERO });
     const args = [lotId, account, restored, reasonHash];
     return { ok: true, events: [{ name: "LotRecallLifted", args }] };
   }
 
-  private newLot(account: string, parents: string[]): ModelLot {
+  protected newLot(account: string, parents: string[]): ModelLot {
     return {
       custodian: account,
       status: S.Active,

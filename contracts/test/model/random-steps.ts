@@ -7,7 +7,9 @@ import {
 import type { LotTracker } from "@/lib/chain/generated";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { ROLE_NAMES } from "../fixtures";
-import { type LotModel, type Prediction, S, type Tlc } from "./lot-model";
+import type { Prediction, Tlc } from "./lot-model";
+import { S } from "./lot-model";
+import type { ShipmentLotModel } from "./shipment-model";
 
 // Random operations for the property-style test: mostly plausible (the custodian hands off, the
 // recipient answers, a producer splits what it holds), often not (anyone else, any lot), so that
@@ -40,7 +42,7 @@ export function randomFrom(seed: number) {
 export function randomSteps(
   seed: number,
   tracker: LotTracker,
-  model: LotModel,
+  model: ShipmentLotModel,
   accounts: readonly JsonRpcSigner[],
 ): () => Step {
   const random = randomFrom(seed);
@@ -67,6 +69,64 @@ export function randomSteps(
   const as = (address: string) =>
     tracker.connect(accounts[addresses.indexOf(address)] as JsonRpcSigner);
 
+  /** Lots `account` holds, active, in a random order. */
+  const heldBy = (account: string) =>
+    [...model.lots.keys()].filter((k) => {
+      const candidate = model.view(k);
+      return candidate?.custodian === account && candidate.status === S.Active;
+    });
+
+  /** A handoffBatch of 1 to 4 lots, mostly active ones the sender holds, sometimes not. */
+  const batchHandoff = (lotId: string, custodian: string | undefined, payload: string): Step => {
+    const holders = addresses.filter((a) => heldBy(a).length > 0);
+    const account =
+      holders.length > 0 && random.chance(0.85) ? random.pick(holders) : actorFor(custodian);
+    const held = heldBy(account);
+    const lotIds = held.length > 0 && random.chance(0.9) ? [] : [lotId];
+    for (let n = 1 + Math.floor(random.next() * 4); n > 0 && held.length > 0; n--) {
+      lotIds.push(held.splice(Math.floor(random.next() * held.length), 1)[0] as string);
+    }
+    if (random.chance(0.1)) lotIds.push(random.chance(0.5) ? (lotIds[0] as string) : knownLot());
+    const receivers = addresses.filter(
+      (a) => a !== account && model.has(a, "PRODUCER", "CARRIER", "RETAILER"),
+    );
+    const recipient =
+      receivers.length > 0 && random.chance(0.85) ? random.pick(receivers) : random.pick(addresses);
+    return {
+      label: `handoffBatch ${lotIds.join(",")} by ${account} to ${recipient}`,
+      predict: () => model.handoffBatch(account, lotIds, recipient, payload),
+      send: () => as(account).handoffBatch(lotIds, recipient, payload),
+    };
+  };
+
+  /** An answer to a shipment: whole, or some of its lots (sometimes with a lot of another). */
+  const shipmentAnswer = (payload: string): Step => {
+    const open = [...model.shipments].filter(([, s]) => s.state === "InTransit").map(([n]) => n);
+    const number = random.pick(
+      open.length > 0 && random.chance(0.85) ? open : [...model.shipments.keys()],
+    );
+    const shipment = model.shipments.get(number);
+    const account = actorFor(shipment?.recipient, 0.85);
+    const isAccepted = random.chance(0.7);
+    const verb = isAccepted ? "accept" : "reject";
+    if (random.chance(0.6)) {
+      return {
+        label: `${verb}Shipment ${number} by ${account}`,
+        predict: () => model.answerShipment(account, number, isAccepted, payload),
+        send: () =>
+          (isAccepted ? as(account).acceptShipment : as(account).rejectShipment)(number, payload),
+      };
+    }
+    const lotIds = (shipment?.lotIds ?? []).filter(() => random.chance(0.6));
+    if (random.chance(0.15)) lotIds.push(knownLot());
+    return {
+      label: `${verb}Batch ${number} ${lotIds.join(",")} by ${account}`,
+      predict: () => model.answerBatch(account, number, lotIds, isAccepted, payload),
+      send: () =>
+        (isAccepted ? as(account).acceptBatch : as(account).rejectBatch)(number, lotIds, payload),
+    };
+  };
+
   const nextStep = (): Step => {
     const lotId = knownLot();
     const lot = model.view(lotId);
@@ -83,6 +143,10 @@ export function randomSteps(
         send: () =>
           as(account).createLot(BigInt(newTlc.gtin), newTlc.encodedLotCode, payload, root),
       };
+    }
+    if (roll < 0.3 && random.chance(0.5)) return batchHandoff(lotId, lot?.custodian, payload);
+    if (roll >= 0.3 && roll < 0.45 && model.shipments.size > 0 && random.chance(0.7)) {
+      return shipmentAnswer(payload);
     }
     if (roll < 0.3) {
       const account = actorFor(lot?.custodian);
@@ -135,7 +199,7 @@ export function randomSteps(
         serialsRoot,
       }));
       if (kind === "handoffPart") {
-        const parts = [outputs[0], outputs[1]] as Parameters<LotModel["handoffPart"]>[2];
+        const parts = [outputs[0], outputs[1]] as Parameters<ShipmentLotModel["handoffPart"]>[2];
         const recipient = random.pick(addresses);
         return {
           label: `handoffPart ${lotId} by ${account} to ${recipient}`,
