@@ -4,7 +4,7 @@
 import "server-only";
 
 export { type CarrierHome, getCarrierHome } from "./carrier";
-export type { HomeLot } from "./home-lot";
+export { findOrganizationNames, type HomeLot } from "./home-lot";
 export { getProducerHome, getRetailerHome, type ProducerHome, type RetailerHome } from "./homes";
 export {
   findPlaces,

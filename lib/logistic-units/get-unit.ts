@@ -3,7 +3,7 @@ import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { findVisibleLotIds } from "@/lib/lots/visibility";
 import { findProducts, productLabel } from "@/lib/products";
-import { type CarryingShipment, findShipmentsCarrying } from "./carried-in";
+import { type CarryingShipment, findShipmentsCarrying } from "@/lib/trace";
 import { findUnitRecord, type UnitWrite } from "./find-unit";
 
 /** Where a unit stands, as its page says it. */

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { EpcisEvent } from "@/lib/epcis/event";
 import { documentTypeLabel } from "@/lib/epcis/kde";
 import { shipmentPartiesOf } from "@/lib/epcis/shipment";
-import { findOrganizationNames } from "@/lib/home/home-lot";
+import { findOrganizationNames } from "@/lib/home";
 import { findQueuedShipments } from "./queued-shipment";
 import { type ShipmentLotView, viewShipmentLots } from "./shipment-lots-view";
 import { findShipmentRecord, type ShippedUnit } from "./shipment-record";

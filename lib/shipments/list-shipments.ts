@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { documentTypeLabel } from "@/lib/epcis/kde";
 import { shipmentPartiesOf } from "@/lib/epcis/shipment";
-import { findOrganizationNames } from "@/lib/home/home-lot";
+import { findOrganizationNames } from "@/lib/home";
 import { findQueuedShipments } from "./queued-shipment";
 import { shippedUnitsOf } from "./shipment-record";
 

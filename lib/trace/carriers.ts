@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { findShipmentsCarrying, findUnitsCarrying } from "@/lib/logistic-units/carried-in";
+import { findShipmentsCarrying, findUnitsCarrying } from "./carried-in";
 import type { TracedLot } from "./trace";
 
 /** A pallet carrying affected stock, and where it is now. */

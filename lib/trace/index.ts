@@ -3,6 +3,7 @@
 // names. It reads the read model only; other domains, app/ and tools/ import from here.
 import "server-only";
 
+export { type CarryingShipment, findShipmentsCarrying } from "./carried-in";
 export { type FsmaSpreadsheet, getFsmaSpreadsheet, recallScopeCsv } from "./exports";
 export { findRecalledAncestor, getRecallScope, type RecallScope } from "./recall-scope";
 export { findLotOfPackage, type ResolvedLot, resolveLotOfScan } from "./resolve-lot";
