@@ -15,14 +15,21 @@ export function ssccEpc(sscc: string, companyPrefix: string): string {
   return `urn:epc:id:sscc:${companyPrefix}.${sscc[0]}${serial}`;
 }
 
-/** The 18-digit SSCC an EPC URI names (check digit computed), or null when it names no SSCC. */
-export function ssccOfEpc(uri: string): string | null {
-  const match = SSCC_EPC.exec(uri);
-  if (!match) return null;
-  const [, prefix, rest] = match as unknown as [string, string, string];
-  if (prefix.length + rest.length !== 17) return null;
-  const data = `${rest[0]}${prefix}${rest.slice(1)}`;
-  return `${data}${gs1CheckDigit(data)}`;
+/**
+ * The 18-digit SSCC an EPC names — a pure-identity URI (check digit computed), a Digital Link
+ * `/00/`, or the 18 digits — or null when it names no SSCC.
+ */
+export function ssccOfEpc(epc: string): string | null {
+  const match = SSCC_EPC.exec(epc);
+  if (match) {
+    const [, prefix, rest] = match as unknown as [string, string, string];
+    if (prefix.length + rest.length !== 17) return null;
+    // The serial reference starts with the extension digit, which leads the SSCC.
+    const data = `${rest[0]}${prefix}${rest.slice(1)}`;
+    return `${data}${gs1CheckDigit(data)}`;
+  }
+  const digits = /^(?:https?:\/\/[^?#]*\/00\/)?(\d{18})(?:[?#].*)?$/.exec(epc);
+  return digits ? (digits[1] as string) : null;
 }
 
 /** The company prefix of `prefixes` an SSCC is under (the digits after its extension digit). */

@@ -1,24 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shipmentPayloadFields, ssccOfEpc } from "./shipment-payload";
-
-describe("ssccOfEpc", () => {
-  it.each([
-    ["urn:epc:id:sscc:0614141.1234567890", "106141412345678908"],
-    ["https://id.gs1.org/00/106141412345678908", "106141412345678908"],
-    ["106141412345678908", "106141412345678908"],
-  ])("reads %s as %s", (epc, sscc) => {
-    expect(ssccOfEpc(epc)).toBe(sscc);
-  });
-
-  it.each([
-    "urn:epc:id:sscc:0614141.123456789",
-    "urn:epc:id:sgtin:0614141.812345.6789",
-    "https://id.gs1.org/01/09506000134352",
-    "1061414123456789",
-  ])("reads no SSCC in %s", (epc) => {
-    expect(ssccOfEpc(epc)).toBeNull();
-  });
-});
+import { shipmentPayloadFields } from "./shipment-payload";
 
 describe("shipmentPayloadFields", () => {
   it("takes kde.shipment and the SSCCs of epcList, skipping what is no SSCC", () => {
