@@ -87,6 +87,9 @@ test("a pallet of three lots ships with a second in one transaction, is accepted
 
   // Both pallets leave in one shipment: one handoffBatch write.
   await farm.goto("/shipments/new");
+  await farm.setViewportSize(DESKTOP);
+  await shot(farm, "shipment-new-desktop.png");
+  await farm.setViewportSize(PHONE);
   await farm.getByLabel(new RegExp(`SSCC ${sscc}`)).check();
   await farm.getByLabel(new RegExp(`SSCC ${second}`)).check();
   await choose(farm, "Ship to", "FreshMart");
@@ -97,13 +100,14 @@ test("a pallet of three lots ships with a second in one transaction, is accepted
   await expect(farm).toHaveURL(/\/shipments\/[\w-]+\?write=/);
   await expectOnLedger(farm);
   const reference = referenceOf(farm);
+  // The page as it is once on the ledger (the status' own refresh may still be on its way).
+  await farm.reload();
+  await expect(farm.getByTestId("lot-state")).toHaveText(Array(4).fill("On its way"));
   await shot(farm, "shipment-phone.png");
   await farm.setViewportSize(DESKTOP);
   await shot(farm, "shipment-desktop.png");
   await farm.goto("/shipments");
   await shot(farm, "shipments-desktop.png");
-  await farm.goto("/shipments/new");
-  await shot(farm, "shipment-new-desktop.png");
   await farm.setViewportSize(PHONE);
   const shipped = await db.ledgerTransaction.findMany({
     where: { method: "handoffBatch", args: { path: ["0"], array_contains: [r1.id] } },
