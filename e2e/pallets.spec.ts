@@ -186,3 +186,63 @@ test("a pallet of three lots ships with a second in one transaction, is accepted
   await shot(consumer, "consumer-package.png");
   expect(reference).toMatch(/^[\w-]{36}$/);
 });
+
+test("the shipments API ships and receives exactly once per Idempotency-Key, and refuses nothing chosen in one sentence", async ({
+  browser,
+  db,
+  lotCode,
+}) => {
+  const farm = await pageAs(browser, "farm@lotledger.demo");
+  const store = await pageAs(browser, "store@lotledger.demo");
+  const post = (page: Page, path: string, data: object, key?: string) =>
+    page.request.post(path, {
+      data,
+      headers: {
+        origin: new URL(page.url()).origin,
+        ...(key ? { "idempotency-key": key } : {}),
+      },
+    });
+  const created = await post(farm, "/api/lots", {
+    gtin: "09506000134352",
+    lotCode,
+    quantity: "12",
+    unit: "kg",
+  });
+  const { lotId } = await created.json();
+  await expect.poll(() => db.lot.count({ where: { id: lotId } }), { timeout: 30_000 }).toBe(1);
+  const freshMart = await db.organization.findFirstOrThrow({
+    where: { name: "FreshMart Supermarkets" },
+  });
+
+  const nothing = await post(farm, "/api/shipments", { recipientGln: freshMart.gln });
+  expect(nothing.status()).toBe(400);
+  expect((await nothing.json()).error).toBe("Choose at least one pallet or lot to ship.");
+
+  const key = crypto.randomUUID();
+  const body = { recipientGln: freshMart.gln, lotIds: [lotId] };
+  const first = await post(farm, "/api/shipments", body, key);
+  const again = await post(farm, "/api/shipments", body, key);
+  expect(first.status()).toBe(202);
+  expect(again.status()).toBe(200);
+  const shipped = await first.json();
+  expect(shipped).toEqual({
+    writeId: expect.any(String),
+    reference: expect.stringMatching(/^[\w-]{36}$/),
+    status: "PENDING",
+  });
+  expect(await again.json()).toEqual(shipped);
+  expect(await db.ledgerTransaction.count({ where: { method: "handoffBatch", lotId } })).toBe(1);
+
+  await expect
+    .poll(() => db.lot.findUnique({ where: { id: lotId } }).then((lot) => lot?.status), {
+      timeout: 30_000,
+    })
+    .toBe("IN_TRANSIT");
+  const receipt = crypto.randomUUID();
+  const path = `/api/shipments/${shipped.reference}/receipts`;
+  const accepted = await post(store, path, { decision: "accept" }, receipt);
+  const repeated = await post(store, path, { decision: "accept" }, receipt);
+  expect([accepted.status(), repeated.status()]).toEqual([202, 200]);
+  expect((await repeated.json()).writeId).toBe((await accepted.json()).writeId);
+  expect(await db.ledgerTransaction.count({ where: { method: "acceptShipment", lotId } })).toBe(1);
+});
