@@ -13,7 +13,7 @@ export function PalletToPull({ pallet }: { pallet: { sscc: string; lots: LotToPu
       </h2>
       <div id="recall-lot" className="flex flex-col gap-2">
         <p className="text-xl font-semibold">
-          Pallet <SsccText sscc={pallet.sscc} className="break-all" />
+          Pallet <SsccText sscc={pallet.sscc} className="block whitespace-nowrap text-lg" />
         </p>
         <p className="text-xl font-semibold">
           {pallet.lots.length === 1 ? "Recalled lot on it" : "Recalled lots on it"}

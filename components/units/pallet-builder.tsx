@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { FieldMessage } from "@/components/forms/field-message";
 import { Form } from "@/components/forms/form";
 import { useField } from "@/components/forms/form-context";
@@ -52,6 +52,10 @@ function LotTiles({ lots }: { lots: BuilderLot[] }) {
   const field = useField("lotIds");
   const [chosen, setChosen] = useState<string[]>(field.value ? field.value.split(",") : []);
   const picked = lots.filter((lot) => chosen.includes(lot.id));
+  // Once live, the lots are sent in the order ticked (the order they go on the pallet and its
+  // label); without JavaScript the checkboxes themselves send them, in the list's order.
+  const [isLive, setIsLive] = useState(false);
+  useEffect(() => setIsLive(true), []);
   const toggle = (id: string, isOn: boolean) =>
     setChosen((before) => (isOn ? [...before, id] : before.filter((other) => other !== id)));
   return (
@@ -70,6 +74,9 @@ function LotTiles({ lots }: { lots: BuilderLot[] }) {
             on one or waiting for the ledger.
           </p>
         ) : null}
+        {isLive
+          ? chosen.map((id) => <input key={id} type="hidden" name="lotIds" value={id} />)
+          : null}
         <div className="grid gap-2 md:grid-cols-2 xl:grid-cols-3">
           {lots.map((lot) => (
             <label
@@ -78,7 +85,7 @@ function LotTiles({ lots }: { lots: BuilderLot[] }) {
             >
               <input
                 type="checkbox"
-                name="lotIds"
+                name={isLive ? undefined : "lotIds"}
                 value={lot.id}
                 checked={chosen.includes(lot.id)}
                 onChange={(event) => toggle(lot.id, event.target.checked)}
