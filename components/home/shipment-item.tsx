@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Shipment } from "@/lib/home";
 import { HomeLotItem, HomeLotList } from "./home-lot-item";
 import { HomeSection } from "./home-section";
@@ -65,6 +66,9 @@ export function IncomingSection({
           />
         ))}
       </HomeLotList>
+      <Link href="/shipments" className="self-start py-2 font-semibold text-ledger-700 underline">
+        Shipments by pallet
+      </Link>
     </HomeSection>
   );
 }

@@ -1,4 +1,5 @@
 import type { ShipmentDetail, ShipmentLotView } from "@/lib/shipments";
+import { SsccText } from "../units/sscc-text";
 import { AcceptUnitForm } from "./accept-unit-form";
 
 /** What a shipment carries, pallet by pallet, then its loose lots; each lot with where it stands. */
@@ -14,7 +15,7 @@ export function ShipmentContents({ shipment }: { shipment: ShipmentDetail }) {
             className="flex flex-col gap-3 rounded-xl border-2 border-stone-300 bg-white p-3"
           >
             <h2 className="text-lg font-semibold">
-              Pallet <span className="break-all font-mono">{pallet.sscc}</span>
+              Pallet <SsccText sscc={pallet.sscc} className="break-all" />
               <span className="block text-base font-normal text-stone-700">
                 {pallet.lots.length} {pallet.lots.length === 1 ? "lot" : "lots"}, {pallet.caseCount}{" "}
                 cases

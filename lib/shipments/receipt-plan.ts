@@ -64,11 +64,11 @@ export async function planReceipt(
     );
   }
   await assertNoAnswerInFlight(tx, shipment.number, lots);
+  // Pallets that carry everything on the shipment are answered whole too: one slot, less gas.
   const isWhole =
-    !asked &&
     shipment.answer === null &&
     all.length === shipment.lotIds.length &&
-    all.every((lot) => lot.isOpen);
+    all.every((lot) => lot.isOpen && (!asked || asked.has(lot.id)));
   const open = new Set(lots.map((lot) => lot.id));
   const units = (asked ? chosen : shipment.units).filter((unit) =>
     unit.lotIds.every((id) => open.has(id)),

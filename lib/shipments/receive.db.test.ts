@@ -125,6 +125,30 @@ describe("receiving a shipment", () => {
     );
   });
 
+  it("answers a pallet that is the whole shipment with the whole answer", async () => {
+    const { farm, carrier } = world.members;
+    const lotIds = [await world.harvest("RX-ONE-1"), await world.harvest("RX-ONE-2")];
+    const { sscc } = await buildUnit({ db: world.db, member: farm, input: { lotIds } });
+    await world.settle();
+    const { reference } = await shipGoods({
+      db: world.db,
+      member: farm,
+      input: { recipientGln: carrier.organization.gln, ssccs: [sscc] },
+    });
+    await world.settle();
+    const { writeId } = await receiveShipment({
+      db: world.db,
+      member: carrier,
+      reference,
+      input: { decision: "accept", ssccs: [sscc] },
+    });
+    expect(await writeOf(writeId)).toMatchObject({ method: "acceptShipment" });
+    await world.settle();
+    expect(await world.db.shipment.findUniqueOrThrow({ where: { reference } })).toMatchObject({
+      answer: "ACCEPTED",
+    });
+  });
+
   it.each([
     [
       "by an organisation it is not on its way to",

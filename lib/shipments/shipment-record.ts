@@ -76,7 +76,7 @@ export async function findShipmentLots(
   shipment: Pick<ShipmentRecord, "number" | "lotIds">,
 ): Promise<ShipmentLot[]> {
   const rows = await db.$queryRaw<(Omit<ShipmentLot, "isOpen"> & { shipment: string | null })[]>`
-    SELECT l.id, l.gtin, l."lotCode", l.quantity::text AS quantity, l.unit, l.status::text AS status,
+    SELECT l.id, l.gtin, l."lotCode", trim_scale(l.quantity)::text AS quantity, l.unit, l.status::text AS status,
       l.custodian, l.recipient,
       (SELECT e.args->>'shipment' FROM "LedgerEvent" e
         WHERE e."lotId" = l.id AND e.name = 'LotHandedOff'
