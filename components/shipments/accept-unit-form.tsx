@@ -1,7 +1,7 @@
 "use client";
 
-import { receiveShipmentAction } from "@/app/(staff)/shipments/actions";
 import { Form } from "../forms/form";
+import type { FormState } from "../forms/form-state";
 import { SubmitButton } from "../forms/submit-button";
 import { RejectForm } from "./reject-form";
 
@@ -14,16 +14,16 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
  */
 export function AcceptUnitForm({
   sscc,
-  shipmentReference,
   lotCount,
   caseCount,
+  action,
 }: {
   sscc: string;
-  shipmentReference: string;
   lotCount: number;
   caseCount: number;
+  /** The shipment's receive action (receiveShipmentAction bound to its reference). */
+  action: (state: FormState, data: FormData) => Promise<FormState>;
 }) {
-  const action = receiveShipmentAction.bind(null, shipmentReference);
   const counted = [
     plural(lotCount, "lot", "lots"),
     caseCount > 0 ? plural(caseCount, "case", "cases") : null,

@@ -1,9 +1,17 @@
 import type { ShipmentDetail, ShipmentLotView } from "@/lib/shipments";
+import type { FormState } from "../forms/form-state";
 import { SsccText } from "../units/sscc-text";
 import { AcceptUnitForm } from "./accept-unit-form";
 
 /** What a shipment carries, pallet by pallet, then its loose lots; each lot with where it stands. */
-export function ShipmentContents({ shipment }: { shipment: ShipmentDetail }) {
+export function ShipmentContents({
+  shipment,
+  receiveAction,
+}: {
+  shipment: ShipmentDetail;
+  /** The shipment's receive action (receiveShipmentAction bound to its reference). */
+  receiveAction: (state: FormState, data: FormData) => Promise<FormState>;
+}) {
   return (
     <div className="flex flex-col gap-4">
       {shipment.pallets.map((pallet) => {
@@ -25,7 +33,7 @@ export function ShipmentContents({ shipment }: { shipment: ShipmentDetail }) {
             {shipment.canAnswer && open.length > 0 ? (
               <AcceptUnitForm
                 sscc={pallet.sscc}
-                shipmentReference={shipment.reference}
+                action={receiveAction}
                 lotCount={open.length}
                 caseCount={open.reduce((sum, lot) => sum + lot.cases, 0)}
               />

@@ -11,6 +11,7 @@ import { findFollowedWrites } from "@/lib/ledger-writes/find-ledger-writes";
 import { writeIdsOf } from "@/lib/ledger-writes/follow";
 import { isSettled } from "@/lib/ledger-writes/write-status";
 import { getShipment } from "@/lib/shipments";
+import { receiveShipmentAction } from "../actions";
 
 export const metadata: Metadata = { title: "Shipment" };
 
@@ -34,6 +35,7 @@ export default async function ShipmentPage({
     ids: [...new Set(ids)],
   });
   const canAnswer = shipment.canAnswer && writes.every(isSettled);
+  const receiveAction = receiveShipmentAction.bind(null, shipment.reference);
   const openPallets = shipment.pallets.filter((p) => p.lots.some((lot) => lot.isOpen)).length;
   const openLoose = shipment.looseLots.filter((lot) => lot.isOpen).length;
   return (
@@ -67,12 +69,12 @@ export default async function ShipmentPage({
       </div>
       {canAnswer ? (
         <AcceptShipmentForm
-          reference={shipment.reference}
+          action={receiveAction}
           isWhole={shipment.isWholeOpen}
           summary={shipmentCounts(openPallets, openLoose)}
         />
       ) : null}
-      <ShipmentContents shipment={{ ...shipment, canAnswer }} />
+      <ShipmentContents shipment={{ ...shipment, canAnswer }} receiveAction={receiveAction} />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { findFollowedWrites } from "@/lib/ledger-writes/find-ledger-writes";
 import { writeIdsOf } from "@/lib/ledger-writes/follow";
 import { countWords, getUnit } from "@/lib/logistic-units";
 import { findIncomingUnit } from "@/lib/shipments";
+import { receiveShipmentAction } from "../../shipments/actions";
 import { takeApartAction } from "./actions";
 
 export const metadata: Metadata = { title: "Pallet" };
@@ -67,7 +68,14 @@ export default async function UnitPage({
               </p>
             ) : null}
           </div>
-          {incoming ? <AcceptUnitForm {...incoming} /> : null}
+          {incoming ? (
+            <AcceptUnitForm
+              sscc={incoming.sscc}
+              lotCount={incoming.lotCount}
+              caseCount={incoming.caseCount}
+              action={receiveShipmentAction.bind(null, incoming.shipmentReference)}
+            />
+          ) : null}
           {unit.status !== "REFUSED" && unit.status !== "TAKEN_APART" ? (
             <Link
               href={`/units/${unit.sscc}/label`}
