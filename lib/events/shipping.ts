@@ -2,18 +2,14 @@ import "server-only";
 import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
-import { type EpcisEvent, locationId, lotEpcClass, partyId } from "@/lib/epcis/event";
+import { type EpcisEvent, lotEpcClass } from "@/lib/epcis/event";
 import { parseQuantity } from "@/lib/epcis/quantity";
-import { shipmentPartiesOf } from "@/lib/epcis/shipment";
 import { parsedBy, parseInput } from "@/lib/input";
 import { assertCanRecord, assertHoldsCustody, requireHeldLot } from "@/lib/lots/guards";
-import { findLatestShipment } from "@/lib/lots/latest-shipment";
-import { eventBase } from "./event-base";
 import { enqueueLedgerWrite } from "./ledger-write";
-import { memberSiteGln } from "./locations";
 import { heldQuantityList, newLotStruct, quantityElement } from "./new-lots";
 import { planShippedPart } from "./ship-part";
-import { requireCarrier, requireDestination } from "./shipment-parties";
+import { planShippingEvent } from "./shipping-event";
 
 const optionalText = (label: string, max: number) =>
   z
@@ -82,54 +78,18 @@ export async function handOffLot({
   return db.$transaction(async (tx) => {
     const lot = await requireHeldLot(tx, member, lotId, "be shipped");
     const part = await planShippedPart(tx, member, lot, shipping.quantity ?? null);
-    const destination = await requireDestination(tx, member, shipping.recipientGln);
-    const carrier = shipping.carrierGln
-      ? await requireCarrier(tx, member, shipping.carrierGln, destination.organization.gln)
-      : null;
-    const myGln = member.organization.gln;
-    // The carrier's own leg: the lot came to it as the transporter of someone else's shipment.
-    const latest = await findLatestShipment(tx, lotId);
-    const pickedUp = shipmentPartiesOf(latest);
-    const leg = pickedUp?.takenByGln === myGln && pickedUp.recipientGln !== myGln ? pickedUp : null;
-    // Its documents travel on unless the carrier types its own.
-    const carriedDocuments =
-      leg?.documents.length && !shipping.documentNumber ? latest?.bizTransactionList : undefined;
-    const shipFromGln = leg?.shipFromGln ?? (await memberSiteGln(tx, member));
-    const nextHolder = carrier ?? destination.organization;
     const shipment = crypto.randomUUID();
-    const base = eventBase({
-      member,
-      cte: "shipping",
-      action: "OBSERVE",
-      bizStep: "shipping",
-      disposition: "in_transit",
-      locationGln: await memberSiteGln(tx, member),
-      date: null,
-      document: shipping.documentNumber
-        ? { type: shipping.documentType, number: shipping.documentNumber }
-        : carriedDocuments
-          ? null
-          : { type: "desadv", number: shipment },
+    const { event, nextHolder, hasCarrier } = await planShippingEvent(tx, member, {
+      terms: shipping,
+      leadLotId: lotId,
+      reference: shipment,
     });
     const payload: EpcisEvent = {
-      ...base,
-      ...(carriedDocuments ? { bizTransactionList: carriedDocuments } : {}),
+      ...event,
       quantityList: part ? [quantityElement(part.shipped)] : heldQuantityList(lot),
-      sourceList: [
-        { type: "owning_party", id: partyId(leg?.shipperGln ?? myGln) },
-        { type: "possessing_party", id: partyId(myGln) },
-        { type: "location", id: locationId(shipFromGln) },
-      ],
-      destinationList: [
-        { type: "owning_party", id: partyId(destination.organization.gln) },
-        { type: "possessing_party", id: partyId(nextHolder.gln) },
-        ...(destination.locationGln
-          ? [{ type: "location" as const, id: locationId(destination.locationGln) }]
-          : []),
-      ],
       kde: {
         shipment,
-        carrierName: carrier ? null : shipping.carrierName,
+        carrierName: hasCarrier ? null : shipping.carrierName,
         // The part's TLC came from this lot: FSMA's shipping KDEs name the part, the trace its origin.
         ...(part
           ? {

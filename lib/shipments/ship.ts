@@ -2,17 +2,13 @@ import "server-only";
 import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
-import { type EpcisEvent, locationId, partyId } from "@/lib/epcis/event";
-import { shipmentPartiesOf } from "@/lib/epcis/shipment";
-import { eventBase } from "@/lib/events/event-base";
+import type { EpcisEvent } from "@/lib/epcis/event";
 import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
-import { memberSiteGln } from "@/lib/events/locations";
 import { heldQuantityList } from "@/lib/events/new-lots";
-import { requireCarrier, requireDestination } from "@/lib/events/shipment-parties";
+import { planShippingEvent } from "@/lib/events/shipping-event";
 import { parseSscc } from "@/lib/gs1/keys";
 import { parsedBy, parseInput } from "@/lib/input";
 import { assertCanRecord, assertHoldsCustody } from "@/lib/lots/guards";
-import { findLatestShipment } from "@/lib/lots/latest-shipment";
 import { requireShippedGoods } from "./shipped-goods";
 
 const optionalText = (label: string, max: number) =>
@@ -69,50 +65,16 @@ export async function shipGoods({
   assertHoldsCustody(member, "ship goods");
   return db.$transaction(async (tx) => {
     const { units, lots } = await requireShippedGoods(tx, member, shipping);
-    const destination = await requireDestination(tx, member, shipping.recipientGln);
-    const carrier = shipping.carrierGln
-      ? await requireCarrier(tx, member, shipping.carrierGln, destination.organization.gln)
-      : null;
-    const myGln = member.organization.gln;
-    const latest = await findLatestShipment(tx, (lots[0] as { id: string }).id);
-    const pickedUp = shipmentPartiesOf(latest);
-    const leg = pickedUp?.takenByGln === myGln && pickedUp.recipientGln !== myGln ? pickedUp : null;
-    const carriedDocuments =
-      leg?.documents.length && !shipping.documentNumber ? latest?.bizTransactionList : undefined;
-    const siteGln = await memberSiteGln(tx, member);
-    const nextHolder = carrier ?? destination.organization;
     const reference = crypto.randomUUID();
-    const base = eventBase({
-      member,
-      cte: "shipping",
-      action: "OBSERVE",
-      bizStep: "shipping",
-      disposition: "in_transit",
-      locationGln: siteGln,
-      date: null,
-      document: shipping.documentNumber
-        ? { type: shipping.documentType, number: shipping.documentNumber }
-        : carriedDocuments
-          ? null
-          : { type: "desadv", number: reference },
+    const { event, nextHolder } = await planShippingEvent(tx, member, {
+      terms: shipping,
+      leadLotId: (lots[0] as { id: string }).id,
+      reference,
     });
     const payload: EpcisEvent = {
-      ...base,
-      ...(carriedDocuments ? { bizTransactionList: carriedDocuments } : {}),
+      ...event,
       epcList: units.map((unit) => unit.parentId),
       quantityList: lots.flatMap(heldQuantityList),
-      sourceList: [
-        { type: "owning_party", id: partyId(leg?.shipperGln ?? myGln) },
-        { type: "possessing_party", id: partyId(myGln) },
-        { type: "location", id: locationId(leg?.shipFromGln ?? siteGln) },
-      ],
-      destinationList: [
-        { type: "owning_party", id: partyId(destination.organization.gln) },
-        { type: "possessing_party", id: partyId(nextHolder.gln) },
-        ...(destination.locationGln
-          ? [{ type: "location" as const, id: locationId(destination.locationGln) }]
-          : []),
-      ],
       kde: {
         shipment: reference,
         units: units.map((unit) => ({ sscc: unit.sscc, lotIds: unit.lotIds })),
