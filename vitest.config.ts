@@ -6,10 +6,17 @@ import { defineConfig } from "vitest/config";
 const alias = { "@": path.resolve(import.meta.dirname) };
 const serverOnly = { "server-only": path.resolve(import.meta.dirname, "tools/testing/empty.ts") };
 
-/** The outbox, the indexer, the workers and the tools: the tests that drive the chain hardest. */
+/**
+ * The outbox, the indexer, the workers, the tools, pallets and shipments, and recall notices: the
+ * tests that drive the chain or the clock hardest, and about half the time of all database tests, so
+ * the two projects end together.
+ */
 const LEDGER_DB_TESTS = [
   "lib/chain/**/*.db.test.ts",
   "lib/indexer/**/*.db.test.ts",
+  "lib/logistic-units/**/*.db.test.ts",
+  "lib/shipments/**/*.db.test.ts",
+  "lib/recall/notifications/**/*.db.test.ts",
   "tools/**/*.db.test.ts",
   "workers/**/*.db.test.ts",
 ];
