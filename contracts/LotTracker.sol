@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {LotTrackerLogistics} from "./state/LotTrackerLogistics.sol";
+import {LotTrackerCapture} from "./state/LotTrackerCapture.sol";
 
 /**
  * @title LotTracker
@@ -12,9 +12,9 @@ import {LotTrackerLogistics} from "./state/LotTrackerLogistics.sol";
  * roots) lives in events, which the indexer reads without storage calls — this keeps each write near
  * one SSTORE. Types, events and errors are declared in ILotTracker; the handoff and lineage steps
  * that several functions share are in LotTrackerMoves; pallets and batched shipments are in
- * LotTrackerLogistics.
+ * LotTrackerLogistics; what the EPCIS interface captures is in LotTrackerCapture.
  */
-contract LotTracker is LotTrackerLogistics {
+contract LotTracker is LotTrackerCapture {
     /// @notice The deployer becomes the admin who grants and revokes the organisation roles, and the
     /// prefix admin who grants GS1 company prefixes.
     constructor() {

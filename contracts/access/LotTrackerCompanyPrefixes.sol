@@ -34,6 +34,8 @@ abstract contract LotTrackerCompanyPrefixes is ILotTracker, LotTrackerRoles {
     mapping(address account => mapping(uint48 key => bool)) private _morePrefixes;
     /// @dev How many of those each length has, so a revocation knows when to clear its bit.
     mapping(address account => mapping(uint256 digits => uint256)) private _morePrefixCounts;
+    /// @dev How many accounts hold each prefix, by key: whether a GTIN belongs to a member at all.
+    mapping(uint48 key => uint256) private _prefixHolderCounts;
 
     /**
      * @notice Lets `account` register lots of every GTIN carrying this GS1 company prefix.
@@ -48,6 +50,7 @@ abstract contract LotTrackerCompanyPrefixes is ILotTracker, LotTrackerRoles {
         uint48 key = _checkedKeyOf(prefix, digits);
         uint48 first = _participant(account).firstPrefix;
         if (first == key || _morePrefixes[account][key]) return;
+        ++_prefixHolderCounts[key];
         if (first == 0) {
             _setFirstPrefix(account, key);
         } else {
@@ -78,6 +81,10 @@ abstract contract LotTrackerCompanyPrefixes is ILotTracker, LotTrackerRoles {
         } else {
             return;
         }
+        // Cannot underflow: the account held the prefix, so it was counted when granted.
+        unchecked {
+            --_prefixHolderCounts[key];
+        }
         emit CompanyPrefixRevoked(account, prefix, digits, _msgSender());
     }
 
@@ -103,6 +110,19 @@ abstract contract LotTrackerCompanyPrefixes is ILotTracker, LotTrackerRoles {
         view
     {
         if (!_holdsPrefixOf(gtin, account, caller)) revert LotTrackerUnauthorizedGtin(gtin, account);
+    }
+
+    /// @dev Reverts when any account holds the GTIN's company prefix, of whatever length: the lots of
+    /// a member's GTINs are registered by that member (or its co-packers), never by a receiver.
+    function _requireUnclaimedGtin(uint64 gtin) internal view {
+        uint256 body = gtin % _GTIN_BODY;
+        uint256 divisor = 1e7;
+        for (uint256 digits = _MIN_DIGITS; digits <= _MAX_DIGITS; ++digits) {
+            if (_prefixHolderCounts[_keyOf(body / divisor, digits)] != 0) {
+                revert LotTrackerGtinOnLedger(gtin);
+            }
+            divisor /= 10;
+        }
     }
 
     /// @dev Reverts unless `sscc` is at most 18 digits and the account holds its company prefix, which

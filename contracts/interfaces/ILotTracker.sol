@@ -82,6 +82,17 @@ interface ILotTracker {
         bytes32[] parentIds
     );
 
+    /// @notice A lot received from a supplier that is not on LotLedger was registered by its first
+    /// receiver on LotLedger, `actor`, now its custodian. It has no producer on the ledger.
+    event LotReceived(
+        bytes32 indexed lotId, address indexed actor, uint64 gtin, bytes20 lotCode, bytes32 payloadHash
+    );
+
+    /// @notice `actor` anchored the Merkle root of `eventCount` EPCIS event hash IDs it captured.
+    event EpcisEventsAnchored(
+        address indexed actor, bytes32 root, uint32 eventCount, bytes32 payloadHash
+    );
+
     /// @notice A tracking event (cooling, inspection, sensor batch, ...) was recorded on the lot.
     event LotEventRecorded(
         bytes32 indexed lotId, address indexed actor, bytes32 indexed eventType, bytes32 payloadHash
@@ -165,6 +176,10 @@ interface ILotTracker {
 
     /// @notice The traceability lot code (GTIN + lot code) is already registered.
     error LotTrackerLotExists(bytes32 lotId);
+    /// @notice A member holds the GTIN's company prefix: only it registers lots of that GTIN.
+    error LotTrackerGtinOnLedger(uint64 gtin);
+    /// @notice An anchored batch of EPCIS events has no root or no events.
+    error LotTrackerEmptyEventBatch();
     /// @notice The GTIN is zero or longer than 14 digits.
     error LotTrackerInvalidGtin(uint64 gtin);
     /// @notice The lot code is all zero bytes.

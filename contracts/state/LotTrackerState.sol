@@ -80,14 +80,36 @@ abstract contract LotTrackerState is LotTrackerShipmentState {
         address custodian,
         Participant memory producer
     ) internal returns (bytes32 lotId) {
+        _requireTlc(gtin, lotCode);
+        _requireCompanyPrefix(gtin, custodian, producer);
+        lotId = _writeNewLot(gtin, lotCode, custodian, producer.id);
+    }
+
+    /// @dev Registers a lot received from a supplier that is not on LotLedger: no member may hold
+    /// the GTIN's company prefix, and the lot has no producer (participant id 0 is no one's).
+    function _registerReceivedLot(uint64 gtin, bytes20 lotCode, address custodian)
+        internal
+        returns (bytes32 lotId)
+    {
+        _requireTlc(gtin, lotCode);
+        _requireUnclaimedGtin(gtin);
+        lotId = _writeNewLot(gtin, lotCode, custodian, 0);
+    }
+
+    function _requireTlc(uint64 gtin, bytes20 lotCode) private pure {
         if (gtin == 0 || gtin > _MAX_GTIN) revert LotTrackerInvalidGtin(gtin);
         if (lotCode == bytes20(0)) revert LotTrackerEmptyLotCode();
         if (!_isLotCode(lotCode)) revert LotTrackerInvalidLotCode(lotCode);
-        _requireCompanyPrefix(gtin, custodian, producer);
+    }
+
+    function _writeNewLot(uint64 gtin, bytes20 lotCode, address custodian, uint24 producerId)
+        private
+        returns (bytes32 lotId)
+    {
         lotId = lotIdOf(gtin, lotCode);
         if (_lots[lotId].status != LotStatus.None) revert LotTrackerLotExists(lotId);
         // One struct literal so the whole lot is written with a single SSTORE.
-        _lots[lotId] = Lot(custodian, LotStatus.Active, LotStatus.None, producer.id, 0, 0, false);
+        _lots[lotId] = Lot(custodian, LotStatus.Active, LotStatus.None, producerId, 0, 0, false);
     }
 
     /**

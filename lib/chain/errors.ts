@@ -88,6 +88,8 @@ const REFUSALS: Record<string, (revert: Revert) => string> = {
     "This lot code is already on the ledger for this product: give a new batch a new lot code.",
   LotTrackerUnauthorizedGtin: () =>
     "The ledger refused: this GTIN's GS1 company prefix is not registered to your organisation on the ledger. Ask your LotLedger administrator to register your prefix.",
+  LotTrackerGtinOnLedger: () =>
+    "The ledger refused: this GTIN belongs to an organisation on LotLedger, which registers its own lots. Ask it to ship the lot to you on LotLedger.",
   AccessControlUnauthorizedAccount: () =>
     "The ledger refused: your organisation's account is not registered for this action. Ask your LotLedger administrator to register it.",
 };
