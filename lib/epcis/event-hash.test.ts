@@ -132,6 +132,15 @@ describe("preHashString", () => {
     );
   });
 
+  it("reads a JSON-LD value object of an extension as its value", () => {
+    const context = example961["@context"];
+    const typed = {
+      ...receiving,
+      "example:myField": { "@value": "Example of a vendor/user extension", "@type": "xsd:string" },
+    };
+    expect(eventHashId(typed, context)).toBe(eventHashId(receiving, context));
+  });
+
   it("changes with any value, and with an extension's namespace", () => {
     const context = example961["@context"];
     const id = eventHashId(receiving, context);
