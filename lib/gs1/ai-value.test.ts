@@ -34,7 +34,7 @@ describe("validateAiValue", () => {
     ["7006", "260101"],
     ["7007", "260101"],
     ["7007", "260101260115"],
-    ["8010", "PART#-/9A"],
+    ["8010", "9520PART#-/9A"],
     ["8011", "123"],
     ["8200", "https://example.com/product?id=1"],
     ["99", "X".repeat(90)],
@@ -124,11 +124,7 @@ describe("validateAiValue", () => {
       "260100",
       "The barcode's first freeze date (7006) 260100 is not a valid date (YYMMDD): there is no day 00.",
     ],
-    [
-      "7007",
-      "26010126",
-      "The barcode's harvest date (7007) must have 6 digits, or 12 for a range; it has 8.",
-    ],
+    ["7007", "26010126", "The barcode's harvest date (7007) must have 6 or 12 digits; it has 8."],
     [
       "7007",
       "260101261332",
@@ -157,15 +153,11 @@ describe("validateAiValue", () => {
       "U".repeat(71),
       "The barcode's product URL (8200) may have at most 70 characters; it has 71.",
     ],
-    [
-      "89",
-      "ABC",
-      "This barcode contains AI (89), which is not a GS1 Application Identifier that LotLedger knows.",
-    ],
+    ["89", "ABC", "This barcode contains AI (89), which is not a GS1 Application Identifier."],
     [
       "8004",
       "ABC",
-      "This barcode contains AI (8004), which is not a GS1 Application Identifier that LotLedger knows.",
+      "The barcode's GIAI (8004) ABC does not start with a GS1 company prefix (at least 4 digits).",
     ],
     ["lot", "ABC", "“lot” is not a GS1 Application Identifier: an AI has 2 to 4 digits."],
   ])("rejects (%s) %j", (ai, value, message) => {
@@ -220,15 +212,15 @@ describe("checkAiAssociations", () => {
   it.each([
     [
       { "10": "ABC" },
-      "The barcode's lot code (10) is only valid together with AI (01) or AI (02).",
+      "The barcode's lot code (10) is only valid together with AI (01), AI (02), AI (03), AI (8006) or AI (8026).",
     ],
     [
       { "00": "106141411234567897", "21": "1" },
-      "The barcode's serial number (21) is only valid together with AI (01).",
+      "The barcode's serial number (21) is only valid together with AI (01), AI (03) or AI (8006).",
     ],
     [
       { "02": "09506000134352", "37": "1" },
-      "The barcode's count of trade items (37) is only valid together with AI (00) and AI (02).",
+      "The barcode's count of trade items (37) is only valid together with AI (00).",
     ],
     [
       { "00": "106141411234567897", "02": "09506000134352" },
@@ -245,7 +237,7 @@ describe("checkAiAssociations", () => {
     ],
     [
       { "01": "09506000134352", "250": "X" },
-      "The barcode's secondary serial number (250) is only valid together with AI (01) and AI (21).",
+      "The barcode's secondary serial number (250) is only valid together with AI (21).",
     ],
     [{ "254": "A1" }, "The barcode's GLN extension (254) is only valid together with AI (414)."],
     [
