@@ -116,7 +116,9 @@ function splitComponents(components: AiComponent[], value: string) {
     if (start >= value.length) break;
     const isFixed = component.minLength === component.maxLength;
     const piece = value.slice(start, isFixed ? start + component.maxLength : undefined);
-    const where = piece === value ? "" : ` (characters ${start + 1}–${start + piece.length})`;
+    const [from, to] = [start + 1, start + piece.length];
+    const where =
+      piece === value ? "" : from === to ? ` (character ${from})` : ` (characters ${from}–${to})`;
     pieces.push({ component, piece, where });
     start += piece.length;
   }
