@@ -205,6 +205,10 @@ describe("checkAiAssociations", () => {
     { "414": "9520123456788", "254": "A1" },
     { "01": "09506000134352", "21": "1", "250": "X" },
     { "410": "9501101020917", "400": "PO1" },
+    { "8006": "095060001343520102", "21": "S1", "10": "L1" },
+    { "01": "09506000134352", "3103": "000195", "3922": "299" },
+    { "00": "106141411234567897", "4330": "032000-", "4333": "001000" },
+    { "01": "09506000134352", "21": "S1", "8030": "abc-_XYZ09" },
   ])("accepts %j", (ais) => {
     expect(check(ais)).not.toThrow();
   });
@@ -240,6 +244,22 @@ describe("checkAiAssociations", () => {
       "The barcode's secondary serial number (250) is only valid together with AI (21).",
     ],
     [{ "254": "A1" }, "The barcode's GLN extension (254) is only valid together with AI (414)."],
+    [
+      { "01": "09506000134352", "3922": "299" },
+      "The barcode's PRICE (3922) is only valid together with AI (30), an AI (31nn), an AI (32nn), an AI (35nn) or an AI (36nn).",
+    ],
+    [
+      { "00": "106141411234567897", "4330": "032000", "4331": "001000" },
+      "AI (4330) and AI (4331) can't be in the same barcode.",
+    ],
+    [
+      { "01": "09506000134352", "8030": "abc" },
+      "The barcode's DIGSIG (8030) is only valid together with AI (00), AI (01) and AI (21), AI (253), AI (255), AI (8003), AI (8004), AI (8006) and AI (21), AI (8010) and AI (8011), AI (8017) or AI (8018).",
+    ],
+    [
+      { "01": "09506000134352", "21": "S1", "235": "T1" },
+      "AI (21) and AI (235) can't be in the same barcode.",
+    ],
     [
       { "8200": "https://example.com" },
       "The barcode's product URL (8200) is only valid together with AI (01).",

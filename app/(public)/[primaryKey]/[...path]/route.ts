@@ -7,7 +7,7 @@ import { respondDigitalLink } from "@/lib/provenance";
 // GTIN links have their own route (app/(public)/01); any other path is Next's not-found page.
 export async function GET(
   request: Request,
-  { params }: { params: Promise<{ primaryKey: string }> },
+  { params }: { params: Promise<{ primaryKey: string; path: string[] }> },
 ): Promise<Response> {
   const { primaryKey } = await params;
   if (!DIGITAL_LINK_PRIMARY_KEYS.has(primaryKey)) notFound();
