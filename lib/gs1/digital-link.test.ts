@@ -76,6 +76,10 @@ describe("buildDigitalLink", () => {
       "The Digital Link's start “ftp://x.example” must be https:// and a host name, optionally followed by a path, without a query string.",
     ],
     [
+      { stem: "HTTPS://X.example", ais: { "01": "09506000134352" } },
+      "The Digital Link's start “HTTPS://X.example” must be https:// and a host name, optionally followed by a path, without a query string.",
+    ],
+    [
       { stem: "https://x.example?a=1", ais: { "01": "09506000134352" } },
       "The Digital Link's start “https://x.example?a=1” must be https:// and a host name, optionally followed by a path, without a query string.",
     ],

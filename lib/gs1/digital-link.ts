@@ -25,7 +25,8 @@ export interface DigitalLink {
  */
 const KEY_PREFERENCE = ["01", "00", ...DIGITAL_LINK_PRIMARY_KEYS.keys()];
 
-const STEM = /^https?:\/\/[^/?#\s_~@!$&'()*+,;=%]+(\/[^?#\s]*)?$/i;
+// The scheme in lower case, as the GS1 Digital Link URI syntax writes it (the host may be in any case).
+const STEM = /^https?:\/\/[^/?#\s_~@!$&'()*+,;=%]+(\/[^?#\s]*)?$/;
 
 /**
  * A GTIN in a Digital Link is 14 digits; a GTIN-8, -12 or -13 the app was given is checked as it
