@@ -114,7 +114,7 @@ test("a malformed Digital Link gets 400 with the reason; an unknown lot or packa
   );
 });
 
-test("a Digital Link with another GS1 key gets 404 saying so; a short GTIN or an upper-case scheme gets 400", async ({
+test("a Digital Link with another GS1 key gets 404 saying so; a short GTIN gets 400 saying how to write it", async ({
   page,
   request,
 }) => {
