@@ -114,6 +114,29 @@ test("a malformed Digital Link gets 400 with the reason; an unknown lot or packa
   );
 });
 
+test("a Digital Link with another GS1 key gets 404 saying so; a short GTIN gets 400 saying how to write it", async ({
+  page,
+  request,
+}) => {
+  const gln = await page.goto("/414/9520123456788/254/A1");
+  expect(gln?.status()).toBe(404);
+  await expect(page.getByTestId("invalid-reason")).toHaveText(
+    "LotLedger has no page for the location GLN (414) 9520123456788: it resolves products (/01/ and a GTIN), their lots and packages.",
+  );
+  const grai = await request.get("/8003/09520123456788X1?linkType=linkset");
+  expect(grai.status()).toBe(404);
+  expect(await grai.json()).toMatchObject({ code: "NOT_FOUND" });
+  const badKey = await page.goto("/8017/952012345678901234");
+  expect(badKey?.status()).toBe(400);
+  await expect(page.getByTestId("invalid-reason")).toContainText("wrong check digit");
+  const short = await page.goto("/01/9506000134352");
+  expect(short?.status()).toBe(400);
+  await expect(page.getByTestId("invalid-reason")).toHaveText(
+    "A GTIN in a Digital Link has 14 digits: write 9506000134352 as 09506000134352.",
+  );
+  expect((await request.get("/no-such/page")).status()).toBe(404);
+});
+
 test("a package's page proves it is one of the lot's packages, and says so when the list was changed", async ({
   page,
   db,

@@ -58,12 +58,21 @@ export function NotFoundPage({
   );
 }
 
-/** The friendly 400 for a malformed Digital Link, with lib/gs1's sentence saying what is wrong. */
-export function InvalidLinkPage({ reason }: { reason: string }) {
+/**
+ * The friendly 400 for a malformed Digital Link, with lib/gs1's sentence saying what is wrong, or
+ * the 404 for a valid one whose GS1 key LotLedger keeps no record of (a GLN, a GRAI …).
+ */
+export function InvalidLinkPage({
+  reason,
+  isNotFound = false,
+}: {
+  reason: string;
+  isNotFound?: boolean;
+}) {
   return (
-    <PageShell title="Not a valid product code">
+    <PageShell title={isNotFound ? "Not found" : "Not a valid product code"}>
       <section>
-        <h1>This code can't be read</h1>
+        <h1>{isNotFound ? "Not found" : "This code can't be read"}</h1>
         <p className="big prose" data-testid="invalid-reason">
           {reason}
         </p>

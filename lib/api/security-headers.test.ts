@@ -20,6 +20,8 @@ describe("securityHeaders", () => {
     expect(app["content-security-policy"]).toContain("worker-src 'self'");
     for (const pathname of [
       "/01/09506000134352",
+      "/414/9520123456788",
+      "/8003/09520123456788X1",
       "/linkset/01/x",
       "/api/lots",
       "/recall-status/01/x",

@@ -42,8 +42,11 @@ function appPolicy(nonce: string, isDevelopment: boolean): string {
   ].join("; ");
 }
 
-/** Paths answered without the app's scripts: the Digital Link resolver, its JSON twins and the API. */
-const PUBLIC_PATHS = /^\/(?:(?:01|linkset|traceability|recall-status|api)\/|check$)/;
+/**
+ * Paths answered without the app's scripts: the Digital Link resolver (/01/… and the other GS1
+ * keys' /414/…, /8003/…: all digits), its JSON twins and the API.
+ */
+const PUBLIC_PATHS = /^\/(?:(?:\d{2,4}|linkset|traceability|recall-status|api)\/|check$)/;
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.test(pathname);

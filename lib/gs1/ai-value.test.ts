@@ -34,7 +34,7 @@ describe("validateAiValue", () => {
     ["7006", "260101"],
     ["7007", "260101"],
     ["7007", "260101260115"],
-    ["8010", "PART#-/9A"],
+    ["8010", "9520PART#-/9A"],
     ["8011", "123"],
     ["8200", "https://example.com/product?id=1"],
     ["99", "X".repeat(90)],
@@ -124,11 +124,7 @@ describe("validateAiValue", () => {
       "260100",
       "The barcode's first freeze date (7006) 260100 is not a valid date (YYMMDD): there is no day 00.",
     ],
-    [
-      "7007",
-      "26010126",
-      "The barcode's harvest date (7007) must have 6 digits, or 12 for a range; it has 8.",
-    ],
+    ["7007", "26010126", "The barcode's harvest date (7007) must have 6 or 12 digits; it has 8."],
     [
       "7007",
       "260101261332",
@@ -157,15 +153,11 @@ describe("validateAiValue", () => {
       "U".repeat(71),
       "The barcode's product URL (8200) may have at most 70 characters; it has 71.",
     ],
-    [
-      "89",
-      "ABC",
-      "This barcode contains AI (89), which is not a GS1 Application Identifier that LotLedger knows.",
-    ],
+    ["89", "ABC", "This barcode contains AI (89), which is not a GS1 Application Identifier."],
     [
       "8004",
       "ABC",
-      "This barcode contains AI (8004), which is not a GS1 Application Identifier that LotLedger knows.",
+      "The barcode's GIAI (8004) ABC does not start with a GS1 company prefix (at least 4 digits).",
     ],
     ["lot", "ABC", "“lot” is not a GS1 Application Identifier: an AI has 2 to 4 digits."],
   ])("rejects (%s) %j", (ai, value, message) => {
@@ -213,6 +205,10 @@ describe("checkAiAssociations", () => {
     { "414": "9520123456788", "254": "A1" },
     { "01": "09506000134352", "21": "1", "250": "X" },
     { "410": "9501101020917", "400": "PO1" },
+    { "8006": "095060001343520102", "21": "S1", "10": "L1" },
+    { "01": "09506000134352", "3103": "000195", "3922": "299" },
+    { "00": "106141411234567897", "4330": "032000-", "4333": "001000" },
+    { "01": "09506000134352", "21": "S1", "8030": "abc-_XYZ09" },
   ])("accepts %j", (ais) => {
     expect(check(ais)).not.toThrow();
   });
@@ -220,15 +216,15 @@ describe("checkAiAssociations", () => {
   it.each([
     [
       { "10": "ABC" },
-      "The barcode's lot code (10) is only valid together with AI (01) or AI (02).",
+      "The barcode's lot code (10) is only valid together with AI (01), AI (02), AI (03), AI (8006) or AI (8026).",
     ],
     [
       { "00": "106141411234567897", "21": "1" },
-      "The barcode's serial number (21) is only valid together with AI (01).",
+      "The barcode's serial number (21) is only valid together with AI (01), AI (03) or AI (8006).",
     ],
     [
       { "02": "09506000134352", "37": "1" },
-      "The barcode's count of trade items (37) is only valid together with AI (00) and AI (02).",
+      "The barcode's count of trade items (37) is only valid together with AI (00).",
     ],
     [
       { "00": "106141411234567897", "02": "09506000134352" },
@@ -245,9 +241,25 @@ describe("checkAiAssociations", () => {
     ],
     [
       { "01": "09506000134352", "250": "X" },
-      "The barcode's secondary serial number (250) is only valid together with AI (01) and AI (21).",
+      "The barcode's secondary serial number (250) is only valid together with AI (21).",
     ],
     [{ "254": "A1" }, "The barcode's GLN extension (254) is only valid together with AI (414)."],
+    [
+      { "01": "09506000134352", "3922": "299" },
+      "The barcode's PRICE (3922) is only valid together with AI (30), an AI (31nn), an AI (32nn), an AI (35nn) or an AI (36nn).",
+    ],
+    [
+      { "00": "106141411234567897", "4330": "032000", "4331": "001000" },
+      "AI (4330) and AI (4331) can't be in the same barcode.",
+    ],
+    [
+      { "01": "09506000134352", "8030": "abc" },
+      "The barcode's DIGSIG (8030) is only valid together with AI (00), AI (01) and AI (21), AI (253), AI (255), AI (8003), AI (8004), AI (8006) and AI (21), AI (8010) and AI (8011), AI (8017) or AI (8018).",
+    ],
+    [
+      { "01": "09506000134352", "21": "S1", "235": "T1" },
+      "AI (21) and AI (235) can't be in the same barcode.",
+    ],
     [
       { "8200": "https://example.com" },
       "The barcode's product URL (8200) is only valid together with AI (01).",

@@ -1,6 +1,8 @@
 import { AppError } from "@/lib/errors";
+import type { AiComponent } from "./ai-format";
 import { type AiDefinition, getAiDefinition } from "./ai-table";
 import { gs1CheckDigit } from "./keys";
+import { LINTERS } from "./linters";
 
 /** AI → value, in the order they were read (or are to be written). */
 export type AiValues = ReadonlyMap<string, string>;
@@ -34,7 +36,7 @@ export function requireAiDefinition(ai: string, source: Gs1Source): AiDefinition
     throw invalidGs1(`“${ai}” is not a GS1 Application Identifier: an AI has 2 to 4 digits.`);
   }
   throw invalidGs1(
-    `This ${source} contains AI (${ai}), which is not a GS1 Application Identifier that LotLedger knows.`,
+    `This ${source} contains AI (${ai}), which is not a GS1 Application Identifier.`,
   );
 }
 
@@ -52,15 +54,14 @@ export function toAiEntries(input: AiInput, source: Gs1Source): [string, string]
   return [...entries];
 }
 
-const CSET_82 = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]$/;
-const CSET_39 = /^[#\-/0-9A-Z]$/;
 const CHARSET_RULES = {
   N: { pattern: /^\d$/, allowed: "may only contain digits" },
   X: {
-    pattern: CSET_82,
+    pattern: /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]$/,
     allowed: `may only contain letters, digits and ! " % & ' ( ) * + , - . / : ; < = > ? _`,
   },
-  Y: { pattern: CSET_39, allowed: "may only contain capital letters, digits and # - /" },
+  Y: { pattern: /^[#\-/0-9A-Z]$/, allowed: "may only contain capital letters, digits and # - /" },
+  Z: { pattern: /^[-_0-9A-Za-z]$/, allowed: "may only contain letters, digits, - and _" },
 } as const;
 
 /** Throws unless the last digit of a GTIN, GLN or SSCC is its GS1 check digit. */
@@ -74,80 +75,79 @@ export function assertCheckDigit(label: string, key: string, source: Gs1Source):
 }
 
 /**
- * Checks one AI value against its format: character set, length, check digit, dates. Each
- * rejection names the AI and says what is wrong, in one sentence.
+ * Checks one AI value against its format in GS1's Syntax Dictionary: each component's character
+ * set, length and linters (check digits, dates, country codes …). Each rejection names the AI and
+ * says what is wrong, in one sentence.
  */
 export function validateAiValue(ai: string, value: string, source: Gs1Source): void {
   const definition = requireAiDefinition(ai, source);
   const subject = `The ${source}'s ${definition.label} (${ai})`;
-  const { charset, minLength, maxLength } = definition;
   if (value === "") throw invalidGs1(`${subject} is empty.`);
+  const pieces = splitComponents(definition.components, value);
+  for (const { component, piece, where } of pieces) {
+    const rule = CHARSET_RULES[component.charset];
+    const bad = [...piece].find((character) => !rule.pattern.test(character));
+    if (bad !== undefined) {
+      const inPart = definition.charset === "mixed" ? where : "";
+      throw invalidGs1(`${subject} ${rule.allowed}${inPart}, not ${describeCharacter(bad)}.`);
+    }
+  }
+  const lengthProblem = checkLength(definition, value.length);
+  if (lengthProblem) throw invalidGs1(`${subject} ${lengthProblem}.`);
 
-  const rule = CHARSET_RULES[charset];
-  const bad = [...value].find((character) => !rule.pattern.test(character));
-  if (bad !== undefined) {
-    throw invalidGs1(`${subject} ${rule.allowed}, not ${describeCharacter(bad)}.`);
-  }
-
-  const unit = charset === "N" ? "digits" : "characters";
-  if (definition.check === "yymmdd-yymmdd" && value.length !== 6 && value.length !== 12) {
-    throw invalidGs1(`${subject} must have 6 digits, or 12 for a range; it has ${value.length}.`);
-  }
-  if (minLength === maxLength && value.length !== minLength) {
-    throw invalidGs1(`${subject} must have ${minLength} ${unit}; it has ${value.length}.`);
-  }
-  if (value.length < minLength) {
-    throw invalidGs1(`${subject} must have at least ${minLength} ${unit}; it has ${value.length}.`);
-  }
-  if (value.length > maxLength) {
-    throw invalidGs1(`${subject} may have at most ${maxLength} ${unit}; it has ${value.length}.`);
-  }
-
-  if (definition.hasCheckDigit) assertCheckDigit(definition.label, value, source);
-  const problem = definition.check && checkProblem(definition.check, value);
-  if (problem) throw invalidGs1(`${subject} ${value} ${problem}.`);
-}
-
-function checkProblem(check: NonNullable<AiDefinition["check"]>, value: string) {
-  switch (check) {
-    case "yymmd0":
-      return dateProblem(value, true);
-    case "yymmdd":
-      return dateProblem(value, false);
-    case "yymmdd-yymmdd":
-      return (
-        dateProblem(value.slice(0, 6), false) ??
-        (value.length === 12 ? dateProblem(value.slice(6), false) : undefined)
-      );
-    case "yymmddhhmi":
-      return dateProblem(value.slice(0, 6), false) ?? timeProblem(value.slice(6));
-    case "no-zero-prefix":
-      return value.startsWith("0") ? "must not start with 0" : undefined;
+  for (const { component, piece, where } of pieces) {
+    for (const linter of component.linters) {
+      const problem = LINTERS[linter]?.(piece);
+      if (!problem) continue;
+      // A key's check digit is named as people read the key: "GTIN 0950… has a wrong check digit";
+      // in a key with more parts, the sentence says which characters the check digit closes.
+      const isCheck = linter === "csum" || linter === "csumalpha";
+      const named = isCheck && where === "" ? `The ${source}'s ${definition.label}` : subject;
+      throw invalidGs1(`${named} ${value} ${problem}${isCheck ? where : ""}.`);
+    }
   }
 }
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** The value cut into its components: fixed lengths first, the variable last one takes the rest. */
+function splitComponents(components: AiComponent[], value: string) {
+  const pieces: { component: AiComponent; piece: string; where: string }[] = [];
+  let start = 0;
+  for (const component of components) {
+    if (start >= value.length) break;
+    const isFixed = component.minLength === component.maxLength;
+    const piece = value.slice(start, isFixed ? start + component.maxLength : undefined);
+    const [from, to] = [start + 1, start + piece.length];
+    const where =
+      piece === value ? "" : from === to ? ` (character ${from})` : ` (characters ${from}–${to})`;
+    pieces.push({ component, piece, where });
+    start += piece.length;
+  }
+  // Characters past the last component are still checked against its character set.
+  const last = components.at(-1);
+  if (last && start < value.length)
+    pieces.push({ component: last, piece: value.slice(start), where: "" });
+  return pieces;
+}
 
-/**
- * GS1 dates are YYMMDD, where DD may be 00 ("month only") in some AIs. A two-digit year divisible
- * by 4 is a leap year within GS1's ±50-year window for the century.
- */
-function dateProblem(yymmdd: string, isDayZeroAllowed: boolean): string | undefined {
-  const [yy, mm, dd] = [0, 2, 4].map((start) => Number(yymmdd.slice(start, start + 2))) as [
-    number,
-    number,
-    number,
-  ];
-  const where = `is not a valid date (YYMMDD)`;
-  if (mm < 1 || mm > 12) return `${where}: there is no month ${yymmdd.slice(2, 4)}`;
-  if (dd === 0) return isDayZeroAllowed ? undefined : `${where}: there is no day 00`;
-  const days = mm === 2 && yy % 4 !== 0 ? 28 : (DAYS_IN_MONTH[mm - 1] ?? 31);
-  if (dd > days) return `${where}: month ${yymmdd.slice(2, 4)} has no day ${yymmdd.slice(4, 6)}`;
+/** Whether a value's length fits the components: "must have 6 or 12 digits; it has 8". */
+function checkLength(definition: AiDefinition, length: number): string | undefined {
+  const { components, minLength, maxLength } = definition;
+  const unit = definition.charset === "N" ? "digits" : "characters";
+  const isAllFixed = components.every((c: AiComponent) => c.minLength === c.maxLength);
+  if (isAllFixed) {
+    const allowed: number[] = [];
+    let total = 0;
+    for (const component of components) {
+      if (component.isOptional) allowed.push(total);
+      total += component.maxLength;
+    }
+    allowed.push(total);
+    if (allowed.includes(length)) return undefined;
+    const list =
+      allowed.length === 1 ? `${total}` : `${allowed.slice(0, -1).join(", ")} or ${total}`;
+    return `must have ${list} ${unit}; it has ${length}`;
+  }
+  if (length < minLength) return `must have at least ${minLength} ${unit}; it has ${length}`;
+  if (length > maxLength) return `may have at most ${maxLength} ${unit}; it has ${length}`;
   return undefined;
-}
-
-function timeProblem(hhmi: string): string | undefined {
-  const [hh, mi] = [Number(hhmi.slice(0, 2)), Number(hhmi.slice(2, 4))];
-  if (hh <= 23 && mi <= 59) return undefined;
-  return `is not a valid time (HHMI): there is no ${hhmi.slice(0, 2)}:${hhmi.slice(2)}`;
 }

@@ -76,12 +76,16 @@ describe("buildDigitalLink", () => {
       "The Digital Link's start “ftp://x.example” must be https:// and a host name, optionally followed by a path, without a query string.",
     ],
     [
+      { stem: "HTTPS://X.example", ais: { "01": "09506000134352" } },
+      "The Digital Link's start “HTTPS://X.example” must be https:// and a host name, optionally followed by a path, without a query string.",
+    ],
+    [
       { stem: "https://x.example?a=1", ais: { "01": "09506000134352" } },
       "The Digital Link's start “https://x.example?a=1” must be https:// and a host name, optionally followed by a path, without a query string.",
     ],
     [
       { stem: GS1, ais: { "10": "L1" } },
-      "A Digital Link needs a primary key: a GTIN (01), an SSCC (00) or a GLN (414).",
+      "A Digital Link needs a primary key: a GTIN (01), an SSCC (00), a GLN (414) or another GS1 key.",
     ],
     [
       { stem: GS1, ais: { "10": "L1" }, primaryKey: "01" as const },
@@ -117,7 +121,7 @@ describe("buildDigitalLink", () => {
     ],
     [
       { stem: GS1, ais: { "00": "106141411234567897", "10": "L1" } },
-      "The Digital Link's lot code (10) is only valid together with AI (01) or AI (02).",
+      "The Digital Link's lot code (10) is only valid together with AI (01), AI (02), AI (03), AI (8006) or AI (8026).",
     ],
     [
       { stem: GS1, ais: { "01": "09506000134352", "17": "261331" } },
@@ -129,7 +133,7 @@ describe("buildDigitalLink", () => {
     ],
     [
       { stem: GS1, ais: { "01": "09506000134352", "89": "x" } },
-      "This Digital Link contains AI (89), which is not a GS1 Application Identifier that LotLedger knows.",
+      "This Digital Link contains AI (89), which is not a GS1 Application Identifier.",
     ],
     [
       {
@@ -164,7 +168,7 @@ describe("buildDigitalLink", () => {
       "400": "PO&1=2",
     },
     { "414": "9520123456788", "254": "A?B=C" },
-    { "8010": "PART#-/9", "8011": "42" },
+    { "8010": "9520PART#-/9", "8011": "42" },
   ])("round-trips %j through parseDigitalLink", (ais) => {
     const uri = buildDigitalLink({ stem: "https://id.lotledger.example/r", ais });
     const parsed = parseDigitalLink(uri);

@@ -1,5 +1,5 @@
 import { checkAiAssociations } from "./ai-associations";
-import { DIGITAL_LINK_KEY_QUALIFIERS, getAiDefinition } from "./ai-table";
+import { DIGITAL_LINK_PRIMARY_KEYS, getAiDefinition } from "./ai-table";
 import {
   type AiInput,
   type AiValues,
@@ -19,16 +19,20 @@ export interface DigitalLink {
   ais: AiValues;
 }
 
-/** The primary key a Digital Link uses when the AIs hold more than one (a GTIN and an SSCC). */
-export const DIGITAL_LINK_PRIMARY_KEYS = ["01", "00", "414", "417", "8010"] as const;
+/**
+ * The primary key a Digital Link uses when the AIs hold more than one (a GTIN and an SSCC): a
+ * GTIN, then an SSCC, then the others in the dictionary's order.
+ */
+const KEY_PREFERENCE = ["01", "00", ...DIGITAL_LINK_PRIMARY_KEYS.keys()];
 
-const STEM = /^https?:\/\/[^/?#\s_~@!$&'()*+,;=%]+(\/[^?#\s]*)?$/i;
+// The scheme in lower case, as the GS1 Digital Link URI syntax writes it (the host may be in any case).
+const STEM = /^https?:\/\/[^/?#\s_~@!$&'()*+,;=%]+(\/[^?#\s]*)?$/;
 
 /**
- * A GTIN in a Digital Link is 14 digits; a GTIN-8, -12 or -13 is checked as it is and then padded
- * with leading zeros, as the standard requires.
+ * A GTIN in a Digital Link is 14 digits; a GTIN-8, -12 or -13 the app was given is checked as it
+ * is and then padded with leading zeros, as the standard requires.
  */
-export function normalizeDigitalLinkGtin(value: string): string {
+function toGtin14(value: string): string {
   if (/^(\d{8}|\d{12}|\d{13})$/.test(value)) {
     assertCheckDigit("GTIN", value, "Digital Link");
     return value.padStart(14, "0");
@@ -46,7 +50,7 @@ export function normalizeDigitalLinkGtin(value: string): string {
 export function buildDigitalLink(options: {
   stem: string;
   ais: AiInput;
-  primaryKey?: (typeof DIGITAL_LINK_PRIMARY_KEYS)[number];
+  primaryKey?: string;
 }): string {
   if (!STEM.test(options.stem)) {
     throw invalidGs1(
@@ -57,21 +61,27 @@ export function buildDigitalLink(options: {
   const ais = new Map(
     toAiEntries(options.ais, "Digital Link").map(([ai, value]) => [
       ai,
-      ai === "01" ? normalizeDigitalLinkGtin(value) : value,
+      ai === "01" ? toGtin14(value) : value,
     ]),
   );
   for (const [ai, value] of ais) validateAiValue(ai, value, "Digital Link");
 
-  const primaryKey = options.primaryKey ?? DIGITAL_LINK_PRIMARY_KEYS.find((key) => ais.has(key));
+  const primaryKey = options.primaryKey ?? KEY_PREFERENCE.find((key) => ais.has(key));
   if (!primaryKey || !ais.has(primaryKey)) {
     throw invalidGs1(
       options.primaryKey
         ? `The Digital Link's primary key (${options.primaryKey}) is missing from its data.`
-        : "A Digital Link needs a primary key: a GTIN (01), an SSCC (00) or a GLN (414).",
+        : "A Digital Link needs a primary key: a GTIN (01), an SSCC (00), a GLN (414) or another GS1 key.",
     );
   }
-  const qualifiers = DIGITAL_LINK_KEY_QUALIFIERS[primaryKey] ?? [];
-  const pathAis = [primaryKey, ...qualifiers.filter((ai) => ais.has(ai))];
+  const sequences = DIGITAL_LINK_PRIMARY_KEYS.get(primaryKey);
+  if (!sequences) {
+    throw invalidGs1(`AI (${primaryKey}) is not a GS1 Digital Link primary key.`);
+  }
+  // The qualifier sequence that carries the most of the AIs (22, 10, 21 rather than 235).
+  const present = sequences.map((sequence) => sequence.filter((ai) => ais.has(ai)));
+  const qualifiers = present.reduce((best, next) => (next.length > best.length ? next : best), []);
+  const pathAis = [primaryKey, ...qualifiers];
   const queryAis = [...ais.keys()].filter((ai) => !pathAis.includes(ai));
   for (const ai of queryAis) {
     if (!getAiDefinition(ai)?.isDigitalLinkAttribute) {

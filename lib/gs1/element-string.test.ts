@@ -112,12 +112,12 @@ describe("parseElementString", () => {
     [`01095060001343${GS}10L1`, "The barcode's GTIN (01) must have 14 digits; it has 12."],
     [`0109506000134352${GS}${GS}10L1`, "This barcode has two separators (GS) in a row."],
     [
-      "0109506000134352800412345",
-      "This barcode contains AI (8004), which is not a GS1 Application Identifier that LotLedger knows.",
+      "0109506000134352880412345",
+      "This barcode contains AI (88), which is not a GS1 Application Identifier.",
     ],
     [
       "010950600013435289ABC",
-      "This barcode contains AI (89), which is not a GS1 Application Identifier that LotLedger knows.",
+      "This barcode contains AI (89), which is not a GS1 Application Identifier.",
     ],
     ["0109506000134352ABC", "This barcode has “ABC” where a GS1 Application Identifier should be."],
     [
@@ -137,12 +137,15 @@ describe("parseElementString", () => {
       `010950600013435210L1${GS}10L2`,
       "AI (10) appears twice in this barcode with different values.",
     ],
-    ["10L1", "The barcode's lot code (10) is only valid together with AI (01) or AI (02)."],
+    [
+      "10L1",
+      "The barcode's lot code (10) is only valid together with AI (01), AI (02), AI (03), AI (8006) or AI (8026).",
+    ],
     [
       "01095060001343527003261231235990PO1",
       "The barcode's expiry date and time (7003) may only contain digits, not “P”.",
     ],
-    ["01095060001343520209506000134352371", "AI (01) and AI (02) can't be in the same barcode."],
+    ["01095060001343520209506000134352371", "AI (01) and AI (37) can't be in the same barcode."],
   ])("rejects %j", (data, message) => {
     expect(rejectionOf(() => parseElementString(data))).toBe(message);
   });
@@ -226,19 +229,22 @@ describe("parseBracketedElementString", () => {
     ],
     ["(01)09506000134352(10)", "The barcode's lot code (10) is empty."],
     [
-      "(01)09506000134352(10)AB(12)",
-      "This barcode contains AI (12), which is not a GS1 Application Identifier that LotLedger knows.",
+      "(01)09506000134352(10)AB(19)",
+      "This barcode contains AI (19), which is not a GS1 Application Identifier.",
     ],
     [
       "(01)09506000134352(8004)X",
-      "This barcode contains AI (8004), which is not a GS1 Application Identifier that LotLedger knows.",
+      "The barcode's GIAI (8004) X does not start with a GS1 company prefix (at least 4 digits).",
     ],
     [
       "(01)09506000134352(10)A(10)B",
       "AI (10) appears twice in this barcode with different values.",
     ],
     ["(01) 0950 6000 1343 52", "The barcode's GTIN (01) may only contain digits, not “ ”."],
-    ["(21)S1", "The barcode's serial number (21) is only valid together with AI (01)."],
+    [
+      "(21)S1",
+      "The barcode's serial number (21) is only valid together with AI (01), AI (03) or AI (8006).",
+    ],
   ])("rejects %j", (text, message) => {
     expect(rejectionOf(() => parseBracketedElementString(text))).toBe(message);
   });

@@ -1,5 +1,5 @@
 import { checkAiAssociations } from "./ai-associations";
-import { aiLengthByPrefix, findAiAtStart, getAiDefinition } from "./ai-table";
+import { type AiDefinition, aiLengthByPrefix, getAiDefinition } from "./ai-table";
 import {
   type AiInput,
   type AiValues,
@@ -28,7 +28,7 @@ export function parseElementString(data: string, source: Gs1Source = "barcode"):
   const ais = new Map<string, string>();
   while (rest !== "") {
     if (rest.startsWith(GS)) throw invalidGs1(`This ${source} has two separators (GS) in a row.`);
-    const definition = findAiAtStart(rest) ?? rejectUnknownAi(rest, source);
+    const definition = readAiAtStart(rest, source);
     rest = rest.slice(definition.ai.length);
     const end = rest.indexOf(GS);
     const field = end < 0 ? rest : rest.slice(0, end);
@@ -134,12 +134,11 @@ function addElement(ais: Map<string, string>, ai: string, value: string, source:
   ais.set(ai, value);
 }
 
-function rejectUnknownAi(rest: string, source: Gs1Source): never {
+/** The AI an unbracketed element string starts with; a rejection names what stands there instead. */
+function readAiAtStart(rest: string, source: Gs1Source): AiDefinition {
   if (!/^\d\d/.test(rest)) {
     const shown = rest.slice(0, 12).replaceAll(GS, "<GS>");
     throw invalidGs1(`This ${source} has “${shown}” where a GS1 Application Identifier should be.`);
   }
-  const ai = rest.slice(0, aiLengthByPrefix(rest.slice(0, 2)));
-  requireAiDefinition(ai, source);
-  throw invalidGs1(`This ${source} has an AI (${ai}) that LotLedger can't read.`);
+  return requireAiDefinition(rest.slice(0, aiLengthByPrefix(rest.slice(0, 2))), source);
 }

@@ -57,10 +57,13 @@ describe("formatElementString and formatHumanReadable", () => {
       { "01": "09506000134352", "10": "L 1" },
       `The barcode's lot code (10) may only contain letters, digits and ! " % & ' ( ) * + , - . / : ; < = > ? _, not “ ”.`,
     ],
-    [{ "21": "S1" }, "The barcode's serial number (21) is only valid together with AI (01)."],
+    [
+      { "21": "S1" },
+      "The barcode's serial number (21) is only valid together with AI (01), AI (03) or AI (8006).",
+    ],
     [
       { "01": "09506000134352", "89": "X" },
-      "This barcode contains AI (89), which is not a GS1 Application Identifier that LotLedger knows.",
+      "This barcode contains AI (89), which is not a GS1 Application Identifier.",
     ],
   ])("rejects %j", (ais, message) => {
     expect(rejectionOf(() => formatElementString(ais))).toBe(message);

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { getAiDefinition } from "./ai-table";
 
 // GS1 identification keys as typed or scanned: GTIN (products), GLN (places and parties), SSCC
 // (logistic units), each with its check digit; each rejection says what is wrong and what to check.
@@ -101,12 +102,17 @@ export function parseGs1Key(input: string, spec: Gs1KeySpec): string {
   return key;
 }
 
+/** A fixed-length key's length in GS1's Syntax Dictionary: GLN (414) 13 digits, SSCC (00) 18. */
+function keyLength(ai: string): number {
+  return getAiDefinition(ai)?.maxLength ?? 0;
+}
+
 /** Parses a GLN (Global Location Number, 13 digits) of a farm, packhouse, warehouse or store. */
 export function parseGln(input: string): string {
   return parseGs1Key(input, {
     name: "GLN",
     noun: "A GLN",
-    length: 13,
+    length: keyLength("414"),
     field: "gln",
     emptyMessage: "Enter the GLN, the 13-digit Global Location Number of the place.",
   });
@@ -120,7 +126,7 @@ export function parseSscc(input: string): string {
   return parseGs1Key(input.replace(/^\s*\(00\)/, ""), {
     name: "SSCC",
     noun: "An SSCC",
-    length: 18,
+    length: keyLength("00"),
     field: "sscc",
     emptyMessage: "Enter the SSCC, the 18-digit number after (00) on the pallet label.",
   });

@@ -65,7 +65,7 @@ describe("parseDigitalLink rejects", () => {
     ],
     [
       "https://id.gs1.org/01/9506000134353",
-      "The Digital Link's GTIN 9506000134353 has a wrong check digit: the last digit should be 2.",
+      "A GTIN in a Digital Link has 14 digits: write 9506000134353 as 09506000134353.",
     ],
     [
       "https://id.gs1.org/01/09506000134",
@@ -73,7 +73,7 @@ describe("parseDigitalLink rejects", () => {
     ],
     [
       "https://id.gs1.org/01/0950600013437",
-      "The Digital Link's GTIN 0950600013437 has a wrong check digit: the last digit should be 9.",
+      "A GTIN in a Digital Link has 14 digits: write 0950600013437 as 00950600013437.",
     ],
     [
       "https://id.gs1.org/01/095060001343520",
@@ -123,7 +123,7 @@ describe("parseDigitalLink rejects", () => {
     ],
     [
       "https://id.gs1.org/01/09520123456788/89/ABC123?99=XYZ",
-      "This Digital Link contains AI (89), which is not a GS1 Application Identifier that LotLedger knows.",
+      "This Digital Link contains AI (89), which is not a GS1 Application Identifier.",
     ],
     ["https://id.gs1.org/01/09520123456788/21/", "A Digital Link's path can't end with “/”."],
     // Query string
@@ -153,11 +153,11 @@ describe("parseDigitalLink rejects", () => {
     ],
     [
       "https://example.com/01/09520123456788?99=XYZ&89=ABC123",
-      "This Digital Link contains AI (89), which is not a GS1 Application Identifier that LotLedger knows.",
+      "This Digital Link contains AI (89), which is not a GS1 Application Identifier.",
     ],
     [
       "https://a.example/01/12312312312333?99=ABC&999=faux",
-      "This Digital Link contains AI (999), which is not a GS1 Application Identifier that LotLedger knows.",
+      "This Digital Link contains AI (999), which is not a GS1 Application Identifier.",
     ],
     [
       "https://a.example/01/12312312312333?99=",
@@ -190,7 +190,7 @@ describe("parseDigitalLink rejects", () => {
     // Associations
     [
       "https://a.example/00/106141411234567897?37=25",
-      "The Digital Link's count of trade items (37) is only valid together with AI (00) and AI (02).",
+      "The Digital Link's count of trade items (37) is only valid together with AI (02) or AI (8026).",
     ],
     [
       "https://a.example/00/106141411234567897?02=09520123456788",
@@ -198,7 +198,7 @@ describe("parseDigitalLink rejects", () => {
     ],
     [
       "https://a.example/01/12312312312333?02=09520123456788&37=1",
-      "AI (01) and AI (02) can't be in the same Digital Link.",
+      "AI (01) and AI (37) can't be in the same Digital Link.",
     ],
     [
       "https://a.example/01/12312312312333?3102=000100&3103=000010",

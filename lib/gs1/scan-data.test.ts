@@ -27,7 +27,7 @@ describe("parseScanData accepts", () => {
     ["digital-link", "]d1https://id.gs1.org/01/09506000134352", [["01", "09506000134352"]]],
     [
       "digital-link",
-      "HTTPS://ID.GS1.ORG/01/09521234543213/22/ABC%2D123?99=XYZ-987",
+      "https://ID.GS1.ORG/01/09521234543213/22/ABC%2D123?99=XYZ-987",
       [
         ["01", "09521234543213"],
         ["22", "ABC-123"],
@@ -170,9 +170,12 @@ describe("parseScanData rejects", () => {
     [`]d2${GS}0109506000134352${GS}${GS}10L1`, "This barcode has two separators (GS) in a row."],
     [
       `${GS}0109506000134352800412`,
-      "This barcode contains AI (8004), which is not a GS1 Application Identifier that LotLedger knows.",
+      "The barcode's GIAI (8004) 12 does not start with a GS1 company prefix (at least 4 digits).",
     ],
-    [`${GS}10L1`, "The barcode's lot code (10) is only valid together with AI (01) or AI (02)."],
+    [
+      `${GS}10L1`,
+      "The barcode's lot code (10) is only valid together with AI (01), AI (02), AI (03), AI (8006) or AI (8026).",
+    ],
     [
       `010950600013435210${"L".repeat(21)}`,
       "The barcode's lot code (10) may have at most 20 characters; it has 21.",

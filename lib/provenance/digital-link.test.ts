@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
 import { buildLinkset, resolveDigitalLinkPath } from "./digital-link";
 
+function rejection(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("Expected an AppError, but nothing was thrown.");
+}
+
 describe("resolveDigitalLinkPath", () => {
-  it("reads the three levels and pads a GTIN-13", () => {
-    expect(resolveDigitalLinkPath("/01/9506000134352")).toMatchObject({
+  it("reads the three levels", () => {
+    expect(resolveDigitalLinkPath("/01/09506000134352")).toMatchObject({
       level: "product",
       gtin: "09506000134352",
       path: "/01/09506000134352",
@@ -19,8 +30,23 @@ describe("resolveDigitalLinkPath", () => {
     });
   });
 
-  it("refuses a wrong check digit with lib/gs1's sentence", () => {
+  it("refuses a wrong check digit and a short GTIN with lib/gs1's sentences", () => {
     expect(() => resolveDigitalLinkPath("/01/09506000134353/10/L1")).toThrow(/check digit/);
+    expect(() => resolveDigitalLinkPath("/01/9506000134352")).toThrow(
+      "A GTIN in a Digital Link has 14 digits: write 9506000134352 as 09506000134352.",
+    );
+  });
+
+  it.each([
+    ["/414/9520123456788/254/A1", "location GLN (414) 9520123456788"],
+    ["/8003/09520123456788X1", "GRAI (8003) 09520123456788X1"],
+    ["/00/106141411234567897", "SSCC (00) 106141411234567897"],
+  ])("answers a valid link with another GS1 key, %s, as not found", (path, what) => {
+    const error = rejection(() => resolveDigitalLinkPath(path));
+    expect(error.code).toBe("NOT_FOUND");
+    expect(error.message).toBe(
+      `LotLedger has no page for the ${what}: it resolves products (/01/ and a GTIN), their lots and packages.`,
+    );
   });
 });
 

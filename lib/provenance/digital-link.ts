@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { getAiDefinition } from "@/lib/gs1/ai-table";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { parseDigitalLink } from "@/lib/gs1/parse-digital-link";
 
@@ -14,16 +15,19 @@ export type ResolverTarget = {
 
 /**
  * Reads a resolver request path ("/01/09506000134352/10/ABC") with lib/gs1, so a malformed one is
- * refused with lib/gs1's sentence (AppError "INVALID_INPUT"). Only GTIN-keyed links resolve here; a
- * short GTIN comes back padded to 14 digits, and query-string attributes are checked but not used.
+ * refused with lib/gs1's sentence (AppError "INVALID_INPUT"). Only GTIN-keyed links name something
+ * LotLedger keeps; a valid link with another GS1 key (a GLN, a GRAI …) is AppError "NOT_FOUND".
+ * Query-string attributes are checked but not used.
  */
 export function resolveDigitalLinkPath(path: string): ResolverTarget {
   const { ais } = parseDigitalLink(path);
   const gtin = ais.get("01");
   if (gtin === undefined) {
+    const [key = "", value = ""] = [...ais][0] ?? [];
+    const label = getAiDefinition(key)?.label ?? "key";
     throw new AppError(
-      "INVALID_INPUT",
-      "LotLedger resolves GTIN Digital Links only: the path starts with /01/ and the GTIN.",
+      "NOT_FOUND",
+      `LotLedger has no page for the ${label} (${key}) ${value}: it resolves products (/01/ and a GTIN), their lots and packages.`,
     );
   }
   const lotCode = ais.get("10") ?? null;

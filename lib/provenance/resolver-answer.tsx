@@ -61,9 +61,11 @@ export async function answerDigitalLink(request: Request): Promise<ResolverAnswe
     return jsonKind || accept.includes("application/json")
       ? jsonError(error)
       : {
-          status: 400,
+          status: error.httpStatus,
           headers: { "content-type": HTML },
-          body: renderDocument(<InvalidLinkPage reason={error.message} />),
+          body: renderDocument(
+            <InvalidLinkPage reason={error.message} isNotFound={error.code === "NOT_FOUND"} />,
+          ),
           dependsOn: null,
         };
   }
