@@ -5,7 +5,9 @@ import { insertLedgerTransaction, type LedgerCall } from "@/lib/chain/outbox/enq
 import { type LedgerWriteState, waitForLedgerWrite } from "@/lib/chain/outbox/wait";
 import { hashPayload } from "@/lib/chain/payload";
 import type { Db, Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { EpcisEvent } from "@/lib/epcis/event";
+import { indexEpcisEvent } from "@/lib/epcis/event-index";
 import { getIndexedBlock } from "@/lib/indexer/indexer";
 import { assertOwnGtins, type NewLot } from "./new-lots";
 
@@ -25,6 +27,11 @@ export type LedgerWriteRequest = {
   newLots?: NewLot[];
   /** The client's Idempotency-Key: a second write under it fails the caller's transaction. */
   idempotencyKey?: string;
+  /**
+   * A captured EPCIS event this write anchors: its repository row is written from the document as
+   * captured (hash ID as captured), in the same transaction as the outbox row.
+   */
+  epcis?: { eventId: string; document: Record<string, unknown>; captureJobId: string | null };
 };
 
 /** The write of a critical tracking event: its payload is the EPCIS event. */
@@ -38,7 +45,7 @@ export type EventWrite = LedgerWriteRequest & { payload: EpcisEvent };
 export async function enqueueLedgerWrite(
   tx: Tx,
   member: Member,
-  { payload, call, lotId, newLots = [], idempotencyKey }: LedgerWriteRequest,
+  { payload, call, lotId, newLots = [], idempotencyKey, epcis }: LedgerWriteRequest,
 ): Promise<{ id: string; payloadHash: string }> {
   // Every write that registers lots passes here, so no path can queue one LotTracker would refuse.
   await assertOwnGtins(tx, member, newLots);
@@ -59,6 +66,20 @@ export async function enqueueLedgerWrite(
     lot.serials.map((serial) => ({ lotId: lot.id, serial, ledgerTransactionId: id })),
   );
   if (packages.length > 0) await tx.package.createMany({ data: packages });
+  if (epcis) {
+    await tx.epcisEvent.create({
+      data: {
+        ...indexEpcisEvent(epcis.document),
+        eventId: epcis.eventId,
+        organizationId: member.organization.id,
+        captureJobId: epcis.captureJobId,
+        ledgerTransactionId: id,
+        payloadHash,
+        lotIds: [...new Set([lotId, ...newLots.map((lot) => lot.id)])],
+        document: epcis.document as Prisma.InputJsonObject,
+      },
+    });
+  }
   await auditLedgerWrite(tx, member, {
     ...ledgerCall,
     ledgerTransactionId: id,
