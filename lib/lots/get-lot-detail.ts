@@ -40,8 +40,12 @@ export type LotDetail = {
   unit: string | null;
   status: "ACTIVE" | "IN_TRANSIT" | "RECALLED" | "CONSUMED";
   custodian: { address: string; name: string };
-  /** The organisation that registered the lot. */
-  producer: { address: string; name: string };
+  /**
+   * The organisation that registered the lot; null for a lot received from a supplier off LotLedger,
+   * which its first receiver (`receivedBy`) registered and vouches for.
+   */
+  producer: { address: string; name: string } | null;
+  receivedBy: { address: string; name: string } | null;
   recipient: { address: string; name: string } | null;
   parents: { id: string; lotCode: string }[];
   children: { id: string; lotCode: string }[];
@@ -124,7 +128,8 @@ async function readLotDetail(db: Db, lotId: string): Promise<LotDetail | null> {
     unit: lot.unit,
     status: lot.status,
     custodian: { address: lot.custodian, name: nameOf(lot.custodian) },
-    producer: { address: lot.producer, name: nameOf(lot.producer) },
+    producer: lot.producer ? { address: lot.producer, name: nameOf(lot.producer) } : null,
+    receivedBy: receiverOf(events, nameOf),
     recipient: lot.recipient ? { address: lot.recipient, name: nameOf(lot.recipient) } : null,
     parents: lot.parents.map((link) => link.parent),
     children: lot.children.map((link) => link.child),
@@ -152,4 +157,13 @@ async function readLotDetail(db: Db, lotId: string): Promise<LotDetail | null> {
       };
     }),
   };
+}
+
+/** Who registered a lot received from a supplier off LotLedger: the signer of its LotReceived. */
+function receiverOf(
+  events: readonly { name: string; actor: string }[],
+  nameOf: (address: string) => string,
+): { address: string; name: string } | null {
+  const received = events.find((event) => event.name === "LotReceived");
+  return received ? { address: received.actor, name: nameOf(received.actor) } : null;
 }

@@ -28,6 +28,7 @@ import { isSettled } from "@/lib/ledger-writes/write-status";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { canCreateLots } from "@/lib/lots/guards";
 import { getLotShipment } from "@/lib/lots/latest-shipment";
+import { originSentence, registrarOf } from "@/lib/lots/lot-origin";
 import { findShippingParties } from "@/lib/organizations";
 import { findProduct, productLabel } from "@/lib/products";
 import { findRecallOf, findRecallsMadeFrom } from "@/lib/recall";
@@ -83,7 +84,7 @@ export default async function LotPage({
     ? await findShippingParties({ db, excludeOrganizationId: member.organization.id })
     : null;
   const canPrintLabels =
-    packages > 0 && canRecord && [lot.custodian.address, lot.producer.address].includes(me);
+    packages > 0 && canRecord && [lot.custodian.address, registrarOf(lot)].includes(me);
   return (
     <>
       {writes.length > 0 ? <LedgerWriteStatus writes={writes} /> : null}
@@ -97,6 +98,9 @@ export default async function LotPage({
           Lot {lot.lotCode}
         </h1>
         <p className="font-mono text-sm text-stone-600">GTIN {lot.gtin}</p>
+        <p className="text-sm text-stone-700" data-testid="origin">
+          {originSentence(lot)}
+        </p>
         <p className="mt-1" data-testid="custody">
           {lot.status === "IN_TRANSIT"
             ? `On its way from ${lot.custodian.name} to ${lot.recipient?.name}`
