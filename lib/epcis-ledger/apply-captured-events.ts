@@ -1,11 +1,11 @@
 import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
 import { cbvWord } from "@/lib/epcis/event-index";
+import { fromStandardEvent } from "@/lib/epcis/standard-event";
 import { AppError } from "@/lib/errors";
 import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
 import { assertCanRecord } from "@/lib/lots/guards";
 import { planReceiving, planShipping } from "./custody";
-import { fromStandardEvent } from "./ledger-payload";
 import { type CaptureState, namedLots, requireHeldLots } from "./named-lots";
 import { planRegistration } from "./register-lots";
 import type { EventPlan } from "./steps";
@@ -78,7 +78,8 @@ async function applyEvent(
       ledgerTransactionId: null,
       payloadHash: null,
     };
-  const payload = fromStandardEvent(event, eventId);
+  // An event without LotLedger's nonce is told apart from another capture by its hash ID.
+  const payload = fromStandardEvent({ "lotledger:nonce": eventId, ...event });
   const document = { ...event, eventID: eventId };
   let first: { id: string; payloadHash: string } | null = null;
   for (const step of plan.steps) {
@@ -88,13 +89,11 @@ async function applyEvent(
       lotId: step.lotId,
       newLots: step.newLots,
       // One repository row per event, anchored by its first write (all carry the same payload hash).
-      epcis: first ? undefined : { eventId, document, captureJobId },
+      epcis: { eventId, document, captureJobId },
     });
     first ??= write;
   }
   if (!first) throw new Error(`Captured event ${eventId} planned no ledger write.`);
-  if (plan.steps.length > 1)
-    await tx.epcisEvent.update({ where: { eventId }, data: { lotIds: plan.lotIds } });
   if (createsLots(event, cbvWord(event.bizStep)))
     for (const lotId of plan.lotIds) state.registered.add(lotId);
   return {

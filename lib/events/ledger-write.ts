@@ -5,10 +5,9 @@ import { insertLedgerTransaction, type LedgerCall } from "@/lib/chain/outbox/enq
 import { type LedgerWriteState, waitForLedgerWrite } from "@/lib/chain/outbox/wait";
 import { hashPayload } from "@/lib/chain/payload";
 import type { Db, Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
-import type { EpcisEvent } from "@/lib/epcis/event";
-import { indexEpcisEvent } from "@/lib/epcis/event-index";
+import { type EpcisEvent, isEpcisEvent } from "@/lib/epcis/event";
 import { getIndexedBlock } from "@/lib/indexer/indexer";
+import { recordCapturedEvent, recordEpcisEvent } from "./epcis-repository";
 import { assertOwnGtins, type NewLot } from "./new-lots";
 
 // The one door to the ledger: every write a person asks for (a critical tracking event, shipping,
@@ -29,7 +28,7 @@ export type LedgerWriteRequest = {
   idempotencyKey?: string;
   /**
    * A captured EPCIS event this write anchors: its repository row is written from the document as
-   * captured (hash ID as captured), in the same transaction as the outbox row.
+   * captured (hash ID as captured) instead of from the payload, in the same transaction.
    */
   epcis?: { eventId: string; document: Record<string, unknown>; captureJobId: string | null };
 };
@@ -38,9 +37,10 @@ export type LedgerWriteRequest = {
 export type EventWrite = LedgerWriteRequest & { payload: EpcisEvent };
 
 /**
- * Puts the write in the outbox with its payload, commissions the new lots' packages and writes the
- * audit log's entry, in the caller's transaction: the serials and the entry exist exactly when the
- * write that anchors their root does.
+ * Puts the write in the outbox with its payload, adds an EPCIS event payload to the EPCIS repository
+ * under its hash ID, commissions the new lots' packages and writes the audit log's entry, in the
+ * caller's transaction: the event, the serials and the entry exist exactly when the write that
+ * anchors them does.
  */
 export async function enqueueLedgerWrite(
   tx: Tx,
@@ -62,24 +62,28 @@ export async function enqueueLedgerWrite(
   // (organizationId, idempotencyKey) is unique: a replay raced past the route's check stops here.
   if (idempotencyKey)
     await tx.ledgerTransaction.update({ where: { id }, data: { idempotencyKey } });
+  const lotIds = [lotId, ...newLots.map((lot) => lot.id)];
+  if (epcis) {
+    await recordCapturedEvent(tx, {
+      ...epcis,
+      organizationId: member.organization.id,
+      ledgerTransactionId: id,
+      payloadHash,
+      lotIds,
+    });
+  } else if (isEpcisEvent(payload)) {
+    await recordEpcisEvent(tx, {
+      payload,
+      organizationId: member.organization.id,
+      ledgerTransactionId: id,
+      payloadHash,
+      lotIds,
+    });
+  }
   const packages = newLots.flatMap((lot) =>
     lot.serials.map((serial) => ({ lotId: lot.id, serial, ledgerTransactionId: id })),
   );
   if (packages.length > 0) await tx.package.createMany({ data: packages });
-  if (epcis) {
-    await tx.epcisEvent.create({
-      data: {
-        ...indexEpcisEvent(epcis.document),
-        eventId: epcis.eventId,
-        organizationId: member.organization.id,
-        captureJobId: epcis.captureJobId,
-        ledgerTransactionId: id,
-        payloadHash,
-        lotIds: [...new Set([lotId, ...newLots.map((lot) => lot.id)])],
-        document: epcis.document as Prisma.InputJsonObject,
-      },
-    });
-  }
   await auditLedgerWrite(tx, member, {
     ...ledgerCall,
     ledgerTransactionId: id,
