@@ -1,7 +1,6 @@
 import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
 import { glnOf } from "@/lib/epcis/event";
-import { cbvWord } from "@/lib/epcis/event-index";
 import { AppError } from "@/lib/errors";
 import { NOT_ON_ITS_WAY } from "@/lib/events/receiving";
 import { requireCarrier, requireDestination } from "@/lib/events/shipment-parties";
@@ -22,12 +21,15 @@ import type { EventPlan } from "./steps";
 type Json = Record<string, unknown>;
 type Party = { type: string | null; gln: string | null; field: string };
 
+/** A source or destination list's parties: `source`/`destination` hold the id in EPCIS 2.0 JSON. */
 function partiesOf(event: Json, list: "sourceList" | "destinationList"): Party[] {
+  const key = list === "sourceList" ? "source" : "destination";
   const entries = Array.isArray(event[list]) ? (event[list] as Json[]) : [];
   return entries.map((entry, index) => ({
-    type: cbvWord(entry.type),
-    gln: typeof entry.id === "string" ? glnOfId(entry.id) : null,
-    field: `/${list}/${index}/id`,
+    // "owning_party", urn:epcglobal:cbv:sdt:owning_party or https://ref.gs1.org/cbv/SDT-owning_party
+    type: typeof entry.type === "string" ? entry.type.replace(/^.*[-:]/, "") : null,
+    gln: typeof entry[key] === "string" ? glnOfId(entry[key] as string) : null,
+    field: `/${list}/${index}/${key}`,
   }));
 }
 

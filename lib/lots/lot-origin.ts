@@ -6,16 +6,22 @@ import type { LotDetail } from "./get-lot-detail";
 
 type Origin = Pick<LotDetail, "producer" | "receivedBy" | "trail">;
 
-/** The supplier's party GLN as the received lot's registration payload names it, when it does. */
+/**
+ * The supplier's GLN as the received lot's registration payload names it: its owning party, else
+ * where the lot was commissioned (bizLocation); null when it names neither or is not verified.
+ */
 export function supplierGlnOf(lot: Pick<LotDetail, "trail">): string | null {
   const received = lot.trail.find((entry) => entry.name === "LotReceived");
-  const sources = received?.isVerified ? received.payload?.sourceList : null;
-  if (!Array.isArray(sources)) return null;
+  const payload = received?.isVerified ? received.payload : null;
+  if (!payload) return null;
+  const sources = Array.isArray(payload.sourceList) ? payload.sourceList : [];
   const owner = sources.find((source) => source?.type === "owning_party") ?? sources[0];
-  return typeof owner?.id === "string" ? (glnOf(owner.id) ?? owner.id) : null;
+  const where = payload.bizLocation as { id?: unknown } | undefined;
+  const id = typeof owner?.id === "string" ? owner.id : where?.id;
+  return typeof id === "string" ? (glnOf(id) ?? id) : null;
 }
 
-/** "Green Valley Farms" or "the supplier with GLN 4006381000005": who made a received lot. */
+/** "the supplier with GLN 4006381000017", or "a supplier": who made a received lot. */
 export function supplierLabel(lot: Pick<LotDetail, "trail">): string {
   const gln = supplierGlnOf(lot);
   return gln ? `the supplier with GLN ${gln}` : "a supplier";
