@@ -26,6 +26,9 @@ function compiled(): Validators {
   return validators;
 }
 
+/** A validator's verdict as a plain boolean: its type guard would narrow the caller's value to never. */
+const passes = (validate: ValidateFunction, data: unknown): boolean => validate(data);
+
 export type DocumentSchemaCheck = {
   /** What is wrong with the document itself (its header, its body), if anything. */
   documentIssue: EpcisIssue | null;
@@ -37,18 +40,18 @@ export type DocumentSchemaCheck = {
 export function checkDocumentSchema(document: Record<string, unknown>): DocumentSchemaCheck {
   const { root, documentEvent } = compiled();
   const eventIssues = new Map<number, EpcisIssue>();
-  if (root(document)) return { documentIssue: null, eventIssues };
+  if (passes(root, document)) return { documentIssue: null, eventIssues };
   const body = document.epcisBody as { eventList?: unknown } | undefined;
   const events = Array.isArray(body?.eventList) ? body.eventList : [];
   events.forEach((event, index) => {
-    if (!documentEvent(event)) {
+    if (!passes(documentEvent, event)) {
       eventIssues.set(index, schemaIssueOf(documentEvent.errors ?? [], event));
     }
   });
   // The document's own fields, its events aside (each is judged above).
   const shell = { ...document, epcisBody: { ...(body ?? {}), eventList: [] } };
   const documentIssue = Array.isArray(body?.eventList)
-    ? root(shell)
+    ? passes(root, shell)
       ? null
       : schemaIssueOf(root.errors ?? [], shell)
     : schemaIssueOf(root.errors ?? [], document);
@@ -58,7 +61,7 @@ export function checkDocumentSchema(document: Record<string, unknown>): Document
 /** One event sent on its own (POST /epcis/events): it must carry its @context. */
 export function checkEventSchema(event: unknown): EpcisIssue | null {
   const { root } = compiled();
-  return root(event) ? null : schemaIssueOf(root.errors ?? [], event);
+  return passes(root, event) ? null : schemaIssueOf(root.errors ?? [], event);
 }
 
 /** The CBV words the schema lists for a field (bizStep, disposition). */

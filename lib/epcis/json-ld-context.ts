@@ -1,4 +1,5 @@
 import jsonld from "jsonld";
+import type { RemoteDocument } from "jsonld/jsonld-spec";
 import bizStep from "./standard/contexts/cbv-context-bizstep.json";
 import bizTransactionType from "./standard/contexts/cbv-context-biztransaction-type.json";
 import component from "./standard/contexts/cbv-context-component.json";
@@ -48,10 +49,10 @@ class UnknownContextError extends Error {}
 const unknownContext = (url: string) =>
   `The JSON-LD context “${url}” is not one LotLedger has a copy of (it loads the EPCIS 2.0 and CBV contexts only, never from the network): refer to https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld and declare your own terms in an inline context object.`;
 
-async function documentLoader(url: string) {
+async function documentLoader(url: string): Promise<RemoteDocument> {
   const document = LOCAL_CONTEXTS.get(url);
   if (!document) throw new UnknownContextError(unknownContext(url));
-  return { contextUrl: null, documentUrl: url, document };
+  return { documentUrl: url, document: document as RemoteDocument["document"] };
 }
 
 type JsonLdError = Error & { details?: { code?: string; term?: string; cause?: unknown } };

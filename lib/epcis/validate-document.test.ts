@@ -89,12 +89,13 @@ describe("validateEpcisDocument", () => {
   });
 
   it("refuses a query document and a document missing a required field", async () => {
-    expect((await validateEpcisDocument(example("EPCISQueryDocument.jsonld"))).documentIssue)
-      .toEqual({
-        field: "/type",
-        reason:
-          "A capture takes an EPCISDocument, and this is an “EPCISQueryDocument”: send the events in an EPCISDocument's epcisBody.eventList, or one event to /epcis/events.",
-      });
+    expect(
+      (await validateEpcisDocument(example("EPCISQueryDocument.jsonld"))).documentIssue,
+    ).toEqual({
+      field: "/type",
+      reason:
+        "A capture takes an EPCISDocument, and this is an “EPCISQueryDocument”: send the events in an EPCISDocument's epcisBody.eventList, or one event to /epcis/events.",
+    });
     const { schemaVersion: _, ...unversioned } = documentOf(shipping);
     expect((await validateEpcisDocument(unversioned)).documentIssue).toEqual({
       field: "/schemaVersion",
