@@ -19,8 +19,8 @@ export type LedgerWriteRequest = {
   payload: object;
   /** The LotTracker call, given the payload's hash. */
   call: (payloadHash: string) => LedgerCall;
-  /** The lot the write concerns (the first input, or the lot created). */
-  lotId: string;
+  /** The lot the write concerns (the first input, or the lot created); none for an anchor of captured events. */
+  lotId?: string;
   /** Lots it creates: their packages are commissioned with it. */
   newLots?: NewLot[];
   /** The client's Idempotency-Key: a second write under it fails the caller's transaction. */
@@ -28,7 +28,7 @@ export type LedgerWriteRequest = {
 };
 
 /** The write of a critical tracking event: its payload is the EPCIS event. */
-export type EventWrite = LedgerWriteRequest & { payload: EpcisEvent };
+export type EventWrite = LedgerWriteRequest & { payload: EpcisEvent; lotId: string };
 
 /**
  * Puts the write in the outbox with its payload, commissions the new lots' packages and writes the

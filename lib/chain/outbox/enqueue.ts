@@ -16,6 +16,7 @@ export type LedgerMethod =
   | "transform"
   | "recordEvent"
   | "anchorReadings"
+  | "anchorEvents"
   | "recall"
   | "liftRecall"
   | "packUnit"
