@@ -15,3 +15,4 @@ export {
 } from "./limits";
 export { readCaptureRequest } from "./read-capture-request";
 export { type EpcisReply, respondEpcis } from "./respond-epcis";
+export { findVerifiedEpcisEvents, type RepositoryRow } from "./verify-events";
