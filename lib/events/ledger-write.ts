@@ -20,8 +20,8 @@ export type LedgerWriteRequest = {
   payload: object;
   /** The LotTracker call, given the payload's hash. */
   call: (payloadHash: string) => LedgerCall;
-  /** The lot the write concerns (the first input, or the lot created). */
-  lotId: string;
+  /** The lot the write concerns (the first input, or the lot created); none for an anchor of captured events. */
+  lotId?: string;
   /** Lots it creates: their packages are commissioned with it. */
   newLots?: NewLot[];
   /** The client's Idempotency-Key: a second write under it fails the caller's transaction. */
@@ -34,7 +34,7 @@ export type LedgerWriteRequest = {
 };
 
 /** The write of a critical tracking event: its payload is the EPCIS event. */
-export type EventWrite = LedgerWriteRequest & { payload: EpcisEvent };
+export type EventWrite = LedgerWriteRequest & { payload: EpcisEvent; lotId: string };
 
 /**
  * Puts the write in the outbox with its payload, adds an EPCIS event payload to the EPCIS repository
@@ -62,7 +62,7 @@ export async function enqueueLedgerWrite(
   // (organizationId, idempotencyKey) is unique: a replay raced past the route's check stops here.
   if (idempotencyKey)
     await tx.ledgerTransaction.update({ where: { id }, data: { idempotencyKey } });
-  const lotIds = [lotId, ...newLots.map((lot) => lot.id)];
+  const lotIds = [...(lotId ? [lotId] : []), ...newLots.map((lot) => lot.id)];
   if (epcis) {
     await recordCapturedEvent(tx, {
       ...epcis,

@@ -17,6 +17,7 @@ export type LedgerMethod =
   | "transform"
   | "recordEvent"
   | "anchorReadings"
+  | "anchorEvents"
   | "recall"
   | "liftRecall"
   | "packUnit"
