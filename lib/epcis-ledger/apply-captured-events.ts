@@ -47,7 +47,8 @@ async function planEvent(
   assertCanRecord(member, "capture events");
   const bizStep = cbvWord(event.bizStep);
   const lots = namedLots(event);
-  if (createsLots(event, bizStep)) {
+  // An ADD naming goods by instance only (SGTINs) names no lot to register: kept in the repository.
+  if (createsLots(event, bizStep) && lots.length > 0) {
     const steps = await planRegistration(tx, member, lots);
     return { kind: "write", steps, lotIds: steps.map((step) => step.lotId) };
   }
@@ -59,8 +60,10 @@ async function planEvent(
   // take (a transformation's outputs are not registered: see docs/epcis.md, Into the ledger).
   const taken =
     event.type === "TransformationEvent" ? namedLots(event, ["inputQuantityList"]) : lots;
-  await requireHeldLots(tx, member, state, taken, "have events recorded");
-  return { kind: "record", lotIds: taken.map((lot) => lot.id) };
+  return {
+    kind: "record",
+    lotIds: await requireHeldLots(tx, member, state, taken, "have events recorded"),
+  };
 }
 
 async function applyEvent(

@@ -11,7 +11,14 @@ import {
   requireHeldLot,
   requireLotInTransit,
 } from "@/lib/lots/guards";
-import { at, type CaptureState, holdsLot, type NamedLot, requireHeldLots } from "./named-lots";
+import {
+  at,
+  type CaptureState,
+  holdsLot,
+  isOnLotLedger,
+  type NamedLot,
+  requireHeldLots,
+} from "./named-lots";
 import type { EventPlan } from "./steps";
 
 // Shipping and receiving ObjectEvents: custody moves on the ledger when both ends are LotLedger
@@ -88,8 +95,8 @@ export async function planShipping(
     (await isOnLedger(tx, recipient.gln)) &&
     !(await isOwnGln(tx, member, recipient.gln));
   if (!fromCapturer || !toLedger || !recipient?.gln) {
-    await requireHeldLots(tx, member, state, lots, "have its shipment recorded");
-    return { kind: "record", lotIds: lots.map((lot) => lot.id) };
+    const lotIds = await requireHeldLots(tx, member, state, lots, "have its shipment recorded");
+    return { kind: "record", lotIds };
   }
   const [lot, ...more] = lots;
   if (!lot || more.length > 0) {
@@ -143,11 +150,14 @@ export async function planReceiving(
   }
   if (incoming.length === 0) {
     // Already held (received from a supplier off LotLedger, or recorded twice): recorded on the lot.
+    const lotIds: string[] = [];
     for (const lot of lots) {
+      if (!(await isOnLotLedger(tx, state, lot.id))) continue;
       if (!(await holdsLot(tx, member, state, lot.id)))
         throw new AppError("CONFLICT", NOT_ON_ITS_WAY, { field: lot.field });
+      lotIds.push(lot.id);
     }
-    return { kind: "record", lotIds: lots.map((lot) => lot.id) };
+    return { kind: "record", lotIds };
   }
   assertCanRecord(member, "receive the lot");
   assertHoldsCustody(member, "receive lots");

@@ -78,18 +78,37 @@ export async function holdsLot(
   return queued !== null;
 }
 
-/** Refuses the first lot the organisation does not hold, at its identifier, as the forms would. */
+/** Whether LotLedger knows the lot: on the ledger, or its registration queued by anyone. */
+export async function isOnLotLedger(tx: Tx, state: CaptureState, lotId: string): Promise<boolean> {
+  if (state.registered.has(lotId)) return true;
+  if (await tx.lot.findUnique({ where: { id: lotId }, select: { id: true } })) return true;
+  const queued = await tx.ledgerTransaction.findFirst({
+    where: { lotId, status: { not: "FAILED" } },
+    select: { id: true },
+  });
+  return queued !== null;
+}
+
+/**
+ * The lots of the event that LotLedger knows, each held by the member's organisation; the first it
+ * does not hold is refused at its identifier, as the forms would. A lot LotLedger never heard of is
+ * the partner's own business: the event is kept in the EPCIS repository, on no LotLedger lot.
+ */
 export async function requireHeldLots(
   tx: Tx,
   member: Member,
   state: CaptureState,
   lots: readonly NamedLot[],
   action: string,
-): Promise<void> {
+): Promise<string[]> {
+  const held: string[] = [];
   for (const lot of lots) {
+    if (!(await isOnLotLedger(tx, state, lot.id))) continue;
     if (!(await holdsLot(tx, member, state, lot.id)))
       throw new AppError("NOT_FOUND", notHeldMessage(action), { field: lot.field });
+    held.push(lot.id);
   }
+  return [...new Set(held)];
 }
 
 /** Runs a domain check and names `field` in its refusal: the event's pointer, not the form's field. */

@@ -27,13 +27,6 @@ export async function planRegistration(
   member: Member,
   lots: readonly NamedLot[],
 ): Promise<LedgerStep[]> {
-  if (lots.length === 0) {
-    throw new AppError(
-      "INVALID_INPUT",
-      "A commissioning event registers lots: name each lot in quantityList by its GTIN and lot code (a Digital Link /01/…/10/… or urn:epc:class:lgtin:…).",
-      { field: "/quantityList" },
-    );
-  }
   assertCanRecord(member, "register lots");
   const prefixes = (await tx.companyPrefix.findMany({ select: { prefix: true } })).map(
     (row) => row.prefix,
