@@ -1,6 +1,6 @@
 import "server-only";
-import type { Member } from "@/lib/auth/session";
 import { authenticateRequest } from "@/lib/auth/caller";
+import type { Member } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";

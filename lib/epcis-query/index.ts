@@ -1,8 +1,9 @@
 // The EPCIS query interface of the repository (GS1's REST bindings): events by the standard query
 // parameters under the caller's visibility, the top-level listings, named queries and their
 // webhook subscriptions, and a lot's trail as one EPCISDocument.
+
+export { epcisRoute, listingRoute } from "./epcis-route";
 export { type Listing, listEpcisValues } from "./listings";
 export { getEpcisEvent, queryEpcisEvents } from "./query-events";
 export { EVENT_TYPES, readPerPage } from "./query-params";
 export { EPCIS_HEADERS, problemOf, respondEpcis } from "./respond-epcis";
-export { epcisRoute, listingRoute } from "./epcis-route";

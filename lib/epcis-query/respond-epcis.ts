@@ -36,7 +36,8 @@ export async function respondEpcis(
 ): Promise<Response> {
   try {
     const { body, status = 200, headers } = await work();
-    if (status === 204) return new Response(null, { status, headers: { ...EPCIS_HEADERS, ...headers } });
+    if (status === 204)
+      return new Response(null, { status, headers: { ...EPCIS_HEADERS, ...headers } });
     return Response.json(body, { status, headers: { ...EPCIS_HEADERS, ...headers } });
   } catch (error) {
     return problemOf(error, context);
