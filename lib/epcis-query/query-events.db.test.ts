@@ -23,7 +23,7 @@ const ids: Record<string, string> = {};
 const query = async (member: Member, search: string) =>
   queryEpcisEvents({ db: ledger.db, member, url: new URL(`/epcis/events?${search}`, APP) });
 const eventIdsOf = (body: Awaited<ReturnType<typeof query>>["body"]) =>
-  body.epcisBody.queryResults.resultsBody.eventList.map((e) => e.eventID);
+  body.epcisBody.queryResults.resultsBody.eventList.map((e) => String(e.eventID));
 
 beforeAll(async () => {
   ledger = await createLedgerWorld();
