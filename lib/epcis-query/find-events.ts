@@ -8,7 +8,13 @@ import type { PageAfter } from "./page-token";
 import type { EventQuery } from "./query-params";
 
 type Candidate = { id: string; key: Date; organizationId: string; lotIds: string[] };
-export type EventPage = { events: Record<string, unknown>[]; next: PageAfter | null };
+export type EventPage = {
+  events: Record<string, unknown>[];
+  /** Where the next page starts, while there may be more. */
+  next: PageAfter | null;
+  /** The last event this page read past (shown, or read and not the caller's): a subscription's cursor. */
+  reached: PageAfter | null;
+};
 
 /**
  * The most candidates one request reads for a caller who may see few of them: the page then ends
@@ -50,17 +56,17 @@ export async function findEpcisEvents({
     page.push(...(await visibility.filter(candidates)));
     read += candidates.length;
     const last = candidates.at(-1);
-    if (candidates.length < chunk || !last) break;
-    cursor = { time: last.key, id: last.id };
+    if (last) cursor = { time: last.key, id: last.id };
+    if (candidates.length < chunk) break;
     if (read >= MAX_CANDIDATES && page.length <= perPage) {
-      return { events: await documentsOf(db, page), next: cursor };
+      return { events: await documentsOf(db, page), next: cursor, reached: cursor };
     }
     chunk = Math.min(chunk * 2, MAX_CHUNK);
   }
   const shown = page.slice(0, perPage);
   const last = shown.at(-1);
   const next = page.length > perPage && last ? { time: last.key, id: last.id } : null;
-  return { events: await documentsOf(db, shown), next };
+  return { events: await documentsOf(db, shown), next, reached: next ?? cursor };
 }
 
 async function documentsOf(db: Db, rows: Candidate[]): Promise<Record<string, unknown>[]> {

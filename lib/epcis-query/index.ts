@@ -7,3 +7,11 @@ export { type Listing, listEpcisValues } from "./listings";
 export { getEpcisEvent, queryEpcisEvents } from "./query-events";
 export { EVENT_TYPES, readPerPage } from "./query-params";
 export { EPCIS_HEADERS, problemOf, respondEpcis } from "./respond-epcis";
+export { deliverDueSubscriptions } from "./deliver-subscriptions";
+export {
+  createNamedQuery,
+  deleteNamedQuery,
+  getNamedQuery,
+  listNamedQueries,
+} from "./named-queries";
+export { createSubscription, deleteSubscription, listSubscriptions } from "./subscriptions";
