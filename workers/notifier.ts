@@ -1,6 +1,7 @@
-// The notifier process: delivers EPCIS query subscriptions (lib/epcis-query) and queued recall notices (an organisation's webhook, else email when
-// SMTP_URL is set, else the log: lib/recall/notifications/transports.ts) with retries, and keeps open
-// recalls' organisations and closing up to date. `npm start` runs it; one per database is enough,
+// The notifier process: delivers queued recall notices (an organisation's webhook, else email when
+// SMTP_URL is set, else the log: lib/recall/notifications/transports.ts) and EPCIS query
+// subscriptions (lib/epcis-query) with retries, and keeps open recalls' organisations and closing
+// up to date. `npm start` runs it; one per database is enough,
 // and more are safe (each notice is leased to one at a time).
 import { runPollLoop } from "@/lib/chain/poll-loop";
 import { deliverDueSubscriptions } from "@/lib/epcis-query/deliver-subscriptions";
