@@ -9,7 +9,7 @@ import { type Listing, listEpcisValues } from "./listings";
 import { readPerPage } from "./query-params";
 import { respondEpcis } from "./respond-epcis";
 
-type Work = (context: { db: Db; member: Member; url: URL }) => Promise<{
+type Work = (context: { db: Db; member: Member; url: URL; request: Request }) => Promise<{
   body: unknown;
   status?: number;
   headers?: Record<string, string>;
@@ -25,7 +25,7 @@ export function epcisRoute(context: string, work: Work) {
       const member = await authenticateRequest(request, { scope: "READ" });
       const { pathname, search } = new URL(request.url);
       const url = new URL(`${pathname}${search}`, getEnv().APP_URL);
-      return work({ db: getDb(), member, url });
+      return work({ db: getDb(), member, url, request });
     });
 }
 
