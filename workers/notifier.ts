@@ -4,8 +4,8 @@
 // up to date. `npm start` runs it; one per database is enough,
 // and more are safe (each notice is leased to one at a time).
 import { runPollLoop } from "@/lib/chain/poll-loop";
-import { deliverDueSubscriptions } from "@/lib/epcis-query/deliver-subscriptions";
 import { notifierEnvSchema } from "@/lib/env";
+import { deliverDueSubscriptions } from "@/lib/epcis-query";
 import { mailConfigOf } from "@/lib/mail/send-mail";
 import { deliverDueNotifications, sweepOpenRecalls } from "@/lib/recall";
 import { startWorker } from "./start-worker";
