@@ -1,5 +1,19 @@
 import { createHash } from "node:crypto";
-import { canonicalTime, canonicalValue, STANDARD_PREFIXES, VOCABULARY } from "./hash-values";
+import {
+  asList,
+  epcList,
+  extensions,
+  field,
+  ordered,
+  type Prefixes,
+  parent,
+  quantityList,
+  sensorElementList,
+  sorted,
+  timeField,
+  typedList,
+} from "./hash-fields";
+import { STANDARD_PREFIXES, VOCABULARY } from "./hash-values";
 
 // The CBV 2.0 event hash ID (CBV 2.0 §8.9): the event's fields in the standard's canonical order,
 // each value in one canonical spelling, concatenated with no separator into the pre-hash string,
@@ -12,8 +26,11 @@ export type StandardEvent = Record<string, unknown>;
 export type JsonLdContext = unknown;
 type Json = Record<string, unknown>;
 
-/** Fields the hash leaves out: the ID itself, when it was stored, and an error declaration (so
- * the declaration of an event carries that event's own ID). */
+/**
+ * Standard fields outside the pre-hash string: the type (it leads it), the ID itself, when the event
+ * was stored, an error declaration (the declaration of an event carries that event's own ID), and
+ * certificationInfo, which CBV 2.0's canonical property order does not list.
+ */
 const EXCLUDED = new Set([
   "type",
   "eventID",
@@ -21,122 +38,7 @@ const EXCLUDED = new Set([
   "errorDeclaration",
   "certificationInfo",
 ]);
-const IGNORED_KEYS = new Set(["@context", "rdfs:comment", "comment", "#text"]);
 
-const asList = (value: unknown): unknown[] =>
-  value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
-const sorted = (parts: string[]) =>
-  [...parts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join("");
-const field = (name: string, value: unknown, vocabulary?: string) =>
-  value === undefined || value === null || value === ""
-    ? ""
-    : `${name}=${canonicalValue(value, vocabulary)}`;
-const timeField = (name: string, value: unknown) =>
-  typeof value === "string" && value.trim() !== "" ? `${name}=${canonicalTime(value)}` : "";
-/** A parent with its children, or nothing when no child has a value. */
-const parent = (name: string, body: string) => (body ? `${name}${body}` : "");
-
-function epcList(name: string, value: unknown): string {
-  return parent(
-    name,
-    sorted(
-      asList(value)
-        .map((epc) => field("epc", epc))
-        .filter(Boolean),
-    ),
-  );
-}
-
-function quantityList(name: string, value: unknown): string {
-  const elements = asList(value).map((element) => {
-    const q = element as Json;
-    const body =
-      field("epcClass", q.epcClass) + field("quantity", q.quantity) + field("uom", q.uom);
-    return parent("quantityElement", body);
-  });
-  return parent(name, sorted(elements.filter(Boolean)));
-}
-
-/** bizTransactionList, sourceList, destinationList: the identifier, then its type (rule 13). */
-function typedList(name: string, item: string, vocabulary: string, value: unknown): string {
-  const entries = asList(value).map((entry) => {
-    const e = entry as Json;
-    return field(item, e[item]) + field("type", e.type, vocabulary);
-  });
-  return parent(name, sorted(entries.filter(Boolean)));
-}
-
-const METADATA_ORDER = [
-  "time",
-  "startTime",
-  "endTime",
-  "deviceID",
-  "deviceMetadata",
-  "rawData",
-  "dataProcessingMethod",
-  "bizRules",
-];
-const REPORT_ORDER = [
-  "type",
-  "exception",
-  "deviceID",
-  "deviceMetadata",
-  "rawData",
-  "dataProcessingMethod",
-  "time",
-  "microorganism",
-  "chemicalSubstance",
-  "value",
-  "component",
-  "stringValue",
-  "booleanValue",
-  "hexBinaryValue",
-  "uriValue",
-  "minValue",
-  "maxValue",
-  "meanValue",
-  "sDev",
-  "percRank",
-  "percValue",
-  "uom",
-  "coordinateReferenceSystem",
-];
-const REPORT_VOCABULARY: Record<string, string> = {
-  type: VOCABULARY.measurement,
-  exception: VOCABULARY.measurement,
-  component: VOCABULARY.component,
-};
-
-/** An object's standard fields in their order, then its user extensions (rule 21). */
-function ordered(
-  name: string,
-  value: unknown,
-  order: string[],
-  prefixes: Prefixes,
-  vocab: Record<string, string> = {},
-): string {
-  if (typeof value !== "object" || value === null) return "";
-  const o = value as Json;
-  const standard = order
-    .map((key) => (/time/i.test(key) ? timeField(key, o[key]) : field(key, o[key], vocab[key])))
-    .join("");
-  return parent(name, standard + extensions(o, new Set(order), prefixes));
-}
-
-function sensorElementList(value: unknown, prefixes: Prefixes): string {
-  const elements = asList(value).map((element) => {
-    const e = element as Json;
-    const metadata = ordered("sensorMetadata", e.sensorMetadata, METADATA_ORDER, prefixes);
-    const reports = asList(e.sensorReport).map((r) =>
-      ordered("sensorReport", r, REPORT_ORDER, prefixes, REPORT_VOCABULARY),
-    );
-    const own = extensions(e, new Set(["sensorMetadata", "sensorReport"]), prefixes);
-    return parent("sensorElement", metadata + sorted(reports.filter(Boolean)) + own);
-  });
-  return parent("sensorElementList", sorted(elements.filter(Boolean)));
-}
-
-type Prefixes = Record<string, string>;
 type Part = (event: Json, prefixes: Prefixes) => string;
 
 const simple = (name: string, vocabulary?: string): [string, Part] => [
@@ -198,32 +100,6 @@ const CANONICAL_ORDER: [string, Part][] = [
   ["ilmd", (e, p) => parent("ilmd", extensions((e.ilmd ?? {}) as Json, new Set(), p))],
 ];
 const STANDARD_FIELDS = new Set([...CANONICAL_ORDER.map(([name]) => name), ...EXCLUDED]);
-
-/** User extensions as `{namespace}local=value`, nested ones after their parent, all sorted. */
-function extensions(o: Json, standard: Set<string>, prefixes: Prefixes): string {
-  const parts: string[] = [];
-  for (const [key, value] of Object.entries(o)) {
-    if (standard.has(key) || IGNORED_KEYS.has(key) || key.startsWith("@")) continue;
-    const name = expandKey(key, prefixes);
-    for (const item of asList(value)) parts.push(extension(name, item, prefixes));
-  }
-  return sorted(parts.filter(Boolean));
-}
-
-function extension(name: string, value: unknown, prefixes: Prefixes): string {
-  if (typeof value === "object" && value !== null) {
-    const text = (value as Json)["#text"];
-    const own = text === undefined ? "" : `=${canonicalValue(text)}`;
-    return `${name}${own}${extensions(value as Json, new Set(), prefixes)}`;
-  }
-  return value === null || value === "" ? name : `${name}=${canonicalValue(value)}`;
-}
-
-function expandKey(key: string, prefixes: Prefixes): string {
-  const colon = key.indexOf(":");
-  const namespace = colon > 0 ? prefixes[key.slice(0, colon)] : undefined;
-  return namespace === undefined ? key : `{${namespace}}${key.slice(colon + 1)}`;
-}
 
 /** The prefixes an event's JSON-LD context defines, over the standard ones. */
 export function contextPrefixes(context: JsonLdContext): Prefixes {
