@@ -7,7 +7,9 @@ import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-worl
 import { exportLotTrail } from "./index";
 
 // A lot's trail as an EPCISDocument on a real ledger: harvest P went to the packer, which split it
-// into L and S. L's trail is P and L (its origin and itself), not its sibling S, nor lot U.
+// into L and S. L's trail is P and L (its origin and itself), not its sibling S, nor lot U. The
+// document holds the app's own rows (the harvest, the shipment, the split, recorded through the
+// forms' domain functions) and the rows stored here as a capture would.
 
 const SCHEMA = "../shared/conformance/epcis/schema/epcis-json-schema.json";
 const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(SCHEMA, "utf8")));
@@ -51,15 +53,27 @@ describe("exportLotTrail", () => {
     const document = JSON.parse(body);
     expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
     expect(document.type).toBe("EPCISDocument");
-    expect(document.epcisBody.eventList.map((e: { eventID: string }) => e.eventID)).toEqual([
+    const events: { eventID: string; eventTime: string }[] = document.epcisBody.eventList;
+    const eventIds = events.map((e) => e.eventID);
+    expect(eventIds.filter((id) => Object.values(ids).includes(id))).toEqual([
       ids.pHarvested,
       ids.split,
       ids.lShipped,
     ]);
+    const times = events.map((e) => Date.parse(e.eventTime));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // The app's own rows of P and L (harvest, shipment, split) are in it too.
+    const appRows = await ledger.db.epcisEvent.findMany({
+      where: { lotIds: { hasSome: [lots.p, lots.l] }, eventId: { notIn: Object.values(ids) } },
+      select: { eventId: true },
+    });
+    expect(appRows.length).toBeGreaterThanOrEqual(3);
+    expect(eventIds).toEqual(expect.arrayContaining(appRows.map((r) => r.eventId)));
+    expect(eventIds).toHaveLength(3 + appRows.length);
     expect(filename).toMatch(/^epcis-trail-EXP-L-\d{4}-\d{2}-\d{2}\.jsonld$/);
     const audit = await ledger.db.auditEntry.findFirst({ where: { action: "EXPORTED_EPCIS" } });
     expect(audit?.summary).toBe(
-      `Downloaded the EPCIS trail of lot EXP-L (3 events) as ${filename}`,
+      `Downloaded the EPCIS trail of lot EXP-L (${eventIds.length} events) as ${filename}`,
     );
   });
 
@@ -72,7 +86,12 @@ describe("exportLotTrail", () => {
     const eventIds = JSON.parse(body).epcisBody.eventList.map(
       (e: { eventID: string }) => e.eventID,
     );
-    expect(eventIds).toEqual([ids.pHarvested, ids.split, ids.lShipped, ids.sShipped]);
+    expect(eventIds.filter((id: string) => Object.values(ids).includes(id))).toEqual([
+      ids.pHarvested,
+      ids.split,
+      ids.lShipped,
+      ids.sShipped,
+    ]);
   });
 
   it("answers a stranger as for a lot LotLedger does not have", async () => {
