@@ -44,11 +44,14 @@ export function quantityList(name: string, value: unknown): string {
   return parent(name, sorted(elements.filter(Boolean)));
 }
 
-/** bizTransactionList, sourceList, destinationList: the identifier, then its type (rule 13). */
+/**
+ * bizTransactionList, sourceList, destinationList: each entry its type then its identifier, the
+ * entries then sorted (rule 13), as GS1's reference implementations spell them since CBV 2.0.
+ */
 export function typedList(name: string, item: string, vocabulary: string, value: unknown): string {
   const entries = asList(value).map((entry) => {
     const e = entry as Json;
-    return field(item, e[item]) + field("type", e.type, vocabulary);
+    return field("type", e.type, vocabulary) + field(item, e[item]);
   });
   return parent(name, sorted(entries.filter(Boolean)));
 }

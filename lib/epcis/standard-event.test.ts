@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import Ajv from "ajv";
 import { describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { commissionLotWrite } from "@/lib/events/ctes/commission-lot";
@@ -157,8 +158,36 @@ describe("toStandardEvent ⇄ fromStandardEvent", () => {
   });
 });
 
+const CONFORMANCE = path.resolve(import.meta.dirname, "../../../shared/conformance/epcis");
+// GS1's ratified 2.0.1 schema, its URIs and timestamps checked: a bare word outside CBV 2.0 (the
+// bizStep "transforming", the document type "harvestlog") is neither a CBV word nor a URI.
+const ajv = new Ajv({ strict: false, allErrors: true })
+  .addFormat("uri", /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/)
+  .addFormat("date-time", (text: string) => !Number.isNaN(Date.parse(text)));
+const validateDocument = ajv.compile(
+  JSON.parse(readFileSync(path.join(CONFORMANCE, "schema/epcis-json-schema.json"), "utf8")),
+);
+
+describe("LotLedger's events as an EPCISDocument", () => {
+  it("are valid against GS1's EPCIS 2.0.1 JSON schema", () => {
+    const document = epcisDocument(PAYLOADS.map(([, payload]) => toStandardEvent(payload)));
+    validateDocument(JSON.parse(JSON.stringify(document)));
+    expect(validateDocument.errors ?? []).toEqual([]);
+  });
+
+  it("write LotLedger's own words as lotledger: URIs and read them back", () => {
+    const [, harvest] = PAYLOADS[0] as [string, EpcisEvent];
+    const [, transformation] = PAYLOADS[3] as [string, EpcisEvent];
+    expect(toStandardEvent(transformation).bizStep).toBe("lotledger:transforming");
+    expect(toStandardEvent(harvest).bizTransactionList).toEqual([
+      { bizTransaction: "urn:lotledger:harvestlog:H-17", type: "lotledger:harvestlog" },
+    ]);
+    expect(toStandardEvent(harvest).bizStep).toBe("commissioning");
+  });
+});
+
 describe("fromStandardEvent on a partner's event", () => {
-  const examples = path.resolve(import.meta.dirname, "../../../shared/conformance/epcis/examples");
+  const examples = path.join(CONFORMANCE, "examples");
   const read = (file: string) => JSON.parse(readFileSync(path.join(examples, file), "utf8"));
 
   it("reads the FSMA event from the business step when there is no lotledger:cte", () => {

@@ -1,13 +1,15 @@
 import { AppError } from "@/lib/errors";
-import type { CriticalTrackingEvent, EpcisEvent, JsonValue } from "./event";
+import { CBV_WORDS } from "./cbv-words";
+import { cteOfStandardEvent } from "./cte-of-event";
+import type { EpcisEvent, JsonValue } from "./event";
 import { eventHashId, type JsonLdContext, type StandardEvent } from "./event-hash";
-import { cbvWord } from "./event-index";
 
 // LotLedger's payload ⇄ a standard EPCIS 2.0 event. The EPCIS fields are the same; what EPCIS has no
 // field for travels as user extensions in LotLedger's namespace: `lotledger:cte` (the FSMA event),
 // `lotledger:kde` (key data elements), `lotledger:nonce` (the payload's eventId), ILMD keys as
-// `lotledger:<key>`. So an exported event captured again is the same standard event, with the same
-// event hash ID.
+// `lotledger:<key>`, and a word of LotLedger's own where CBV 2.0 has none (bizStep "transforming",
+// the "harvestlog" document) as `lotledger:<word>`. So an exported event is schema-valid, and
+// captured again it is the same standard event, with the same event hash ID.
 
 /** The EPCIS 2.0 JSON-LD context; capture resolves it from the local copy, never the network. */
 export const EPCIS_CONTEXT_URL = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
@@ -24,8 +26,6 @@ const SHARED_FIELDS = new Set([
   "eventTime",
   "eventTimeZoneOffset",
   "action",
-  "bizStep",
-  "disposition",
   "readPoint",
   "bizLocation",
   "epcList",
@@ -37,7 +37,6 @@ const SHARED_FIELDS = new Set([
   "inputQuantityList",
   "outputEPCList",
   "outputQuantityList",
-  "bizTransactionList",
   "sensorElementList",
   "persistentDisposition",
   "errorDeclaration",
@@ -50,6 +49,13 @@ const rename = (o: Json, map: (key: string) => string) =>
   Object.fromEntries(Object.entries(o).map(([key, value]) => [map(key), value]));
 const prefixed = (key: string) => (key.includes(":") ? key : `${PREFIX}${key}`);
 const unprefixed = (key: string) => (key.startsWith(PREFIX) ? key.slice(PREFIX.length) : key);
+/** A bare word CBV 2.0 does not define, as a URI of LotLedger's vocabulary. */
+const ownWord = (words: ReadonlySet<string>, value: unknown) =>
+  typeof value === "string" && !value.includes(":") && !words.has(value)
+    ? `${PREFIX}${value}`
+    : value;
+const fromOwnWord = (value: unknown) => (typeof value === "string" ? unprefixed(value) : value);
+const withType = (entry: Json, type: unknown) => (type === undefined ? entry : { ...entry, type });
 
 /** A LotLedger payload as a standard EPCIS 2.0 event, its eventID the CBV 2.0 hash ID. */
 export function toStandardEvent(payload: EpcisEvent): StandardEvent {
@@ -57,9 +63,18 @@ export function toStandardEvent(payload: EpcisEvent): StandardEvent {
   for (const [key, value] of Object.entries(payload)) {
     if (value === undefined) continue;
     if (SHARED_FIELDS.has(key)) event[key] = value;
-    else if (key in PARTY_LISTS) {
+    else if (key === "bizStep" || key === "disposition")
+      event[key] = ownWord(CBV_WORDS[key], value);
+    else if (key === "bizTransactionList") {
+      event[key] = (value as Json[]).map(({ type, ...entry }) =>
+        withType(entry, ownWord(CBV_WORDS.bizTransactionType, type)),
+      );
+    } else if (key in PARTY_LISTS) {
       const item = PARTY_LISTS[key as keyof typeof PARTY_LISTS];
-      event[key] = (value as Json[]).map(({ type, id }) => ({ type, [item]: id }));
+      event[key] = (value as Json[]).map(({ type, id }) => ({
+        type: ownWord(CBV_WORDS.sourceDestType, type),
+        [item]: id,
+      }));
     } else if (key === "ilmd") event.ilmd = rename(value as Json, prefixed);
     else if (key === "eventId") event[`${PREFIX}nonce`] = value;
     else event[prefixed(key)] = value;
@@ -84,40 +99,23 @@ export function fromStandardEvent(event: StandardEvent, context?: JsonLdContext)
   for (const [key, value] of Object.entries(event)) {
     if (key === "eventID" || key === "recordTime" || key.startsWith("@")) continue;
     if (SHARED_FIELDS.has(key)) payload[key] = value;
-    else if (key in PARTY_LISTS) {
+    else if (key === "bizStep" || key === "disposition") payload[key] = fromOwnWord(value);
+    else if (key === "bizTransactionList") {
+      payload[key] = (value as Json[]).map(({ type, ...entry }) =>
+        withType(entry, fromOwnWord(type)),
+      );
+    } else if (key in PARTY_LISTS) {
       const item = PARTY_LISTS[key as keyof typeof PARTY_LISTS];
-      payload[key] = (value as Json[]).map((entry) => ({ type: entry.type, id: entry[item] }));
+      payload[key] = (value as Json[]).map((e) => ({ type: fromOwnWord(e.type), id: e[item] }));
     } else if (key === "ilmd") payload.ilmd = rename(value as Json, unprefixed);
     else if (key === `${PREFIX}nonce`) payload.eventId = value;
     else payload[unprefixed(key)] = value;
   }
-  payload.cte ??= cteOf(event);
+  payload.cte ??= cteOfStandardEvent(event);
   // A captured event without LotLedger's nonce is its own: its hash ID tells two captures apart.
   payload.eventId ??= eventHashId(event, context);
   return payload as EpcisEvent;
 }
-
-/** The FSMA critical tracking event a standard event records, read from its type and step. */
-function cteOf(event: StandardEvent): EpcisEvent["cte"] {
-  if (event.type === "TransformationEvent") return "transformation";
-  if (event.type === "AggregationEvent")
-    return event.action === "DELETE" ? "disaggregation" : "aggregation";
-  const step = cbvWord(event.bizStep);
-  if (step === "holding" && cbvWord(event.disposition) === "recalled") return "recall";
-  return (step && CTE_OF_BIZ_STEP[step]) || "observation";
-}
-
-const CTE_OF_BIZ_STEP: Record<string, CriticalTrackingEvent | "shipment_cancelled"> = {
-  shipping: "shipping",
-  departing: "shipping",
-  receiving: "receiving",
-  arriving: "receiving",
-  accepting: "receiving",
-  void_shipping: "shipment_cancelled",
-  commissioning: "initial_packing",
-  packing: "initial_packing",
-  transforming: "transformation",
-};
 
 /** An EPCISDocument of standard events, in LotLedger's context. */
 export function epcisDocument(

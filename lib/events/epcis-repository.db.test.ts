@@ -69,6 +69,17 @@ describe("an event recorded through a form", () => {
     expect(received.row.eventId).not.toBe(shipped.row.eventId);
   });
 
+  it("names every lot a split concerns, so each one's viewers may see it", async () => {
+    const lotId = await world.harvest("REPO-3");
+    const parts = await world.split(world.members.farm, lotId, ["REPO-3A", "REPO-3B"]);
+    const { row } = await repositoryRowOf(lotId, "repackaging");
+    expect(row.type).toBe("TransformationEvent");
+    expect(row.lotIds).toEqual([lotId, ...parts].sort());
+    expect(row.epcClasses).toEqual(
+      ["REPO-3", "REPO-3A", "REPO-3B"].map((code) => lotEpcClass(GTIN, code)),
+    );
+  });
+
   it("is not in the repository when the form is refused: nothing is half-written", async () => {
     const tables = ["LedgerTransaction", "EventPayload", "EpcisEvent"];
     const before = await countRows(world.db, tables);

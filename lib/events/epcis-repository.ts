@@ -1,21 +1,24 @@
 import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { EpcisEvent } from "@/lib/epcis/event";
+import type { StandardEvent } from "@/lib/epcis/event-hash";
 import { indexEpcisEvent, lotOfEpcClass } from "@/lib/epcis/event-index";
-import { toStandardEvent } from "@/lib/epcis/standard-event";
 
-// An event recorded in the app joins the EPCIS repository (the EpcisEvent table) as it enters the
-// outbox: the standard event it renders to, its CBV 2.0 hash ID, and the index capture gives a
-// captured event (lib/epcis/event-index.ts), so queries and exports see both alike.
+// The EPCIS repository's row of an event (the EpcisEvent table): the standard event, its CBV 2.0 hash
+// ID and the index a query filters on (lib/epcis/event-index.ts). An event recorded in the app joins
+// it as its write enters the outbox; a captured one is stored from its document alike, so queries and
+// exports see both the same way.
 
-type RepositoryRowSource = {
-  payload: EpcisEvent;
+export type RepositoryEvent = {
+  /** The standard event as captured or rendered, its eventID the CBV 2.0 hash ID. */
+  document: StandardEvent;
+  /** Who recorded or captured it. */
   organizationId: string;
-  ledgerTransactionId: string;
-  payloadHash: string;
-  /** Lots the write names besides the classes of its quantity lists (the lot, the lots it creates). */
-  lotIds: string[];
+  /** Lots it concerns besides those its quantity lists name (the lot written, the lots created). */
+  lotIds?: string[];
+  ledgerTransactionId?: string | null;
+  payloadHash?: string | null;
+  captureJobId?: string | null;
   /** When LotLedger recorded it; the database's clock when left out. */
   recordTime?: Date;
 };
@@ -34,26 +37,28 @@ function lotIdsOfClasses(epcClasses: string[]): string[] {
   });
 }
 
-/** The EpcisEvent row of a LotLedger payload. */
-export function epcisEventRow(source: RepositoryRowSource): Prisma.EpcisEventCreateManyInput {
-  const document = toStandardEvent(source.payload);
-  const { epcClasses, ...index } = indexEpcisEvent(document);
+/** The EpcisEvent row of a standard event. */
+export function epcisEventRow({
+  document,
+  lotIds = [],
+  recordTime,
+  ...links
+}: RepositoryEvent): Prisma.EpcisEventCreateManyInput {
+  const index = indexEpcisEvent(document);
   return {
-    eventId: document.eventID as string,
-    organizationId: source.organizationId,
-    ledgerTransactionId: source.ledgerTransactionId,
-    payloadHash: source.payloadHash,
+    eventId: String(document.eventID),
+    ...links,
     ...index,
-    epcClasses,
-    lotIds: [...new Set([...source.lotIds, ...lotIdsOfClasses(epcClasses)])],
+    // Sorted: the same event names the same lots whichever path recorded it.
+    lotIds: [...new Set([...lotIds, ...lotIdsOfClasses(index.epcClasses)])].sort(),
     document: document as Prisma.InputJsonObject,
-    ...(source.recordTime ? { recordTime: source.recordTime } : {}),
+    ...(recordTime ? { recordTime } : {}),
   };
 }
 
-/** Adds an app-recorded event to the repository, in the transaction that queues its write. */
-export async function recordEpcisEvent(tx: Tx, source: RepositoryRowSource): Promise<string> {
-  const row = epcisEventRow(source);
+/** Adds an event to the repository in the caller's transaction; returns its hash ID. */
+export async function recordEpcisEvent(tx: Tx, event: RepositoryEvent): Promise<string> {
+  const row = epcisEventRow(event);
   await tx.epcisEvent.create({ data: row, select: { id: true } });
   return row.eventId;
 }

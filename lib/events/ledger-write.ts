@@ -6,6 +6,7 @@ import { type LedgerWriteState, waitForLedgerWrite } from "@/lib/chain/outbox/wa
 import { hashPayload } from "@/lib/chain/payload";
 import type { Db, Tx } from "@/lib/db/client";
 import { type EpcisEvent, isEpcisEvent } from "@/lib/epcis/event";
+import { toStandardEvent } from "@/lib/epcis/standard-event";
 import { getIndexedBlock } from "@/lib/indexer/indexer";
 import { recordCapturedEvent, recordEpcisEvent } from "./epcis-repository";
 import { assertOwnGtins, type NewLot } from "./new-lots";
@@ -73,7 +74,7 @@ export async function enqueueLedgerWrite(
     });
   } else if (isEpcisEvent(payload)) {
     await recordEpcisEvent(tx, {
-      payload,
+      document: toStandardEvent(payload),
       organizationId: member.organization.id,
       ledgerTransactionId: id,
       payloadHash,

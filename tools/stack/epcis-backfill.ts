@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { isEpcisEvent } from "@/lib/epcis/event";
+import { toStandardEvent } from "@/lib/epcis/standard-event";
 import { epcisEventRow } from "@/lib/events/epcis-repository";
 
 // A database written before the EPCIS repository existed holds EPCIS payloads in the outbox but no
@@ -40,7 +41,7 @@ export async function backfillEpcisEvents(db: Db): Promise<number> {
       if (!isEpcisEvent(body)) return [];
       return [
         epcisEventRow({
-          payload: body,
+          document: toStandardEvent(body),
           organizationId: write.organizationId,
           ledgerTransactionId: write.id,
           payloadHash: write.payloadHash,
