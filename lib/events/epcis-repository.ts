@@ -64,39 +64,18 @@ export async function recordEpcisEvent(tx: Tx, event: RepositoryEvent): Promise<
 }
 
 /**
- * Adds a captured event to the repository as captured, anchored by the write queued for it; a
- * second write of the same event (one per lot it registers) adds its lot to the row.
+ * Adds a captured event to the repository as captured (its hash ID as captured), anchored by the
+ * write queued for it; a second write of the same event (one per lot it registers) adds its lot.
  */
 export async function recordCapturedEvent(
   tx: Tx,
-  source: Omit<RepositoryRowSource, "payload" | "recordTime"> & {
-    eventId: string;
-    document: Record<string, unknown>;
-    captureJobId: string | null;
-  },
+  { eventId, ...event }: RepositoryEvent & { eventId: string; lotIds: string[] },
 ): Promise<void> {
-  const existing = await tx.epcisEvent.findUnique({
-    where: { eventId: source.eventId },
-    select: { lotIds: true },
-  });
-  if (existing) {
-    const lotIds = [...new Set([...existing.lotIds, ...source.lotIds])];
-    await tx.epcisEvent.update({ where: { eventId: source.eventId }, data: { lotIds } });
+  const existing = await tx.epcisEvent.findUnique({ where: { eventId }, select: { lotIds: true } });
+  if (!existing) {
+    await recordEpcisEvent(tx, { ...event, document: { ...event.document, eventID: eventId } });
     return;
   }
-  const { epcClasses, ...index } = indexEpcisEvent(source.document);
-  await tx.epcisEvent.create({
-    data: {
-      eventId: source.eventId,
-      organizationId: source.organizationId,
-      captureJobId: source.captureJobId,
-      ledgerTransactionId: source.ledgerTransactionId,
-      payloadHash: source.payloadHash,
-      ...index,
-      epcClasses,
-      lotIds: [...new Set([...source.lotIds, ...lotIdsOfClasses(epcClasses)])],
-      document: { ...source.document, eventID: source.eventId } as Prisma.InputJsonObject,
-    },
-    select: { id: true },
-  });
+  const lotIds = [...new Set([...existing.lotIds, ...event.lotIds])].sort();
+  await tx.epcisEvent.update({ where: { eventId }, data: { lotIds } });
 }
