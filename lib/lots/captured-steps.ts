@@ -35,16 +35,20 @@ function partyGlnOf(document: Json, list: keyof typeof KEYS): string | null {
   return typeof id === "string" ? glnOf(id) : null;
 }
 
-/** "Shipped by the supplier with GLN … to ColdRoute · captured by ColdRoute". */
+/**
+ * "Shipped by the party with GLN … to ColdRoute · captured by ColdRoute"; a receipt names its
+ * receiver first: "Received by ColdRoute from the party with GLN … · captured by ColdRoute".
+ */
 function describe(document: Json, capturer: string, nameOfGln: (gln: string) => string): string {
   const step = cbvWord(document.bizStep);
   const verb = (step && VERBS[step]) ?? `EPCIS ${step ?? String(document.type)} event`;
   const from = partyGlnOf(document, "sourceList");
   const to = partyGlnOf(document, "destinationList");
-  const parties = [from && ` by ${nameOfGln(from)}`, to && ` to ${nameOfGln(to)}`]
-    .filter(Boolean)
-    .join("");
-  return `${verb}${step === "receiving" ? "" : parties} · captured by ${capturer}`;
+  const parties =
+    step === "receiving"
+      ? [to && ` by ${nameOfGln(to)}`, from && ` from ${nameOfGln(from)}`]
+      : [from && ` by ${nameOfGln(from)}`, to && ` to ${nameOfGln(to)}`];
+  return `${verb}${parties.filter(Boolean).join("")} · captured by ${capturer}`;
 }
 
 /** The lot's captured steps anchored by a capture's root, as trail entries, once indexed. */
