@@ -5,7 +5,7 @@
 // and more are safe (each notice is leased to one at a time).
 import { runPollLoop } from "@/lib/chain/poll-loop";
 import { notifierEnvSchema } from "@/lib/env";
-import { deliverDueSubscriptions } from "@/lib/epcis-query";
+import { deliverDueSubscriptions } from "@/lib/epcis-query/deliver-subscriptions";
 import { mailConfigOf } from "@/lib/mail/send-mail";
 import { deliverDueNotifications, sweepOpenRecalls } from "@/lib/recall";
 import { startWorker } from "./start-worker";

@@ -4,11 +4,11 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/paging/keyset";
+import { visibleLotsSql } from "./visible-lots";
 
 // The bindings' top-level listings (/epcis/bizSteps, /epcis/epcs, …): the distinct values of one
 // field among the events the caller may see, in order, a page at a time (the token is the last
-// value shown). The caller's visible lots are gathered once: those it produced, holds, was sent or
-// handed off, and their whole lineage (the rule of lib/lots/visibility.ts, as a set).
+// value shown). The caller's visible lots are gathered once (lib/epcis-query/visible-lots.ts).
 
 export const LISTINGS = {
   bizSteps: Prisma.sql`"bizStep"`,
@@ -19,22 +19,11 @@ export const LISTINGS = {
 } as const;
 export type Listing = keyof typeof LISTINGS;
 
-const visibleOf = (member: Pick<Member, "organization">) => {
-  if (member.organization.kind === "REGULATOR") return Prisma.sql`TRUE`;
-  const me = member.organization.chainAddress.toLowerCase();
-  return Prisma.sql`(e."organizationId" = ${member.organization.id} OR e."lotIds" && ARRAY(
-    WITH RECURSIVE mine(id) AS (
-      SELECT id FROM "Lot" WHERE lower(producer) = ${me} OR lower(custodian) = ${me}
-        OR lower(recipient) = ${me}
-      UNION SELECT "lotId" FROM "LedgerEvent" WHERE name = 'LotHandedOff'
-        AND (lower(actor) = ${me} OR lower(args->>'recipient') = ${me})
-    ),
-    back(id) AS (SELECT id FROM mine UNION
-      SELECT l."parentId" FROM "LotLineage" l JOIN back b ON l."childId" = b.id),
-    forward(id) AS (SELECT id FROM mine UNION
-      SELECT l."childId" FROM "LotLineage" l JOIN forward f ON l."parentId" = f.id)
-    SELECT id FROM back UNION SELECT id FROM forward))`;
-};
+const visibleOf = (member: Pick<Member, "organization">) =>
+  member.organization.kind === "REGULATOR"
+    ? Prisma.sql`TRUE`
+    : Prisma.sql`(e."organizationId" = ${member.organization.id}
+        OR e."lotIds" && ARRAY(${visibleLotsSql(member)}))`;
 
 export async function listEpcisValues({
   db,
