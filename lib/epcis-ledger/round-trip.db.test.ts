@@ -3,6 +3,7 @@ import { captureDocument } from "@/lib/epcis-capture";
 import { exportLotTrail } from "@/lib/epcis-query";
 import { getLotDetail, type TrailEntry } from "@/lib/lots/get-lot-detail";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
+import { acceptLot, shipLot } from "@/tools/testing/lot-steps";
 
 // Issue 18, "Round trip": a lot's trail recorded through the app's domain in one LotLedger, exported
 // as an EPCIS 2.0 document, captured into another LotLedger (its own database and contract) whose
@@ -42,7 +43,12 @@ const stepsOf = (trail: TrailEntry[]) =>
 it("exports a lot's trail and captures it into an empty LotLedger: same events, hash IDs and trail", async () => {
   const { farm, packer } = origin.members;
   const lotId = await origin.harvest("RT-1");
-  await origin.ship(farm, lotId, packer);
+  await shipLot(origin.db, farm, { lotId, to: packer });
+  await origin.settle();
+  // Event times are to the second, as forms record them: the receipt comes a second later.
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+  await acceptLot(origin.db, packer, { lotId });
+  await origin.settle();
   const exported = await exportLotTrail({ db: origin.db, member: farm, lotId });
   const document = JSON.parse(exported.body);
   const originRows = await origin.db.epcisEvent.findMany({
