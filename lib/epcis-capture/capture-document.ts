@@ -23,18 +23,20 @@ export async function captureDocument(
   member: Member,
   { body, payloadHash, errorBehaviour }: CaptureRequest,
 ): Promise<CaptureAnswer> {
+  const eventList = (body as { epcisBody?: { eventList?: unknown } } | null)?.epcisBody?.eventList;
+  const sent = Array.isArray(eventList) ? eventList.length : 0;
+  if (sent > MAX_CAPTURE_EVENTS) {
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `The document has ${sent.toLocaleString("en")} events, more than the ${MAX_CAPTURE_EVENTS.toLocaleString("en")} a capture takes (GS1-EPCIS-Capture-Limit): split it into several documents.`,
+    );
+  }
   const check = await validateEpcisDocument(body);
   if (check.documentIssue) {
     const { field, reason } = check.documentIssue;
     throw new AppError("INVALID_INPUT", reason, { field });
   }
   const eventCount = check.events.length;
-  if (eventCount > MAX_CAPTURE_EVENTS) {
-    throw new AppError(
-      "PAYLOAD_TOO_LARGE",
-      `The document has ${eventCount.toLocaleString("en")} events, more than the ${MAX_CAPTURE_EVENTS.toLocaleString("en")} a capture takes (GS1-EPCIS-Capture-Limit): split it into several documents.`,
-    );
-  }
   const base = { member, payloadHash, errorBehaviour, eventCount };
   if (eventCount > SYNC_EVENTS) {
     const document = { body, userId: member.userId, apiKeyId: member.apiKey?.id ?? null };
