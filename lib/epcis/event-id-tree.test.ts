@@ -10,7 +10,7 @@ const ids = [
 ];
 
 describe("the Merkle tree of captured events' hash IDs", () => {
-  it("gives StandardMerkleTree's root over [\"string\"] leaves, in any order", () => {
+  it('gives StandardMerkleTree\'s root over ["string"] leaves, in any order', () => {
     const library = StandardMerkleTree.of(
       ids.map((id) => [id]),
       ["string"],
