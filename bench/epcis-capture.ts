@@ -28,6 +28,7 @@ async function captureText(db: Db, member: Parameters<typeof captureDocument>[1]
   const payloadHash = createHash("sha256").update(text).digest("hex");
   const { job } = await captureDocument(db, member, {
     body,
+    text,
     payloadHash,
     errorBehaviour: "ROLLBACK",
   });

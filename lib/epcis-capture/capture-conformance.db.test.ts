@@ -55,8 +55,14 @@ describe("capturing every GS1 EPCIS 2.0 example", () => {
 
   it.each(files)("%s", async (file) => {
     const { db, members } = world;
-    const body = JSON.parse(readFileSync(path.join(EXAMPLES, file), "utf8"));
-    const request = { body, payloadHash: "0".repeat(64), errorBehaviour: "ROLLBACK" as const };
+    const text = readFileSync(path.join(EXAMPLES, file), "utf8");
+    const body = JSON.parse(text);
+    const request = {
+      body,
+      text,
+      payloadHash: "0".repeat(64),
+      errorBehaviour: "ROLLBACK" as const,
+    };
     const isDocument = body.type === "EPCISDocument" || body.type === "EPCISQueryDocument";
     const capture = isDocument
       ? captureDocument(db, members.packer, request).then(({ job }) => job.events ?? [])

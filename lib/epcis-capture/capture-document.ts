@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { validateEpcisDocument, validateEpcisEvent } from "@/lib/epcis/validate-document";
 import { AppError } from "@/lib/errors";
 import { type CaptureJobAnswer, captureJobAnswer } from "./capture-answer";
-import { createCaptureJob } from "./capture-job";
+import { createCaptureJob, findCaptureJob } from "./capture-job";
 import { wakeCaptureWorker } from "./capture-worker";
 import { MAX_CAPTURE_EVENTS, SYNC_EVENTS } from "./limits";
 import type { CaptureRequest } from "./read-capture-request";
@@ -21,7 +21,7 @@ export type CaptureAnswer = { status: 200 | 201 | 202; job: CaptureJobAnswer };
 export async function captureDocument(
   db: Db,
   member: Member,
-  { body, payloadHash, errorBehaviour }: CaptureRequest,
+  { body, text, payloadHash, errorBehaviour }: CaptureRequest,
 ): Promise<CaptureAnswer> {
   const eventList = (body as { epcisBody?: { eventList?: unknown } } | null)?.epcisBody?.eventList;
   const sent = Array.isArray(eventList) ? eventList.length : 0;
@@ -39,12 +39,12 @@ export async function captureDocument(
   const eventCount = check.events.length;
   const base = { member, payloadHash, errorBehaviour, eventCount };
   if (eventCount > SYNC_EVENTS) {
-    const document = { body, userId: member.userId, apiKeyId: member.apiKey?.id ?? null };
-    const job = await createCaptureJob(db, { ...base, document });
+    const job = await createCaptureJob(db, { ...base, pendingText: text });
     await wakeCaptureWorker(db);
     return { status: 202, job: captureJobAnswer(job) };
   }
-  const job = await runCapture(db, member, await createCaptureJob(db, base), check);
+  const jobId = await runCapture(db, member, await createCaptureJob(db, base), check);
+  const job = await findCaptureJob(db, jobId);
   return { status: job.acceptedCount > 0 ? 201 : 200, job: captureJobAnswer(job) };
 }
 
@@ -61,10 +61,11 @@ export async function captureEvent(
   if (issue) throw new AppError("INVALID_INPUT", issue.reason, { field: issue.field });
   const event = body as Record<string, unknown>;
   const base = { member, payloadHash, errorBehaviour: "ROLLBACK" as const, eventCount: 1 };
-  const job = await runCapture(db, member, await createCaptureJob(db, base), {
+  const jobId = await runCapture(db, member, await createCaptureJob(db, base), {
     events: [event],
     eventIssues: new Map(),
   });
+  const job = await findCaptureJob(db, jobId);
   const answer = captureJobAnswer(job);
   const [result] = answer.events ?? [];
   if (result?.status === "duplicate") throw new AppError("CONFLICT", result.reason ?? "");

@@ -30,7 +30,12 @@ const documentOf = (events: object[]) => ({
   epcisBody: { eventList: events },
 });
 const request = (body: unknown, errorBehaviour: "ROLLBACK" | "PROCEED" = "ROLLBACK") =>
-  ({ body, payloadHash: "ab".repeat(32), errorBehaviour }) satisfies CaptureRequest;
+  ({
+    body,
+    text: JSON.stringify(body),
+    payloadHash: "ab".repeat(32),
+    errorBehaviour,
+  }) satisfies CaptureRequest;
 
 let world: LedgerWorld;
 let member: Member;

@@ -14,6 +14,7 @@ describe("readCaptureRequest", () => {
     );
     expect(read).toEqual({
       body: { type: "EPCISDocument" },
+      text: '{"type":"EPCISDocument"}',
       // sha-256 of the exact bytes sent, as the answer reports it.
       payloadHash: "0cc3944d39319ef05f43625169000c5a6419b81c8b8dbe99432b93e7c6103448",
       errorBehaviour: "ROLLBACK",
