@@ -39,8 +39,17 @@ export type SourceDestination = {
 
 export type EpcisEvent = {
   type: "ObjectEvent" | "TransformationEvent" | "AggregationEvent";
-  /** What it records: a critical tracking event, or a step FSMA 204 does not name. */
-  cte: CriticalTrackingEvent | "recall" | "shipment_cancelled" | "aggregation" | "disaggregation";
+  /**
+   * What it records: a critical tracking event, or a step FSMA 204 does not name ("observation": a
+   * captured event that is none of the others, e.g. an inspection or a partner's sensor report).
+   */
+  cte:
+    | CriticalTrackingEvent
+    | "recall"
+    | "shipment_cancelled"
+    | "aggregation"
+    | "disaggregation"
+    | "observation";
   /** ISO 8601 with offset, and the offset on its own as EPCIS requires. */
   eventTime: string;
   eventTimeZoneOffset: string;

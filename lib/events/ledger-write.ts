@@ -5,8 +5,10 @@ import { insertLedgerTransaction, type LedgerCall } from "@/lib/chain/outbox/enq
 import { type LedgerWriteState, waitForLedgerWrite } from "@/lib/chain/outbox/wait";
 import { hashPayload } from "@/lib/chain/payload";
 import type { Db, Tx } from "@/lib/db/client";
-import type { EpcisEvent } from "@/lib/epcis/event";
+import { type EpcisEvent, isEpcisEvent } from "@/lib/epcis/event";
+import { toStandardEvent } from "@/lib/epcis/standard-event";
 import { getIndexedBlock } from "@/lib/indexer/indexer";
+import { recordEpcisEvent } from "./epcis-repository";
 import { assertOwnGtins, type NewLot } from "./new-lots";
 
 // The one door to the ledger: every write a person asks for (a critical tracking event, shipping,
@@ -31,9 +33,10 @@ export type LedgerWriteRequest = {
 export type EventWrite = LedgerWriteRequest & { payload: EpcisEvent; lotId: string };
 
 /**
- * Puts the write in the outbox with its payload, commissions the new lots' packages and writes the
- * audit log's entry, in the caller's transaction: the serials and the entry exist exactly when the
- * write that anchors their root does.
+ * Puts the write in the outbox with its payload, adds an EPCIS event payload to the EPCIS repository
+ * under its hash ID, commissions the new lots' packages and writes the audit log's entry, in the
+ * caller's transaction: the event, the serials and the entry exist exactly when the write that
+ * anchors them does.
  */
 export async function enqueueLedgerWrite(
   tx: Tx,
@@ -55,6 +58,15 @@ export async function enqueueLedgerWrite(
   // (organizationId, idempotencyKey) is unique: a replay raced past the route's check stops here.
   if (idempotencyKey)
     await tx.ledgerTransaction.update({ where: { id }, data: { idempotencyKey } });
+  if (isEpcisEvent(payload)) {
+    await recordEpcisEvent(tx, {
+      document: toStandardEvent(payload),
+      organizationId: member.organization.id,
+      ledgerTransactionId: id,
+      payloadHash,
+      lotIds: [...(lotId ? [lotId] : []), ...newLots.map((lot) => lot.id)],
+    });
+  }
   const packages = newLots.flatMap((lot) =>
     lot.serials.map((serial) => ({ lotId: lot.id, serial, ledgerTransactionId: id })),
   );

@@ -6,6 +6,7 @@ import { deployMigrations } from "@/tools/db/migrate";
 import { readChainId } from "./chain-id";
 import { ensureLotTracker } from "./contract";
 import { assertNoDemoAccounts } from "./demo-accounts";
+import { backfillEpcisEvents } from "./epcis-backfill";
 import { webhookSecretsKeyOf } from "./secrets";
 import { fundFrom, seedDemoData } from "./seed";
 import type { DemoMode } from "./start-env";
@@ -28,7 +29,7 @@ export type PreparedLedger = {
 /**
  * Everything between "a database and a chain answer" and "the app can run": the chain id checked,
  * migrations applied, LotTracker deployed or adopted, webhook secrets sealed with the web app's key,
- * and in demo mode the demo organisations seeded with their on-chain roles and gas money. Outside
+ * events recorded before the EPCIS repository existed added to it, and in demo mode the demo organisations seeded with their on-chain roles and gas money. Outside
  * demo mode it refuses to go on while a demo account is left in the database.
  */
 export async function prepareLedger(options: {
@@ -100,6 +101,8 @@ async function prepareOn(
     webhookSecretsKey,
   });
   if (resealed > 0) log(`re-sealed ${resealed} webhook secret(s) with WEBHOOK_SECRETS_KEY`);
+  const backfilled = await backfillEpcisEvents(db);
+  if (backfilled > 0) log(`added ${backfilled} recorded event(s) to the EPCIS repository`);
   return {
     db,
     chainId,
