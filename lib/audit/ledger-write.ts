@@ -18,6 +18,7 @@ export type AuditedLedgerWrite = {
 
 const ACTIONS: Record<string, AuditAction> = {
   createLot: "RECORDED_EVENT",
+  registerReceivedLot: "RECORDED_EVENT",
   split: "RECORDED_EVENT",
   merge: "RECORDED_EVENT",
   transform: "RECORDED_EVENT",

@@ -6,6 +6,12 @@ import {
   readCaptureRequest,
   respondEpcis,
 } from "@/lib/epcis-capture";
+import { epcisRoute, queryEpcisEvents } from "@/lib/epcis-query";
+
+/** GET: the events the standard query parameters find and the caller may see (EPCISQueryDocument, Link rel="next"). */
+export const GET = epcisRoute("GET /epcis/events", async ({ db, member, url }) =>
+  queryEpcisEvents({ db, member, url }),
+);
 
 /**
  * POST one EPCIS event (with its @context): 201 with the event as stored and `Location` of it; 409
