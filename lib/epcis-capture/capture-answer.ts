@@ -34,12 +34,12 @@ type CaptureError = {
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
-function storedSentence(job: CaptureJobRow): string {
+function storedSentence(job: CaptureJobRow, refused: number): string {
   if (job.status === "RUNNING") {
     return `Capturing ${plural(job.eventCount, "event")}: ask this job again for the outcome.`;
   }
   if (job.errorBehaviour === "ROLLBACK" && job.rejectedCount > 0) {
-    return `Nothing of this document was stored: ${job.rejectedCount} of its ${plural(job.eventCount, "event")} were refused and GS1-Capture-Error-Behaviour is rollback; correct the events named in errors and send the document again, or send it with GS1-Capture-Error-Behaviour: proceed.`;
+    return `Nothing of this document was stored: ${plural(refused, "event")} of ${job.eventCount} ${refused === 1 ? "was" : "were"} refused and GS1-Capture-Error-Behaviour is rollback; correct the events named in errors and send the document again, or send it with GS1-Capture-Error-Behaviour: proceed.`;
   }
   return `${plural(job.acceptedCount, "event")} stored and queued for the ledger, ${plural(job.duplicateCount, "duplicate")} already stored, ${job.rejectedCount} rejected.`;
 }
@@ -73,7 +73,7 @@ export function captureJobAnswer(job: CaptureJobRow, withEvents = true): Capture
     acceptedCount: job.acceptedCount,
     rejectedCount: job.rejectedCount,
     duplicateCount: job.duplicateCount,
-    stored: storedSentence(job),
+    stored: storedSentence(job, errors.length),
     errors,
     ...(withEvents ? { events: results } : {}),
   };

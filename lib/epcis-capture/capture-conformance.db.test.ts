@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventHashId } from "@/lib/epcis/event-hash";
+import { AppError } from "@/lib/errors";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { captureDocument, captureEvent } from "./capture-document";
 import type { EventResult } from "./capture-job";
@@ -55,8 +57,14 @@ describe("capturing every GS1 EPCIS 2.0 example", () => {
 
   it.each(files)("%s", async (file) => {
     const { db, members } = world;
-    const body = JSON.parse(readFileSync(path.join(EXAMPLES, file), "utf8"));
-    const request = { body, payloadHash: "0".repeat(64), errorBehaviour: "ROLLBACK" as const };
+    const text = readFileSync(path.join(EXAMPLES, file), "utf8");
+    const body = JSON.parse(text);
+    const request = {
+      body,
+      text,
+      payloadHash: "0".repeat(64),
+      errorBehaviour: "ROLLBACK" as const,
+    };
     const isDocument = body.type === "EPCISDocument" || body.type === "EPCISQueryDocument";
     const capture = isDocument
       ? captureDocument(db, members.packer, request).then(({ job }) => job.events ?? [])
@@ -70,8 +78,13 @@ describe("capturing every GS1 EPCIS 2.0 example", () => {
       expect(outcome).toMatchObject({ code: "INVALID_INPUT", field: REFUSED[file] });
       return;
     }
-    if (outcome instanceof Error) throw outcome;
-    const results = outcome as EventResult[];
+    // A single event another example holds already is a 409: it is stored, under the same hash ID.
+    const isStoredAlready =
+      outcome instanceof AppError && outcome.code === "CONFLICT" && !isDocument;
+    if (outcome instanceof Error && !isStoredAlready) throw outcome;
+    const results = isStoredAlready
+      ? [{ index: 0, eventId: eventHashId(body), status: "duplicate" as const }]
+      : (outcome as EventResult[]);
     const events = isDocument ? body.epcisBody.eventList : [body];
     expect(results).toHaveLength(events.length);
     for (const result of results) expect(["accepted", "duplicate"]).toContain(result.status);

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { validateEpcisDocument, validateEpcisEvent } from "@/lib/epcis/validate-document";
 import { AppError } from "@/lib/errors";
 import { type CaptureJobAnswer, captureJobAnswer } from "./capture-answer";
-import { createCaptureJob } from "./capture-job";
+import { createCaptureJob, findCaptureJob } from "./capture-job";
 import { wakeCaptureWorker } from "./capture-worker";
 import { MAX_CAPTURE_EVENTS, SYNC_EVENTS } from "./limits";
 import type { CaptureRequest } from "./read-capture-request";
@@ -21,28 +21,30 @@ export type CaptureAnswer = { status: 200 | 201 | 202; job: CaptureJobAnswer };
 export async function captureDocument(
   db: Db,
   member: Member,
-  { body, payloadHash, errorBehaviour }: CaptureRequest,
+  { body, text, payloadHash, errorBehaviour }: CaptureRequest,
 ): Promise<CaptureAnswer> {
+  const eventList = (body as { epcisBody?: { eventList?: unknown } } | null)?.epcisBody?.eventList;
+  const sent = Array.isArray(eventList) ? eventList.length : 0;
+  if (sent > MAX_CAPTURE_EVENTS) {
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `The document has ${sent.toLocaleString("en")} events, more than the ${MAX_CAPTURE_EVENTS.toLocaleString("en")} a capture takes (GS1-EPCIS-Capture-Limit): split it into several documents.`,
+    );
+  }
   const check = await validateEpcisDocument(body);
   if (check.documentIssue) {
     const { field, reason } = check.documentIssue;
     throw new AppError("INVALID_INPUT", reason, { field });
   }
   const eventCount = check.events.length;
-  if (eventCount > MAX_CAPTURE_EVENTS) {
-    throw new AppError(
-      "PAYLOAD_TOO_LARGE",
-      `The document has ${eventCount.toLocaleString("en")} events, more than the ${MAX_CAPTURE_EVENTS.toLocaleString("en")} a capture takes (GS1-EPCIS-Capture-Limit): split it into several documents.`,
-    );
-  }
   const base = { member, payloadHash, errorBehaviour, eventCount };
   if (eventCount > SYNC_EVENTS) {
-    const document = { body, userId: member.userId, apiKeyId: member.apiKey?.id ?? null };
-    const job = await createCaptureJob(db, { ...base, document });
+    const job = await createCaptureJob(db, { ...base, pendingText: text });
     await wakeCaptureWorker(db);
     return { status: 202, job: captureJobAnswer(job) };
   }
-  const job = await runCapture(db, member, await createCaptureJob(db, base), check);
+  const jobId = await runCapture(db, member, await createCaptureJob(db, base), check);
+  const job = await findCaptureJob(db, jobId);
   return { status: job.acceptedCount > 0 ? 201 : 200, job: captureJobAnswer(job) };
 }
 
@@ -59,10 +61,11 @@ export async function captureEvent(
   if (issue) throw new AppError("INVALID_INPUT", issue.reason, { field: issue.field });
   const event = body as Record<string, unknown>;
   const base = { member, payloadHash, errorBehaviour: "ROLLBACK" as const, eventCount: 1 };
-  const job = await runCapture(db, member, await createCaptureJob(db, base), {
+  const jobId = await runCapture(db, member, await createCaptureJob(db, base), {
     events: [event],
     eventIssues: new Map(),
   });
+  const job = await findCaptureJob(db, jobId);
   const answer = captureJobAnswer(job);
   const [result] = answer.events ?? [];
   if (result?.status === "duplicate") throw new AppError("CONFLICT", result.reason ?? "");

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
-import type { Db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import type { Db, Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { ErrorBehaviour } from "./read-capture-request";
 
@@ -41,44 +41,60 @@ export async function createCaptureJob(
     payloadHash: string;
     errorBehaviour: ErrorBehaviour;
     eventCount: number;
-    /** Given for a job the worker runs: it survives a restart of LotLedger. */
-    document?: PendingDocument;
+    /** The request's body, given for a job the worker runs: kept until it ends, so it survives a restart. */
+    pendingText?: string;
   },
 ): Promise<CaptureJobRow> {
-  return db.epcisCaptureJob.create({
-    data: {
-      organizationId: input.member.organization.id,
-      payloadHash: input.payloadHash,
-      errorBehaviour: input.errorBehaviour,
-      eventCount: input.eventCount,
-      document: input.document as Prisma.InputJsonObject | undefined,
-    },
-    select: JOB_SELECT,
-  });
+  const { member } = input;
+  // The body goes in as the text it came as: Prisma's JSON handling of a 5 MB document took longer
+  // than PostgreSQL's parsing of it.
+  const document =
+    input.pendingText === undefined
+      ? null
+      : `{"userId":${JSON.stringify(member.userId)},"apiKeyId":${JSON.stringify(member.apiKey?.id ?? null)},"body":${input.pendingText}}`;
+  const [row] = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO "EpcisCaptureJob" ("id", "organizationId", "errorBehaviour", "payloadHash",
+      "eventCount", "document", "createdAt", "updatedAt")
+    VALUES (gen_random_uuid()::text, ${member.organization.id},
+      ${input.errorBehaviour}::"EpcisCaptureErrorBehaviour", ${input.payloadHash},
+      ${input.eventCount}, ${document}::jsonb, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+    RETURNING "id"`;
+  return findCaptureJob(db, (row as { id: string }).id);
+}
+
+export function findCaptureJob(db: Db | Tx, jobId: string): Promise<CaptureJobRow> {
+  return db.epcisCaptureJob.findUniqueOrThrow({ where: { id: jobId }, select: JOB_SELECT });
+}
+
+/** The results so far of a job still running (each committed batch of a proceed capture). */
+export async function saveCaptureProgress(
+  tx: Tx,
+  jobId: string,
+  results: readonly EventResult[],
+): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "EpcisCaptureJob" SET "results" = ${JSON.stringify(results)}::jsonb,
+      "updatedAt" = now() AT TIME ZONE 'UTC'
+    WHERE "id" = ${jobId}`;
 }
 
 /** Records the outcome of every event, ends the job and lets go of its document. */
 export async function finishCaptureJob(
-  db: Db,
+  db: Db | Tx,
   jobId: string,
   results: readonly EventResult[],
-): Promise<CaptureJobRow> {
+): Promise<void> {
   const count = (status: EventResult["status"]) =>
     results.filter((r) => r.status === status).length;
   const rejectedCount = count("rejected");
-  return db.epcisCaptureJob.update({
-    where: { id: jobId },
-    data: {
-      status: rejectedCount > 0 ? "FAILED" : "SUCCESS",
-      acceptedCount: count("accepted"),
-      rejectedCount,
-      duplicateCount: count("duplicate"),
-      results: results as unknown as Prisma.InputJsonArray,
-      document: Prisma.DbNull,
-      finishedAt: new Date(),
-    },
-    select: JOB_SELECT,
-  });
+  const status = rejectedCount > 0 ? "FAILED" : "SUCCESS";
+  await db.$executeRaw`
+    UPDATE "EpcisCaptureJob" SET "status" = ${status}::"EpcisCaptureJobStatus",
+      "acceptedCount" = ${count("accepted")}, "rejectedCount" = ${rejectedCount},
+      "duplicateCount" = ${count("duplicate")}, "results" = ${JSON.stringify(results)}::jsonb,
+      "document" = NULL, "finishedAt" = now() AT TIME ZONE 'UTC',
+      "updatedAt" = now() AT TIME ZONE 'UTC'
+    WHERE "id" = ${jobId}`;
 }
 
 /** One of the caller's organisation's capture jobs; another organisation's is not found. */

@@ -7,7 +7,13 @@ import { CAPTURE_MEDIA_TYPES, MAX_CAPTURE_BYTES } from "./limits";
 export type ErrorBehaviour = "ROLLBACK" | "PROCEED";
 
 /** A capture request's body, read: the JSON, the sha-256 of its bytes, and how errors are handled. */
-export type CaptureRequest = { body: unknown; payloadHash: string; errorBehaviour: ErrorBehaviour };
+export type CaptureRequest = {
+  body: unknown;
+  /** The body as sent: kept, not re-serialised, for a capture job the worker runs. */
+  text: string;
+  payloadHash: string;
+  errorBehaviour: ErrorBehaviour;
+};
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
 
@@ -27,7 +33,7 @@ export async function readCaptureRequest(request: Request): Promise<CaptureReque
   });
   const payloadHash = createHash("sha256").update(text, "utf8").digest("hex");
   try {
-    return { body: JSON.parse(text), payloadHash, errorBehaviour };
+    return { body: JSON.parse(text), text, payloadHash, errorBehaviour };
   } catch {
     throw new AppError(
       "INVALID_INPUT",

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { DocumentCheck } from "@/lib/epcis/validate-document";
 import { type CaptureJobRow, type EventResult, finishCaptureJob } from "./capture-job";
 import { sortEvents } from "./sort-events";
-import { storeCandidates } from "./store-captured";
+import { orderedResults, storeCandidates } from "./store-captured";
 
 /**
  * Captures a checked document's events for a job and ends the job: within the request for a small
@@ -16,7 +16,7 @@ export async function runCapture(
   member: Member,
   job: Pick<CaptureJobRow, "id" | "errorBehaviour" | "results">,
   check: Pick<DocumentCheck, "events" | "eventIssues">,
-): Promise<CaptureJobRow> {
+): Promise<string> {
   const { results, candidates } = await sortEvents(
     db,
     member.organization.id,
@@ -24,7 +24,7 @@ export async function runCapture(
     check.eventIssues,
     job.results as unknown as EventResult[],
   );
-  await storeCandidates({ db, member, job, results }, candidates);
-  const ordered = [...results.values()].sort((a, b) => a.index - b.index);
-  return finishCaptureJob(db, job.id, ordered);
+  const isFinished = await storeCandidates({ db, member, job, results }, candidates);
+  if (!isFinished) await finishCaptureJob(db, job.id, orderedResults(results.values()));
+  return job.id;
 }

@@ -1,10 +1,9 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 import { applyCapturedEvents } from "@/lib/epcis-ledger";
 import { anchorCapturedEvents } from "./anchor-events";
-import type { EventResult } from "./capture-job";
+import { type EventResult, finishCaptureJob, saveCaptureProgress } from "./capture-job";
 import type { Candidate } from "./sort-events";
 import { applyErrorDeclarations, type EventRow, insertEpcisEvents } from "./store-events";
 
@@ -31,20 +30,26 @@ class RolledBack extends Error {
   }
 }
 
-export async function storeCandidates(run: CaptureRun, candidates: Candidate[]): Promise<void> {
+/**
+ * Stores the candidates; the transaction of the last batch also ends the job, so that a job is
+ * finished exactly when its events are stored. Returns false when nothing ended it (no candidates,
+ * or a rollback): the caller ends it then.
+ */
+export async function storeCandidates(run: CaptureRun, candidates: Candidate[]): Promise<boolean> {
   const isRollback = run.job.errorBehaviour === "ROLLBACK";
   const refused = () => [...run.results.values()].filter((r) => r.status === "rejected");
-  if (isRollback && refused().length > 0) return markNotStored(run, candidates);
+  if (isRollback && refused().length > 0) {
+    markNotStored(run, candidates);
+    return false;
+  }
   const batches = isRollback ? [candidates] : chunks(candidates, PROCEED_BATCH);
-  for (const batch of batches) {
+  for (const [n, batch] of batches.entries()) {
     try {
       const stored = await run.db.$transaction(async (tx) => {
         const outcome = await storeBatch(tx, run, batch, isRollback);
-        const progress = [...run.results.values(), ...outcome];
-        await tx.epcisCaptureJob.update({
-          where: { id: run.job.id },
-          data: { results: progress as unknown as Prisma.InputJsonArray },
-        });
+        const progress = orderedResults([...run.results.values(), ...outcome]);
+        if (n === batches.length - 1) await finishCaptureJob(tx, run.job.id, progress);
+        else await saveCaptureProgress(tx, run.job.id, progress);
         return outcome;
       }, TRANSACTION);
       for (const result of stored) run.results.set(result.index, result);
@@ -52,8 +57,17 @@ export async function storeCandidates(run: CaptureRun, candidates: Candidate[]):
       if (!(error instanceof RolledBack)) throw error;
       for (const result of error.refusals) run.results.set(result.index, result);
       markNotStored(run, candidates);
+      return false;
     }
   }
+  return batches.length > 0;
+}
+
+/** Results by event index, as a job keeps them. */
+export function orderedResults(results: Iterable<EventResult>): EventResult[] {
+  const byIndex = new Map<number, EventResult>();
+  for (const result of results) byIndex.set(result.index, result);
+  return [...byIndex.values()].sort((a, b) => a.index - b.index);
 }
 
 async function storeBatch(

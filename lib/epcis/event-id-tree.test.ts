@@ -18,6 +18,15 @@ describe("the Merkle tree of captured events' hash IDs", () => {
     expect(eventIdsRootOf(ids)).toBe(library.root);
     expect(eventIdsRootOf([...ids].reverse())).toBe(library.root);
     expect(eventIdLeaf(ids[0] as string)).toBe(library.leafHash([ids[0] as string]));
+    // Odd and even counts, and one leaf (the root is the leaf).
+    for (const count of [1, 2, 3, 5, 8, 13]) {
+      const some = Array.from({ length: count }, (_, i) => `urn:uuid:event-${i}`);
+      const theirs = StandardMerkleTree.of(
+        some.map((id) => [id]),
+        ["string"],
+      );
+      expect(eventIdsRootOf(some)).toBe(theirs.root);
+    }
   });
 
   it("proves a member with the library's proof and refuses a stranger", () => {

@@ -11,7 +11,11 @@ export type { EpcisIssue };
 type Json = Record<string, unknown>;
 
 export type DocumentCheck = {
-  /** The document's events as sent (empty when the body is no EPCISDocument). */
+  /**
+   * The document's events as sent (empty when the body is no EPCISDocument); an event without a
+   * @context of its own gets the document's when that defines prefixes of its own, so that the event
+   * names its extension fields' namespaces wherever it goes (its hash ID reads them there).
+   */
   events: Json[];
   /** What makes the whole document unacceptable (its header, its @context), if anything. */
   documentIssue: EpcisIssue | null;
@@ -44,7 +48,13 @@ export async function validateEpcisDocument(document: unknown): Promise<Document
   }
   const { documentIssue, eventIssues } = checkDocumentSchema(document);
   const eventList = (document.epcisBody as Json | undefined)?.eventList;
-  const events = Array.isArray(eventList) ? (eventList as Json[]) : [];
+  const sent = Array.isArray(eventList) ? (eventList as Json[]) : [];
+  const context = document["@context"];
+  const events = definesPrefixes(context)
+    ? sent.map((e) =>
+        isObject(e) && e["@context"] === undefined ? { "@context": context, ...e } : e,
+      )
+    : sent;
   const contextIssue = await jsonLdContextIssue(document["@context"]);
   for (const [index, event] of events.entries()) {
     if (eventIssues.has(index)) continue;
@@ -57,6 +67,11 @@ export async function validateEpcisDocument(document: unknown): Promise<Document
       documentIssue ?? (contextIssue ? { field: "/@context", reason: contextIssue } : null),
     eventIssues,
   };
+}
+
+/** Whether a context defines terms of its own (an object), beyond the standard contexts' URLs. */
+function definesPrefixes(context: unknown): boolean {
+  return (Array.isArray(context) ? context : [context]).some(isObject);
 }
 
 /** One event as POST /epcis/events receives it (with its own @context); null when it is fine. */
