@@ -2,7 +2,6 @@ import type { Member } from "@/lib/auth/session";
 import { encodeLotCode } from "@/lib/chain/lot-id";
 import type { Tx } from "@/lib/db/client";
 import { unitOfUom } from "@/lib/epcis/quantity";
-import { AppError } from "@/lib/errors";
 import { assertOwnGtins, createLotCall, type NewLot } from "@/lib/events/new-lots";
 import { companyPrefixOf } from "@/lib/gs1/company-prefix";
 import { parseLotCode } from "@/lib/gs1/lot-code";

@@ -76,13 +76,11 @@ it("exports a lot's trail and captures it into an empty LotLedger: same events, 
   });
   const copyOf = new Map(copies.map((row) => [row.eventId, row]));
   for (const row of originRows) {
-    const { "@context": context, ...copy } = copyOf.get(row.eventId)?.document as Record<
-      string,
-      unknown
-    >;
+    const stored = copyOf.get(row.eventId);
+    const { "@context": context, ...copy } = (stored?.document ?? {}) as Record<string, unknown>;
     expect(copy).toEqual(row.document);
     expect(context).toEqual(document["@context"]);
-    expect(copyOf.get(row.eventId)?.lotIds).toEqual([lotId]);
+    expect(stored?.lotIds).toEqual([lotId]);
   }
 
   // The same trail: the same steps, in order, each verified on the second ledger.

@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
 import type { EpcisEvent } from "@/lib/epcis/event";
-import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
 import { assertCanCreateLots, assertLotCodeFree } from "@/lib/lots/guards";
 import { eventBase } from "./event-base";

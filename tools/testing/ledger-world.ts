@@ -29,7 +29,7 @@ type Kind = (typeof KINDS)[number];
 
 export type LedgerWorld = {
   db: Db;
-  /** An ADMIN of one organisation per kind, and a READ_ONLY member of the retailer. */
+  /** An ADMIN of one organisation per kind made, and a READ_ONLY member of the retailer. */
   members: Record<Lowercase<Kind>, Member> & { retailerReadOnly: Member };
   /** A harvest by the farm (the next holder named in it is the packer). */
   harvest(lotCode: string): Promise<string>;
