@@ -105,6 +105,9 @@ export const notifierEnvSchema = appEnvSchema
   })
   .superRefine(requireMailFrom);
 
+/** The capture worker stores large EPCIS documents and queues their ledger writes: it signs nothing. */
+export const captureEnvSchema = appEnvSchema.pick({ DATABASE_URL: true, CHAIN_ID: true });
+
 /** The outbox sender signs with organisations' keys: it needs MASTER_KEY but no session secret. */
 export const senderEnvSchema = appEnvSchema.pick({
   DATABASE_URL: true,

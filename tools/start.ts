@@ -1,7 +1,7 @@
 // `npm start`: brings up everything LotLedger needs (embedded PostgreSQL and anvil unless external
 // ones are configured), migrates, deploys or adopts LotTracker, seeds the demo (embedded only), builds
-// if needed, and serves the web app with the outbox sender, the indexer and the notifier beside it,
-// each given only the secrets it needs. Ctrl-C stops every part, in order.
+// if needed, and serves the web app with the outbox sender, the indexer, the notifier and the capture
+// worker beside it, each given only the secrets it needs. Ctrl-C stops every part, in order.
 import path from "node:path";
 import { ConfigError } from "@/lib/env";
 import { countQuarantinedEvents, quarantineBanner } from "@/lib/indexer/quarantine";
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     CONFIRMATIONS: String(env.CONFIRMATIONS),
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const services = (["sender", "indexer", "notifier", "web"] as const).map((part) =>
+  const services = (["sender", "indexer", "notifier", "capture", "web"] as const).map((part) =>
     startPart(part, stackEnv, env.PORT),
   );
   for (const service of services) {

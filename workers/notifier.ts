@@ -1,9 +1,11 @@
 // The notifier process: delivers queued recall notices (an organisation's webhook, else email when
-// SMTP_URL is set, else the log: lib/recall/notifications/transports.ts) with retries, and keeps open
-// recalls' organisations and closing up to date. `npm start` runs it; one per database is enough,
+// SMTP_URL is set, else the log: lib/recall/notifications/transports.ts) and EPCIS query
+// subscriptions (lib/epcis-query) with retries, and keeps open recalls' organisations and closing
+// up to date. `npm start` runs it; one per database is enough,
 // and more are safe (each notice is leased to one at a time).
 import { runPollLoop } from "@/lib/chain/poll-loop";
 import { notifierEnvSchema } from "@/lib/env";
+import { deliverDueSubscriptions } from "@/lib/epcis-query/deliver-subscriptions";
 import { mailConfigOf } from "@/lib/mail/send-mail";
 import { deliverDueNotifications, sweepOpenRecalls } from "@/lib/recall";
 import { startWorker } from "./start-worker";
@@ -33,7 +35,14 @@ await runPollLoop(
         remindAfterMs: env.RECALL_REMINDER_HOURS * 60 * 60 * 1000,
       });
     }
-    return (await deliverDueNotifications(context)) > 0;
+    const notices = await deliverDueNotifications(context);
+    // EPCIS subscriptions go out by the same webhook code, signed with their own tokens.
+    const deliveries = await deliverDueSubscriptions({
+      db,
+      secretsKey: env.WEBHOOK_SECRETS_KEY,
+      log: console.log,
+    });
+    return notices + deliveries > 0;
   },
   { signal, pollMs: 500 },
 );

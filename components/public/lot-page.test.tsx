@@ -43,6 +43,7 @@ const provenance: Provenance = {
     fieldName: "Field 7, north block",
     harvestDate: "2026-11-24",
   },
+  vouchedBy: null,
   holder: "FreshMart",
   lineageLotIds: ["0x01"],
   steps: [

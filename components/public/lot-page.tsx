@@ -33,7 +33,7 @@ export function LotPage({
     <PageShell title={title}>
       {provenance.recall ? <RecallBanner recall={provenance.recall} /> : null}
       <ProductHeader provenance={provenance} />
-      <OriginCard producer={provenance.producer} />
+      <OriginCard producer={provenance.producer} vouchedBy={provenance.vouchedBy} />
       {isRecalled ? null : proof}
       <section aria-labelledby="journey-heading">
         <h2 id="journey-heading">Journey</h2>

@@ -36,13 +36,24 @@ export function ProductHeader({ provenance }: { provenance: Provenance }) {
 }
 
 /** Where it comes from: the farm, its site, and the field and harvest day the farm entered. */
-export function OriginCard({ producer }: { producer: Provenance["producer"] }) {
+export function OriginCard({
+  producer,
+  vouchedBy,
+}: {
+  producer: Provenance["producer"];
+  vouchedBy: Provenance["vouchedBy"];
+}) {
   return (
     <section className="card" data-testid="origin" aria-labelledby="origin-heading">
       <h2 id="origin-heading" className="label">
         Origin
       </h2>
       <p className="big">{producer.name}</p>
+      {vouchedBy ? (
+        <p className="small" data-testid="vouched-by">
+          Received from this supplier and vouched for by {vouchedBy}
+        </p>
+      ) : null}
       {producer.place ? (
         <p className="small">
           {producer.place.name}

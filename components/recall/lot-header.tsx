@@ -1,4 +1,5 @@
 import type { LotDetail } from "@/lib/lots/get-lot-detail";
+import { originText } from "@/lib/lots/lot-origin";
 import { quantityText } from "@/lib/text/plural";
 import { LotStatusBadge } from "../lots/lot-status-badge";
 
@@ -12,8 +13,8 @@ export function RecallLotHeader({ lot }: { lot: LotDetail }) {
       </div>
       <p className="font-mono text-sm text-stone-600">GTIN {lot.gtin}</p>
       <p>
-        {lot.quantity ? `${quantityText(lot.quantity, lot.unit)} · ` : ""}produced by{" "}
-        {lot.producer.name} · held by {lot.custodian.name}
+        {lot.quantity ? `${quantityText(lot.quantity, lot.unit)} · ` : ""}
+        {originText(lot)} · held by {lot.custodian.name}
         {lot.recipient ? `, on its way to ${lot.recipient.name}` : ""}
       </p>
     </div>

@@ -11,12 +11,14 @@ export type AuditedLedgerWrite = {
   args: readonly unknown[];
   /** The off-chain payload: an EPCIS event names its critical tracking event in `cte`. */
   payload: object;
-  lotId: string;
+  /** None for the anchor of captured EPCIS events, which changes no lot. */
+  lotId?: string;
   newLots: readonly { id: string; lotCode: string }[];
 };
 
 const ACTIONS: Record<string, AuditAction> = {
   createLot: "RECORDED_EVENT",
+  registerReceivedLot: "RECORDED_EVENT",
   split: "RECORDED_EVENT",
   merge: "RECORDED_EVENT",
   transform: "RECORDED_EVENT",
@@ -52,6 +54,14 @@ export async function auditLedgerWrite(
 ): Promise<void> {
   const { lotId, newLots, ledgerTransactionId } = write;
   const action = ACTIONS[write.method] ?? "RECORDED_EVENT";
+  if (lotId === undefined) {
+    await recordAudit(tx, actor, {
+      action,
+      summary: `Captured ${String(write.args[1])} EPCIS events, anchored by one Merkle root`,
+      ledgerTransactionId,
+    });
+    return;
+  }
   const lotCode =
     newLots.find((lot) => lot.id === lotId)?.lotCode ??
     (await tx.lot.findUnique({ where: { id: lotId }, select: { lotCode: true } }))?.lotCode ??

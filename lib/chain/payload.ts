@@ -87,13 +87,24 @@ function lotIdsNamedBy(body: unknown): Set<string> {
   return ids;
 }
 
-/** The off-chain payloads behind these on-chain hashes, each checked against its hash. */
+/**
+ * The off-chain payloads behind these on-chain hashes, each checked against its hash. A payload
+ * captured through /epcis is another party's event (a supplier's shipment): its recorder is the
+ * organisation that captured it and signed its write, which vouches for it.
+ */
 export async function findStoredPayloads(
-  db: Pick<Db, "eventPayload">,
+  db: Pick<Db, "eventPayload" | "epcisEvent">,
   hashes: readonly (string | null)[],
 ): Promise<StoredPayloads> {
   const wanted = [...new Set(hashes.filter((hash): hash is string => hash !== null))];
-  const payloads = await db.eventPayload.findMany({ where: { hash: { in: wanted } } });
+  const [payloads, captured] = await Promise.all([
+    db.eventPayload.findMany({ where: { hash: { in: wanted } } }),
+    db.epcisEvent.findMany({
+      where: { payloadHash: { in: wanted }, captureJobId: { not: null } },
+      select: { payloadHash: true, organization: { select: { gln: true } } },
+    }),
+  ]);
+  const capturers = new Map(captured.map((row) => [row.payloadHash, row.organization.gln]));
   const intact = new Set(
     payloads.filter((p) => hashPayload(p.body as PayloadValue) === p.hash).map((p) => p.hash),
   );
@@ -108,7 +119,7 @@ export async function findStoredPayloads(
       claim = {
         lotIds: lotIdsNamedBy(body),
         inputIds: lotIdsOf(inputLotsNamedBy(body)),
-        recorder: recordingPartyGln(body),
+        recorder: capturers.get(hash) ?? recordingPartyGln(body),
       };
       claims.set(hash, claim);
     }

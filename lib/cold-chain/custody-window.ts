@@ -34,6 +34,7 @@ export function custodyWindows(events: readonly CustodyEvent[], party: string): 
     switch (event.name) {
       case "LotCreated":
       case "LotDerived":
+      case "LotReceived":
         custodian = String(event.args.custodian ?? event.actor);
         if (custodian === party) open(event.at);
         break;
@@ -62,6 +63,7 @@ export function custodyWindows(events: readonly CustodyEvent[], party: string): 
 
 const CUSTODY_EVENTS = [
   "LotCreated",
+  "LotReceived",
   "LotDerived",
   "LotHandedOff",
   "LotHandoffAccepted",

@@ -33,11 +33,23 @@ describe("lotsNamedBy", () => {
     expect(lotsNamedBy(notice)).toEqual([{ gtin: GTIN, lotCode: "RH-1" }]);
   });
 
+  it("reads a lot named in any form a captured event uses: another Digital Link domain, an LGTIN URI", () => {
+    const body = {
+      quantityList: [
+        { epcClass: `https://example.com/01/${GTIN}/10/X` },
+        { epcClass: "urn:epc:class:lgtin:4012345.012345.998877" },
+      ],
+    };
+    expect(lotsNamedBy(body)).toEqual([
+      { gtin: GTIN, lotCode: "X" },
+      { gtin: "04012345123456", lotCode: "998877" },
+    ]);
+  });
+
   it("names nothing for other identifiers, malformed escapes or bodies that are not objects", () => {
     const body = {
       quantityList: [
         { epcClass: `https://id.gs1.org/01/${GTIN}` },
-        { epcClass: `https://example.com/01/${GTIN}/10/X` },
         { epcClass: `https://id.gs1.org/01/${GTIN}/10/%E0%A4%A` },
         null,
       ],

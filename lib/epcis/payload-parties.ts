@@ -1,4 +1,5 @@
 import { glnOf, type QuantityElement } from "./event";
+import { lotOfEpcClass as lotOfClass } from "./event-index";
 
 // What a stored payload says about whom and what it records, so a ledger event can be checked to be
 // the payload's own: the lots it names and the party that recorded it. Read from the shapes
@@ -6,14 +7,14 @@ import { glnOf, type QuantityElement } from "./event";
 
 export type NamedLot = { gtin: string; lotCode: string };
 
-/** A lot's EPCIS class-level identifier, as lotEpcClass writes it: GS1 Digital Link, GTIN + AI 10. */
-const LOT_EPC_CLASS = /^https:\/\/id\.gs1\.org\/01\/(\d{14})\/10\/([^/?#]+)$/;
-
+/**
+ * A lot's EPCIS class-level identifier: a GS1 Digital Link (GTIN + AI 10) as lotEpcClass writes it,
+ * or in any form a captured event uses (event-index's lotOfEpcClass).
+ */
 function lotOfEpcClass(epcClass: unknown): NamedLot | null {
-  const match = typeof epcClass === "string" ? LOT_EPC_CLASS.exec(epcClass) : null;
-  if (!match) return null;
+  if (typeof epcClass !== "string") return null;
   try {
-    return { gtin: match[1] as string, lotCode: decodeURIComponent(match[2] as string) };
+    return lotOfClass(epcClass);
   } catch {
     return null; // a malformed percent-escape names no lot
   }

@@ -62,3 +62,20 @@ export async function recordEpcisEvent(tx: Tx, event: RepositoryEvent): Promise<
   await tx.epcisEvent.create({ data: row, select: { id: true } });
   return row.eventId;
 }
+
+/**
+ * Adds a captured event to the repository as captured (its hash ID as captured), anchored by the
+ * write queued for it; a second write of the same event (one per lot it registers) adds its lot.
+ */
+export async function recordCapturedEvent(
+  tx: Tx,
+  { eventId, ...event }: RepositoryEvent & { eventId: string; lotIds: string[] },
+): Promise<void> {
+  const existing = await tx.epcisEvent.findUnique({ where: { eventId }, select: { lotIds: true } });
+  if (!existing) {
+    await recordEpcisEvent(tx, { ...event, document: { ...event.document, eventID: eventId } });
+    return;
+  }
+  const lotIds = [...new Set([...existing.lotIds, ...event.lotIds])].sort();
+  await tx.epcisEvent.update({ where: { eventId }, data: { lotIds } });
+}

@@ -8,7 +8,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { type EpcisEvent, isEpcisEvent } from "@/lib/epcis/event";
 import { toStandardEvent } from "@/lib/epcis/standard-event";
 import { getIndexedBlock } from "@/lib/indexer/indexer";
-import { recordEpcisEvent } from "./epcis-repository";
+import { recordCapturedEvent, recordEpcisEvent } from "./epcis-repository";
 import { assertOwnGtins, type NewLot } from "./new-lots";
 
 // The one door to the ledger: every write a person asks for (a critical tracking event, shipping,
@@ -21,16 +21,21 @@ export type LedgerWriteRequest = {
   payload: object;
   /** The LotTracker call, given the payload's hash. */
   call: (payloadHash: string) => LedgerCall;
-  /** The lot the write concerns (the first input, or the lot created). */
-  lotId: string;
+  /** The lot the write concerns (the first input, or the lot created); none for an anchor of captured events. */
+  lotId?: string;
   /** Lots it creates: their packages are commissioned with it. */
   newLots?: NewLot[];
   /** The client's Idempotency-Key: a second write under it fails the caller's transaction. */
   idempotencyKey?: string;
+  /**
+   * A captured EPCIS event this write anchors: its repository row is written from the document as
+   * captured (hash ID as captured) instead of from the payload, in the same transaction.
+   */
+  epcis?: { eventId: string; document: Record<string, unknown>; captureJobId: string | null };
 };
 
 /** The write of a critical tracking event: its payload is the EPCIS event. */
-export type EventWrite = LedgerWriteRequest & { payload: EpcisEvent };
+export type EventWrite = LedgerWriteRequest & { payload: EpcisEvent; lotId: string };
 
 /**
  * Puts the write in the outbox with its payload, adds an EPCIS event payload to the EPCIS repository
@@ -41,7 +46,7 @@ export type EventWrite = LedgerWriteRequest & { payload: EpcisEvent };
 export async function enqueueLedgerWrite(
   tx: Tx,
   member: Member,
-  { payload, call, lotId, newLots = [], idempotencyKey }: LedgerWriteRequest,
+  { payload, call, lotId, newLots = [], idempotencyKey, epcis }: LedgerWriteRequest,
 ): Promise<{ id: string; payloadHash: string }> {
   // Every write that registers lots passes here, so no path can queue one LotTracker would refuse.
   await assertOwnGtins(tx, member, newLots);
@@ -58,13 +63,22 @@ export async function enqueueLedgerWrite(
   // (organizationId, idempotencyKey) is unique: a replay raced past the route's check stops here.
   if (idempotencyKey)
     await tx.ledgerTransaction.update({ where: { id }, data: { idempotencyKey } });
-  if (isEpcisEvent(payload)) {
+  const lotIds = [...(lotId ? [lotId] : []), ...newLots.map((lot) => lot.id)];
+  if (epcis) {
+    await recordCapturedEvent(tx, {
+      ...epcis,
+      organizationId: member.organization.id,
+      ledgerTransactionId: id,
+      payloadHash,
+      lotIds,
+    });
+  } else if (isEpcisEvent(payload)) {
     await recordEpcisEvent(tx, {
       document: toStandardEvent(payload),
       organizationId: member.organization.id,
       ledgerTransactionId: id,
       payloadHash,
-      lotIds: [lotId, ...newLots.map((lot) => lot.id)],
+      lotIds,
     });
   }
   const packages = newLots.flatMap((lot) =>

@@ -15,6 +15,9 @@ import { heldQuantityList } from "./new-lots";
 import { arrivalCheckFields, arrivalFields } from "./receipt-check";
 import { REJECTION_REASON } from "./receiving-terms";
 
+export const NOT_ON_ITS_WAY =
+  "This lot is not on its way to your organisation, so it cannot be received here. Check the label, or ask the sender.";
+
 const receiveLotInput = z.discriminatedUnion(
   "decision",
   [
@@ -59,8 +62,7 @@ export async function receiveLot({
     const lot = await requireLotInTransit(tx, lotId, {
       party: "recipient",
       address: member.organization.chainAddress,
-      refusal:
-        "This lot is not on its way to your organisation, so it cannot be received here. Check the label, or ask the sender.",
+      refusal: NOT_ON_ITS_WAY,
     });
     const isAccepted = answer.decision === "accept";
     const shipment = await findLatestShipment(tx, lotId);

@@ -3,9 +3,8 @@ import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
 import type { EpcisEvent } from "@/lib/epcis/event";
-import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/input";
-import { assertLotCodeFree, canCreateLots } from "@/lib/lots/guards";
+import { assertCanCreateLots, assertLotCodeFree } from "@/lib/lots/guards";
 import { eventBase } from "./event-base";
 import { enqueueLedgerWrite } from "./ledger-write";
 import { memberSiteGln } from "./locations";
@@ -45,14 +44,7 @@ export async function createLot({
   /** The API client's Idempotency-Key (lib/api/idempotency.ts). */
   idempotencyKey?: string;
 }): Promise<CreateLotResult> {
-  if (!canCreateLots(member)) {
-    throw new AppError(
-      "FORBIDDEN",
-      member.role === "READ_ONLY"
-        ? "Your account is read-only: ask an admin of your organisation to create the lot."
-        : `Only farms, packers and processors create lots; ${member.organization.name} is a ${member.organization.kind.toLowerCase()}.`,
-    );
-  }
+  assertCanCreateLots(member);
   const lot = newLot(
     parseInput(createLotInput, input, "Send gtin, lotCode, quantity and unit, each as a string."),
   );

@@ -12,7 +12,8 @@ export type RegisteredLot = {
   status: LotStatus;
   custodian: string;
   recipient: string | null;
-  producer: string;
+  /** Null for a lot received from a supplier off LotLedger (LotReceived): it has no producer. */
+  producer: string | null;
   payloadHash: string | null;
   serialsRoot: string | null;
   recallReasonHash: string | null;
@@ -58,6 +59,13 @@ export function lotChangeOf(chainId: number, event: DecodedLog): LotChange | nul
       }));
       return { kind: "register", lotId, lot, lineage };
     }
+    case "LotReceived":
+      return {
+        kind: "register",
+        lotId,
+        lot: { ...registeredLot(chainId, event, args.actor as string), producer: null },
+        lineage: [],
+      };
     case "LotHandedOff":
       return update({ status: "IN_TRANSIT", recipient: args.recipient as string });
     case "LotHandoffAccepted":

@@ -10,6 +10,8 @@ import type { DecodedLog, RejectedLog } from "./decode";
 // would retry it for ever. They are screened out first and quarantined with the reason.
 
 const MAX_GTIN = 99_999_999_999_999n; // 14 digits
+/** The events that register a lot: each carries its GTIN and lot code. */
+const REGISTRATIONS = ["LotCreated", "LotDerived", "LotReceived"];
 const LOT_CODE_BYTES = 20;
 
 /** Splits a batch's events into those the read model can apply and those it must quarantine. */
@@ -24,7 +26,7 @@ export async function screenEvents(
     const reason = reasonToRefuse(event, known);
     if (!reason) {
       accepted.push(event);
-      if (event.name === "LotCreated" || event.name === "LotDerived") known.add(lotIdArg(event));
+      if (REGISTRATIONS.includes(event.name)) known.add(lotIdArg(event));
       continue;
     }
     rejected.push({ ...event, lotId: lotIdArg(event) || null, reason });
@@ -33,7 +35,7 @@ export async function screenEvents(
 }
 
 function reasonToRefuse(event: DecodedLog, known: Set<string>): string | null {
-  if (event.name !== "LotCreated" && event.name !== "LotDerived") return null;
+  if (!REGISTRATIONS.includes(event.name)) return null;
   const { gtin, lotCode } = event.args;
   const code = typeof lotCode === "string" ? readLotCode(lotCode) : null;
   if (code === null) {

@@ -19,7 +19,7 @@ export type LotRow = {
   status: string;
   custodian: string;
   recipient: string | null;
-  producer: string;
+  producer: string | null;
   payloadHash: string | null;
   serialsRoot: string | null;
   recallReasonHash: string | null;

@@ -28,6 +28,7 @@ export type FollowedWrite = LedgerWriteStatus & { lotCode: string | null };
 /** What each LotTracker call records, with the lot it concerns in place of `LOT`. */
 const WHAT_IT_RECORDS: Record<string, string> = {
   createLot: "LOT",
+  registerReceivedLot: "LOT",
   handoff: "The shipment of LOT",
   handoffPart: "The part shipped from LOT",
   cancelHandoff: "The cancelled shipment of LOT",

@@ -17,6 +17,8 @@ export function describeLedgerEvent(
   switch (name) {
     case "LotCreated":
       return `${CREATED_BY[cte ?? ""] ?? "Registered by"} ${nameOf(args.custodian ?? "")}`;
+    case "LotReceived":
+      return `Received from a supplier not on LotLedger by ${actor}, who vouches for it`;
     case "LotHandedOff":
       return `Shipped by ${actor} to ${nameOf(args.recipient ?? "")}`;
     case "LotHandoffAccepted":

@@ -3,6 +3,7 @@ import type { Member } from "@/lib/auth/session";
 import { findStoredPayloads } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { isEpcisEvent } from "@/lib/epcis/event";
+import { findCapturedSteps } from "./captured-steps";
 import { describeLedgerEvent } from "./describe-event";
 import { withLineageRecords } from "./lineage-records";
 import { findTravel, type Travel } from "./travel-records";
@@ -30,6 +31,11 @@ export type TrailEntry = {
   payload: Record<string, unknown> | null;
   /** The pallet and shipment the lot moved in at this event, when it moved in one. */
   travel: Travel | null;
+  /**
+   * A captured EPCIS event anchored by its capture's Merkle root (captured-steps.ts): the payload
+   * may name parties off LotLedger, so its place is never the capturer's site.
+   */
+  isCaptured?: boolean;
 };
 
 export type LotDetail = {
@@ -40,8 +46,12 @@ export type LotDetail = {
   unit: string | null;
   status: "ACTIVE" | "IN_TRANSIT" | "RECALLED" | "CONSUMED";
   custodian: { address: string; name: string };
-  /** The organisation that registered the lot. */
-  producer: { address: string; name: string };
+  /**
+   * The organisation that registered the lot; null for a lot received from a supplier off LotLedger,
+   * which its first receiver (`receivedBy`) registered and vouches for.
+   */
+  producer: { address: string; name: string } | null;
+  receivedBy: { address: string; name: string } | null;
   recipient: { address: string; name: string } | null;
   parents: { id: string; lotCode: string }[];
   children: { id: string; lotCode: string }[];
@@ -104,14 +114,15 @@ async function readLotDetail(db: Db, lotId: string): Promise<LotDetail | null> {
         orderBy: [{ blockNumber: "asc" }, { txIndex: "asc" }, { logIndex: "asc" }],
       })
       .then((rows) => withLineageRecords(db, rows)),
-    db.organization.findMany({ select: { chainAddress: true, name: true, gln: true } }),
+    db.organization.findMany({ select: { id: true, chainAddress: true, name: true, gln: true } }),
   ]);
-  const [payloads, travel] = await Promise.all([
+  const [payloads, travel, captured] = await Promise.all([
     findStoredPayloads(
       db,
       events.map((e) => e.payloadHash),
     ),
     findTravel(db, events),
+    findCapturedSteps(db, lotId, organizations),
   ]);
   const names = new Map(organizations.map((o) => [o.chainAddress, o.name]));
   const glns = new Map(organizations.map((o) => [o.chainAddress, o.gln]));
@@ -124,32 +135,45 @@ async function readLotDetail(db: Db, lotId: string): Promise<LotDetail | null> {
     unit: lot.unit,
     status: lot.status,
     custodian: { address: lot.custodian, name: nameOf(lot.custodian) },
-    producer: { address: lot.producer, name: nameOf(lot.producer) },
+    producer: lot.producer ? { address: lot.producer, name: nameOf(lot.producer) } : null,
+    receivedBy: receiverOf(events, nameOf),
     recipient: lot.recipient ? { address: lot.recipient, name: nameOf(lot.recipient) } : null,
     parents: lot.parents.map((link) => link.parent),
     children: lot.children.map((link) => link.child),
-    trail: events.map((event) => {
-      const isVerified = payloads.isVerified(event, glns.get(event.actor) ?? null);
-      const payload = (event.payloadHash && payloads.bodies.get(event.payloadHash)) || null;
-      const cte =
-        isVerified && isEpcisEvent(payload) && payload.cte !== "recall" ? payload.cte : null;
-      return {
-        id: event.id,
-        description: describeLedgerEvent(
-          event.name,
-          event.args as Record<string, string>,
-          nameOf,
-          cte,
-        ),
-        blockNumber: event.blockNumber,
-        txHash: event.txHash,
-        isVerified,
-        name: event.name,
-        actor: event.actor,
-        recordedAt: event.createdAt,
-        payload: payload as Record<string, unknown> | null,
-        travel: travel.get(event.id) ?? null,
-      };
-    }),
+    trail: [
+      ...events.map((event): TrailEntry => {
+        const isVerified = payloads.isVerified(event, glns.get(event.actor) ?? null);
+        const payload = (event.payloadHash && payloads.bodies.get(event.payloadHash)) || null;
+        const cte =
+          isVerified && isEpcisEvent(payload) && payload.cte !== "recall" ? payload.cte : null;
+        return {
+          id: event.id,
+          description: describeLedgerEvent(
+            event.name,
+            event.args as Record<string, string>,
+            nameOf,
+            cte,
+          ),
+          blockNumber: event.blockNumber,
+          txHash: event.txHash,
+          isVerified,
+          name: event.name,
+          actor: event.actor,
+          recordedAt: event.createdAt,
+          payload: payload as Record<string, unknown> | null,
+          travel: travel.get(event.id) ?? null,
+        };
+      }),
+      ...captured,
+    ].sort((a, b) => a.blockNumber - b.blockNumber),
   };
+}
+
+/** Who registered a lot received from a supplier off LotLedger: the signer of its LotReceived. */
+function receiverOf(
+  events: readonly { name: string; actor: string }[],
+  nameOf: (address: string) => string,
+): { address: string; name: string } | null {
+  const received = events.find((event) => event.name === "LotReceived");
+  return received ? { address: received.actor, name: nameOf(received.actor) } : null;
 }

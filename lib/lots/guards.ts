@@ -10,6 +10,17 @@ export function canCreateLots(member: { role: string; organization: { kind: stri
   return member.role !== "READ_ONLY" && LOT_CREATING_KINDS.includes(member.organization.kind);
 }
 
+/** Refuses members that may not register lots, with the sentence the lot forms show. */
+export function assertCanCreateLots(member: Member): void {
+  if (canCreateLots(member)) return;
+  throw new AppError(
+    "FORBIDDEN",
+    member.role === "READ_ONLY"
+      ? "Your account is read-only: ask an admin of your organisation to create the lot."
+      : `Only farms, packers and processors create lots; ${member.organization.name} is a ${member.organization.kind.toLowerCase()}.`,
+  );
+}
+
 /** Organisation kinds that take custody of lots (LotTracker's custody roles): all but regulators. */
 export const CUSTODY_KINDS = ["FARM", "PACKER", "PROCESSOR", "CARRIER", "RETAILER"];
 

@@ -63,13 +63,28 @@ export async function summariseLots(db: Db, ids: string[]): Promise<LotSummary[]
       ) located ON located."lotId" = latest."lotId"`,
   ]);
   const glnsOfPlaces = [...new Set(whereWhen.flatMap((row) => (row.gln ? [row.gln] : [])))];
+  // A lot received from a supplier off LotLedger was registered (signed) by its first receiver.
+  const receivedIds = lots.flatMap((lot) => (lot.producer === null ? [lot.id] : []));
+  const receipts =
+    receivedIds.length === 0
+      ? []
+      : await db.ledgerEvent.findMany({
+          where: { lotId: { in: receivedIds }, name: "LotReceived" },
+          select: { lotId: true, actor: true },
+        });
+  const receivers = new Map(receipts.map((row) => [row.lotId, row.actor]));
+  const receivedSigners = [...receivers.values()];
   const [payloads, producers, products, locations] = await Promise.all([
     findStoredPayloads(
       db,
       lots.map((lot) => lot.payloadHash),
     ),
     db.organization.findMany({
-      where: { chainAddress: { in: [...new Set(lots.map((lot) => lot.producer))] } },
+      where: {
+        chainAddress: {
+          in: [...new Set([...lots.flatMap((lot) => lot.producer ?? []), ...receivedSigners])],
+        },
+      },
       select: { chainAddress: true, gln: true },
     }),
     findProducts(
@@ -98,7 +113,10 @@ export async function summariseLots(db: Db, ids: string[]): Promise<LotSummary[]
           ? productLabel(products.get(lot.gtin) ?? null, lot.gtin)
           : null,
         quantity: lot.quantity?.toString() ?? null,
-        isVerified: payloads.isVerified({ lotId: lot.id, payloadHash }, glns.get(producer) ?? null),
+        isVerified: payloads.isVerified(
+          { lotId: lot.id, payloadHash },
+          glns.get(producer ?? receivers.get(lot.id) ?? "") ?? null,
+        ),
         place: at?.gln ? { gln: at.gln, name: places.get(at.gln) ?? null } : null,
         since: at?.since ?? null,
       },

@@ -40,7 +40,10 @@ export function buildSteps(
     return {
       id: entry.id,
       what: entry.description,
-      where: places.byGln(whereGln) ?? actor,
+      // A captured event (a received lot's registration is the supplier's own) may have happened
+      // at a party off LotLedger: never at the capturer's site.
+      where:
+        places.byGln(whereGln) ?? (entry.isCaptured || entry.name === "LotReceived" ? null : actor),
       to: entry.name === "LotHandedOff" ? places.byGln(toGln) : null,
       when: when ?? entry.recordedAt.toISOString(),
       isWhenFromPayload: when !== null,

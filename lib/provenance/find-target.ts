@@ -84,7 +84,7 @@ export async function getProductSummary({
   ]);
   if (lotCount === 0) return null;
   const organizations = await db.organization.findMany({
-    where: { chainAddress: { in: producerRows.map((row) => row.producer) } },
+    where: { chainAddress: { in: producerRows.flatMap((row) => row.producer ?? []) } },
     select: { name: true },
     orderBy: { name: "asc" },
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { type ColdChainBatch, getColdChain, withReadingsVerdict } from "@/lib/cold-chain";
 import type { Db } from "@/lib/db/client";
 import { getLotDetailForConsumers, type LotDetail } from "@/lib/lots/get-lot-detail";
+import { supplierLabel } from "@/lib/lots/lot-origin";
 import { getPlaceDirectory, type Place, type PlaceDirectory } from "@/lib/organizations";
 import { findProducts, type ProductSummary } from "@/lib/products";
 import { findRecalledAncestor, findSourceLots } from "@/lib/trace";
@@ -40,6 +41,11 @@ export type Provenance = {
    * the field and harvest day the farm entered.
    */
   producer: { name: string; place: Place | null } & HarvestDetails;
+  /**
+   * A lot from a supplier that is not on LotLedger has no producer on the ledger: its first receiver
+   * on LotLedger registered it and vouches for it (`producer.name` then names the supplier).
+   */
+  vouchedBy: string | null;
   holder: string;
   /** From farm to shelf: the steps of the lots it was made from, then its own, in ledger order. */
   steps: ProvenanceStep[];
@@ -101,10 +107,11 @@ export async function getProvenance({
     },
     status: lot.status,
     producer: {
-      name: origin.producer.name,
+      name: origin.producer?.name ?? `${capitalized(supplierLabel(origin))}, not on LotLedger`,
       place: originPlace(steps, origin, lot, places),
       ...harvestDetailsOf(origin.trail),
     },
+    vouchedBy: origin.producer ? null : (origin.receivedBy?.name ?? null),
     holder: lot.custodian.name,
     steps,
     coldChain,
@@ -140,5 +147,7 @@ function originPlace(
   places: PlaceDirectory,
 ): Place | null {
   const first = steps.find((step) => (step.sourceLotCode ?? lot.lotCode) === origin.lotCode);
-  return first?.where ?? places.byAddress(origin.producer.address);
+  return first?.where ?? (origin.producer ? places.byAddress(origin.producer.address) : null);
 }
+
+const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;

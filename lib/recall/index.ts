@@ -13,9 +13,11 @@ export { approveLift, liftRecall, type RecallLiftView } from "./lift";
 export { findRecallsMadeFrom, type RecallLinks, type SourceLot } from "./links";
 export { findRecalls, findRecallsAwaiting, type RecallSummary } from "./list";
 export { listRecalls, type RecallPage } from "./list-recalls";
-export { deliverDueNotifications } from "./notifications/deliver";
+export { deliverDueNotifications, retryDelayMs } from "./notifications/deliver";
 export {
+  checkWebhookUrl,
   getWebhookEndpoint,
+  postWebhook,
   removeWebhookEndpoint,
   SET_WEBHOOK,
   setWebhookEndpoint,

@@ -42,6 +42,7 @@ export async function findRecallParties(db: Db, scope: RecallScope): Promise<Rec
   };
   for (const row of handled) add(row.address, "HELD_STOCK", row.lotId);
   for (const lot of produced) {
+    if (lot.producer === null) continue; // received from a supplier off LotLedger
     add(lot.producer, source.has(lot.id) ? "SOURCE" : "HELD_STOCK", lot.id);
   }
   const known = new Set(holders.map((h) => h.organizationId));

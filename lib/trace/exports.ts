@@ -82,7 +82,7 @@ export async function getFsmaSpreadsheet(options: {
 
   const creations = new Map(
     events
-      .filter((event) => event.name === "LotCreated" || event.name === "LotDerived")
+      .filter((event) => ["LotCreated", "LotDerived", "LotReceived"].includes(event.name))
       .map((event) => [event.lotId, bodyOf(event)]),
   );
   const parents = new Map<string, { id: string; gtin: string; lotCode: string }[]>();

@@ -20,6 +20,7 @@ import { locationDescription } from "./location-description";
 /** The ledger events that record a critical tracking event. */
 export const CTE_EVENT_NAMES = [
   "LotCreated",
+  "LotReceived",
   "LotDerived",
   "LotEventRecorded",
   "LotHandedOff",

@@ -26,6 +26,7 @@ describe("each part of the stack gets only the secrets it needs", () => {
   it("the sender signs with MASTER_KEY; nobody gets the deployer key", () => {
     expect(secretsOf(partEnv("sender", stackEnv))).toEqual(["MASTER_KEY"]);
     expect(secretsOf(partEnv("indexer", stackEnv))).toEqual([]);
+    expect(secretsOf(partEnv("capture", stackEnv))).toEqual([]);
     expect(secretsOf(partEnv("notifier", stackEnv))).toEqual(["WEBHOOK_SECRETS_KEY", "SMTP_URL"]);
     expect(secretsOf(partEnv("web", stackEnv))).toEqual([
       "WEBHOOK_SECRETS_KEY",

@@ -14,12 +14,14 @@ type Secret = (typeof SECRETS)[number];
 /**
  * The sender signs with organisations' keys (MASTER_KEY); the web app creates webhook secrets
  * (WEBHOOK_SECRETS_KEY), signs sessions (AUTH_SECRET) and emails invitations (SMTP_URL); the
- * notifier signs and delivers notices with the same two; the indexer reads the chain and needs none.
+ * notifier signs and delivers notices with the same two; the indexer reads the chain and the capture
+ * worker stores EPCIS documents: they need none.
  * No part gets DEPLOYER_PRIVATE_KEY: only start-up and the operator's CLI grant roles.
  */
 const NEEDS: Record<PartName, readonly Secret[]> = {
   sender: ["MASTER_KEY"],
   indexer: [],
+  capture: [],
   notifier: ["WEBHOOK_SECRETS_KEY", "SMTP_URL"],
   web: ["WEBHOOK_SECRETS_KEY", "AUTH_SECRET", "SMTP_URL"],
 };

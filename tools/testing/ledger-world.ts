@@ -29,7 +29,7 @@ type Kind = (typeof KINDS)[number];
 
 export type LedgerWorld = {
   db: Db;
-  /** An ADMIN of one organisation per kind, and a READ_ONLY member of the retailer. */
+  /** An ADMIN of one organisation per kind made, and a READ_ONLY member of the retailer. */
   members: Record<Lowercase<Kind>, Member> & { retailerReadOnly: Member };
   /** A harvest by the farm (the next holder named in it is the packer). */
   harvest(lotCode: string): Promise<string>;
@@ -66,12 +66,23 @@ export type LedgerWorld = {
 };
 
 export const GTIN = TEST_GTIN;
-const gln = (n: number) => {
-  const body = `952009${String(n).padStart(6, "0")}`;
+const glnOf = (prefix: string, n: number) => {
+  const body = `${prefix}${String(n).padStart(6, "0")}`;
   return `${body}${gs1CheckDigit(body)}`;
 };
 
-export async function createLedgerWorld(): Promise<LedgerWorld> {
+/**
+ * `kinds`: the organisations to make, one of each (members has only those); `glnPrefix`: the
+ * 6-digit prefix of their GLNs, so a second world's parties are not the first one's.
+ */
+export async function createLedgerWorld({
+  kinds = KINDS,
+  glnPrefix = "952009",
+}: {
+  kinds?: readonly Kind[];
+  glnPrefix?: string;
+} = {}): Promise<LedgerWorld> {
+  const gln = (n: number) => glnOf(glnPrefix, n);
   const database: TestDatabase = await createTestDatabase();
   const { db } = database;
   const provider = createProvider(inject("rpcUrl"), CHAIN_ID);
@@ -126,7 +137,7 @@ export async function createLedgerWorld(): Promise<LedgerWorld> {
   }
 
   const members = {} as LedgerWorld["members"];
-  for (const kind of KINDS) {
+  for (const kind of kinds) {
     const member = await addOrganization(kind, `Test ${kind.toLowerCase()}`);
     members[kind.toLowerCase() as Lowercase<Kind>] = member("ADMIN");
     if (kind === "RETAILER") members.retailerReadOnly = member("READ_ONLY", "-ro");

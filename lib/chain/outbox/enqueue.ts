@@ -6,6 +6,7 @@ import type { ILotTracker, LotTracker } from "../generated/typechain/LotTracker"
 /** The LotTracker functions organisations call through the outbox; admin calls are made at start-up. */
 export type LedgerMethod =
   | "createLot"
+  | "registerReceivedLot"
   | "handoff"
   | "handoffPart"
   | "cancelHandoff"
@@ -16,6 +17,7 @@ export type LedgerMethod =
   | "transform"
   | "recordEvent"
   | "anchorReadings"
+  | "anchorEvents"
   | "recall"
   | "liftRecall"
   | "packUnit"

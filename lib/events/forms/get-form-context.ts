@@ -106,8 +106,9 @@ async function getLotPrefill(db: Db, lotId: string, member: Member): Promise<For
   if (!lot || lot.custodian !== member.organization.chainAddress) return null;
   const [payload, producer] = await Promise.all([
     lot.payloadHash ? db.eventPayload.findUnique({ where: { hash: lot.payloadHash } }) : null,
+    // A lot received from a supplier off LotLedger has no producer on the ledger.
     db.organization.findUnique({
-      where: { chainAddress: lot.producer },
+      where: { chainAddress: lot.producer ?? "" },
       select: {
         name: true,
         locations: {

@@ -83,7 +83,7 @@ const webhookInput = z.object({
 });
 
 /** The URL as an admin may save it: https, to a public address (checked again at each send). */
-async function checkWebhookUrl(
+export async function checkWebhookUrl(
   url: string,
   addressing?: Parameters<typeof resolveWebhookAddress>[1],
 ): Promise<string> {

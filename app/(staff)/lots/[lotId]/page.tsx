@@ -5,6 +5,7 @@ import { LabelSheetLink } from "@/components/labels/label-sheet-link";
 import { LedgerWriteStatus } from "@/components/ledger/ledger-write-status";
 import { LotNotOnLedgerYet } from "@/components/ledger/lot-not-on-ledger-yet";
 import { CancelShipmentForm } from "@/components/lots/cancel-shipment-form";
+import { EpcisTrailLink } from "@/components/lots/epcis-trail-link";
 import { LotEventLinks, ON_A_HELD_LOT } from "@/components/lots/lot-event-links";
 import { LotLineage } from "@/components/lots/lot-lineage";
 import { LotRecallAlert } from "@/components/lots/lot-recall-alert";
@@ -12,6 +13,7 @@ import { LotTrail } from "@/components/lots/lot-trail";
 import { ReceiveLotForm } from "@/components/lots/receive-lot-form";
 import { ShipLotForm } from "@/components/lots/ship-lot-form";
 import { ShipmentSummary } from "@/components/lots/shipment-summary";
+import { DOWNLOAD_LINK } from "@/components/recall/exports";
 import { RecallSourceOfRecall } from "@/components/recall/source-of-recall";
 import { requireMember } from "@/lib/auth/session";
 import {
@@ -28,6 +30,7 @@ import { isSettled } from "@/lib/ledger-writes/write-status";
 import { getLotDetail } from "@/lib/lots/get-lot-detail";
 import { canCreateLots } from "@/lib/lots/guards";
 import { getLotShipment } from "@/lib/lots/latest-shipment";
+import { originSentence, registrarOf } from "@/lib/lots/lot-origin";
 import { findShippingParties } from "@/lib/organizations";
 import { findProduct, productLabel } from "@/lib/products";
 import { findRecallOf, findRecallsMadeFrom } from "@/lib/recall";
@@ -83,7 +86,7 @@ export default async function LotPage({
     ? await findShippingParties({ db, excludeOrganizationId: member.organization.id })
     : null;
   const canPrintLabels =
-    packages > 0 && canRecord && [lot.custodian.address, lot.producer.address].includes(me);
+    packages > 0 && canRecord && [lot.custodian.address, registrarOf(lot)].includes(me);
   return (
     <>
       {writes.length > 0 ? <LedgerWriteStatus writes={writes} /> : null}
@@ -97,6 +100,9 @@ export default async function LotPage({
           Lot {lot.lotCode}
         </h1>
         <p className="font-mono text-sm text-stone-600">GTIN {lot.gtin}</p>
+        <p className="text-sm text-stone-700" data-testid="origin">
+          {originSentence(lot)}
+        </p>
         <p className="mt-1" data-testid="custody">
           {lot.status === "IN_TRANSIT"
             ? `On its way from ${lot.custodian.name} to ${lot.recipient?.name}`
@@ -172,6 +178,12 @@ export default async function LotPage({
       <section className="flex flex-col gap-2">
         <h2 className="text-lg font-semibold">Trail</h2>
         <LotTrail trail={lot.trail.map(withReadingsVerdict(coldChain))} />
+        <nav aria-label="Downloads" className="flex flex-wrap gap-2">
+          <a href={`/api/recalls/lots/${lot.id}/fsma.csv`} className={DOWNLOAD_LINK} download>
+            FSMA 204 spreadsheet (CSV)
+          </a>
+          <EpcisTrailLink lotId={lot.id} className={DOWNLOAD_LINK} />
+        </nav>
       </section>
     </>
   );

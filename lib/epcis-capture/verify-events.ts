@@ -1,0 +1,74 @@
+import "server-only";
+import { findStoredPayloads } from "@/lib/chain/payload";
+import type { Db } from "@/lib/db/client";
+import { eventHashId } from "@/lib/epcis/event-hash";
+import { eventIdsRootOf } from "@/lib/epcis/event-id-tree";
+import type { EpcisCapturePayload } from "./anchor-events";
+
+// "Verified on the ledger" for the repository's rows (pages and query answers show it): the row's
+// document still hashes to its hash ID, and that ID is on the chain — in the Merkle root that the
+// capturing organisation's anchorEvents put there (the payload listing the IDs is intact and gives
+// that root), or, for an event with a ledger write of its own, in the payload of an event that
+// organisation signed.
+
+export type RepositoryRow = {
+  eventId: string;
+  organizationId: string;
+  payloadHash: string | null;
+  document: unknown;
+};
+
+/** The hash IDs among `rows` that are verified on the ledger. */
+export async function findVerifiedEpcisEvents(
+  db: Db,
+  rows: readonly RepositoryRow[],
+): Promise<Set<string>> {
+  const hashes = [...new Set(rows.flatMap((row) => row.payloadHash ?? []))];
+  if (hashes.length === 0) return new Set();
+  const [ledgerEvents, payloads, organizations] = await Promise.all([
+    db.ledgerEvent.findMany({
+      where: { payloadHash: { in: hashes } },
+      select: { name: true, payloadHash: true, actor: true, args: true },
+    }),
+    findStoredPayloads(db, hashes),
+    db.organization.findMany({
+      where: { id: { in: [...new Set(rows.map((row) => row.organizationId))] } },
+      select: { id: true, chainAddress: true },
+    }),
+  ]);
+  const signerOf = new Map(organizations.map((o) => [o.id, o.chainAddress.toLowerCase()]));
+  const anchoredIds = new Map<string, Set<string>>();
+  const idsUnder = (hash: string, root: unknown): Set<string> => {
+    let ids = anchoredIds.get(hash);
+    if (!ids) {
+      const body = payloads.bodies.get(hash) as EpcisCapturePayload | undefined;
+      const listed = body?.type === "EpcisCapture" ? body.eventIds : [];
+      ids = new Set(listed.length > 0 && eventIdsRootOf(listed) === root ? listed : []);
+      anchoredIds.set(hash, ids);
+    }
+    return ids;
+  };
+  const verified = new Set<string>();
+  for (const row of rows) {
+    const hash = row.payloadHash;
+    if (!hash || !payloads.isIntact(hash)) continue;
+    const signer = signerOf.get(row.organizationId);
+    const onChain = ledgerEvents.find(
+      (event) => event.payloadHash === hash && event.actor.toLowerCase() === signer,
+    );
+    if (!onChain || !isUnaltered(row)) continue;
+    const root = (onChain.args as { root?: unknown }).root;
+    if (onChain.name !== "EpcisEventsAnchored" || idsUnder(hash, root).has(row.eventId)) {
+      verified.add(row.eventId);
+    }
+  }
+  return verified;
+}
+
+function isUnaltered(row: RepositoryRow): boolean {
+  try {
+    return eventHashId(row.document as Record<string, unknown>) === row.eventId;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Lot" ALTER COLUMN "producer" DROP NOT NULL;
