@@ -30,6 +30,8 @@ export async function sortEvents(
   organizationId: string,
   events: readonly Json[],
   issues: ReadonlyMap<number, EpcisIssue>,
+  /** The document's @context, whose prefixes name the events' extension fields. */
+  context: unknown,
   /** Results a job recorded before LotLedger restarted: those events are done. */
   done: readonly EventResult[] = [],
 ): Promise<{ results: Map<number, EventResult>; candidates: Candidate[] }> {
@@ -47,7 +49,7 @@ export async function sortEvents(
       results.set(index, { index, eventId: declaredId(event), status: "rejected", ...issue });
       continue;
     }
-    const eventId = eventHashId(event);
+    const eventId = eventHashId(event, event["@context"] ?? context);
     const first = firstIndexOf.get(eventId);
     if (first !== undefined) {
       results.set(index, {

@@ -3,6 +3,7 @@ import { findStoredPayloads } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { eventHashId } from "@/lib/epcis/event-hash";
 import { eventIdsRootOf } from "@/lib/epcis/event-id-tree";
+import { EPCIS_DOCUMENT_CONTEXT } from "@/lib/epcis/standard-event";
 import type { EpcisCapturePayload } from "./anchor-events";
 
 // "Verified on the ledger" for the repository's rows (pages and query answers show it): the row's
@@ -67,7 +68,9 @@ export async function findVerifiedEpcisEvents(
 
 function isUnaltered(row: RepositoryRow): boolean {
   try {
-    return eventHashId(row.document as Record<string, unknown>) === row.eventId;
+    // An event stored without a @context of its own was captured or rendered under LotLedger's.
+    const document = row.document as Record<string, unknown>;
+    return eventHashId(document, document["@context"] ?? EPCIS_DOCUMENT_CONTEXT) === row.eventId;
   } catch {
     return false;
   }

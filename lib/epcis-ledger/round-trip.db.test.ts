@@ -54,6 +54,7 @@ it("exports a lot's trail and captures it into an empty LotLedger: same events, 
   const importer = empty.members.retailer;
   const { job } = await captureDocument(empty.db, importer, {
     body: document,
+    text: exported.body,
     payloadHash: "0".repeat(64),
     errorBehaviour: "ROLLBACK",
   });
