@@ -1,9 +1,9 @@
 // `node --conditions=react-server --import tsx bench/epcis-capture.ts [--json] [--capture-events N]`:
-// capture of one EPCIS document of N events (10,000 by default) (bench/epcis/capture-document.ts) from its request
-// body to "stored and queued for the ledger" (every event's row written, its anchor in the outbox),
-// on an embedded PostgreSQL; and in the same run, the baseline of parsing and checking the document
-// against the 2.0.1 JSON schema alone. `npm run bench:epcis` runs it as its capture half (runCaptureBench);
-// --capture-events, not --events, which sizes the query half.
+// capture of one EPCIS document of N events (10,000; bench/epcis/capture-document.ts) from its
+// request body to "stored and queued for the ledger" (every event's row written, its anchor in the
+// outbox), on an embedded PostgreSQL; and in the same run, the baseline of parsing and checking the
+// document against the 2.0.1 JSON schema alone. `npm run bench:epcis` runs it as its capture half
+// (runCaptureBench); the flag is --capture-events because --events sizes the query half.
 
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
