@@ -1,8 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { eventHashId } from "@/lib/epcis/event-hash";
 import type { EpcisIssue } from "@/lib/epcis/validate-document";
-import type { EventResult } from "./capture-job";
-import { ALREADY_CAPTURED } from "./store-captured";
+import { ALREADY_CAPTURED, type EventResult } from "./capture-job";
 
 // Before anything is written, each event of a document is rejected (its validation issue), a
 // duplicate (of an earlier event of the document, or of one already stored), a correction (an error

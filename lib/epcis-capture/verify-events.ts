@@ -38,6 +38,11 @@ export async function findVerifiedEpcisEvents(
     }),
   ]);
   const signerOf = new Map(organizations.map((o) => [o.id, o.chainAddress.toLowerCase()]));
+  const onChainByHash = new Map<string, typeof ledgerEvents>();
+  for (const event of ledgerEvents) {
+    const hash = event.payloadHash as string;
+    onChainByHash.set(hash, [...(onChainByHash.get(hash) ?? []), event]);
+  }
   const anchoredIds = new Map<string, Set<string>>();
   const idsUnder = (hash: string, root: unknown): Set<string> => {
     let ids = anchoredIds.get(hash);
@@ -54,9 +59,7 @@ export async function findVerifiedEpcisEvents(
     const hash = row.payloadHash;
     if (!hash || !payloads.isIntact(hash)) continue;
     const signer = signerOf.get(row.organizationId);
-    const onChain = ledgerEvents.find(
-      (event) => event.payloadHash === hash && event.actor.toLowerCase() === signer,
-    );
+    const onChain = onChainByHash.get(hash)?.find((event) => event.actor.toLowerCase() === signer);
     if (!onChain || !isUnaltered(row)) continue;
     const root = (onChain.args as { root?: unknown }).root;
     if (onChain.name !== "EpcisEventsAnchored" || idsUnder(hash, root).has(row.eventId)) {
