@@ -2,9 +2,8 @@ import "server-only";
 import { findStoredPayloads } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { eventHashId } from "@/lib/epcis/event-hash";
-import { eventIdsRootOf } from "@/lib/epcis/event-id-tree";
+import { type EpcisCapturePayload, eventIdsRootOf } from "@/lib/epcis/event-id-tree";
 import { EPCIS_DOCUMENT_CONTEXT } from "@/lib/epcis/standard-event";
-import type { EpcisCapturePayload } from "./anchor-events";
 
 // "Verified on the ledger" for the repository's rows (pages and query answers show it): the row's
 // document still hashes to its hash ID, and that ID is on the chain — in the Merkle root that the
