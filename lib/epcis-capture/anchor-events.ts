@@ -1,11 +1,8 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
-import { eventIdsRootOf } from "@/lib/epcis/event-id-tree";
+import { type EpcisCapturePayload, eventIdsRootOf } from "@/lib/epcis/event-id-tree";
 import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
-
-/** The off-chain payload of one capture's anchor: its keccak256 goes on-chain with the root. */
-export type EpcisCapturePayload = { type: "EpcisCapture"; captureJob: string; eventIds: string[] };
 
 /**
  * Queues the one ledger write that anchors a capture's events with no write of their own:

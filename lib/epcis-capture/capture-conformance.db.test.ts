@@ -3,10 +3,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventHashId } from "@/lib/epcis/event-hash";
 import { AppError } from "@/lib/errors";
+import { findVerifiedEpcisEvents } from "@/lib/indexer/epcis-verified";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { captureDocument, captureEvent } from "./capture-document";
 import type { EventResult } from "./capture-job";
-import { findVerifiedEpcisEvents } from "./verify-events";
 
 // Must be true 1 of issue 18: every JSON-LD example GS1 publishes with EPCIS 2.0 is captured. The
 // ones valid against the 2.0.1 schema are accepted and their events stored (a duplicate: the same

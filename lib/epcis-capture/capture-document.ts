@@ -64,6 +64,7 @@ export async function captureEvent(
   const jobId = await runCapture(db, member, await createCaptureJob(db, base), {
     events: [event],
     eventIssues: new Map(),
+    context: event["@context"],
   });
   const job = await findCaptureJob(db, jobId);
   const answer = captureJobAnswer(job);

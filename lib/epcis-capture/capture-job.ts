@@ -15,6 +15,8 @@ export type EventResult = {
   reason?: string;
 };
 
+export const ALREADY_CAPTURED = "Already captured: LotLedger holds this event (same hash ID).";
+
 /** A document waiting for the capture worker: its body and who sent it, kept only while it runs. */
 export type PendingDocument = { body: unknown; userId: string; apiKeyId: string | null };
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/auth/session";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
+import { TEST_GTIN } from "@/tools/testing/lot-steps";
+import { commissioning } from "@/tools/testing/partner-events";
 import { captureDocument, captureEvent } from "./capture-document";
 import { runNextCaptureJob } from "./capture-worker";
 import { MAX_CAPTURE_EVENTS, SYNC_EVENTS } from "./limits";
@@ -118,6 +120,33 @@ describe("capturing a document", () => {
       anchor?.payloadHash,
     ]);
     expect(rows.every((row) => row.ledgerTransactionId === anchor?.id)).toBe(true);
+  });
+
+  it("rollback: a refusal of the ledger's rules also keeps nothing, its anchor and rows included", async () => {
+    const { retailer } = world.members;
+    const writesBefore = await world.db.ledgerTransaction.count();
+    const events = [observation(), commissioning("BRAND-9", TEST_GTIN)];
+    const { job } = await captureDocument(world.db, retailer, request(documentOf(events)));
+    expect(job).toMatchObject({ success: false, rejectedCount: 2, acceptedCount: 0 });
+    expect(job.errors).toEqual([
+      expect.objectContaining({
+        eventIndex: 1,
+        field: "/quantityList/0/epcClass",
+        detail: `Test retailer has no GS1 company prefix registered on LotLedger, so it cannot register lots of GTIN ${TEST_GTIN}: ask your LotLedger administrator to register your organisation's prefix.`,
+      }),
+    ]);
+    expect(await world.db.epcisEvent.count({ where: { captureJobId: job.captureID } })).toBe(0);
+    expect(await world.db.ledgerTransaction.count()).toBe(writesBefore);
+
+    const proceed = await captureDocument(
+      world.db,
+      retailer,
+      request(documentOf(events), "PROCEED"),
+    );
+    expect(proceed.job.events?.map((e) => e.status)).toEqual(["accepted", "rejected"]);
+    expect(
+      await world.db.epcisEvent.count({ where: { captureJobId: proceed.job.captureID } }),
+    ).toBe(1);
   });
 
   it("reports an event twice in a document, or already stored, as a duplicate", async () => {

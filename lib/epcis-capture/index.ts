@@ -15,4 +15,3 @@ export {
 } from "./limits";
 export { readCaptureRequest } from "./read-capture-request";
 export { type EpcisReply, respondEpcis } from "./respond-epcis";
-export { findVerifiedEpcisEvents, type RepositoryRow } from "./verify-events";

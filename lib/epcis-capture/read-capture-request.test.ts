@@ -42,6 +42,17 @@ describe("readCaptureRequest", () => {
     });
   });
 
+  it("refuses a NUL character, which the database cannot store", async () => {
+    const body = '{"type":"EPCISDocument","note":"a\\u0000b"}';
+    await expect(
+      readCaptureRequest(post(body, { "content-type": "application/json" })),
+    ).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message:
+        "The document contains a NUL character (\\u0000), which no EPCIS field needs and LotLedger cannot store: remove it.",
+    });
+  });
+
   it("refuses another content type", async () => {
     await expect(
       readCaptureRequest(post("<x/>", { "content-type": "application/xml" })),

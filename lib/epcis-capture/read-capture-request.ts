@@ -32,6 +32,14 @@ export async function readCaptureRequest(request: Request): Promise<CaptureReque
     tooLarge: `The document is larger than ${megabytes(MAX_CAPTURE_BYTES)} (GS1-EPCIS-Capture-File-Size-Limit): split it into several documents.`,
   });
   const payloadHash = createHash("sha256").update(text, "utf8").digest("hex");
+  // PostgreSQL's JSON cannot hold a NUL character: refused here rather than failing at the insert.
+  // (An escaped backslash before "u0000" is text, not a NUL: only an odd run of backslashes counts.)
+  if (/(?:^|[^\\])(?:\\\\)*\\u0000/i.test(text)) {
+    throw new AppError(
+      "INVALID_INPUT",
+      "The document contains a NUL character (\\u0000), which no EPCIS field needs and LotLedger cannot store: remove it.",
+    );
+  }
   try {
     return { body: JSON.parse(text), text, payloadHash, errorBehaviour };
   } catch {

@@ -15,13 +15,14 @@ export async function runCapture(
   db: Db,
   member: Member,
   job: Pick<CaptureJobRow, "id" | "errorBehaviour" | "results">,
-  check: Pick<DocumentCheck, "events" | "eventIssues">,
+  check: Pick<DocumentCheck, "events" | "eventIssues" | "context">,
 ): Promise<string> {
   const { results, candidates } = await sortEvents(
     db,
     member.organization.id,
     check.events,
     check.eventIssues,
+    check.context,
     job.results as unknown as EventResult[],
   );
   const isFinished = await storeCandidates({ db, member, job, results }, candidates);

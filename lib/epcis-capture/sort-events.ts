@@ -1,8 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { eventHashId } from "@/lib/epcis/event-hash";
 import type { EpcisIssue } from "@/lib/epcis/validate-document";
-import type { EventResult } from "./capture-job";
-import { ALREADY_CAPTURED } from "./store-captured";
+import { ALREADY_CAPTURED, type EventResult } from "./capture-job";
 
 // Before anything is written, each event of a document is rejected (its validation issue), a
 // duplicate (of an earlier event of the document, or of one already stored), a correction (an error
@@ -30,6 +29,8 @@ export async function sortEvents(
   organizationId: string,
   events: readonly Json[],
   issues: ReadonlyMap<number, EpcisIssue>,
+  /** The document's @context, whose prefixes name the events' extension fields. */
+  context: unknown,
   /** Results a job recorded before LotLedger restarted: those events are done. */
   done: readonly EventResult[] = [],
 ): Promise<{ results: Map<number, EventResult>; candidates: Candidate[] }> {
@@ -47,7 +48,7 @@ export async function sortEvents(
       results.set(index, { index, eventId: declaredId(event), status: "rejected", ...issue });
       continue;
     }
-    const eventId = eventHashId(event);
+    const eventId = eventHashId(event, event["@context"] ?? context);
     const first = firstIndexOf.get(eventId);
     if (first !== undefined) {
       results.set(index, {

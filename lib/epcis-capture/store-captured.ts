@@ -3,7 +3,12 @@ import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
 import { applyCapturedEvents } from "@/lib/epcis-ledger";
 import { anchorCapturedEvents } from "./anchor-events";
-import { type EventResult, finishCaptureJob, saveCaptureProgress } from "./capture-job";
+import {
+  ALREADY_CAPTURED,
+  type EventResult,
+  finishCaptureJob,
+  saveCaptureProgress,
+} from "./capture-job";
 import type { Candidate } from "./sort-events";
 import { applyErrorDeclarations, type EventRow, insertEpcisEvents } from "./store-events";
 
@@ -13,7 +18,6 @@ import { applyErrorDeclarations, type EventRow, insertEpcisEvents } from "./stor
 // recording the job's results so far, so a job resumed after a restart skips what it stored.
 
 const PROCEED_BATCH = 2_000;
-export const ALREADY_CAPTURED = "Already captured: LotLedger holds this event (same hash ID).";
 const TRANSACTION = { maxWait: 10_000, timeout: 300_000 };
 
 export type CaptureRun = {

@@ -8,6 +8,9 @@ import { SimpleMerkleTree } from "@openzeppelin/merkle-tree";
 // ethers' AbiCoder took most of a 10,000-event capture's time. event-id-tree.test.ts pins the root
 // and the leaves to StandardMerkleTree's.
 
+/** The off-chain payload of one capture's anchor: its keccak256 goes on-chain with the root. */
+export type EpcisCapturePayload = { type: "EpcisCapture"; captureJob: string; eventIds: string[] };
+
 const encoder = new TextEncoder();
 
 /** abi.encode(string): the offset word (32), the length word, the bytes padded to 32. */

@@ -1,7 +1,9 @@
 import { cbvIssueOf } from "./cbv-vocabulary";
 import { checkDocumentSchema, checkEventSchema } from "./epcis-schema";
+import { contextPrefixes } from "./event-hash";
 import { jsonLdContextIssue } from "./json-ld-context";
 import type { EpcisIssue } from "./schema-issue";
+import { EPCIS_DOCUMENT_CONTEXT } from "./standard-event";
 
 // What a capture checks before anything is stored: GS1's 2.0.1 JSON schema, the CBV words of GS1's
 // own vocabulary, and the JSON-LD contexts (loaded from local copies). Pure: no database, no chain.
@@ -13,10 +15,12 @@ type Json = Record<string, unknown>;
 export type DocumentCheck = {
   /**
    * The document's events as sent (empty when the body is no EPCISDocument); an event without a
-   * @context of its own gets the document's when that defines prefixes of its own, so that the event
-   * names its extension fields' namespaces wherever it goes (its hash ID reads them there).
+   * @context of its own gets the document's when that defines prefixes beyond GS1's and LotLedger's,
+   * so that the stored event still names its extensions' namespaces (its hash ID reads them).
    */
   events: Json[];
+  /** The document's @context: the prefixes an event's hash ID reads its extension fields with. */
+  context: unknown;
   /** What makes the whole document unacceptable (its header, its @context), if anything. */
   documentIssue: EpcisIssue | null;
   /** Each rejected event by its index in eventList; the field is a pointer into the event. */
@@ -30,6 +34,7 @@ const isObject = (value: unknown): value is Json =>
 export async function validateEpcisDocument(document: unknown): Promise<DocumentCheck> {
   const none = (documentIssue: EpcisIssue): DocumentCheck => ({
     events: [],
+    context: undefined,
     documentIssue,
     eventIssues: new Map(),
   });
@@ -50,7 +55,7 @@ export async function validateEpcisDocument(document: unknown): Promise<Document
   const eventList = (document.epcisBody as Json | undefined)?.eventList;
   const sent = Array.isArray(eventList) ? (eventList as Json[]) : [];
   const context = document["@context"];
-  const events = definesPrefixes(context)
+  const events = definesOwnPrefixes(context)
     ? sent.map((e) =>
         isObject(e) && e["@context"] === undefined ? { "@context": context, ...e } : e,
       )
@@ -63,15 +68,17 @@ export async function validateEpcisDocument(document: unknown): Promise<Document
   }
   return {
     events,
+    context,
     documentIssue:
       documentIssue ?? (contextIssue ? { field: "/@context", reason: contextIssue } : null),
     eventIssues,
   };
 }
 
-/** Whether a context defines terms of its own (an object), beyond the standard contexts' URLs. */
-function definesPrefixes(context: unknown): boolean {
-  return (Array.isArray(context) ? context : [context]).some(isObject);
+/** Whether a context defines prefixes beyond those every LotLedger document defines. */
+function definesOwnPrefixes(context: unknown): boolean {
+  const known = contextPrefixes(EPCIS_DOCUMENT_CONTEXT);
+  return Object.entries(contextPrefixes(context)).some(([prefix, iri]) => known[prefix] !== iri);
 }
 
 /** One event as POST /epcis/events receives it (with its own @context); null when it is fine. */

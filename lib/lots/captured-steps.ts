@@ -3,13 +3,13 @@ import type { Db } from "@/lib/db/client";
 import { glnOf } from "@/lib/epcis/event";
 import { cbvWord } from "@/lib/epcis/event-index";
 import { fromStandardEvent } from "@/lib/epcis/standard-event";
-import { findVerifiedEpcisEvents } from "@/lib/epcis-capture";
+import { findVerifiedEpcisEvents } from "@/lib/indexer/epcis-verified";
 import type { TrailEntry } from "./get-lot-detail";
 
 // Captured EPCIS events that change no custody (a supplier's shipment off LotLedger, a receipt of a
 // lot already held, an observation) have no ledger event of their own: their hash IDs are anchored
 // by the capture's Merkle root. They join the lot's trail once that root is indexed, in the block of
-// its anchor, verified by their Merkle proof (lib/epcis-capture's findVerifiedEpcisEvents).
+// its anchor, verified by their Merkle proof (lib/indexer/epcis-verified.ts).
 
 type Json = Record<string, unknown>;
 type Organization = { id: string; chainAddress: string; name: string; gln: string };

@@ -2,8 +2,8 @@ import "server-only";
 import { findStoredPayloads } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { eventHashId } from "@/lib/epcis/event-hash";
-import { eventIdsRootOf } from "@/lib/epcis/event-id-tree";
-import type { EpcisCapturePayload } from "./anchor-events";
+import { type EpcisCapturePayload, eventIdsRootOf } from "@/lib/epcis/event-id-tree";
+import { EPCIS_DOCUMENT_CONTEXT } from "@/lib/epcis/standard-event";
 
 // "Verified on the ledger" for the repository's rows (pages and query answers show it): the row's
 // document still hashes to its hash ID, and that ID is on the chain — in the Merkle root that the
@@ -37,6 +37,11 @@ export async function findVerifiedEpcisEvents(
     }),
   ]);
   const signerOf = new Map(organizations.map((o) => [o.id, o.chainAddress.toLowerCase()]));
+  const onChainByHash = new Map<string, typeof ledgerEvents>();
+  for (const event of ledgerEvents) {
+    const hash = event.payloadHash as string;
+    onChainByHash.set(hash, [...(onChainByHash.get(hash) ?? []), event]);
+  }
   const anchoredIds = new Map<string, Set<string>>();
   const idsUnder = (hash: string, root: unknown): Set<string> => {
     let ids = anchoredIds.get(hash);
@@ -53,9 +58,7 @@ export async function findVerifiedEpcisEvents(
     const hash = row.payloadHash;
     if (!hash || !payloads.isIntact(hash)) continue;
     const signer = signerOf.get(row.organizationId);
-    const onChain = ledgerEvents.find(
-      (event) => event.payloadHash === hash && event.actor.toLowerCase() === signer,
-    );
+    const onChain = onChainByHash.get(hash)?.find((event) => event.actor.toLowerCase() === signer);
     if (!onChain || !isUnaltered(row)) continue;
     const root = (onChain.args as { root?: unknown }).root;
     if (onChain.name !== "EpcisEventsAnchored" || idsUnder(hash, root).has(row.eventId)) {
@@ -67,7 +70,9 @@ export async function findVerifiedEpcisEvents(
 
 function isUnaltered(row: RepositoryRow): boolean {
   try {
-    return eventHashId(row.document as Record<string, unknown>) === row.eventId;
+    // An event stored without a @context of its own was captured or rendered under LotLedger's.
+    const document = row.document as Record<string, unknown>;
+    return eventHashId(document, document["@context"] ?? EPCIS_DOCUMENT_CONTEXT) === row.eventId;
   } catch {
     return false;
   }
