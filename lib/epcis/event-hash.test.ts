@@ -148,6 +148,13 @@ describe("preHashString", () => {
     expect(eventHashId(typed, context)).toBe(eventHashId(receiving, context));
   });
 
+  it("sorts by code point, as UTF-8 does, where JavaScript's UTF-16 order differs", () => {
+    const event = { type: "ObjectEvent", "example:mark": ["\u{1F600}", "\uFB01"] };
+    expect(preHashString(event, example961["@context"])).toBe(
+      "eventType=ObjectEvent{http://ns.example.com/epcis/}mark=\uFB01{http://ns.example.com/epcis/}mark=\u{1F600}",
+    );
+  });
+
   it("changes with any value, and with an extension's namespace", () => {
     const context = example961["@context"];
     const id = eventHashId(receiving, context);

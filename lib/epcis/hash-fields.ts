@@ -12,8 +12,19 @@ const IGNORED_KEYS = new Set(["rdfs:comment", "comment", "#text"]);
 
 export const asList = (value: unknown): unknown[] =>
   value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
-export const sorted = (parts: string[]) =>
-  [...parts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join("");
+// The standard sorts by UTF-8 bytes, i.e. by code point. JavaScript compares UTF-16 units, which
+// agrees except where a surrogate pair (a character past U+FFFF) meets U+E000–U+FFFF.
+const SURROGATE = /[\uD800-\uDFFF]/;
+const byCodePoint = (a: string, b: string) =>
+  SURROGATE.test(a) || SURROGATE.test(b)
+    ? Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"))
+    : a < b
+      ? -1
+      : a > b
+        ? 1
+        : 0;
+/** The parts joined in the standard's order. */
+export const sorted = (parts: string[]) => [...parts].sort(byCodePoint).join("");
 export const field = (name: string, value: unknown, vocabulary?: string) =>
   value === undefined || value === null || value === ""
     ? ""

@@ -42,9 +42,12 @@ function canonicalNumber(value: number): string {
 }
 
 const TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/;
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/;
 
-/** A timestamp in UTC at millisecond precision ("2005-04-04T02:33:31.116Z"); other text as it is. */
+/**
+ * A timestamp in UTC at millisecond precision ("2005-04-04T02:33:31.116Z"), one without a zone read
+ * as UTC; other text as it is.
+ */
 export function canonicalTime(text: string): string {
   const match = TIMESTAMP.exec(text.trim());
   if (!match) return text.trim();
