@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/paging/keyset";
-import { visibleLotsSql } from "./visible-lots";
+import { findVisibleLotSet, visibleLotsSql } from "./visible-lots";
 
 // The bindings' top-level listings (/epcis/bizSteps, /epcis/epcs, …): the distinct values of one
 // field among the events the caller may see, in order, a page at a time (the token is the last
@@ -19,11 +19,15 @@ export const LISTINGS = {
 } as const;
 export type Listing = keyof typeof LISTINGS;
 
-const visibleOf = (member: Pick<Member, "organization">) =>
-  member.organization.kind === "REGULATOR"
-    ? Prisma.sql`TRUE`
-    : Prisma.sql`(e."organizationId" = ${member.organization.id}
-        OR e."lotIds" && ARRAY(${visibleLotsSql(member)}))`;
+/** Which events the member may see: by its lot set when it has one, else by the set's SQL. */
+async function visibleOf(db: Db, member: Pick<Member, "organization">): Promise<Prisma.Sql> {
+  if (member.organization.kind === "REGULATOR") return Prisma.sql`TRUE`;
+  const lotSet = await findVisibleLotSet(db, member);
+  const onVisibleLot = lotSet
+    ? Prisma.sql`EXISTS (SELECT 1 FROM unnest(e."lotIds") lot WHERE lot = ANY(${lotSet}::text[]))`
+    : Prisma.sql`e."lotIds" && ARRAY(${visibleLotsSql(member)})`;
+  return Prisma.sql`(e."organizationId" = ${member.organization.id} OR ${onVisibleLot})`;
+}
 
 export async function listEpcisValues({
   db,
@@ -48,7 +52,7 @@ export async function listEpcisValues({
   }
   const rows = await db.$queryRaw<{ value: string }[]>`
     SELECT DISTINCT v.value FROM "EpcisEvent" e, LATERAL (SELECT ${LISTINGS[listing]} AS value) v
-    WHERE v.value IS NOT NULL AND ${visibleOf(member)}
+    WHERE v.value IS NOT NULL AND ${await visibleOf(db, member)}
       ${after ? Prisma.sql`AND v.value > ${after.key}` : Prisma.empty}
     ORDER BY v.value LIMIT ${perPage + 1}`;
   const values = rows.slice(0, perPage).map((r) => r.value);

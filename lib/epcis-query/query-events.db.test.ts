@@ -6,7 +6,9 @@ import { lotEpcClass } from "@/lib/epcis/event";
 import { AppError } from "@/lib/errors";
 import { objectEvent, storeEpcisEvent } from "@/tools/testing/epcis-rows";
 import { createLedgerWorld, GTIN, type LedgerWorld } from "@/tools/testing/ledger-world";
+import { eventVisibility } from "./caller-visibility";
 import { getEpcisEvent, listEpcisValues, queryEpcisEvents } from "./index";
+import { findVisibleLotSet } from "./visible-lots";
 
 // GET /epcis/events on the repository table and a real ledger: the farm harvested lot P and shipped
 // it to the packer; the stranger shop had no part in it. Who sees which event follows who may see P.
@@ -184,5 +186,29 @@ describe("GET /epcis/events/{eventID} and the listings", () => {
       token: firstPage.nextPageToken,
     });
     expect(secondPage).toEqual({ member: ["shipping", "storing"], nextPageToken: null });
+  });
+});
+
+describe("the two forms of the visibility rule", () => {
+  it("agree: the organisation's lot set (queries) and the rule asked per lot (very large sets)", async () => {
+    const rows = await ledger.db.epcisEvent.findMany({
+      select: { id: true, organizationId: true, lotIds: true },
+    });
+    const { farm, packer, carrier, regulator } = ledger.members;
+    for (const member of [farm, packer, carrier, regulator, stranger]) {
+      const byRule = await eventVisibility({ db: ledger.db, member }).filter(rows);
+      const lotSet = new Set(await findVisibleLotSet(ledger.db, member));
+      const bySet =
+        member === regulator
+          ? rows
+          : rows.filter(
+              (r) =>
+                r.organizationId === member.organization.id || r.lotIds.some((l) => lotSet.has(l)),
+            );
+      expect(bySet.map((r) => r.id).sort(), member.organization.name).toEqual(
+        byRule.map((r) => r.id).sort(),
+      );
+    }
+    expect((await eventVisibility({ db: ledger.db, member: carrier }).filter(rows)).length).toBe(0);
   });
 });

@@ -42,7 +42,8 @@ export async function exportLotTrail({
   if (!lot || !lotIds) throw new AppError("NOT_FOUND", NO_LOT_TO_EXPORT);
   const rows = await db.epcisEvent.findMany({
     where: { lotIds: { hasSome: lotIds } },
-    orderBy: [{ eventTime: "asc" }, { id: "asc" }],
+    // Events of one day (a harvest, then its packing) keep the order they were recorded in.
+    orderBy: [{ eventTime: "asc" }, { recordTime: "asc" }, { id: "asc" }],
     select: { document: true },
   });
   const document = epcisDocument(rows.map((row) => row.document as Record<string, unknown>));
