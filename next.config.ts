@@ -7,7 +7,8 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` (part of `npm test`) checks the whole project; the build does not repeat it,
   // which keeps the first `npm start` quicker and independent of scripts and tests.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["@prisma/client", "pg", "better-auth"],
+  // exceljs writes the FSMA workbook with Node streams (archiver): loaded from node_modules as it is.
+  serverExternalPackages: ["@prisma/client", "pg", "better-auth", "exceljs"],
 };
 
 export default nextConfig;

@@ -31,7 +31,7 @@ export async function getFsmaSpreadsheet(options: {
    */
   appUrl?: string;
 }): Promise<FsmaSpreadsheet | null> {
-  const records = await findTraceRecords(options);
+  const records = await findTraceRecords({ ...options, lotIds: [options.lotId] });
   if (!records) return null;
   const rows = records.map(fsmaRow);
   const csv = toCsv([
@@ -41,18 +41,26 @@ export async function getFsmaSpreadsheet(options: {
   return { lotId: options.lotId, rows, csv };
 }
 
-/** The FSMA records of a lot's full trace (back and forward); null when there is no such lot. */
+/**
+ * The FSMA records of these lots' full traces (back and forward), each event once however many
+ * traces share it; null when there is no such lot.
+ */
 export async function findTraceRecords(options: {
   db: Db;
-  lotId: string;
+  lotIds: string[];
   appUrl?: string;
 }): Promise<FsmaRecord[] | null> {
   const { db, appUrl = GS1_STEM } = options;
-  const [back, forward] = await Promise.all([traceBack(options), traceForward(options)]);
-  if (!back || !forward) return null;
   const lots = new Map<string, FsmaLot>();
-  for (const lot of back.lots) lots.set(lot.id, { ...lot, generation: -lot.depth });
-  for (const lot of forward.lots) lots.set(lot.id, { ...lot, generation: lot.depth });
+  for (const lotId of options.lotIds) {
+    const [back, forward] = await Promise.all([
+      traceBack({ db, lotId }),
+      traceForward({ db, lotId }),
+    ]);
+    if (!back || !forward) return null;
+    for (const lot of back.lots) lots.set(lot.id, { ...lot, generation: -lot.depth });
+    for (const lot of forward.lots) lots.set(lot.id, { ...lot, generation: lot.depth });
+  }
   return findFsmaRecords({ db, lots, appUrl });
 }
 

@@ -4,7 +4,15 @@
 import "server-only";
 
 export { type CarryingShipment, findShipmentsCarrying } from "./carried-in";
-export { type FsmaSpreadsheet, getFsmaSpreadsheet, recallScopeCsv } from "./exports";
+export {
+  type FsmaSpreadsheet,
+  findTraceRecords,
+  getFsmaSpreadsheet,
+  recallScopeCsv,
+} from "./exports";
+export type { FsmaRecord } from "./fsma-record";
+export { findLotIdsOf, findLotIdsWithEventsBetween, findLotRecords } from "./fsma-scope";
+export { writeFsmaWorkbook } from "./fsma-workbook";
 export { findRecalledAncestor, getRecallScope, type RecallScope } from "./recall-scope";
 export { findLotOfPackage, type ResolvedLot, resolveLotOfScan } from "./resolve-lot";
 export {
