@@ -1,3 +1,9 @@
+import { execFile, spawnSync } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findMember } from "@/lib/auth/auth";
@@ -195,4 +201,87 @@ describe("the FDA FSMA 204 workbook", () => {
       `No lot with the traceability lot code ${SALAD} is on LotLedger for your organisation: check the code after (10) on the label.`,
     );
   });
+});
+
+// LibreOffice proves the file opens outside Excel. CI installs it (.ci/run); a machine without it
+// skips this part only when it is not CI, and says so.
+const hasLibreOffice = spawnSync("libreoffice", ["--version"]).status === 0;
+const skipsLibreOffice = !hasLibreOffice && !process.env.CI;
+if (skipsLibreOffice) {
+  console.warn(
+    "Skipping the LibreOffice check of the FSMA workbook: LibreOffice is not installed (apt-get install -y --no-install-recommends libreoffice-calc-nogui); CI installs it and runs it.",
+  );
+}
+/** Every sheet to its own CSV (the last field, -1), UTF-8 (76), comma-separated (44), quoted (34). */
+const CSV_EVERY_SHEET =
+  "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+
+describe.skipIf(skipsLibreOffice)("the FDA FSMA 204 workbook in LibreOffice", () => {
+  it("converts to CSV sheet by sheet, with the template's headers and dates as mm/dd/yyyy", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "fsma-workbook-"));
+    try {
+      const scope = {
+        kind: "dates",
+        from: new Date(Date.now() - 7 * 86_400_000),
+        to: new Date(Date.now() + 86_400_000),
+      } as const;
+      const { workbook } = await exportFsmaWorkbook({
+        db: database.db,
+        member: regulator,
+        scope,
+        appUrl: APP_URL,
+      });
+      await writeFile(path.join(folder, "fsma.xlsx"), workbook);
+      await promisify(execFile)(
+        "libreoffice",
+        [
+          `-env:UserInstallation=file://${folder}/profile`,
+          "--headless",
+          "--convert-to",
+          CSV_EVERY_SHEET,
+          "--outdir",
+          folder,
+          path.join(folder, "fsma.xlsx"),
+        ],
+        { timeout: 60_000 },
+      );
+      const sheets = new Map<string, string[][]>();
+      for (const name of Object.keys(FSMA_TEMPLATE_SHEETS)) {
+        const csv = await readFile(path.join(folder, `fsma-${name}.csv`), "utf8");
+        sheets.set(name, parse(csv, { relax_column_count: true }) as string[][]);
+      }
+      for (const [name, headers] of Object.entries(FSMA_TEMPLATE_SHEETS)) {
+        expect(sheets.get(name)?.[0]?.slice(0, headers.length), name).toEqual(headers);
+      }
+      const [header = [], ...rows] = sheets.get("Transformation") ?? [];
+      const column = (title: string) => header.indexOf(title);
+      const inputs = rows.filter(
+        (row) =>
+          row[
+            column(
+              "New Traceability Lot Code you assigned to the Food Produced Through Transformation",
+            )
+          ] === SALAD,
+      );
+      expect(
+        inputs.map(
+          (row) =>
+            row[
+              column(
+                "Traceability Lot Code for the FTL Food used in Transformation (if applicable)",
+              )
+            ],
+        ),
+      ).toEqual(HARVESTS);
+      expect(inputs[0]?.[column("Transformation Completion Date (mm/dd/yyyy)")]).toMatch(
+        /^\d{2}\/\d{2}\/\d{4}$/,
+      );
+      const shipping = sheets.get("Shipping") ?? [];
+      expect(shipping.some((row) => row.includes(DEMO_BILL_OF_LADING) && row.includes("yes"))).toBe(
+        true,
+      );
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
