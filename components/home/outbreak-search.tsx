@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { fsmaWorkbookHref } from "@/components/lots/fsma-downloads";
 import type { OutbreakQuery, OutbreakResult } from "@/lib/home";
 import { HomeLotItem, HomeLotList } from "./home-lot-item";
 
@@ -90,13 +90,18 @@ export function OutbreakResults({ result }: { result: OutbreakResult }) {
             atLabel="At the place"
             timeZone={place.timeZone}
             footer={
-              <Link
-                href={`/api/recalls/lots/${lot.id}/fsma.csv`}
-                className="self-end py-1 text-sm font-semibold underline"
-                prefetch={false}
-              >
-                FSMA 204 spreadsheet of lot {lot.lotCode}
-              </Link>
+              <span className="flex flex-wrap justify-end gap-x-4 text-sm font-semibold">
+                <a href={fsmaWorkbookHref(lot)} className="py-1 underline" download>
+                  FDA workbook of lot {lot.lotCode} (.xlsx)
+                </a>
+                <a
+                  href={`/api/recalls/lots/${lot.id}/fsma.csv`}
+                  className="py-1 underline"
+                  download
+                >
+                  CSV
+                </a>
+              </span>
             }
           />
         ))}

@@ -5,6 +5,7 @@ import { LabelSheetLink } from "@/components/labels/label-sheet-link";
 import { LedgerWriteStatus } from "@/components/ledger/ledger-write-status";
 import { LotNotOnLedgerYet } from "@/components/ledger/lot-not-on-ledger-yet";
 import { CancelShipmentForm } from "@/components/lots/cancel-shipment-form";
+import { FsmaDownloads } from "@/components/lots/fsma-downloads";
 import { LotEventLinks, ON_A_HELD_LOT } from "@/components/lots/lot-event-links";
 import { LotLineage } from "@/components/lots/lot-lineage";
 import { LotRecallAlert } from "@/components/lots/lot-recall-alert";
@@ -172,6 +173,7 @@ export default async function LotPage({
       <section className="flex flex-col gap-2">
         <h2 className="text-lg font-semibold">Trail</h2>
         <LotTrail trail={lot.trail.map(withReadingsVerdict(coldChain))} />
+        <FsmaDownloads lot={lot} csvHref={`/api/recalls/lots/${lot.id}/fsma.csv`} />
       </section>
     </>
   );

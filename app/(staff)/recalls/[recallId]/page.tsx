@@ -133,7 +133,7 @@ export default async function RecallPage({
       <RecallScopeSummary scope={recall.scope} />
       <RecallScopeCarriers scope={recall.scope} />
       {family ? <RecallLineageSection family={family} lotCode={recall.lotCode} /> : null}
-      <RecallExports basePath={`/api/recalls/${recall.id}`} />
+      <RecallExports basePath={`/api/recalls/${recall.id}`} lot={recall} />
       {recall.canApproveLift ? (
         <RecallLiftApproval
           action={approveLiftAction.bind(null, recall.id)}
