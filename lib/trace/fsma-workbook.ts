@@ -1,4 +1,5 @@
 import "server-only";
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Db } from "@/lib/db/client";
 import type { Catalog } from "./fsma-cells";
@@ -13,18 +14,25 @@ import { workbookRows } from "./fsma-workbook-rows";
 
 const DATE_FORMAT = "mm/dd/yyyy";
 
-/** The workbook of these records, as the bytes of an .xlsx file. */
+/**
+ * The workbook of these records, as the bytes of an .xlsx file. Written row by row with exceljs'
+ * streaming writer: half the time of building the whole workbook in memory first (bench:fsma).
+ */
 export async function writeFsmaWorkbook(options: {
   db: Db;
   records: FsmaRecord[];
 }): Promise<Buffer> {
   const rows = workbookRows(options.records, await findCatalog(options));
-  const workbook = new ExcelJS.Workbook();
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
   workbook.creator = "LotLedger";
   for (const [name, template] of Object.entries(FSMA_TEMPLATE_SHEETS)) {
     const sheetRows = rows.get(name as FsmaSheetName);
     const headers = [...template, ...(sheetRows ? LEDGER_COLUMNS : [])];
     const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
     sheet.columns = headers.map((header) => ({
       header,
       width: header.length > 60 ? 40 : 24,
@@ -33,10 +41,12 @@ export async function writeFsmaWorkbook(options: {
     const head = sheet.getRow(1);
     head.font = { bold: true };
     head.alignment = { wrapText: true, vertical: "top" };
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-    if (sheetRows) sheet.addRows(sheetRows);
+    head.commit();
+    for (const row of sheetRows ?? []) sheet.addRow(row).commit();
+    sheet.commit();
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }
 
 /** The product catalogue's entries for the GTINs of these records and of their inputs. */
