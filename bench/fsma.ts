@@ -1,7 +1,7 @@
 // Measures the FDA FSMA 204 workbook (lib/trace: the template's .xlsx) of one lot's full trace
 // against the FSMA 204 CSV of the same lot in the same run (the baseline): starts its own embedded
 // PostgreSQL in a temporary folder, seeds bench:trace's supply chain (--lots, default 10,000, and
-// --events, default 160,000, with their EPCIS payloads), picks among --candidates random lots
+// --events, default 240,000, with their EPCIS payloads), picks among --candidates random lots
 // (default 400) the one whose trace has the number of rows nearest to --rows (default 600), then
 // builds each file --runs times (default 20), one at a time. Prints a short report, or with --json
 // one JSON object. Exits 1 when the workbook misses its target: ≤ 1 s (the slowest run).
@@ -21,7 +21,7 @@ function parseArgs(argv: string[]) {
   return {
     isJson: argv.includes("--json"),
     lots: number("--lots", 10_000),
-    events: number("--events", 160_000),
+    events: number("--events", 240_000),
     candidates: number("--candidates", 400),
     rows: number("--rows", 600),
     runs: number("--runs", 20),
