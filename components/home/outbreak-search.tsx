@@ -99,7 +99,7 @@ export function OutbreakResults({ result }: { result: OutbreakResult }) {
                   className="py-1 underline"
                   download
                 >
-                  CSV
+                  FSMA 204 spreadsheet of lot {lot.lotCode} (CSV)
                 </a>
               </span>
             }
