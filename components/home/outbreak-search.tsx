@@ -90,7 +90,7 @@ export function OutbreakResults({ result }: { result: OutbreakResult }) {
             atLabel="At the place"
             timeZone={place.timeZone}
             footer={
-              <span className="flex flex-wrap justify-end gap-x-4 text-sm font-semibold">
+              <span className="flex flex-col items-end text-right text-sm font-semibold">
                 <a href={fsmaWorkbookHref(lot)} className="py-1 underline" download>
                   FDA workbook of lot {lot.lotCode} (.xlsx)
                 </a>
