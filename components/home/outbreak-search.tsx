@@ -92,14 +92,16 @@ export function OutbreakResults({ result }: { result: OutbreakResult }) {
             footer={
               <span className="flex flex-col items-end text-right text-sm font-semibold">
                 <a href={fsmaWorkbookHref(lot)} className="py-1 underline" download>
-                  FDA workbook of lot {lot.lotCode} (.xlsx)
+                  FDA workbook of lot{" "}
+                  <span className="whitespace-nowrap">{lot.lotCode} (.xlsx)</span>
                 </a>
                 <a
                   href={`/api/recalls/lots/${lot.id}/fsma.csv`}
                   className="py-1 underline"
                   download
                 >
-                  FSMA 204 spreadsheet of lot {lot.lotCode} (CSV)
+                  FSMA 204 spreadsheet of lot{" "}
+                  <span className="whitespace-nowrap">{lot.lotCode} (CSV)</span>
                 </a>
               </span>
             }
