@@ -1,15 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { traceBack, traceForward } from "@/lib/trace";
-
-/** The ledger events a lot's FSMA 204 spreadsheet has rows for (lib/trace/fsma-facts.ts). */
-const CTE_EVENT_NAMES = [
-  "LotCreated",
-  "LotDerived",
-  "LotEventRecorded",
-  "LotHandedOff",
-  "LotHandoffAccepted",
-  "LotHandoffRejected",
-];
+import { CTE_EVENT_NAMES, traceBack, traceForward } from "@/lib/trace";
 
 /**
  * Of these lots, the one whose full trace (back and forward) has the number of CTE events nearest

@@ -1,4 +1,3 @@
-import { decodeBytes32String } from "ethers";
 import {
   type EpcisEvent,
   eventWhereWhen,
@@ -9,27 +8,15 @@ import {
 } from "@/lib/epcis/event";
 import { documentTypeLabel } from "@/lib/epcis/kde";
 import { unitOfUom } from "@/lib/epcis/quantity";
-import { documentOf, isTransportLeg, transporterGln } from "@/lib/epcis/shipment";
+import { documentOf, transporterGln } from "@/lib/epcis/shipment";
 import type { Place, PlaceDirectory } from "@/lib/organizations";
+import { cteOf } from "./fsma-cte";
 import type { LedgerEventRow, LotFacts, Verification } from "./fsma-facts";
 
 // One critical tracking event of one lot with its key data elements (21 CFR 1 Subpart S; the table
 // in DESIGN.md), read from the event's EPCIS payload and, where the payload says nothing, from the
 // ledger event itself. Places stay places here: the CSV writes each in one cell, the FDA's workbook
 // in its seven columns.
-
-const CTE_LABELS: Record<string, string> = {
-  harvesting: "Harvesting",
-  cooling: "Cooling",
-  initial_packing: "Initial packing",
-  first_land_based_receiving: "First land-based receiving",
-  shipping: "Shipping",
-  receiving: "Receiving",
-  transformation: "Transformation",
-  split: "Transformation (split)",
-  merge: "Transformation (merge)",
-};
-const LINEAGE_LABELS = ["Transformation (split)", "Transformation (merge)", "Transformation"];
 
 export type FsmaInput = {
   gtin: string;
@@ -131,43 +118,6 @@ export function fsmaRecord(
     recordedBy: places.byAddress(event.actor)?.organization ?? event.actor,
     verified,
   };
-}
-
-function cteOf(event: LedgerEventRow, epcis: EpcisEvent | null): string {
-  // FSMA 204 leaves transporters out: their pickup and delivery are kept, marked, for completeness.
-  if (isTransportLeg(epcis)) {
-    if (event.name === "LotHandoffRejected")
-      return "Transport: pickup refused by the carrier (not a CTE)";
-    return event.name === "LotHandedOff"
-      ? "Transport: delivery by the carrier (not a CTE)"
-      : "Transport: pickup by the carrier (not a CTE)";
-  }
-  if (event.name === "LotHandoffRejected") return "Receiving (rejected)";
-  const fromPayload = epcis ? CTE_LABELS[epcis.cte] : undefined;
-  if (fromPayload) return fromPayload;
-  const args = (event.args ?? {}) as Record<string, string>;
-  switch (event.name) {
-    case "LotHandedOff":
-      return "Shipping";
-    case "LotHandoffAccepted":
-      return "Receiving";
-    case "LotDerived":
-      return LINEAGE_LABELS[Number(args.kind)] ?? "Transformation";
-    case "LotEventRecorded": {
-      const eventType = safeBytes32(args.eventType);
-      return CTE_LABELS[eventType] ?? (eventType || "Tracking event");
-    }
-    default:
-      return "Traceability lot code assigned";
-  }
-}
-
-function safeBytes32(value: string | undefined): string {
-  try {
-    return value ? decodeBytes32String(value) : "";
-  } catch {
-    return "";
-  }
 }
 
 /** The location of a source or destination list, else its owning party's main site. */

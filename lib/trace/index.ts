@@ -10,6 +10,7 @@ export {
   getFsmaSpreadsheet,
   recallScopeCsv,
 } from "./exports";
+export { CTE_EVENT_NAMES } from "./fsma-facts";
 export type { FsmaRecord } from "./fsma-record";
 export { findLotIdsOf, findLotIdsWithEventsBetween, findLotRecords } from "./fsma-scope";
 export { writeFsmaWorkbook } from "./fsma-workbook";
