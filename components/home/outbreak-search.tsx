@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { fsmaWorkbookHref } from "@/components/lots/fsma-downloads";
 import type { OutbreakQuery, OutbreakResult } from "@/lib/home";
 import { HomeLotItem, HomeLotList } from "./home-lot-item";
 
@@ -90,13 +90,20 @@ export function OutbreakResults({ result }: { result: OutbreakResult }) {
             atLabel="At the place"
             timeZone={place.timeZone}
             footer={
-              <Link
-                href={`/api/recalls/lots/${lot.id}/fsma.csv`}
-                className="self-end py-1 text-sm font-semibold underline"
-                prefetch={false}
-              >
-                FSMA 204 spreadsheet of lot {lot.lotCode}
-              </Link>
+              <span className="flex flex-col items-end text-right text-sm font-semibold">
+                <a href={fsmaWorkbookHref(lot)} className="py-1 underline" download>
+                  FDA workbook of lot{" "}
+                  <span className="whitespace-nowrap">{lot.lotCode} (.xlsx)</span>
+                </a>
+                <a
+                  href={`/api/recalls/lots/${lot.id}/fsma.csv`}
+                  className="py-1 underline"
+                  download
+                >
+                  FSMA 204 spreadsheet of lot{" "}
+                  <span className="whitespace-nowrap">{lot.lotCode} (CSV)</span>
+                </a>
+              </span>
             }
           />
         ))}

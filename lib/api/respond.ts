@@ -52,3 +52,22 @@ export async function respondCsv(
     return respondFailure(error, context);
   }
 }
+
+/** Answers an .xlsx download, or the JSON error `respond` gives for an AppError or a failure. */
+export async function respondXlsx(
+  context: string,
+  work: () => Promise<{ filename: string; workbook: Buffer }>,
+): Promise<Response> {
+  try {
+    const file = await work();
+    return new Response(new Uint8Array(file.workbook), {
+      headers: {
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "content-disposition": `attachment; filename="${file.filename}"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (error) {
+    return respondFailure(error, context);
+  }
+}

@@ -8,6 +8,8 @@ export { recallRefusal, requireVisibleRecall } from "./access";
 export { reportDisposition } from "./dispositions";
 export type { HolderAccount, LotAccount, RecallEffectiveness } from "./effectiveness";
 export { extendRecall } from "./extend";
+export { exportFsmaWorkbook } from "./fsma-workbook";
+export { type FsmaWorkbookScope, parseFsmaWorkbookScope } from "./fsma-workbook-query";
 export { findRecallOf } from "./in-force";
 export { approveLift, liftRecall, type RecallLiftView } from "./lift";
 export { findRecallsMadeFrom, type RecallLinks, type SourceLot } from "./links";

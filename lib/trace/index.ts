@@ -4,7 +4,16 @@
 import "server-only";
 
 export { type CarryingShipment, findShipmentsCarrying } from "./carried-in";
-export { type FsmaSpreadsheet, getFsmaSpreadsheet, recallScopeCsv } from "./exports";
+export {
+  type FsmaSpreadsheet,
+  findTraceRecords,
+  getFsmaSpreadsheet,
+  recallScopeCsv,
+} from "./exports";
+export { CTE_EVENT_NAMES } from "./fsma-facts";
+export type { FsmaRecord } from "./fsma-record";
+export { findLotIdsOf, findLotIdsWithEventsBetween, findLotRecords } from "./fsma-scope";
+export { writeFsmaWorkbook } from "./fsma-workbook";
 export { findRecalledAncestor, getRecallScope, type RecallScope } from "./recall-scope";
 export { findLotOfPackage, type ResolvedLot, resolveLotOfScan } from "./resolve-lot";
 export {

@@ -5,7 +5,7 @@ import { LabelSheetLink } from "@/components/labels/label-sheet-link";
 import { LedgerWriteStatus } from "@/components/ledger/ledger-write-status";
 import { LotNotOnLedgerYet } from "@/components/ledger/lot-not-on-ledger-yet";
 import { CancelShipmentForm } from "@/components/lots/cancel-shipment-form";
-import { EpcisTrailLink } from "@/components/lots/epcis-trail-link";
+import { FsmaDownloads } from "@/components/lots/fsma-downloads";
 import { LotEventLinks, ON_A_HELD_LOT } from "@/components/lots/lot-event-links";
 import { LotLineage } from "@/components/lots/lot-lineage";
 import { LotRecallAlert } from "@/components/lots/lot-recall-alert";
@@ -13,7 +13,6 @@ import { LotTrail } from "@/components/lots/lot-trail";
 import { ReceiveLotForm } from "@/components/lots/receive-lot-form";
 import { ShipLotForm } from "@/components/lots/ship-lot-form";
 import { ShipmentSummary } from "@/components/lots/shipment-summary";
-import { DOWNLOAD_LINK } from "@/components/recall/exports";
 import { RecallSourceOfRecall } from "@/components/recall/source-of-recall";
 import { requireMember } from "@/lib/auth/session";
 import {
@@ -178,12 +177,7 @@ export default async function LotPage({
       <section className="flex flex-col gap-2">
         <h2 className="text-lg font-semibold">Trail</h2>
         <LotTrail trail={lot.trail.map(withReadingsVerdict(coldChain))} />
-        <nav aria-label="Downloads" className="flex flex-wrap gap-2">
-          <a href={`/api/recalls/lots/${lot.id}/fsma.csv`} className={DOWNLOAD_LINK} download>
-            FSMA 204 spreadsheet (CSV)
-          </a>
-          <EpcisTrailLink lotId={lot.id} className={DOWNLOAD_LINK} />
-        </nav>
+        <FsmaDownloads lot={lot} csvHref={`/api/recalls/lots/${lot.id}/fsma.csv`} />
       </section>
     </>
   );

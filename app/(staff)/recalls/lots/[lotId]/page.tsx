@@ -56,7 +56,7 @@ export default async function RecallLotPage({ params }: { params: Promise<{ lotI
       )}
       <RecallSourceOfRecall lotCode={lot.lotCode} recalls={recallsMadeFrom} />
       <RecallLineageSection family={family} lotCode={lot.lotCode} />
-      <RecallExports basePath={`/api/recalls/lots/${lotId}`} lotId={lotId} />
+      <RecallExports basePath={`/api/recalls/lots/${lotId}`} lot={lot} />
     </RecallDashboardFrame>
   );
 }
