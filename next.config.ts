@@ -9,7 +9,15 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // exceljs writes the FSMA workbook with Node streams (archiver); jsonld and ajv check EPCIS documents:
   // loaded from node_modules as they are.
-  serverExternalPackages: ["@prisma/client", "pg", "better-auth", "jsonld", "ajv", "ajv-formats", "exceljs"],
+  serverExternalPackages: [
+    "@prisma/client",
+    "pg",
+    "better-auth",
+    "jsonld",
+    "ajv",
+    "ajv-formats",
+    "exceljs",
+  ],
   experimental: {
     // The proxy (proxy.ts) buffers request bodies up to this size and silently cuts the rest: above
     // an EPCIS capture's 32 MiB (lib/epcis-capture/limits.ts), which refuses larger ones itself.

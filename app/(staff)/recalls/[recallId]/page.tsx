@@ -133,7 +133,10 @@ export default async function RecallPage({
       <RecallScopeSummary scope={recall.scope} />
       <RecallScopeCarriers scope={recall.scope} />
       {family ? <RecallLineageSection family={family} lotCode={recall.lotCode} /> : null}
-      <RecallExports basePath={`/api/recalls/${recall.id}`} lot={{ id: recall.lotId, gtin: recall.gtin, lotCode: recall.lotCode }} />
+      <RecallExports
+        basePath={`/api/recalls/${recall.id}`}
+        lot={{ id: recall.lotId, gtin: recall.gtin, lotCode: recall.lotCode }}
+      />
       {recall.canApproveLift ? (
         <RecallLiftApproval
           action={approveLiftAction.bind(null, recall.id)}
