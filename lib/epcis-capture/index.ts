@@ -8,10 +8,9 @@ export { CAPTURE_CHANNEL, runNextCaptureJob } from "./capture-worker";
 export {
   CAPTURE_DISCOVERY_HEADERS,
   CAPTURE_MEDIA_TYPES,
-  EPCIS_VERSION_HEADERS,
   MAX_CAPTURE_BYTES,
   MAX_CAPTURE_EVENTS,
   SYNC_EVENTS,
 } from "./limits";
 export { readCaptureRequest } from "./read-capture-request";
-export { type EpcisReply, respondEpcis } from "./respond-epcis";
+export { respondCapture } from "./respond-capture";

@@ -1,3 +1,5 @@
+import { EPCIS_VERSION_HEADERS } from "@/lib/epcis/respond";
+
 // What LotLedger's capture interface takes, as OPTIONS /epcis/capture advertises it (EPCIS 2.0 REST
 // bindings): a retailer's daily document of a few thousand events fits in one request, and a
 // document up to SYNC_EVENTS events is answered at once, the rest by a capture job.
@@ -8,16 +10,6 @@ export const MAX_CAPTURE_EVENTS = 25_000;
 export const MAX_CAPTURE_BYTES = 32 * 1024 * 1024;
 /** Documents of at most this many events are captured within the request (201/200). */
 export const SYNC_EVENTS = 500;
-
-/** The EPCIS and CBV versions LotLedger speaks, on every answer of the interface. */
-export const EPCIS_VERSION_HEADERS = {
-  "GS1-EPCIS-Version": "2.0.1",
-  "GS1-EPCIS-Min": "2.0.0",
-  "GS1-EPCIS-Max": "2.0.1",
-  "GS1-CBV-Version": "2.0.0",
-  "GS1-CBV-Min": "2.0.0",
-  "GS1-CBV-Max": "2.0.0",
-} as const;
 
 /** OPTIONS /epcis/capture: the methods, the versions and the capture limits. */
 export const CAPTURE_DISCOVERY_HEADERS = {

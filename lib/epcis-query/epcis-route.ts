@@ -4,10 +4,10 @@ import type { Member } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { respondEpcis } from "@/lib/epcis/respond";
 import { EPCIS_DOCUMENT_CONTEXT } from "@/lib/epcis/standard-event";
 import { type Listing, listEpcisValues } from "./listings";
 import { readPerPage } from "./query-params";
-import { respondEpcis } from "./respond-epcis";
 
 type Work = (context: { db: Db; member: Member; url: URL; request: Request }) => Promise<{
   body: unknown;

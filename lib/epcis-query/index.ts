@@ -13,6 +13,5 @@ export {
 } from "./named-queries";
 export { getEpcisEvent, queryEpcisEvents } from "./query-events";
 export { EVENT_TYPES, readPerPage } from "./query-params";
-export { EPCIS_HEADERS, problemOf, respondEpcis } from "./respond-epcis";
 export { createSubscription, deleteSubscription, listSubscriptions } from "./subscriptions";
 export { exportLotTrail } from "./trail-document";

@@ -134,6 +134,17 @@ export const API_PATHS = {
     "/api/recalls/lots/{lotId}/fsma.csv",
     "A lot's FSMA 204 sortable spreadsheet (CSV).",
   ),
+  "/api/fsma/workbook.xlsx": {
+    get: operation(
+      "/api/fsma/workbook.xlsx",
+      "The FDA's FSMA 204 template as an .xlsx workbook, for a lot (tlc, gtin), a product (gtin) or a date range (from, to), of what you may see.",
+      {
+        media: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        answer: { type: "string", format: "binary" },
+        query: ["tlc", "gtin", "from", "to"],
+      },
+    ),
+  },
   "/api/audit-log.csv": download("/api/audit-log.csv", "The audit log (CSV), for regulators."),
   "/api/openapi.json": {
     get: operation("/api/openapi.json", "This document.", { isPublic: true }),

@@ -1,4 +1,5 @@
 import { API_PATHS } from "./api-paths";
+import { CAPTURE_ONE_EVENT, EPCIS_CAPTURE_PATHS } from "./epcis-capture-paths";
 import { EPCIS_PATHS } from "./epcis-paths";
 
 // The OpenAPI 3.1 document of LotLedger's API, served at /api/openapi.json. EPCIS documents are
@@ -13,11 +14,16 @@ export function openApiDocument(appUrl: string) {
       title: "LotLedger API",
       version: "1.0.0",
       description:
-        "Lots, events, pallets, recalls and exports (docs/api.md), and the EPCIS 2.0 query interface of GS1's REST bindings (docs/epcis.md).",
+        "Lots, events, pallets, recalls and exports (docs/api.md), and the EPCIS 2.0 capture and query interface of GS1's REST bindings (docs/epcis.md).",
     },
     servers: [{ url: appUrl }],
     security: [{ apiKey: [] }, { session: [] }],
-    paths: { ...API_PATHS, ...EPCIS_PATHS },
+    paths: {
+      ...API_PATHS,
+      ...EPCIS_PATHS,
+      ...EPCIS_CAPTURE_PATHS,
+      "/epcis/events": { ...EPCIS_PATHS["/epcis/events"], post: CAPTURE_ONE_EVENT },
+    },
     components: {
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: "An organisation's API key, llk_…" },

@@ -7,7 +7,7 @@ import {
   captureJobAnswer,
   listCaptureJobs,
   readCaptureRequest,
-  respondEpcis,
+  respondCapture,
 } from "@/lib/epcis-capture";
 
 /**
@@ -16,7 +16,7 @@ import {
  * one; `Location` names the job either way (docs/epcis.md#capture).
  */
 export async function POST(request: Request) {
-  return respondEpcis("POST /epcis/capture", async () => {
+  return respondCapture("POST /epcis/capture", async () => {
     const member = await authenticateRequest(request, {
       scope: "RECORD",
       accepts: CAPTURE_MEDIA_TYPES,
@@ -32,7 +32,7 @@ export async function POST(request: Request) {
 
 /** The caller's organisation's latest capture jobs, newest first (each without its events). */
 export async function GET(request: Request) {
-  return respondEpcis("GET /epcis/capture", async () => {
+  return respondCapture("GET /epcis/capture", async () => {
     const member = await authenticateRequest(request, { scope: "RECORD" });
     const jobs = await listCaptureJobs(getDb(), member);
     return { status: 200, body: jobs.map((job) => captureJobAnswer(job, false)) };

@@ -4,7 +4,7 @@ import {
   CAPTURE_MEDIA_TYPES,
   captureEvent,
   readCaptureRequest,
-  respondEpcis,
+  respondCapture,
 } from "@/lib/epcis-capture";
 import { epcisRoute, queryEpcisEvents } from "@/lib/epcis-query";
 
@@ -18,7 +18,7 @@ export const GET = epcisRoute("GET /epcis/events", async ({ db, member, url }) =
  * when LotLedger holds it already, unless it is an error declaration, which corrects it.
  */
 export async function POST(request: Request) {
-  return respondEpcis("POST /epcis/events", async () => {
+  return respondCapture("POST /epcis/events", async () => {
     const member = await authenticateRequest(request, {
       scope: "RECORD",
       accepts: CAPTURE_MEDIA_TYPES,

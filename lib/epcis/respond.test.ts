@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { respondEpcis } from "./respond-epcis";
+import { respondEpcis } from "./respond";
 
 describe("respondEpcis", () => {
   it("answers a refusal as the bindings' RFC 7807 problem, the sentence as its detail", async () => {
@@ -22,7 +22,7 @@ describe("respondEpcis", () => {
       body: { type: "Collection", member: [] },
       headers: { link: '<http://x/epcis/epcs?nextPageToken=a>; rel="next"' },
     }));
-    expect(response.headers.get("GS1-EPCIS-Version")).toBe("2.0.0");
+    expect(response.headers.get("GS1-EPCIS-Version")).toBe("2.0.1");
     expect(response.headers.get("link")).toBe('<http://x/epcis/epcs?nextPageToken=a>; rel="next"');
   });
 });
