@@ -53,7 +53,7 @@ it("exports a lot's trail and captures it into an empty LotLedger: same events, 
   const document = JSON.parse(exported.body);
   const originRows = await origin.db.epcisEvent.findMany({
     where: { lotIds: { has: lotId } },
-    orderBy: [{ eventTime: "asc" }, { id: "asc" }],
+    orderBy: [{ eventTime: "asc" }, { recordTime: "asc" }, { id: "asc" }],
   });
   expect(originRows.map((row) => row.bizStep)).toEqual(["commissioning", "shipping", "receiving"]);
 
