@@ -59,7 +59,7 @@ export async function findCapturedSteps(
 ): Promise<TrailEntry[]> {
   const rows = await db.epcisEvent.findMany({
     where: { lotIds: { has: lotId }, captureJobId: { not: null }, payloadHash: { not: null } },
-    orderBy: [{ eventTime: "asc" }, { id: "asc" }],
+    orderBy: [{ eventTime: "asc" }, { recordTime: "asc" }, { id: "asc" }],
     select: {
       id: true,
       eventId: true,

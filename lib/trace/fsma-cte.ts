@@ -40,6 +40,8 @@ export function cteOf(event: LedgerEventRow, epcis: EpcisEvent | null): string {
       return "Receiving";
     case "LotDerived":
       return LINEAGE_LABELS[Number(args.kind)] ?? "Transformation";
+    case "EpcisEventCaptured":
+      return "Tracking event (captured EPCIS, not a CTE)";
     case "LotEventRecorded": {
       const eventType = safeBytes32(args.eventType);
       return CTE_LABELS[eventType] ?? (eventType || "Tracking event");

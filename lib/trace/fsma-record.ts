@@ -82,9 +82,16 @@ export function fsmaRecord(
   const document = epcis?.bizTransactionList?.[0];
   const ilmd = (epcis?.ilmd ?? {}) as Record<string, unknown>;
   const kde = (epcis?.kde ?? {}) as Record<string, unknown>;
-  const isReceiving = event.name === "LotHandoffAccepted" || event.name === "LotHandoffRejected";
-  const carrier =
-    epcis && (isReceiving || event.name === "LotHandedOff") ? transporterGln(epcis) : null;
+  // A captured event of a party off LotLedger has no ledger event of its own: its payload says.
+  const isCaptured = event.name === "EpcisEventCaptured";
+  const isReceiving =
+    event.name === "LotHandoffAccepted" ||
+    event.name === "LotHandoffRejected" ||
+    (isCaptured && epcis?.cte === "receiving");
+  const isShipping = event.name === "LotHandedOff" || (isCaptured && epcis?.cte === "shipping");
+  const carrier = epcis && (isReceiving || isShipping) ? transporterGln(epcis) : null;
+  // A partner's shipping event may name only where it was read (its readPoint).
+  const where = whereGln ?? (isCaptured ? glnOf(epcis?.readPoint?.id) : null);
   const typed: Record<string, string> = {
     quantityReceived: text(kde.quantityReceived),
     unitReceived: text(kde.unitReceived),
@@ -97,8 +104,8 @@ export function fsmaRecord(
     when: when ?? null,
     quantity: payloadQuantity.quantity ?? lot.quantity ?? "",
     unit: payloadQuantity.unit ?? lot.unit ?? "",
-    location: places.byGln(whereGln) ?? places.byAddress(event.actor),
-    locationGln: whereGln ?? "",
+    location: placeOf(where, places) ?? places.byAddress(event.actor),
+    locationGln: where ?? "",
     tlcSource: lot.isTlc ? places.byGln(lot.tlcSourceGln) : null,
     previousSource: isReceiving
       ? (partyPlace(epcis?.sourceList, places) ?? places.byAddress(args.from ?? ""))
@@ -124,7 +131,21 @@ export function fsmaRecord(
 function partyPlace(list: EpcisEvent["sourceList"], places: PlaceDirectory): Place | null {
   const location = list?.find((entry) => entry.type === "location");
   const party = list?.find((entry) => entry.type === "owning_party");
-  return places.byGln(glnOf(location?.id)) ?? places.byGln(glnOf(party?.id));
+  return placeOf(glnOf(location?.id), places) ?? placeOf(glnOf(party?.id), places);
+}
+
+/** A GLN's place; one LotLedger has no directory entry for is named by its GLN, never guessed. */
+function placeOf(gln: string | null | undefined, places: PlaceDirectory): Place | null {
+  if (!gln) return null;
+  return (
+    places.byGln(gln) ?? {
+      organization: `GLN ${gln} (not on LotLedger)`,
+      name: "",
+      address: "",
+      latitude: null,
+      longitude: null,
+    }
+  );
 }
 
 /** Each input lot, with the quantity used when the payload says it. */

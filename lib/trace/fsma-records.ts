@@ -2,6 +2,7 @@ import "server-only";
 import { findStoredPayloads, type Verdict } from "@/lib/chain/payload";
 import type { Db } from "@/lib/db/client";
 import { getPlaceDirectory } from "@/lib/organizations";
+import { findCapturedRecords } from "./fsma-captured";
 import {
   CTE_EVENT_NAMES,
   type FsmaLot,
@@ -27,7 +28,7 @@ export async function findFsmaRecords(options: {
 }): Promise<FsmaRecord[]> {
   const { db, lots, appUrl } = options;
   const ids = [...lots.keys()];
-  const [events, links, signers, places] = await Promise.all([
+  const [events, links, signers, places, captured] = await Promise.all([
     db.ledgerEvent.findMany({
       where: { lotId: { in: ids }, name: { in: CTE_EVENT_NAMES } },
       orderBy: [{ blockNumber: "asc" }, { txIndex: "asc" }, { logIndex: "asc" }],
@@ -47,6 +48,7 @@ export async function findFsmaRecords(options: {
     }),
     db.organization.findMany({ select: { chainAddress: true, gln: true } }),
     getPlaceDirectory({ db }),
+    findCapturedRecords(db, ids),
   ]);
   const payloads = await findStoredPayloads(
     db,
@@ -70,16 +72,14 @@ export async function findFsmaRecords(options: {
   const facts = lotFacts(lots, creations, parents, appUrl);
   // Shipping part of a lot registers the part and the remainder with the shipping payload: not a CTE
   // of their own; the part's shipping row is its LotHandedOff.
-  return events
+  const rows = events
     .filter((event) => !(event.name === "LotDerived" && isShippedPart(bodyOf(event))))
-    .map((event) =>
-      fsmaRecord(
-        event,
-        facts.get(event.lotId) as LotFacts,
-        bodyOf(event),
-        verificationOf(event),
-        places,
-      ),
+    .map((event) => ({ event, body: bodyOf(event), verification: verificationOf(event) }));
+  // Captured steps in the block of their anchor; the sort is stable, so chain order stays.
+  return [...rows, ...captured]
+    .sort((a, b) => a.event.blockNumber - b.event.blockNumber)
+    .map(({ event, body, verification }) =>
+      fsmaRecord(event, facts.get(event.lotId) as LotFacts, body, verification, places),
     );
 }
 
