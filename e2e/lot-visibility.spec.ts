@@ -33,6 +33,7 @@ const REQUESTS: Record<string, (lot: Lot, gln: string) => { path: string; body?:
     path: `/api/recalls/lots/${lot.id}/scope.csv`,
   }),
   "/api/recalls/lots/[lotId]/fsma.csv": (lot) => ({ path: `/api/recalls/lots/${lot.id}/fsma.csv` }),
+  "/api/lots/[lotId]/epcis.jsonld": (lot) => ({ path: `/api/lots/${lot.id}/epcis.jsonld` }),
   "/api/fsma/workbook.xlsx": (lot) => ({
     path: `/api/fsma/workbook.xlsx?tlc=${lot.lotCode}&gtin=${GTIN}`,
   }),

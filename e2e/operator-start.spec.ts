@@ -103,6 +103,7 @@ test("npm start against an external database and chain creates no demo account, 
     expect(stack.output()).not.toContain("lotledger-demo");
 
     expect(secretsOfEachPart(stack)).toEqual({
+      capture: [],
       sender: ["MASTER_KEY"],
       indexer: [],
       notifier: ["WEBHOOK_SECRETS_KEY"],
