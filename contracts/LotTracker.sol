@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {LotTrackerCapture} from "./state/LotTrackerCapture.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {LotTrackerColdChain} from "./state/LotTrackerColdChain.sol";
 
 /**
  * @title LotTracker
@@ -12,12 +13,14 @@ import {LotTrackerCapture} from "./state/LotTrackerCapture.sol";
  * roots) lives in events, which the indexer reads without storage calls — this keeps each write near
  * one SSTORE. Types, events and errors are declared in ILotTracker; the handoff and lineage steps
  * that several functions share are in LotTrackerMoves; pallets and batched shipments are in
- * LotTrackerLogistics; what the EPCIS interface captures is in LotTrackerCapture.
+ * LotTrackerLogistics; what the EPCIS interface captures is in LotTrackerCapture; data loggers and
+ * the storage rule that holds a lot are in LotTrackerDevices and LotTrackerColdChain.
  */
-contract LotTracker is LotTrackerCapture {
+contract LotTracker is LotTrackerColdChain {
     /// @notice The deployer becomes the admin who grants and revokes the organisation roles, and the
     /// prefix admin who grants GS1 company prefixes.
-    constructor() {
+    /// Devices sign their batches for this contract on this chain (EIP-712 domain "LotLedger LotTracker", "1").
+    constructor() EIP712("LotLedger LotTracker", "1") {
         _grantRole(DEFAULT_ADMIN_ROLE, _msgSender());
         _grantRole(PREFIX_ADMIN_ROLE, _msgSender());
     }
@@ -111,6 +114,7 @@ contract LotTracker is LotTrackerCapture {
         address account = _msgSender();
         Participant memory caller = _requireCustodyRole(account);
         Lot storage lot = _inTransitTo(lotId, account, caller.id);
+        _requireNotOnHold(lotId, lot);
         address from = lot.custodian;
         lot.custodian = account;
         lot.status = LotStatus.Active;

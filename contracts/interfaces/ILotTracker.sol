@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {ILotTrackerColdChain} from "./ILotTrackerColdChain.sol";
+
 /**
  * @title ILotTracker
  * @notice Types, events and errors of LotTracker: everything an indexer decodes.
@@ -9,7 +11,7 @@ pragma solidity ^0.8.24;
  * field needed to rebuild custody, status, lineage and recalls from logs alone. Payloads (a CTE's key
  * data elements, a recall notice) stay off-chain; events carry their keccak256.
  */
-interface ILotTracker {
+interface ILotTracker is ILotTrackerColdChain {
     /// @dev `None` must stay first: it is the zero value an unknown lot id reads as.
     enum LotStatus {
         None,

@@ -45,6 +45,7 @@ abstract contract LotTrackerLogistics is LotTrackerMoves {
             Lot storage lot = _heldLot(lotId, account);
             // A repeated lot is refused here: its first occurrence already set it InTransit.
             _requireStatus(lotId, lot.status, LotStatus.Active);
+            _requireNotOnHold(lotId, lot);
             _linkToShipment(lot, shipment);
         }
         emit ShipmentHandedOff(shipment, account, recipient, lotIds, payloadHash);
@@ -121,7 +122,9 @@ abstract contract LotTrackerLogistics is LotTrackerMoves {
         if (lotIds.length == 0 || contentsRoot == bytes32(0)) revert LotTrackerEmptyBatch();
         for (uint256 i = 0; i < lotIds.length; ++i) {
             bytes32 lotId = lotIds[i];
-            _requireStatus(lotId, _heldLot(lotId, account).status, LotStatus.Active);
+            Lot storage lot = _heldLot(lotId, account);
+            _requireStatus(lotId, lot.status, LotStatus.Active);
+            _requireNotOnHold(lotId, lot);
         }
         _units[sscc] = keccak256(abi.encodePacked(lotIds));
         emit LogisticUnitPacked(sscc, account, contentsRoot, lotIds, payloadHash);
@@ -179,7 +182,10 @@ abstract contract LotTrackerLogistics is LotTrackerMoves {
             address custodian = lot.custodian;
             if (i == 0) from = custodian;
             else if (custodian != from) revert LotTrackerMixedSenders(lotId, custodian);
-            if (isAccepted) lot.custodian = account;
+            if (isAccepted) {
+                _requireNotOnHold(lotId, lot);
+                lot.custodian = account;
+            }
             lot.status = LotStatus.Active;
             lot.recipient = 0;
         }

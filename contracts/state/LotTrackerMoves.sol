@@ -18,6 +18,7 @@ abstract contract LotTrackerMoves is LotTrackerState {
         bytes32 payloadHash
     ) internal {
         _requireStatus(lotId, lot.status, LotStatus.Active);
+        _requireNotOnHold(lotId, lot);
         Participant memory to = _participant(recipient);
         // The zero address is refused even if an admin granted it a role: it can never accept.
         if (recipient == account || recipient == address(0) || to.roles & _CUSTODY_ROLES == 0) {
@@ -49,6 +50,7 @@ abstract contract LotTrackerMoves is LotTrackerState {
             Lot storage input = _heldLot(inputId, account);
             // A repeated input is refused here: its first occurrence already marked it Consumed.
             _requireStatus(inputId, input.status, LotStatus.Active);
+            _requireNotOnHold(inputId, input);
             input.status = LotStatus.Consumed;
             emit LotConsumed(inputId, account, kind);
         }

@@ -8,7 +8,7 @@ import {LotTrackerShipmentState} from "./LotTrackerShipmentState.sol";
  * @notice LotTracker's storage of lots, its getters, and the checks every operation shares.
  * @dev `_lots` is private: operations reach a lot only through `_existingLot` / `_heldLot`, which
  * revert for an unknown lot or a caller who does not hold it, and which first settle a lot's link to
- * a shipment (see `Lot.inShipment`). Views read a lot through `_lotView`, which settles in memory.
+ * a shipment (see `Lot.flags`). Views read a lot through `_lotView`, which settles in memory.
  */
 abstract contract LotTrackerState is LotTrackerShipmentState {
     /// @dev A GTIN has at most 14 digits; GTIN-8/12/13 are the same number left-padded with zeros.
@@ -19,10 +19,15 @@ abstract contract LotTrackerState is LotTrackerShipmentState {
     uint256 private constant _ADD_5F = _ADD_01 * 0x5f;
     uint256 private constant _ADD_7F = _ADD_01 * 0x7f;
     uint256 private constant _HIGH_BITS = _ADD_01 * 0x80;
+    /// @dev Bits of `Lot.flags`.
+    uint8 private constant _IN_SHIPMENT = 1;
+    uint8 private constant _ON_HOLD = 2;
 
     /**
      * @dev 20 + 1 + 1 + 3 × 3 + 1 = 32 bytes: one slot, so each custody change or recall is one SSTORE.
-     * While `inShipment` is set the lot was handed off in a batched shipment and is InTransit as far as
+     * `flags` holds two bits: _IN_SHIPMENT and _ON_HOLD (the storage rule held the lot; see
+     * LotTrackerColdChain), so a hold costs the moves it blocks no extra SLOAD.
+     * While _IN_SHIPMENT is set the lot was handed off in a batched shipment and is InTransit as far as
      * its slot knows: `recipient` and `recaller` (unused until a recall) hold the shipment's number,
      * low 24 bits first, and the shipment says who it goes to and whether it was answered whole.
      */
@@ -33,7 +38,7 @@ abstract contract LotTrackerState is LotTrackerShipmentState {
         uint24 producer;
         uint24 recipient;
         uint24 recaller;
-        bool inShipment;
+        uint8 flags;
     }
 
     mapping(bytes32 lotId => Lot) private _lots;
@@ -109,7 +114,7 @@ abstract contract LotTrackerState is LotTrackerShipmentState {
         lotId = lotIdOf(gtin, lotCode);
         if (_lots[lotId].status != LotStatus.None) revert LotTrackerLotExists(lotId);
         // One struct literal so the whole lot is written with a single SSTORE.
-        _lots[lotId] = Lot(custodian, LotStatus.Active, LotStatus.None, producerId, 0, 0, false);
+        _lots[lotId] = Lot(custodian, LotStatus.Active, LotStatus.None, producerId, 0, 0, 0);
     }
 
     /**
@@ -139,7 +144,7 @@ abstract contract LotTrackerState is LotTrackerShipmentState {
     function _existingLot(bytes32 lotId) internal returns (Lot storage lot) {
         lot = _lots[lotId];
         if (lot.status == LotStatus.None) revert LotTrackerUnknownLot(lotId);
-        if (lot.inShipment) _settleLink(lot);
+        if (lot.flags & _IN_SHIPMENT != 0) _settleLink(lot);
     }
 
     function _heldLot(bytes32 lotId, address account) internal returns (Lot storage lot) {
@@ -154,6 +159,23 @@ abstract contract LotTrackerState is LotTrackerShipmentState {
         if (lot.status == LotStatus.None) revert LotTrackerUnknownLot(lotId);
         if (lot.custodian != account) revert LotTrackerNotCustodian(lotId, account);
         if (lot.status == LotStatus.Consumed) revert LotTrackerUnexpectedStatus(lotId, lot.status);
+    }
+
+    /// @dev Reverts when the storage rule holds the lot: it may not move or be used until released.
+    function _requireNotOnHold(bytes32 lotId, Lot storage lot) internal view {
+        if (lot.flags & _ON_HOLD != 0) revert LotTrackerLotOnHold(lotId);
+    }
+
+    /// @dev Whether the storage rule holds the lot now.
+    function _isOnHold(bytes32 lotId) internal view returns (bool) {
+        return _lots[lotId].flags & _ON_HOLD != 0;
+    }
+
+    /// @dev Holds or releases an existing lot (its link to a shipment settled first, so a held lot
+    /// leaves its shipment and is received or refused on its own).
+    function _setOnHold(bytes32 lotId, bool isOnHold) internal {
+        Lot storage lot = _existingLot(lotId);
+        lot.flags = isOnHold ? lot.flags | _ON_HOLD : lot.flags & ~_ON_HOLD;
     }
 
     function _inTransitTo(bytes32 lotId, address account, uint24 id)
@@ -174,7 +196,7 @@ abstract contract LotTrackerState is LotTrackerShipmentState {
         lot.status = LotStatus.InTransit;
         lot.recipient = uint24(shipment);
         lot.recaller = uint24(shipment >> 24);
-        lot.inShipment = true;
+        lot.flags |= _IN_SHIPMENT;
     }
 
     /// @dev The shipment a linked lot travels in.
@@ -192,19 +214,19 @@ abstract contract LotTrackerState is LotTrackerShipmentState {
         lot.status = settled.status;
         lot.recipient = settled.recipient;
         lot.recaller = 0;
-        lot.inShipment = false;
+        lot.flags &= ~_IN_SHIPMENT;
     }
 
     /// @dev The lot as a view sees it: its link to a shipment settled in memory.
     function _lotView(bytes32 lotId) internal view returns (Lot memory lot) {
         lot = _lots[lotId];
-        if (lot.inShipment) lot = _settled(lot, _shipmentOfLot(lot));
+        if (lot.flags & _IN_SHIPMENT != 0) lot = _settled(lot, _shipmentOfLot(lot));
     }
 
     function _settled(Lot memory lot, uint32 shipment) private view returns (Lot memory) {
         Shipment memory s = _shipment(shipment);
         lot.recaller = 0;
-        lot.inShipment = false;
+        lot.flags &= ~_IN_SHIPMENT;
         if (s.state == ShipmentState.InTransit) {
             lot.recipient = s.recipient;
         } else {

@@ -47,21 +47,22 @@ export async function deliverDueNotifications(ctx: NotifierContext): Promise<num
       recall: { select: { ledgerTransactionId: true } },
     },
   });
-  // A recall's notice waits for the recall's write, a lift's notice for the lift's.
-  const gateOf = (notice: (typeof due)[number]) => {
+  // A recall's notice waits for the recall's write, a lift's notice for the lift's; a cold-chain
+  // alert's notice waits for nothing (the hold or excursion it tells of is on the chain already).
+  const gateOf = (notice: (typeof due)[number]): string | null => {
     const message = notice.payload as NoticeMessage;
-    return message.type === "recall.lifted"
-      ? message.liftWriteId
-      : notice.recall.ledgerTransactionId;
+    if (message.type === "recall.lifted") return message.liftWriteId;
+    return notice.recall?.ledgerTransactionId ?? null;
   };
   const writes = await db.ledgerTransaction.findMany({
-    where: { id: { in: due.map(gateOf) } },
+    where: { id: { in: due.map(gateOf).filter((id) => id !== null) } },
     select: { id: true, status: true },
   });
   const ledgerStatus = new Map(writes.map((w) => [w.id, w.status]));
   let handled = 0;
   for (const notice of due) {
-    const status = ledgerStatus.get(gateOf(notice));
+    const gate = gateOf(notice);
+    const status = gate === null ? "CONFIRMED" : ledgerStatus.get(gate);
     if (status === "FAILED") {
       const isLift = (notice.payload as NoticeMessage).type === "recall.lifted";
       await db.notification.updateMany({
