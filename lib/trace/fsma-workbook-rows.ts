@@ -34,7 +34,8 @@ function rowsOf(record: FsmaRecord, catalog: Catalog): Cell[][] {
   const tlcSource = record.tlcSource ?? record.location;
   const reference = lot.isTlc ? lot.digitalLink : null;
   const commodity = [lot.commodity || null, lot.variety || null];
-  switch (SHEET_OF_CTE[record.cte]) {
+  const sheet = SHEET_OF_CTE[record.cte];
+  switch (sheet) {
     case "Harvesting":
       return [
         [
@@ -105,27 +106,15 @@ function rowsOf(record: FsmaRecord, catalog: Catalog): Cell[][] {
         ],
       ];
     case "Shipping":
-      return [
-        [
-          tlc,
-          ...qty,
-          ...described,
-          ...location(record.subsequentRecipient),
-          ...location(record.location),
-          day,
-          ...location(record.tlcSource),
-          reference,
-          ...references,
-          ...ledger,
-        ],
-      ];
     case "Receiving":
+      // The template's two sheets differ only in whose location comes first: the immediate
+      // subsequent recipient's (shipping) or the immediate previous source's (receiving).
       return [
         [
           tlc,
           ...qty,
           ...described,
-          ...location(record.previousSource),
+          ...location(sheet === "Shipping" ? record.subsequentRecipient : record.previousSource),
           ...location(record.location),
           day,
           ...location(record.tlcSource),
