@@ -20,6 +20,22 @@ export const CTE_LABELS: Record<CriticalTrackingEvent, string> = {
 };
 
 /**
+ * The same events in the FDA's words (FSMA 204 and its sortable spreadsheet), for the FSMA records:
+ * a split or merge is a transformation there.
+ */
+export const FSMA_CTE_NAMES: Record<CriticalTrackingEvent, string> = {
+  harvesting: "Harvesting",
+  cooling: "Cooling",
+  initial_packing: "Initial packing",
+  first_land_based_receiving: "First land-based receiving",
+  shipping: "Shipping",
+  receiving: "Receiving",
+  transformation: "Transformation",
+  split: "Transformation (split)",
+  merge: "Transformation (merge)",
+};
+
+/**
  * Which organisation kinds record each event (shipping and receiving: every kind holding lots, see
  * lib/lots). Farms harvest; packhouses and farms pack; seafood first receivers land catches; anyone
  * holding produce may cool it; those who assign lot codes split, merge and transform.

@@ -1,22 +1,14 @@
 import { decodeBytes32String } from "ethers";
 import type { EpcisEvent } from "@/lib/epcis/event";
 import { isTransportLeg } from "@/lib/epcis/shipment";
+import { FSMA_CTE_NAMES } from "@/lib/events/cte-rules";
 import type { LedgerEventRow } from "./fsma-facts";
 
 // Which critical tracking event a ledger event records, as a person reads it: from its EPCIS payload,
 // else from the ledger event itself.
 
-const CTE_LABELS: Record<string, string> = {
-  harvesting: "Harvesting",
-  cooling: "Cooling",
-  initial_packing: "Initial packing",
-  first_land_based_receiving: "First land-based receiving",
-  shipping: "Shipping",
-  receiving: "Receiving",
-  transformation: "Transformation",
-  split: "Transformation (split)",
-  merge: "Transformation (merge)",
-};
+// FSMA_CTE_NAMES is keyed by LotLedger's CTEs; payloads and ledger events carry any string.
+const CTE_LABELS: Record<string, string | undefined> = FSMA_CTE_NAMES;
 const LINEAGE_LABELS = ["Transformation (split)", "Transformation (merge)", "Transformation"];
 
 /** The CTE of a ledger event ("Shipping", "Transformation (split)", "Transport: …"). */
