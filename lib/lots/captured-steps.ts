@@ -3,13 +3,12 @@ import type { Db } from "@/lib/db/client";
 import { glnOf } from "@/lib/epcis/event";
 import { cbvWord } from "@/lib/epcis/event-index";
 import { fromStandardEvent } from "@/lib/epcis/standard-event";
-import { findVerifiedEpcisEvents } from "@/lib/indexer/epcis-verified";
+import { findAnchoredCaptures } from "@/lib/indexer/anchored-captures";
 import type { TrailEntry } from "./get-lot-detail";
 
-// Captured EPCIS events that change no custody (a supplier's shipment off LotLedger, a receipt of a
-// lot already held, an observation) have no ledger event of their own: their hash IDs are anchored
-// by the capture's Merkle root. They join the lot's trail once that root is indexed, in the block of
-// its anchor, verified by their Merkle proof (lib/indexer/epcis-verified.ts).
+// Captured EPCIS events with no ledger event of their own join the lot's trail once their capture's
+// root is indexed (lib/indexer/anchored-captures.ts), verified by their Merkle proof, described in
+// words: who shipped or received, captured by whom.
 
 type Json = Record<string, unknown>;
 type Organization = { id: string; chainAddress: string; name: string; gln: string };
@@ -57,45 +56,22 @@ export async function findCapturedSteps(
   lotId: string,
   organizations: readonly Organization[],
 ): Promise<TrailEntry[]> {
-  const rows = await db.epcisEvent.findMany({
-    where: { lotIds: { has: lotId }, captureJobId: { not: null }, payloadHash: { not: null } },
-    orderBy: [{ eventTime: "asc" }, { recordTime: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      eventId: true,
-      organizationId: true,
-      payloadHash: true,
-      document: true,
-      recordTime: true,
-    },
-  });
-  if (rows.length === 0) return [];
-  const anchors = await db.ledgerEvent.findMany({
-    where: {
-      name: "EpcisEventsAnchored",
-      payloadHash: { in: rows.map((row) => row.payloadHash as string) },
-    },
-    select: { payloadHash: true, blockNumber: true, txHash: true, actor: true },
-  });
-  const anchorOf = new Map(anchors.map((anchor) => [anchor.payloadHash, anchor]));
-  const anchored = rows.filter((row) => anchorOf.has(row.payloadHash));
-  const verified = await findVerifiedEpcisEvents(db, anchored);
+  const captures = await findAnchoredCaptures(db, [lotId]);
   const byGln = new Map(organizations.map((o) => [o.gln, o.name]));
   const byId = new Map(organizations.map((o) => [o.id, o]));
   const nameOfGln = (gln: string) => byGln.get(gln) ?? `the party with GLN ${gln}`;
-  return anchored.map((row) => {
-    const anchor = anchorOf.get(row.payloadHash) as (typeof anchors)[number];
-    const document = row.document as Json;
-    const capturer = byId.get(row.organizationId);
+  return captures.map((capture) => {
+    const document = capture.document as Json;
+    const capturer = byId.get(capture.organizationId);
     return {
-      id: row.id,
+      id: capture.id,
       description: describe(document, capturer?.name ?? "a LotLedger member", nameOfGln),
-      blockNumber: anchor.blockNumber,
-      txHash: anchor.txHash,
-      isVerified: verified.has(row.eventId),
+      blockNumber: capture.anchor.blockNumber,
+      txHash: capture.anchor.txHash,
+      isVerified: capture.isVerified,
       name: "EpcisEventCaptured",
-      actor: anchor.actor,
-      recordedAt: row.recordTime,
+      actor: capture.anchor.actor,
+      recordedAt: capture.recordTime,
       payload: payloadOf(document),
       travel: null,
       isCaptured: true,
