@@ -10,6 +10,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { findTraceRecords, getFsmaSpreadsheet, writeFsmaWorkbook } from "@/lib/trace";
 import { startBenchDatabase, wholeNumberFlag } from "./embedded-database";
 import { pickLotWithTraceRows } from "./fsma/pick-lot";
+import { type Cleanups, reportTargets, runBench } from "./run-bench";
 import { percentile, round, sample, timeEach } from "./trace/measure";
 import { seedTraceData } from "./trace/seed";
 import { createRng } from "./trace/world";
@@ -29,9 +30,7 @@ function parseArgs(argv: string[]) {
   };
 }
 
-const cleanups: (() => Promise<unknown>)[] = [];
-
-async function main(): Promise<number> {
+async function main(cleanups: Cleanups): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const say = (line: string) => (args.isJson ? console.error(line) : console.log(line));
   const postgres = await startBenchDatabase("fsma");
@@ -73,21 +72,8 @@ async function main(): Promise<number> {
     runs: args.runs,
     seed_seconds: round(seeded.seconds),
   };
-  if (args.isJson) console.log(JSON.stringify(result));
-  else console.log(JSON.stringify(result, null, 2));
-  const isMet = result.workbook_max_ms <= TARGET_MS;
-  say(`${isMet ? "✓" : "✗"} workbook_max_ms ≤ ${TARGET_MS}: ${result.workbook_max_ms}`);
+  const isMet = reportTargets(result, { workbook_max_ms: TARGET_MS }, { isJson: args.isJson, say });
   return isMet ? 0 : 1;
 }
 
-main().then(
-  async (code) => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
-    process.exit(code);
-  },
-  async (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
-    process.exit(1);
-  },
-);
+runBench(main);

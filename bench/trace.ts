@@ -6,7 +6,9 @@
 // --baseline-samples of them. Prints a short report, or with --json one JSON object. Exits 1 when a
 // target is missed: trace ≤ 50 ms p95, recall scope ≤ 200 ms p95, and the FSMA 204 spreadsheet of
 // a lot's full trace in under a second (the slowest of 50 sampled lots and the largest scope).
+
 import { startBenchDatabase, wholeNumberFlag } from "./embedded-database";
+import { type Cleanups, reportTargets, runBench } from "./run-bench";
 import { round, sample } from "./trace/measure";
 import { measureTrace } from "./trace/run";
 import { seedTraceData } from "./trace/seed";
@@ -26,9 +28,7 @@ function parseArgs(argv: string[]) {
   };
 }
 
-const cleanups: (() => Promise<unknown>)[] = [];
-
-async function main(): Promise<number> {
+async function main(cleanups: Cleanups): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const say = (line: string) => (args.isJson ? console.error(line) : console.log(line));
   const postgres = await startBenchDatabase("trace");
@@ -49,25 +49,8 @@ async function main(): Promise<number> {
     })),
     seed_seconds: round(seeded.seconds),
   };
-  if (args.isJson) console.log(JSON.stringify(result));
-  else console.log(JSON.stringify(result, null, 2));
-  let isMet = true;
-  for (const [name, target] of Object.entries(TARGETS)) {
-    const value = result[name as keyof typeof TARGETS];
-    isMet &&= value <= target;
-    say(`${value <= target ? "✓" : "✗"} ${name} ≤ ${target}: ${value}`);
-  }
+  const isMet = reportTargets(result, TARGETS, { isJson: args.isJson, say });
   return isMet ? 0 : 1;
 }
 
-main().then(
-  async (code) => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
-    process.exit(code);
-  },
-  async (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
-    process.exit(1);
-  },
-);
+runBench(main);
