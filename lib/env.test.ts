@@ -39,6 +39,11 @@ describe("parseEnv(appEnvSchema)", () => {
     expect(env.CONFIRMATIONS).toBe(0);
   });
 
+  it("writes APP_URL's scheme and host in lower case, as a Digital Link needs, keeping its path", () => {
+    const env = parseEnv(appEnvSchema, { ...valid, APP_URL: "HTTPS://Shop.Example.COM/Trace" });
+    expect(env.APP_URL).toBe("https://shop.example.com/Trace");
+  });
+
   it("names a malformed RPC_URL and says what to set", () => {
     expect(problemsOf({ ...valid, RPC_URL: "localhost:8545" })).toEqual([
       'RPC_URL is "localhost:8545": set it to the http(s) or ws(s) URL of an EVM JSON-RPC node, such as http://127.0.0.1:8545.',

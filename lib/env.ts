@@ -47,7 +47,14 @@ export const appEnvSchema = z.object({
   MASTER_KEY: z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/),
   WEBHOOK_SECRETS_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/),
   AUTH_SECRET: z.string().min(32),
-  APP_URL: z.url().default("http://localhost:3000"),
+  // A Digital Link's scheme and host are lower-case (GS1's strict syntax): "HTTPS://Shop.Example"
+  // would print labels that strict resolvers refuse. The path keeps its case.
+  APP_URL: z
+    .url()
+    .default("http://localhost:3000")
+    .transform((url) =>
+      url.replace(/^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i, (origin) => origin.toLowerCase()),
+    ),
   CONFIRMATIONS: z.coerce.number().int().min(0).default(0),
   RECALL_REMINDER_HOURS: z.coerce.number().positive().default(24),
   // Email is optional: without SMTP_URL, notices and invitations go to the log (lib/mail/send-mail.ts).
