@@ -11,6 +11,7 @@ import {
   shipping,
 } from "@/tools/testing/partner-events";
 import { getFsmaSpreadsheet } from "./exports";
+import { findLotIdsWithEventsBetween } from "./fsma-scope";
 
 // A lot from a supplier that is not on LotLedger, captured by the member that receives it: its
 // spreadsheet has a row for each captured step, not only for the registration, and names the
@@ -60,4 +61,15 @@ it("gives the supplier's shipment and the receipt captured through EPCIS a row e
   ]);
   expect(sheet?.rows[1]?.subsequentRecipient).toContain("Test retailer");
   expect(sheet?.rows.every((row) => row.recordedBy === "Test retailer")).toBe(true);
+});
+
+it("puts a lot in an FDA date range when its only step that day was captured off LotLedger", async () => {
+  // FC-1's shipment by its supplier (21 November) has no ledger event of its own: only the capture's
+  // anchor vouches for it. Its registration was on the 20th and its receipt on the 22nd.
+  const lotId = lotIdOf(SUPPLIER_GTIN, "FC-1");
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const between = (from: string, to: string) =>
+    findLotIdsWithEventsBetween({ db: world.db, from: day(from), to: day(to) });
+  expect(await between("2026-11-21", "2026-11-22")).toContain(lotId);
+  expect(await between("2026-11-23", "2026-11-30")).not.toContain(lotId);
 });

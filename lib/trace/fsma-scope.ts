@@ -23,8 +23,10 @@ export async function findLotIdsOf(options: {
 }
 
 /**
- * The lots with a critical tracking event whose recorded event time (its payload's, with its
- * offset) is in [from, to). A payload without a readable time is left out: it has no date to match.
+ * The lots with a critical tracking event whose event time is in [from, to): read from the EPCIS
+ * repository's indexed eventTime (every ledger write's event has its row), either a CTE's ledger
+ * event of that very lot, or a captured event whose capture is anchored (a supplier's shipment off
+ * LotLedger is a row of the spreadsheets too: fsma-captured.ts).
  */
 export async function findLotIdsWithEventsBetween(options: {
   db: Db;
@@ -33,12 +35,14 @@ export async function findLotIdsWithEventsBetween(options: {
 }): Promise<string[]> {
   const { db, from, to } = options;
   const rows = await db.$queryRaw<{ lotId: string }[]>`
-    SELECT DISTINCT e."lotId"
-    FROM "LedgerEvent" e JOIN "EventPayload" p ON p.hash = e."payloadHash"
-    WHERE e.name = ANY(${CTE_EVENT_NAMES}::text[])
-      AND CASE WHEN p.body->>'eventTime' ~ '^\\d{4}-\\d{2}-\\d{2}T'
-        THEN (p.body->>'eventTime')::timestamptz >= ${from} AND (p.body->>'eventTime')::timestamptz < ${to}
-        ELSE false END`;
+    SELECT DISTINCT l."lotId"
+    FROM "EpcisEvent" ev CROSS JOIN LATERAL unnest(ev."lotIds") AS l("lotId")
+    WHERE ev."eventTime" >= ${from} AND ev."eventTime" < ${to}
+      AND EXISTS (
+        SELECT 1 FROM "LedgerEvent" e
+        WHERE e."payloadHash" = ev."payloadHash"
+          AND ((e.name = ANY(${CTE_EVENT_NAMES}::text[]) AND e."lotId" = l."lotId")
+            OR e.name = 'EpcisEventsAnchored'))`;
   return rows.map((row) => row.lotId);
 }
 
