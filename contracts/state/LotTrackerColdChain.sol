@@ -78,8 +78,10 @@ abstract contract LotTrackerColdChain is LotTrackerDevices, EIP712 {
         if (
             batch.readingsRoot == bytes32(0) || batch.readingCount == 0
                 || batch.firstReadingAt > batch.lastReadingAt
+                || batch.minMilliCelsius > batch.maxMilliCelsius
         ) revert LotTrackerInvalidReadingBatch();
-        address device = ECDSA.recover(_hashTypedDataV4(_structHash(batch)), signature);
+        // Any signature recovers some address: one that is not a registered device is refused next.
+        address device = ECDSA.recoverCalldata(_hashTypedDataV4(_structHash(batch)), signature);
         address owner = _useDevice(device, batch.sequence);
         bytes32 lotId = lotIdOf(batch.gtin, batch.lotCode);
         _requireDeviceOfHolder(lotId, device, owner);
@@ -106,9 +108,7 @@ abstract contract LotTrackerColdChain is LotTrackerDevices, EIP712 {
     /// @dev Tracking needs the goods in hand (any status but Consumed), measured by a device of their
     /// custodian or of the carrier they are in transit to.
     function _requireDeviceOfHolder(bytes32 lotId, address device, address owner) private view {
-        Lot memory lot = _lotView(lotId);
-        if (lot.status == LotStatus.None) revert LotTrackerUnknownLot(lotId);
-        if (lot.status == LotStatus.Consumed) revert LotTrackerUnexpectedStatus(lotId, lot.status);
+        Lot memory lot = _trackableLot(lotId);
         if (owner == lot.custodian) return;
         if (lot.status == LotStatus.InTransit && _participant(owner).id == lot.recipient) return;
         revert LotTrackerDeviceNotOfCustodian(lotId, device);
