@@ -1,4 +1,4 @@
-import { id, type JsonRpcSigner, type TransactionReceipt, Wallet } from "ethers";
+import { type HDNodeWallet, id, type JsonRpcSigner, type TransactionReceipt, Wallet } from "ethers";
 import type { LotTracker } from "@/lib/chain/generated";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import {
@@ -7,7 +7,7 @@ import {
   readingBatchStruct,
   signReadingBatch,
 } from "@/lib/chain/reading-batch";
-import { GTIN, nextLotCode, provider, send } from "./fixtures";
+import { deployTracker, GTIN, newAccount, nextLotCode, provider, send } from "./fixtures";
 
 // Shared by the tests of devices, their signed batches and the storage rule: data loggers are real
 // key pairs (ethers Wallets) that sign the EIP-712 ReadingBatch through lib/chain/reading-batch, as a
@@ -15,6 +15,25 @@ import { GTIN, nextLotCode, provider, send } from "./fixtures";
 
 /** The storage rule the rule tests set on GTIN: 2–8 °C, 30 minutes outside it allowed. */
 export const RULE = { minMilliCelsius: 2_000, maxMilliCelsius: 8_000, allowedMinutes: 30 } as const;
+
+/**
+ * A new LotTracker with a farm (PRODUCER) and a carrier (CARRIER), a registered device of each, and
+ * RULE set on GTIN by the farm, which holds its company prefix.
+ */
+export async function deployColdChain() {
+  const { tracker } = await deployTracker();
+  const farm = await newAccount(tracker, ["PRODUCER"]);
+  const carrier = await newAccount(tracker, ["CARRIER"]);
+  const { minMilliCelsius, maxMilliCelsius, allowedMinutes } = RULE;
+  await send(
+    tracker.connect(farm).setStorageRule(GTIN, minMilliCelsius, maxMilliCelsius, allowedMinutes),
+  );
+  const [farmDevice, carrierDevice] = [
+    await newDevice(tracker, farm),
+    await newDevice(tracker, carrier),
+  ];
+  return { tracker, farm, carrier, farmDevice, carrierDevice };
+}
 
 /** A lot created by `producer` under GTIN, with the lot code its batches name. */
 export async function createNamedLot(tracker: LotTracker, producer: JsonRpcSigner) {
@@ -26,7 +45,7 @@ export async function createNamedLot(tracker: LotTracker, producer: JsonRpcSigne
 }
 
 /** A new data logger key pair, registered on the contract by `owner`. */
-export async function newDevice(tracker: LotTracker, owner: JsonRpcSigner): Promise<Wallet> {
+export async function newDevice(tracker: LotTracker, owner: JsonRpcSigner): Promise<HDNodeWallet> {
   const device = Wallet.createRandom();
   await send(tracker.connect(owner).registerDevice(device.address));
   return device;
@@ -65,7 +84,7 @@ export async function domainOf(tracker: LotTracker) {
 }
 
 /** The device's signature of the batch for this deployment. */
-export async function signBatch(tracker: LotTracker, device: Wallet, batch: ReadingBatch) {
+export async function signBatch(tracker: LotTracker, device: HDNodeWallet, batch: ReadingBatch) {
   return signReadingBatch(device, await domainOf(tracker), batch);
 }
 
@@ -77,7 +96,7 @@ export function anchorCall(tracker: LotTracker, batch: ReadingBatch, signature: 
 /** Signs the batch with the device and anchors it; fails unless it was mined. */
 export async function anchorSigned(
   tracker: LotTracker,
-  device: Wallet,
+  device: HDNodeWallet,
   batch: ReadingBatch,
 ): Promise<TransactionReceipt> {
   return send(anchorCall(tracker, batch, await signBatch(tracker, device, batch)));

@@ -35,7 +35,7 @@ describe("registerDevice", () => {
       expect(eventsOf(tracker, receipt)).toEqual([
         { name: "DeviceRegistered", args: [device, owner.address] },
       ]);
-      expect((await tracker.deviceOf(device)).toArray()).toEqual([owner.address, 0n, false]);
+      expect([...(await tracker.deviceOf(device))]).toEqual([owner.address, 0n, false]);
     }
   });
 
@@ -70,7 +70,7 @@ describe("revokeDevice", () => {
     expect(eventsOf(tracker, receipt)).toEqual([
       { name: "DeviceRevoked", args: [device.address, farm.address] },
     ]);
-    expect((await tracker.deviceOf(device.address)).toArray()).toEqual([farm.address, 0n, true]);
+    expect([...(await tracker.deviceOf(device.address))]).toEqual([farm.address, 0n, true]);
     expect(await revertOf(tracker.connect(farm).revokeDevice(device.address))).toEqual({
       name: "LotTrackerDeviceRevoked",
       args: [device.address],
@@ -98,7 +98,7 @@ describe("revokeDevice", () => {
 
   it("reads an unknown device as no owner", async () => {
     const unknown = Wallet.createRandom().address;
-    expect((await tracker.deviceOf(unknown)).toArray()).toEqual([ZERO_ADDRESS, 0n, false]);
+    expect([...(await tracker.deviceOf(unknown))]).toEqual([ZERO_ADDRESS, 0n, false]);
   });
 });
 
