@@ -155,14 +155,9 @@ abstract contract LotTrackerState is LotTrackerShipmentState {
     /// @dev Tracking needs the goods in hand: any status but Consumed (those goods became other lots).
     /// A view, so recording a reading in transit leaves a lot in its shipment.
     function _requireTrackable(bytes32 lotId, address account) internal view {
-        if (_trackableLot(lotId).custodian != account) revert LotTrackerNotCustodian(lotId, account);
-    }
-
-    /// @dev The lot as a view sees it, if it exists and is not Consumed; who may track it is the
-    /// caller's check (its custodian, or a device of its custodian or carrier).
-    function _trackableLot(bytes32 lotId) internal view returns (Lot memory lot) {
-        lot = _lotView(lotId);
+        Lot memory lot = _lotView(lotId);
         if (lot.status == LotStatus.None) revert LotTrackerUnknownLot(lotId);
+        if (lot.custodian != account) revert LotTrackerNotCustodian(lotId, account);
         if (lot.status == LotStatus.Consumed) revert LotTrackerUnexpectedStatus(lotId, lot.status);
     }
 
