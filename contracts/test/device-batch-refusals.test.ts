@@ -82,6 +82,21 @@ describe("a refused batch", () => {
     });
   });
 
+  it("unsigned, or with a signature cut short", async () => {
+    const { lotCode } = await createNamedLot(tracker, farm);
+    const batch = batchFor(lotCode);
+    const cut = (await signBatch(tracker, farmDevice, batch)).slice(0, 2 + 64 * 2);
+    for (const [signature, length] of [
+      ["0x", 0n],
+      [cut, 64n],
+    ] as const) {
+      expect(await revertOf(anchorCall(tracker, batch, signature))).toEqual({
+        name: "ECDSAInvalidSignatureLength",
+        args: [length],
+      });
+    }
+  });
+
   it("sent again, or with a sequence not above the device's last", async () => {
     const { lotCode } = await createNamedLot(tracker, farm);
     const batch = batchFor(lotCode);
