@@ -1,4 +1,4 @@
-import { type HDNodeWallet, type JsonRpcSigner, Wallet } from "ethers";
+import type { JsonRpcSigner } from "ethers";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   deployTracker,
@@ -10,10 +10,11 @@ import {
   revertOf,
   send,
 } from "./fixtures";
-import { ColdChainLotModel, MODEL_RULE } from "./model/cold-chain-model";
+import { ColdChainLotModel } from "./model/cold-chain-model";
+import { setUpColdChain } from "./model/device-steps";
 import { findCycle, replayLogs } from "./model/log-replay";
 import { S } from "./model/lot-model";
-import { GTINS, randomSteps } from "./model/random-steps";
+import { randomSteps } from "./model/random-steps";
 
 // Property-style: random sequences of operations by random accounts — most of them plausible, many
 // of them not — each predicted by a TypeScript model of the rules (model/lot-model.ts). The chain must
@@ -49,26 +50,12 @@ describe("LotTracker against its model", () => {
     const fromBlock = await provider.getBlockNumber();
     const model = new ColdChainLotModel();
     const accounts: JsonRpcSigner[] = [];
-    const devices = new Map<string, HDNodeWallet>();
     for (const roles of INITIAL_ROLES) {
       const account = await newAccount(tracker, roles);
       for (const role of roles) model.setRole(account.address, role, true);
       accounts.push(account);
-      if (roles.some((role) => role !== "REGULATOR")) {
-        const device = Wallet.createRandom();
-        await send(tracker.connect(account).registerDevice(device.address));
-        model.registerDevice(account.address, device.address);
-        devices.set(account.address, device);
-      }
     }
-    for (const gtin of GTINS) {
-      const { min, max, allowedMinutes } = MODEL_RULE;
-      await send(
-        tracker
-          .connect(accounts[0] as JsonRpcSigner)
-          .setStorageRule(gtin, min, max, allowedMinutes),
-      );
-    }
+    const devices = await setUpColdChain(tracker, model, accounts);
     const recalledCustodian = new Map<string, string>();
     const stats = {
       succeeded: 0,

@@ -1,11 +1,12 @@
-import { type HDNodeWallet, id, Wallet } from "ethers";
+import { type HDNodeWallet, id, type JsonRpcSigner, Wallet } from "ethers";
 import type { LotTracker } from "@/lib/chain/generated";
 import { encodeLotCode } from "@/lib/chain/lot-id";
 import { type ReadingBatch, readingBatchStruct, signReadingBatch } from "@/lib/chain/reading-batch";
 import { batchArgs, domainOf } from "../cold-chain-fixtures";
-import type { ColdChainLotModel } from "./cold-chain-model";
-import { S } from "./lot-model";
-import type { randomFrom, Step } from "./random-steps";
+import { send } from "../fixtures";
+import { type ColdChainLotModel, MODEL_RULE } from "./cold-chain-model";
+import { CUSTODY, S } from "./lot-model";
+import { GTINS, type randomFrom, type Step } from "./random-steps";
 
 // The cold-chain steps of the property test: a device's signed batch on a lot (mostly by the device
 // of its custodian or of the carrier it travels to, mostly inside the range, sometimes long enough
@@ -23,6 +24,32 @@ export type DeviceContext = {
   addresses: readonly string[];
   as(address: string): LotTracker;
 };
+
+/**
+ * Registers a device of every account with a custody role (on the chain and in the model), and sets
+ * MODEL_RULE on every GTIN of the test as the first account (every test account holds their prefixes).
+ */
+export async function setUpColdChain(
+  tracker: LotTracker,
+  model: ColdChainLotModel,
+  accounts: readonly JsonRpcSigner[],
+): Promise<Map<string, HDNodeWallet>> {
+  const devices = new Map<string, HDNodeWallet>();
+  for (const account of accounts) {
+    if (!model.has(account.address, ...CUSTODY)) continue;
+    const device = Wallet.createRandom();
+    await send(tracker.connect(account).registerDevice(device.address));
+    model.registerDevice(account.address, device.address);
+    devices.set(account.address, device);
+  }
+  const { min, max, allowedMinutes } = MODEL_RULE;
+  for (const gtin of GTINS) {
+    await send(
+      tracker.connect(accounts[0] as JsonRpcSigner).setStorageRule(gtin, min, max, allowedMinutes),
+    );
+  }
+  return devices;
+}
 
 /** Never registered: its batches are refused as an unknown device's. */
 const stranger = Wallet.createRandom();
