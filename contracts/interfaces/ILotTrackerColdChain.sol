@@ -65,7 +65,7 @@ interface ILotTrackerColdChain {
     /// @notice The lot's custodian (`actor`) released it from hold; its excursion minutes restart at 0.
     event LotReleased(bytes32 indexed lotId, address indexed actor, bytes32 reasonHash);
 
-    /// @notice The device was registered before (an address is never registered twice).
+    /// @notice The device was registered before (an address is never registered twice), or is zero.
     error LotTrackerDeviceExists(address device);
     /// @notice No member registered a device with this address (or the signature is not a device's).
     error LotTrackerUnknownDevice(address device);
@@ -77,7 +77,8 @@ interface ILotTrackerColdChain {
     error LotTrackerDeviceNotOfCustodian(bytes32 lotId, address device);
     /// @notice The batch's sequence is not above the device's last anchored one: sent before.
     error LotTrackerStaleBatch(address device, uint32 sequence, uint32 lastSequence);
-    /// @notice The batch has no root, no readings, or ends before it begins.
+    /// @notice The batch has no root, no readings, ends before it begins, or its minimum temperature
+    /// is above its maximum.
     error LotTrackerInvalidReadingBatch();
     /// @notice The batch's extremes are outside the storage range but it claims no minutes outside it.
     error LotTrackerHiddenExcursion(bytes32 lotId, int32 minMilliCelsius, int32 maxMilliCelsius);

@@ -79,7 +79,8 @@ abstract contract LotTrackerColdChain is LotTrackerDevices, EIP712 {
             batch.readingsRoot == bytes32(0) || batch.readingCount == 0
                 || batch.firstReadingAt > batch.lastReadingAt
         ) revert LotTrackerInvalidReadingBatch();
-        address device = ECDSA.recover(_hashTypedDataV4(_structHash(batch)), signature);
+        // Any signature recovers some address: one that is not a registered device is refused next.
+        address device = ECDSA.recoverCalldata(_hashTypedDataV4(_structHash(batch)), signature);
         address owner = _useDevice(device, batch.sequence);
         bytes32 lotId = lotIdOf(batch.gtin, batch.lotCode);
         _requireDeviceOfHolder(lotId, device, owner);
@@ -114,23 +115,22 @@ abstract contract LotTrackerColdChain is LotTrackerDevices, EIP712 {
         revert LotTrackerDeviceNotOfCustodian(lotId, device);
     }
 
+    /// @dev Also refuses extremes the wrong way round, read here once for the rule's checks too.
     function _applyStorageRule(bytes32 lotId, address device, ReadingBatch calldata batch) private {
+        (int32 low, int32 high) = (batch.minMilliCelsius, batch.maxMilliCelsius);
+        if (low > high) revert LotTrackerInvalidReadingBatch();
         StorageRule memory rule = _storageRules[batch.gtin];
         if (!rule.isSet) return;
-        bool isOutside = batch.minMilliCelsius < rule.minMilliCelsius
-            || batch.maxMilliCelsius > rule.maxMilliCelsius;
         uint32 outside = batch.minutesOutsideRange;
-        if (isOutside && outside == 0) {
-            revert LotTrackerHiddenExcursion(lotId, batch.minMilliCelsius, batch.maxMilliCelsius);
+        if ((low < rule.minMilliCelsius || high > rule.maxMilliCelsius) && outside == 0) {
+            revert LotTrackerHiddenExcursion(lotId, low, high);
         }
         if (outside == 0) return;
         uint32 total = _excursionMinutes[lotId] + outside;
         _excursionMinutes[lotId] = total;
         if (total <= rule.allowedExcursionMinutes || _isOnHold(lotId)) return;
         _setOnHold(lotId, true);
-        emit LotHeld(
-            lotId, device, batch.readingsRoot, batch.minMilliCelsius, batch.maxMilliCelsius, total
-        );
+        emit LotHeld(lotId, device, batch.readingsRoot, low, high, total);
     }
 
     function _structHash(ReadingBatch calldata batch) private pure returns (bytes32) {

@@ -1,15 +1,28 @@
 import {
   type ContractTransactionResponse,
   encodeBytes32String,
+  type HDNodeWallet,
   id,
   type JsonRpcSigner,
+  Wallet,
   ZeroHash,
 } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LotTracker } from "@/lib/chain/generated";
+import { readingBatchStruct } from "@/lib/chain/reading-batch";
+import {
+  anchorSigned,
+  batchFor,
+  createNamedLot,
+  newDevice,
+  RULE,
+  signBatch,
+  warmBatchFor,
+} from "./cold-chain-fixtures";
 import {
   createLot,
   deployTracker,
+  GTIN,
   handOff,
   newAccount,
   newLotInput,
@@ -49,12 +62,19 @@ type Row = {
 
 let tracker: LotTracker;
 let producer: JsonRpcSigner;
+let producerDevice: HDNodeWallet;
 let carrier: JsonRpcSigner;
 let retailer: JsonRpcSigner;
 
 beforeAll(async () => {
   ({ tracker } = await deployTracker());
   producer = await newAccount(tracker, ["PRODUCER"]);
+  producerDevice = await newDevice(tracker, producer);
+  await send(
+    tracker
+      .connect(producer)
+      .setStorageRule(GTIN, RULE.minMilliCelsius, RULE.maxMilliCelsius, RULE.allowedMinutes),
+  );
   carrier = await newAccount(tracker, ["CARRIER"]);
   retailer = await newAccount(tracker, ["RETAILER"]);
 });
@@ -224,6 +244,58 @@ const ROWS: readonly Row[] = [
     call: (as, [lotId = ""]) => as.liftRecall(lotId, id("lifted")),
     allowed: ["PRODUCER", "RETAILER", "REGULATOR"],
     refusal: (account, [lotId]) => ({ name: "LotTrackerUnauthorizedLift", args: [lotId, account] }),
+  },
+  {
+    name: "registerDevice",
+    prepare: async () => [],
+    call: (as) => as.registerDevice(Wallet.createRandom().address),
+    allowed: CUSTODY,
+    refusal: missingCustodyRole,
+  },
+  {
+    // A device's owner can always revoke it, roles or not: revoking only ever refuses more.
+    name: "revokeDevice (owner)",
+    prepare: async (account) => {
+      await setRoles(tracker, account.address, ["CARRIER"]);
+      return [(await newDevice(tracker, account)).address];
+    },
+    call: (as, [device = ""]) => as.revokeDevice(device),
+    allowed: COLUMNS,
+    refusal: missingCustodyRole,
+  },
+  {
+    // Anyone may send a device's signed batch: the device's signature is the authority.
+    name: "anchorDeviceReadings (any sender)",
+    prepare: async () => [(await createNamedLot(tracker, producer)).lotCode],
+    call: async (as, [lotCode = ""]) => {
+      const batch = batchFor(lotCode);
+      return as.anchorDeviceReadings(
+        readingBatchStruct(batch),
+        await signBatch(tracker, producerDevice, batch),
+      );
+    },
+    allowed: COLUMNS,
+    refusal: missingCustodyRole,
+  },
+  {
+    // The brand's GS1 company prefix decides, not a role (every test account holds the tests' prefixes).
+    name: "setStorageRule (prefix holder)",
+    prepare: async () => [],
+    call: (as) => as.setStorageRule(GTIN, RULE.minMilliCelsius, RULE.maxMilliCelsius, 30),
+    allowed: COLUMNS,
+    refusal: missingCustodyRole,
+  },
+  {
+    name: "releaseHold (custodian)",
+    prepare: async (account) => {
+      await setRoles(tracker, account.address, ["PRODUCER"]);
+      const lot = await createNamedLot(tracker, account);
+      await anchorSigned(tracker, await newDevice(tracker, account), warmBatchFor(lot.lotCode, 31));
+      return [lot.lotId];
+    },
+    call: (as, [lotId = ""]) => as.releaseHold(lotId, id("fit")),
+    allowed: CUSTODY,
+    refusal: missingCustodyRole,
   },
   {
     // Only PREFIX_ADMIN_ROLE, which no column holds: the role admin ("admin only") is refused too.

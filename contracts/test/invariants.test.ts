@@ -10,10 +10,11 @@ import {
   revertOf,
   send,
 } from "./fixtures";
+import { ColdChainLotModel } from "./model/cold-chain-model";
+import { setUpColdChain } from "./model/device-steps";
 import { findCycle, replayLogs } from "./model/log-replay";
 import { S } from "./model/lot-model";
 import { randomSteps } from "./model/random-steps";
-import { ShipmentLotModel } from "./model/shipment-model";
 
 // Property-style: random sequences of operations by random accounts — most of them plausible, many
 // of them not — each predicted by a TypeScript model of the rules (model/lot-model.ts). The chain must
@@ -37,6 +38,8 @@ const totals = {
   refusedMovesOfRecalled: 0,
   answeredWhole: 0,
   refusedAsChanged: 0,
+  held: 0,
+  refusedMovesOfHeld: 0,
 };
 
 afterAll(() => provider.destroy());
@@ -45,13 +48,14 @@ describe("LotTracker against its model", () => {
   it.each(SEEDS)("agrees on a random sequence of operations (seed %i)", async (seed) => {
     const { tracker } = await deployTracker();
     const fromBlock = await provider.getBlockNumber();
-    const model = new ShipmentLotModel();
+    const model = new ColdChainLotModel();
     const accounts: JsonRpcSigner[] = [];
     for (const roles of INITIAL_ROLES) {
       const account = await newAccount(tracker, roles);
       for (const role of roles) model.setRole(account.address, role, true);
       accounts.push(account);
     }
+    const devices = await setUpColdChain(tracker, model, accounts);
     const recalledCustodian = new Map<string, string>();
     const stats = {
       succeeded: 0,
@@ -59,15 +63,18 @@ describe("LotTracker against its model", () => {
       refusedMovesOfRecalled: 0,
       answeredWhole: 0,
       refusedAsChanged: 0,
+      held: 0,
+      refusedMovesOfHeld: 0,
     };
 
-    const nextStep = randomSteps(seed, tracker, model, accounts);
+    const nextStep = randomSteps(seed, tracker, model, accounts, devices);
 
     const assertChainMatchesModel = async () => {
       for (const lotId of model.lots.keys()) {
         const { parents: _, ...expected } = model.view(lotId) ?? {};
         const actual = await lotState(tracker, lotId);
         expect(actual, lotId).toEqual(expected);
+        expect([...(await tracker.holdOf(lotId))], lotId).toEqual(model.holdOf(lotId));
         // Exactly one custodian: always set, never also the pending recipient.
         expect(actual.custodian).not.toBe("0x0000000000000000000000000000000000000000");
         expect(actual.recipient).not.toBe(actual.custodian);
@@ -88,9 +95,11 @@ describe("LotTracker against its model", () => {
         expect(events, context).toEqual(prediction.events);
         stats.succeeded += 1;
         if (/^(accept|reject)Shipment/.test(next.label)) stats.answeredWhole += 1;
+        if (events.some((event) => event.name === "LotHeld")) stats.held += 1;
       } else {
         expect(await revertOf(next.send()), context).toEqual(prediction.error);
         stats.refused += 1;
+        if (prediction.error.name === "LotTrackerLotOnHold") stats.refusedMovesOfHeld += 1;
         if (/Shipment|Batch/.test(next.label))
           if (prediction.error.name === "LotTrackerShipmentChanged") stats.refusedAsChanged += 1;
         const target = prediction.error.args[0] as string;
@@ -123,6 +132,7 @@ describe("LotTracker against its model", () => {
     expect(new Set(replayed.lots.keys())).toEqual(new Set(model.lots.keys()));
     for (const lotId of model.lots.keys()) {
       expect(replayed.lots.get(lotId), lotId).toEqual(model.view(lotId));
+      expect(replayed.holds.get(lotId) ?? [false, 0n], lotId).toEqual(model.holdOf(lotId));
     }
 
     // Lineage has no cycles, and every parent was created before its child.
@@ -143,6 +153,11 @@ describe("LotTracker against its model", () => {
 
   it("tried to move recalled lots in those sequences, and was refused every time", () => {
     expect(totals.refusedMovesOfRecalled).toBeGreaterThan(0);
+  });
+
+  it("held lots by the storage rule, and refused moves of held lots", () => {
+    expect(totals.held).toBeGreaterThan(0);
+    expect(totals.refusedMovesOfHeld).toBeGreaterThan(0);
   });
 
   it("answered shipments whole, and was refused a whole answer once a lot had changed alone", () => {

@@ -1,12 +1,15 @@
 import {
   type ContractTransactionResponse,
   encodeBytes32String,
+  type HDNodeWallet,
   id,
   type JsonRpcSigner,
 } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LotTracker } from "@/lib/chain/generated";
 import { lotIdOf } from "@/lib/chain/lot-id";
+import { readingBatchStruct } from "@/lib/chain/reading-batch";
+import { batchFor, createNamedLot, newDevice, signBatch } from "./cold-chain-fixtures";
 import {
   createLot,
   deployTracker,
@@ -30,25 +33,36 @@ const STATUSES: readonly StatusName[] = ["None", "Active", "InTransit", "Recalle
 
 let tracker: LotTracker;
 let farm: JsonRpcSigner;
+let farmDevice: HDNodeWallet;
 let carrier: JsonRpcSigner;
 let regulator: JsonRpcSigner;
 
 beforeAll(async () => {
   ({ tracker } = await deployTracker());
   farm = await newAccount(tracker, ["PRODUCER"]);
+  farmDevice = await newDevice(tracker, farm);
   carrier = await newAccount(tracker, ["CARRIER"]);
   regulator = await newAccount(tracker, ["REGULATOR"]);
 });
 
 afterAll(() => provider.destroy());
 
+/** The lot code of each lot `lotIn` made, which device batches name. */
+const lotCodes = new Map<string, string>();
+
+function newCode() {
+  const lotCode = nextLotCode();
+  return { lotId: lotIdOf(GTIN, lotCode), lotCode };
+}
+
 /**
  * A lot the farm holds in `status`. A recalled lot was in transit to the carrier when recalled, so
  * the carrier is still its (suspended) recipient.
  */
 async function lotIn(status: StatusName): Promise<string> {
-  if (status === "None") return lotIdOf(GTIN, nextLotCode());
-  const lotId = await createLot(tracker, farm);
+  const { lotId, lotCode } = status === "None" ? newCode() : await createNamedLot(tracker, farm);
+  lotCodes.set(lotId, lotCode);
+  if (status === "None") return lotId;
   if (status === "InTransit" || status === "Recalled") await handOff(tracker, lotId, farm, carrier);
   if (status === "Recalled") await send(tracker.connect(regulator).recall(lotId, id("r")));
   if (status === "Consumed") {
@@ -120,6 +134,18 @@ const ROWS: readonly Row[] = [
   {
     name: "anchorReadings",
     call: (lotId) => tracker.connect(farm).anchorReadings(lotId, id("root"), 10),
+    allowed: { Active: "Active", InTransit: "InTransit", Recalled: "Recalled" },
+  },
+  {
+    // The farm's device: the custodian's, while the lot is active, in transit or recalled.
+    name: "anchorDeviceReadings",
+    call: async (lotId) => {
+      const batch = batchFor(lotCodes.get(lotId) ?? "");
+      return tracker.anchorDeviceReadings(
+        readingBatchStruct(batch),
+        await signBatch(tracker, farmDevice, batch),
+      );
+    },
     allowed: { Active: "Active", InTransit: "InTransit", Recalled: "Recalled" },
   },
   {

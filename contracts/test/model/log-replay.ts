@@ -19,12 +19,16 @@ const SINGLE_LOT_EVENTS: Record<string, string> = {
 
 export type Replayed = {
   lots: Map<string, LotView>;
+  /** Each lot's holdOf: whether the storage rule holds it, and its minutes outside range. */
+  holds: Map<string, [boolean, bigint]>;
   /** Lot ids in the order their creating event was logged. */
   creationOrder: string[];
 };
 
 export function replayLogs(events: readonly LoggedEvent[]): Replayed {
   const lots = new Map<string, LotView>();
+  const holds = new Map<string, [boolean, bigint]>();
+  const rules = new Set<bigint>();
   const creationOrder: string[] = [];
   const create = (lotId: string, actor: string, parents: string[]) => {
     lots.set(lotId, {
@@ -81,12 +85,29 @@ export function replayLogs(events: readonly LoggedEvent[]): Replayed {
       case "LotRecallLifted":
         Object.assign(must(lot, name), { status: args.restoredStatus, recaller: ZERO });
         break;
+      case "StorageRuleSet":
+        rules.add(args.gtin as bigint);
+        break;
+      case "DeviceReadingsAnchored": {
+        // The batch tuple: gtin first, minutesOutsideRange last; minutes count only under a rule.
+        const batch = args.batch as bigint[];
+        const [isOnHold, minutes] = holds.get(lotId) ?? [false, 0n];
+        const added = rules.has(batch[0] as bigint) ? (batch[9] as bigint) : 0n;
+        holds.set(lotId, [isOnHold, minutes + added]);
+        break;
+      }
+      case "LotHeld":
+        holds.set(lotId, [true, args.excursionMinutes as bigint]);
+        break;
+      case "LotReleased":
+        holds.set(lotId, [false, 0n]);
+        break;
       default:
         // Tracking events and role changes change no lot's state.
         break;
     }
   }
-  return { lots, creationOrder };
+  return { lots, holds, creationOrder };
 }
 
 function must(lot: LotView | undefined, name: string): LotView {

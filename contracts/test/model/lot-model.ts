@@ -39,6 +39,8 @@ export const fail = (name: string, ...args: unknown[]): Prediction => ({
 export class LotModel {
   readonly lots = new Map<string, ModelLot>();
   readonly shipments = new Map<number, ModelShipment>();
+  /** Lots the storage rule holds (ColdChainLotModel puts them here); every move refuses them. */
+  readonly onHold = new Set<string>();
   private readonly roles = new Map<string, Set<RoleName>>();
 
   /**
@@ -86,6 +88,7 @@ export class LotModel {
     if (!lot) return fail("LotTrackerUnknownLot", lotId);
     if (lot.custodian !== account) return fail("LotTrackerNotCustodian", lotId, account);
     if (lot.status !== S.Active) return fail("LotTrackerUnexpectedStatus", lotId, lot.status);
+    if (this.onHold.has(lotId)) return fail("LotTrackerLotOnHold", lotId);
     if (recipient === account || recipient === ZERO || !this.has(recipient, ...CUSTODY)) {
       return fail("LotTrackerInvalidRecipient", lotId, recipient);
     }
@@ -148,6 +151,7 @@ export class LotModel {
     if (!lot) return fail("LotTrackerUnknownLot", lotId);
     if (lot.status !== S.InTransit) return fail("LotTrackerUnexpectedStatus", lotId, lot.status);
     if (lot.recipient !== account) return fail("LotTrackerNotRecipient", lotId, account);
+    if (isAccepted && this.onHold.has(lotId)) return fail("LotTrackerLotOnHold", lotId);
     const sender = lot.custodian;
     this.settle(lot);
     Object.assign(lot, { status: S.Active, recipient: ZERO });
@@ -180,6 +184,7 @@ export class LotModel {
       if (input.custodian !== account) return fail("LotTrackerNotCustodian", inputId, account);
       if (input.status !== S.Active)
         return fail("LotTrackerUnexpectedStatus", inputId, input.status);
+      if (this.onHold.has(inputId)) return fail("LotTrackerLotOnHold", inputId);
       changed.set(inputId, { ...input, status: S.Consumed });
       events.push({ name: "LotConsumed", args: [inputId, account, KIND[kind]] });
     }

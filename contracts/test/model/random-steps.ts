@@ -1,21 +1,23 @@
 import {
   type ContractTransactionResponse,
   encodeBytes32String,
+  type HDNodeWallet,
   id,
   type JsonRpcSigner,
 } from "ethers";
 import type { LotTracker } from "@/lib/chain/generated";
 import { encodeLotCode, lotIdOf } from "@/lib/chain/lot-id";
 import { ROLE_NAMES } from "../fixtures";
+import type { ColdChainLotModel } from "./cold-chain-model";
+import { deviceStep } from "./device-steps";
 import type { Prediction, Tlc } from "./lot-model";
 import { S } from "./lot-model";
-import type { ShipmentLotModel } from "./shipment-model";
 
 // Random operations for the property-style test: mostly plausible (the custodian hands off, the
 // recipient answers, a producer splits what it holds), often not (anyone else, any lot), so that
 // both the allowed paths and the refusals are exercised. Deterministic for a seed.
 
-const GTINS = ["00614141000012", "09506000134352"];
+export const GTINS = ["00614141000012", "09506000134352"];
 const LOT_CODES = 30; // few enough that new lot codes sometimes collide with existing ones
 
 export type Step = {
@@ -42,8 +44,9 @@ export function randomFrom(seed: number) {
 export function randomSteps(
   seed: number,
   tracker: LotTracker,
-  model: ShipmentLotModel,
+  model: ColdChainLotModel,
   accounts: readonly JsonRpcSigner[],
+  devices: ReadonlyMap<string, HDNodeWallet>,
 ): () => Step {
   const random = randomFrom(seed);
   const addresses = accounts.map((account) => account.address);
@@ -199,7 +202,7 @@ export function randomSteps(
         serialsRoot,
       }));
       if (kind === "handoffPart") {
-        const parts = [outputs[0], outputs[1]] as Parameters<ShipmentLotModel["handoffPart"]>[2];
+        const parts = [outputs[0], outputs[1]] as Parameters<ColdChainLotModel["handoffPart"]>[2];
         const recipient = random.pick(addresses);
         return {
           label: `handoffPart ${lotId} by ${account} to ${recipient}`,
@@ -238,7 +241,10 @@ export function randomSteps(
         send: () => as(account).recordEvent(lotId, type, payload),
       };
     }
-    if (roll < 0.76) {
+    if (roll >= 0.72 && roll < 0.84) {
+      return deviceStep({ random, tracker, model, devices, addresses, as }, lotId, payload);
+    }
+    if (roll < 0.72) {
       const account = actorFor(lot?.custodian);
       return {
         label: `anchorReadings ${lotId} by ${account}`,

@@ -25,6 +25,7 @@ export class ShipmentLotModel extends LotModel {
       // A repeated lot: its first occurrence already set it in transit.
       const status = shipped.has(lotId) ? S.InTransit : lot.status;
       if (status !== S.Active) return fail("LotTrackerUnexpectedStatus", lotId, status);
+      if (this.onHold.has(lotId)) return fail("LotTrackerLotOnHold", lotId);
       shipped.add(lotId);
     }
     const shipment = ++this.shipmentCount;
@@ -103,6 +104,7 @@ export class ShipmentLotModel extends LotModel {
       if (lot.recipient !== account) return fail("LotTrackerNotRecipient", lotId, account);
       if (i === 0) from = lot.custodian;
       else if (lot.custodian !== from) return fail("LotTrackerMixedSenders", lotId, lot.custodian);
+      if (isAccepted && this.onHold.has(lotId)) return fail("LotTrackerLotOnHold", lotId);
       answered.add(lotId);
     }
     for (const lotId of lotIds) {
