@@ -53,7 +53,7 @@ export function assertWithinAttachments(
 }
 
 function windowsText(windows: readonly Window[]): string {
-  const text = (at: Date) => at.toISOString().replace(".000Z", "Z");
+  const text = (at: Date) => `${at.toISOString().slice(0, 19)}Z`;
   return windows
     .map((w) => `from ${text(w.startsAt)} ${w.endsAt ? `to ${text(w.endsAt)}` : "on"}`)
     .join(", ");

@@ -34,7 +34,12 @@ const refuse = (message: string) => new AppError("INVALID_INPUT", message);
  */
 export async function findSigningDevice(
   db: Db,
-  { message, lot, claimed }: { message: DeviceBatchMessage; lot: BatchLot; claimed?: string },
+  {
+    message,
+    lot,
+    claimed,
+    via,
+  }: { message: DeviceBatchMessage; lot: BatchLot; claimed?: string; via: "mqtt" | "https" },
 ): Promise<SigningDevice> {
   if (!/^0x[0-9a-fA-F]{130}$/.test(message.signature)) {
     throw refuse(
@@ -45,7 +50,7 @@ export async function findSigningDevice(
   const signer = readingBatchSigner(domain, message.batch, message.signature).toLowerCase();
   if (claimed && signer !== claimed.toLowerCase()) {
     throw refuse(
-      `The batch's signature is from ${signer}, not from device ${claimed.toLowerCase()} it was sent for: sign each batch with that device's own key.`,
+      `The batch's signature is from ${signer}, not from device ${claimed.toLowerCase()} ${via === "mqtt" ? "whose topic it was published on" : "the URL names"}: sign each batch with that device's own key.`,
     );
   }
   const device = await db.device.findUnique({

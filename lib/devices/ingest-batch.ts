@@ -46,8 +46,8 @@ export async function ingestDeviceBatch({
   const parsed = parseBatchMessage(message);
   const { batch, readings } = parsed;
   const lot = await findBatchLot(db, batch.gtin, batch.lotCode);
-  const device = await findSigningDevice(db, { message: parsed, lot, claimed: deviceAddress });
-  if (via === "https" && organizationId && device.organization.id !== organizationId) {
+  const device = await findSigningDevice(db, { message: parsed, lot, claimed: deviceAddress, via });
+  if (organizationId && device.organization.id !== organizationId) {
     throw new AppError(
       "FORBIDDEN",
       `Device ${device.address} is not one of your organisation's devices: send its batches with an API key of ${device.organization.name}.`,
