@@ -41,7 +41,7 @@ export async function attachDevice({
   if (endsAt && endsAt <= startsAt) {
     throw new AppError(
       "INVALID_INPUT",
-      `The attachment ends before it starts: give an end after ${startsAt.toISOString()}, or leave it open.`,
+      `The attachment ends before it starts: give an end after ${startsAt.toISOString().slice(0, 19)}Z, or leave it open.`,
       { field: "endsAt" },
     );
   }
