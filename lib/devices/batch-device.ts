@@ -1,4 +1,5 @@
 import "server-only";
+import type { TypedDataDomain } from "ethers";
 import { readingBatchSigner } from "@/lib/chain/reading-batch";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -47,7 +48,7 @@ export async function findSigningDevice(
     );
   }
   const domain = await readingBatchDomainOf(db, lot.chainId);
-  const signer = readingBatchSigner(domain, message.batch, message.signature).toLowerCase();
+  const signer = recoverSigner(domain, message);
   if (claimed && signer !== claimed.toLowerCase()) {
     throw refuse(
       `The batch's signature is from ${signer}, not from device ${claimed.toLowerCase()} ${via === "mqtt" ? "whose topic it was published on" : "the URL names"}: sign each batch with that device's own key.`,
@@ -78,4 +79,15 @@ export async function findSigningDevice(
     );
   }
   return { ...device, organization };
+}
+
+/** The lower-case address the signature recovers; a signature no key can have made is refused. */
+function recoverSigner(domain: TypedDataDomain, { batch, signature }: DeviceBatchMessage): string {
+  try {
+    return readingBatchSigner(domain, batch, signature).toLowerCase();
+  } catch {
+    throw refuse(
+      "The batch's signature is not a signature any key can make: sign the batch with the device's key (EIP-712 ReadingBatch).",
+    );
+  }
 }

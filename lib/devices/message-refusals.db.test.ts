@@ -41,7 +41,7 @@ describe("ingesting a malformed message", () => {
     );
   });
 
-  it("refuses a batch without a signature, or with one that is not 65 bytes", async () => {
+  it("refuses a batch without a signature, with one that is not 65 bytes, or not a signature at all", async () => {
     const message = await batchOf(w.logger);
     await w.expectRefusal(
       { ...message, signature: undefined },
@@ -50,6 +50,10 @@ describe("ingesting a malformed message", () => {
     await w.expectRefusal(
       { ...message, signature: message.signature.slice(0, 130) },
       "The batch's signature is not 65 bytes: send the device's whole EIP-712 signature, 0x and 130 hex digits.",
+    );
+    await w.expectRefusal(
+      { ...message, signature: `0x${"11".repeat(65)}` },
+      "The batch's signature is not a signature any key can make: sign the batch with the device's key (EIP-712 ReadingBatch).",
     );
   });
 });

@@ -3,7 +3,7 @@ import { lotIdOf } from "@/lib/chain/lot-id";
 import { readingsRootOf } from "@/lib/cold-chain";
 import { minuteReadings } from "@/tools/testing/device-logger";
 import { GTIN } from "@/tools/testing/ledger-world";
-import { ingestDeviceBatch } from ".";
+import { attachDevice, ingestDeviceBatch } from ".";
 import { createIngestWorld, type IngestWorld } from "./testing/ingest-world";
 
 // Readings no logger can have taken, signed fields that are not what the readings give, readings
@@ -102,10 +102,26 @@ describe("ingesting a batch whose signed fields are not its readings'", () => {
 });
 
 describe("ingesting readings outside the device's attachment, or again", () => {
-  it("refuses a lot the device is not attached to, and a reading before its attachment", async () => {
+  it("refuses a lot the device is not attached to, and readings before or after its attachment", async () => {
     await w.expectRefusal(
       await batchOf(minuteReadings(w.now, [3000]), { lotCode: "ING-2" }),
       "Device Cold logger is not attached to lot ING-2: attach Cold logger to lot ING-2 or to its shipment for that time first.",
+    );
+    const { db, members } = w.world;
+    const seconds = (at: number) => `${new Date(at).toISOString().slice(0, 19)}Z`;
+    const [from, to] = [w.now.getTime() - 3_600_000, w.now.getTime() - 1_800_000];
+    await attachDevice({
+      db,
+      member: members.farm,
+      deviceId: w.deviceId,
+      lotId: lotIdOf(GTIN, "ING-2"),
+      startsAt: new Date(from),
+      endsAt: new Date(to),
+    });
+    const recent = minuteReadings(w.now, [3000]);
+    await w.expectRefusal(
+      await batchOf(recent, { lotCode: "ING-2" }),
+      `Reading 1 at ${iso(recent[0]?.t ?? 0)} is outside every time Cold logger was attached to lot ING-2 (from ${seconds(from)} to ${seconds(to)}): attach Cold logger to lot ING-2 or to its shipment for that time.`,
     );
     const early = Math.floor(w.now.getTime() / 1000) - 3 * 3600;
     const starts = `${new Date(w.now.getTime() - 2 * 3_600_000).toISOString().slice(0, 19)}Z`;

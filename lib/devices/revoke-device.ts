@@ -25,7 +25,12 @@ export async function revokeDevice({
   return db.$transaction(async (tx) => {
     const device = await requireOwnDevice(tx, member, deviceId);
     assertNotRevoked(device);
-    await tx.device.update({ where: { id: device.id }, data: { revokedAt: now } });
+    // Only if still unrevoked: two revocations racing queue one write, not a second that reverts.
+    const revoked = await tx.device.updateMany({
+      where: { id: device.id, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    if (revoked.count === 0) assertNotRevoked({ ...device, revokedAt: now });
     const { id: writeId } = await insertLedgerTransaction(tx, {
       method: "revokeDevice",
       args: [device.address],
