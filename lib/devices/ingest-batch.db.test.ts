@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shipGoods } from "@/lib/shipments";
 import { createTestLogger, minuteReadings } from "@/tools/testing/device-logger";
 import { createLedgerWorld, GTIN, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { attachDevice, getDeviceBatches, ingestDeviceBatch, registerDevice } from ".";
@@ -131,55 +130,5 @@ describe("ingesting a device's signed batch", () => {
       data: { minutesOutsideRange: 3 },
     });
     expect((await getDeviceBatches({ db, lotId }))[0]?.isSignatureVerified).toBe(false);
-  });
-
-  it("takes the carrier's truck logger, attached to the shipment, while the lot is on its way", async () => {
-    const { db, members } = world;
-    const lotId = await world.harvest("DEV-TRUCK");
-    const { reference } = await shipGoods({
-      db,
-      member: members.farm,
-      input: {
-        recipientGln: members.retailer.organization.gln,
-        carrierGln: members.carrier.organization.gln,
-        lotIds: [lotId],
-      },
-    });
-    await world.settle();
-    expect(await db.lot.findUniqueOrThrow({ where: { id: lotId } })).toMatchObject({
-      status: "IN_TRANSIT",
-      recipient: members.carrier.organization.chainAddress,
-    });
-    const { logger, deviceId } = await loggerOf(members.carrier, "Truck 7");
-    const now = new Date();
-    await attachDevice({
-      db,
-      member: members.carrier,
-      deviceId,
-      shipmentId: reference,
-      startsAt: new Date(now.getTime() - HOUR),
-    });
-    const message = await logger.batch({
-      gtin: GTIN,
-      lotCode: "DEV-TRUCK",
-      sequence: 1,
-      readings: minuteReadings(now, [4000, 4200]),
-    });
-
-    const result = await ingestDeviceBatch({
-      db,
-      message,
-      via: "https",
-      deviceAddress: logger.address,
-      organizationId: members.carrier.organization.id,
-      now,
-    });
-
-    await world.settle();
-    const write = await db.ledgerTransaction.findUniqueOrThrow({ where: { id: result.writeId } });
-    expect(write).toMatchObject({
-      status: "CONFIRMED",
-      signerAddress: members.carrier.organization.chainAddress,
-    });
   });
 });
