@@ -79,7 +79,7 @@ describe("ingesting a batch whose signed fields are not its readings'", () => {
     );
   });
 
-  it("refuses minutes outside the GTIN's storage rule that its readings do not give", async () => {
+  it("refuses minutes outside the storage rule, else the product's range, that its readings do not give", async () => {
     const rule = await w.world.db.storageRule.create({
       data: {
         chainId: 31337,
@@ -98,6 +98,23 @@ describe("ingesting a batch whose signed fields are not its readings'", () => {
       "The batch's minutesOutsideRange is 0, but its readings give 2 (outside 2.000 to 8.000 °C, counted as docs/devices.md says): sign the batch over the readings it carries.",
     );
     await w.world.db.storageRule.delete({ where: { id: rule.id } });
+    // Without a rule on the chain, the product's own range counts.
+    const product = await w.world.db.product.create({
+      data: {
+        organizationId: w.world.members.farm.organization.id,
+        gtin: GTIN,
+        name: "Romaine",
+        storageMinCelsius: 0,
+        storageMaxCelsius: 5,
+      },
+    });
+    await w.expectRefusal(
+      await batchOf(minuteReadings(w.now, [3000, 6000, 4000]), {
+        batch: { minutesOutsideRange: 0 },
+      }),
+      "The batch's minutesOutsideRange is 0, but its readings give 1 (outside 0.000 to 5.000 °C, counted as docs/devices.md says): sign the batch over the readings it carries.",
+    );
+    await w.world.db.product.delete({ where: { id: product.id } });
   });
 });
 
