@@ -71,6 +71,11 @@ export async function findSigningDevice(
       `Device ${device.name} (${signer}) was revoked by ${organization.name}, so its batches are refused: register a new logger.`,
     );
   }
+  if (device.status === "PENDING" && (await isRegistrationRefused(db, device))) {
+    throw refuse(
+      `The ledger refused to register device ${device.name} (${signer}), so it would refuse its batches too: give the logger a new key pair and register that.`,
+    );
+  }
   const isCustodian = lot.custodian === organization.chainAddress;
   const isCarrier = lot.status === "IN_TRANSIT" && lot.recipient === organization.chainAddress;
   if (!isCustodian && !isCarrier) {
@@ -90,4 +95,21 @@ function recoverSigner(domain: TypedDataDomain, { batch, signature }: DeviceBatc
       "The batch's signature is not a signature any key can make: sign the batch with the device's key (EIP-712 ReadingBatch).",
     );
   }
+}
+
+/** Whether the device's registerDevice write failed (another client of the contract had it first). */
+async function isRegistrationRefused(
+  db: Db,
+  device: { organizationId: string; address: string },
+): Promise<boolean> {
+  const failed = await db.ledgerTransaction.findFirst({
+    where: {
+      organizationId: device.organizationId,
+      method: "registerDevice",
+      status: "FAILED",
+      args: { equals: [device.address] },
+    },
+    select: { id: true },
+  });
+  return failed !== null;
 }
