@@ -23,6 +23,7 @@ export {
   readingsFromCsv,
   readingsUpload,
 } from "./input";
+export { insertReadings } from "./insert-readings";
 export {
   celsiusText,
   durationText,
@@ -31,6 +32,7 @@ export {
   judgeReadings,
   type StorageRange,
 } from "./judgement";
+export { type AnchoredReading, readingsRootOf } from "./reading-leaf";
 export {
   assertMayRecordReadings,
   type RecordedReadings,

@@ -1,5 +1,5 @@
-import { SimpleMerkleTree } from "@openzeppelin/merkle-tree";
-import { getBytes, keccak256, toUtf8Bytes } from "ethers";
+import { getBytes, toUtf8Bytes } from "ethers";
+import { merkleLeaf, sortedMerkleRoot } from "@/lib/chain/merkle-root";
 
 /** One reading as it is anchored: the time to the millisecond, °C to the milli-degree, the device. */
 export type AnchoredReading = { takenAt: Date; milliCelsius: number; sensorId: string | null };
@@ -10,7 +10,7 @@ export type AnchoredReading = { takenAt: Date; milliCelsius: number; sensorId: s
  * an empty string standing for "no sensor id". Whole numbers only, so no rounding differs by platform.
  */
 export function readingLeaf(lotId: string, reading: AnchoredReading): string {
-  return keccak256(keccak256(encodeReading(lotId, reading)));
+  return `0x${merkleLeaf(encodeReading(lotId, reading)).toString("hex")}`;
 }
 
 /**
@@ -34,14 +34,12 @@ export function encodeReading(lotId: string, reading: AnchoredReading): Uint8Arr
 }
 
 /**
- * The root LotTracker.anchorReadings takes for a batch of readings of the lot: OpenZeppelin's
- * StandardMerkleTree over the leaves above, built from the leaf hashes so that they keep their fast
- * encoding (StandardMerkleTree.of would encode every reading again: twice as slow). The leaves are
- * sorted, so anyone with the readings, in any order, gets one root. The library's own sort compares
- * hashes as BigInts, a third of a 10,000-reading tree's time; lowercase hex hashes of one length
- * sort the same as strings, and reading-leaf.test.ts pins the root to StandardMerkleTree.of's.
+ * The root LotTracker.anchorReadings takes for a batch of readings of the lot (and a device signs,
+ * anchorDeviceReadings): OpenZeppelin's StandardMerkleTree over the leaves above, computed on bytes
+ * (lib/chain/merkle-root.ts) so that they keep their fast encoding. The leaves are sorted, so anyone
+ * with the readings, in any order, gets one root; reading-leaf.test.ts pins it to
+ * StandardMerkleTree.of's.
  */
 export function readingsRootOf(lotId: string, readings: readonly AnchoredReading[]): string {
-  const leaves = readings.map((r) => readingLeaf(lotId, r)).sort();
-  return SimpleMerkleTree.of(leaves, { sortLeaves: false }).root;
+  return sortedMerkleRoot(readings.map((r) => merkleLeaf(encodeReading(lotId, r))));
 }

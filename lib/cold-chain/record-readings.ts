@@ -19,6 +19,7 @@ import {
   windowsText,
 } from "./custody-window";
 import { CLOCK_SKEW_MS, parseReadings, readingLabel } from "./input";
+import { insertReadings } from "./insert-readings";
 import { type AnchoredReading, readingsRootOf } from "./reading-leaf";
 import { readingsEvent } from "./readings-event";
 
@@ -147,33 +148,4 @@ async function assertWithinCustody(
     "INVALID_INPUT",
     `${readingLabel(raw, index)}: the reading at ${utcText((parsed[index] as AnchoredReading).takenAt)} is outside the time ${who} held lot ${lot.lotCode} or it was on its way to or from ${who} (${windowsText(windows)}); record only readings from that time.`,
   );
-}
-
-// Prisma's createMany cost ~450 µs a row here (lib/indexer/write-rows.ts measured it); 10,000
-// readings would hold the transaction for seconds. One INSERT … SELECT FROM unnest(…) per batch takes
-// one array per column instead. Timestamps are UTC without zone, as Prisma writes them.
-
-/** Writes a batch's readings in the caller's transaction. */
-async function insertReadings(
-  tx: Tx,
-  batch: {
-    lotId: string;
-    ledgerTransactionId: string;
-    recordedById: string;
-    locationGln: string | null;
-    readings: readonly AnchoredReading[];
-  },
-): Promise<void> {
-  const { readings } = batch;
-  await tx.$executeRaw`
-    INSERT INTO "TemperatureReading" ("id", "lotId", "ledgerTransactionId", "takenAt", "celsius",
-      "sensorId", "locationGln", "recordedById", "updatedAt")
-    SELECT gen_random_uuid()::text, ${batch.lotId}, ${batch.ledgerTransactionId}, r.taken_at,
-      r.milli::numeric / 1000, r.sensor_id, ${batch.locationGln}, ${batch.recordedById},
-      now() AT TIME ZONE 'UTC'
-    FROM unnest(
-      ${readings.map((r) => r.takenAt.toISOString().replace("T", " ").replace("Z", ""))}::timestamp[],
-      ${readings.map((r) => r.milliCelsius)}::int[],
-      ${readings.map((r) => r.sensorId)}::text[]
-    ) AS r(taken_at, milli, sensor_id)`;
 }

@@ -48,6 +48,17 @@ export const API_PATHS = {
     "/api/lots/{lotId}/readings",
     "Record temperature readings (JSON or the logger's CSV).",
   ),
+  "/api/devices/{address}/readings": {
+    post: operation(
+      "/api/devices/{address}/readings",
+      "Send a batch of readings a data logger signed (EIP-712 ReadingBatch).",
+      {
+        status: 201,
+        answer: fields("batchId", "readingCount"),
+        body: fields("batch", "signature", "readings"),
+      },
+    ),
+  },
   "/api/lots/{lotId}/epcis.jsonld": {
     get: operation(
       "/api/lots/{lotId}/epcis.jsonld",

@@ -89,6 +89,8 @@ export async function createLedgerWorld({
   const admin = await provider.getSigner(0);
   const deployment = await deployLotTracker(admin);
   const lotTracker = LotTracker__factory.connect(deployment.address, admin);
+  // As the stack records it: domains read the contract's address from here (an EIP-712 domain).
+  await db.contractDeployment.create({ data: { chainId: CHAIN_ID, ...deployment } });
   const sender = {
     db,
     provider,

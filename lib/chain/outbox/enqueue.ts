@@ -1,7 +1,11 @@
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TypedContractMethod } from "../generated/typechain/common";
-import type { ILotTracker, LotTracker } from "../generated/typechain/LotTracker";
+import type {
+  ILotTracker,
+  ILotTrackerColdChain,
+  LotTracker,
+} from "../generated/typechain/LotTracker";
 
 /** The LotTracker functions organisations call through the outbox; admin calls are made at start-up. */
 export type LedgerMethod =
@@ -26,14 +30,19 @@ export type LedgerMethod =
   | "acceptShipment"
   | "rejectShipment"
   | "acceptBatch"
-  | "rejectBatch";
+  | "rejectBatch"
+  | "registerDevice"
+  | "revokeDevice"
+  | "anchorDeviceReadings";
 
 /** An argument as the outbox stores it (JSON): numbers as decimal strings, bytes and addresses as hex. */
 type StoredArg<T> = T extends ILotTracker.NewLotStruct
   ? { gtin: string; lotCode: string; serialsRoot: string }
-  : T extends readonly unknown[]
-    ? StoredArg<T[number]>[]
-    : string;
+  : T extends ILotTrackerColdChain.ReadingBatchStruct
+    ? { [K in keyof ILotTrackerColdChain.ReadingBatchStruct]: string }
+    : T extends readonly unknown[]
+      ? StoredArg<T[number]>[]
+      : string;
 
 type StoredArgs<M extends LedgerMethod> =
   LotTracker[M] extends TypedContractMethod<infer A, infer _R, infer _S>
