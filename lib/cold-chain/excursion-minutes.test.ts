@@ -6,8 +6,9 @@ const range = { minMilliCelsius: 2_000, maxMilliCelsius: 5_000 };
 const everyMinute = (...mcs: number[]) => mcs.map((mc, i) => ({ t: i * 60, mc }));
 
 describe("minutesOutsideRange", () => {
-  it("is 0 for readings inside the range, its ends included", () => {
+  it("is 0 for readings inside the range, its ends included, and without a range", () => {
     expect(minutesOutsideRange(everyMinute(2_000, 3_500, 5_000), range)).toBe(0);
+    expect(minutesOutsideRange(everyMinute(9_000, 9_000), null)).toBe(0);
   });
 
   it("counts each reading outside until the next reading", () => {

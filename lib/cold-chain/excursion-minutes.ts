@@ -18,15 +18,16 @@ const LONE_READING_SECONDS = 60;
  * logger's cadence (the gap before it), since nobody measured when it ended. The seconds add up and
  * round up to whole minutes, so a batch with any reading outside claims at least 1 minute — the
  * contract refuses a batch whose extremes are outside but claims 0 (LotTrackerHiddenExcursion).
+ * A GTIN without a storage rule has no outside: 0.
  */
 export function minutesOutsideRange(
   readings: readonly DeviceReading[],
-  range: MilliCelsiusRange,
+  range: MilliCelsiusRange | null,
 ): number {
+  if (!range) return 0;
   const sorted = [...readings].sort((a, b) => a.t - b.t);
   let seconds = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const { t, mc } = sorted[i];
+  for (const [i, { t, mc }] of sorted.entries()) {
     if (mc >= range.minMilliCelsius && mc <= range.maxMilliCelsius) continue;
     const next = sorted[i + 1];
     const previous = sorted[i - 1];
