@@ -14,6 +14,8 @@ type Options = {
   /** Devices stored at once; each device's batches one at a time, in order. */
   parallel?: number;
   log?: (line: string) => void;
+  /** Gives up waiting for an unreachable broker. */
+  signal?: AbortSignal;
 };
 
 export type DeviceIngestion = {
@@ -32,6 +34,7 @@ export async function startDeviceIngestion({
   clientId = "lotledger-devices",
   parallel = 8,
   log = console.log,
+  signal,
 }: Options): Promise<DeviceIngestion> {
   const queues = new DeviceQueues(parallel, parallel * 32);
   const client = mqtt.connect(mqttUrl, { clientId, clean: false, reconnectPeriod: 1_000 });
@@ -55,7 +58,14 @@ export async function startDeviceIngestion({
     };
     queues.admit(device.toLowerCase(), job).then(() => callback());
   };
-  await new Promise<void>((resolve) => client.once("connect", () => resolve()));
+  await new Promise<void>((resolve) => {
+    client.once("connect", () => resolve());
+    signal?.addEventListener("abort", () => resolve(), { once: true });
+  });
+  if (signal?.aborted) {
+    await client.endAsync(true);
+    return { stop: async () => {} };
+  }
   const [granted] = await client.subscribeAsync(DEVICE_BATCHES_TOPIC, { qos: 1 });
   if (granted?.qos !== 1) {
     client.end(true);
