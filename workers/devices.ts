@@ -8,11 +8,15 @@ import { ingestOverMqtt } from "./device-ingest";
 import { runAsSoleHolder } from "./sole-holder";
 import { startWorker } from "./start-worker";
 
-const { env, db, signal } = await startWorker("devices", devicesEnvSchema);
+const { env, db, deployment, signal } = await startWorker("devices", devicesEnvSchema);
+// One session per deployment: its queued batches wait for this worker across restarts, and another
+// LotLedger on the same broker does not take over (an MQTT broker drops the older of two same ids).
+const clientId = `lotledger-devices-${env.CHAIN_ID}-${deployment.address.slice(2, 12).toLowerCase()}`;
 await runAsSoleHolder({ name: "devices", databaseUrl: env.DATABASE_URL, signal }, async (held) => {
   const ingestion = await startDeviceIngestion({
     mqttUrl: env.MQTT_URL,
     ingest: ingestOverMqtt(db),
+    clientId,
     signal: held,
   });
   if (!held.aborted) {
