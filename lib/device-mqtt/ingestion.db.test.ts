@@ -2,6 +2,7 @@ import { Wallet } from "ethers";
 import mqtt, { type MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { startEmbeddedBroker } from "@/tools/stack/mqtt-broker";
 import { startTestBroker } from "@/tools/testing/mqtt-broker";
 import type { IngestDeviceMessage } from "./answer-message";
 import { type DeviceIngestion, startDeviceIngestion } from "./ingestion";
@@ -55,18 +56,23 @@ afterAll(async () => {
 });
 
 /** Publishes `payloads` as `device`, in order, and returns the first `count` replies it hears. */
-async function publishAs(device: string, payloads: string[], count = payloads.length) {
+async function publishAs(
+  device: string,
+  payloads: string[],
+  count = payloads.length,
+  via = logger,
+) {
   const replies: DeviceReply[] = [];
   const heard = new Promise<void>((resolve) => {
-    logger.on("message", (topic, payload) => {
+    via.on("message", (topic, payload) => {
       if (topic !== repliesTopicOf(device)) return;
       replies.push(deviceReplySchema.parse(JSON.parse(payload.toString())));
       if (replies.length === count) resolve();
     });
   });
-  await logger.subscribeAsync(repliesTopicOf(device), { qos: 1 });
+  await via.subscribeAsync(repliesTopicOf(device), { qos: 1 });
   for (const payload of payloads) {
-    await logger.publishAsync(batchesTopicOf(device), payload, { qos: 1 });
+    await via.publishAsync(batchesTopicOf(device), payload, { qos: 1 });
   }
   await heard;
   return replies;
@@ -111,6 +117,30 @@ describe("the devices worker over MQTT", () => {
       expect(own.map((call) => call.sequence)).toEqual(sequences);
     }
     expect(mostRunning).toBeGreaterThan(1);
+  });
+
+  it("keeps answering when more batches arrive than it queues (the broker is held back)", async () => {
+    // A broker of its own: on a shared one, the suite's worker would answer these batches too.
+    const broker2 = await startEmbeddedBroker({ port: 0 });
+    const narrow = await startDeviceIngestion({
+      mqttUrl: broker2.url,
+      ingest,
+      clientId: `lotledger-devices-narrow-${Date.now()}`,
+      parallel: 1,
+      capacity: 2,
+      log: () => {},
+    });
+    const device = Wallet.createRandom().address;
+    const own = await mqtt.connectAsync(broker2.url, { clientId: `logger-narrow-${Date.now()}` });
+    try {
+      const sequences = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+      const replies = await publishAs(device, sequences.map(batch), sequences.length, own);
+      expect(replies.map((reply) => reply.sequence)).toEqual(sequences);
+    } finally {
+      await own.endAsync();
+      await narrow.stop();
+      await broker2.stop();
+    }
   });
 
   it("answers a topic that names no device address on that topic", async () => {

@@ -13,6 +13,8 @@ type Options = {
   clientId?: string;
   /** Devices stored at once; each device's batches one at a time, in order. */
   parallel?: number;
+  /** Messages taken from the broker but not yet stored, at most; then the broker is held back. */
+  capacity?: number;
   log?: (line: string) => void;
   /** Gives up waiting for an unreachable broker. */
   signal?: AbortSignal;
@@ -22,6 +24,9 @@ export type DeviceIngestion = {
   /** Stops taking messages, answers every one already taken, then disconnects. */
   stop(): Promise<void>;
 };
+
+/** How long a stop waits for the broker to confirm the last replies (they are on the wire already). */
+const STOP_GRACE_MS = 2_000;
 
 /**
  * Subscribes to every device's batches (QoS 1) and answers each on the device's replies topic. A
@@ -33,16 +38,18 @@ export async function startDeviceIngestion({
   ingest,
   clientId = "lotledger-devices",
   parallel = 8,
+  capacity = parallel * 32,
   log = console.log,
   signal,
 }: Options): Promise<DeviceIngestion> {
-  const queues = new DeviceQueues(parallel, parallel * 32);
+  const queues = new DeviceQueues(parallel, capacity);
   const client = mqtt.connect(mqttUrl, { clientId, clean: false, reconnectPeriod: 1_000 });
   let lastError = "";
   client.on("error", (error) => {
     if (error.message !== lastError) log(`devices: MQTT broker: ${error.message}; retrying`);
     lastError = error.message;
   });
+  const unconfirmed = new Set<Promise<unknown>>();
   let isStopping = false;
   client.handleMessage = (packet, callback) => {
     // Unacknowledged, a message taken during the stop is the broker's to deliver again.
@@ -54,7 +61,15 @@ export async function startDeviceIngestion({
       if (reply.status === "rejected") {
         log(`devices: ${device} batch ${reply.sequence ?? "?"} rejected: ${reply.reason}`);
       }
-      await client.publishAsync(repliesTopicOf(device), JSON.stringify(reply), { qos: 1 });
+      // Not awaited: the broker's PUBACK comes in behind the messages this client holds back while
+      // the queue is full, so waiting for it here would wait for ever. Replies leave in order.
+      const sent = client
+        .publishAsync(repliesTopicOf(device), JSON.stringify(reply), { qos: 1 })
+        .catch((error: Error) =>
+          log(`devices: the reply to ${device} was not sent: ${error.message}`),
+        )
+        .finally(() => unconfirmed.delete(sent));
+      unconfirmed.add(sent);
     };
     queues.admit(device.toLowerCase(), job).then(() => callback());
   };
@@ -78,6 +93,8 @@ export async function startDeviceIngestion({
     async stop() {
       isStopping = true;
       await queues.idle();
+      const grace = new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
+      await Promise.race([Promise.all(unconfirmed), grace]);
       await client.endAsync(true);
     },
   };
