@@ -17,7 +17,7 @@ const device: CliCommand = {
            [--excursion at=<minute>,minutes=<length>,peak=<°C>] [--speed <factor>]
            [--range=<min>..<max> °C] [--sequence <first batch number>] [--mqtt <broker URL>]
   plays a data logger on a reefer trip: a realistic curve inside the storage range (the GTIN's rule
-  on the chain unless --range) with door openings and the excursion asked for; signs each batch with
+  on the chain, else its product's range, unless --range) with door openings and the excursion asked for; signs each batch with
   the device key and publishes it over MQTT (the broker of npm start unless --mqtt or MQTT_URL),
   printing LotLedger's answer to each. Live by default; --speed 60 replays a back-dated trip 60× faster.`,
   async run(args) {
@@ -76,12 +76,23 @@ async function readLedger(options: SimulateOptions) {
         maxMilliCelsius: Math.round(options.range.maxCelsius * 1000),
       };
     } else {
+      // As ingestion judges the batch: the GTIN's rule on the chain, else the product's master data.
       const rule = await tracker.storageRuleOf(BigInt(options.gtin));
-      if (rule.isSet)
+      const product = await ledger.db.product.findUnique({
+        where: { gtin: options.gtin },
+        select: { storageMinCelsius: true, storageMaxCelsius: true },
+      });
+      if (rule.isSet) {
         range = {
           minMilliCelsius: Number(rule.minMilliCelsius),
           maxMilliCelsius: Number(rule.maxMilliCelsius),
         };
+      } else if (product?.storageMinCelsius != null && product.storageMaxCelsius != null) {
+        range = {
+          minMilliCelsius: Math.round(Number(product.storageMinCelsius) * 1000),
+          maxMilliCelsius: Math.round(Number(product.storageMaxCelsius) * 1000),
+        };
+      }
     }
     // The outbox may not have anchored the last batches yet: LotLedger's own count is ahead of the chain's.
     const [, onChain] = await tracker.deviceOf(address);
