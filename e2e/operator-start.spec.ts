@@ -52,6 +52,9 @@ test.beforeAll(async () => {
     AUTH_SECRET: "a".repeat(40),
     CONTRACT_ADDRESS: "",
     DEMO: "",
+    // A broker of its own: on the suite's, its devices worker would answer the other tests' loggers.
+    MQTT_URL: "",
+    MQTT_PORT: String(await findFreePort()),
   };
 });
 

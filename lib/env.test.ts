@@ -3,6 +3,7 @@ import {
   appEnvSchema,
   ConfigError,
   contractAdminEnvSchema,
+  devicesEnvSchema,
   notifierEnvSchema,
   parseEnv,
   senderEnvSchema,
@@ -174,5 +175,34 @@ describe("the proxy header to trust (TRUST_PROXY_HEADER)", () => {
     expect(problemsOf({ ...valid, TRUST_PROXY_HEADER: "x-forwarded-for: 1.2.3.4" })).toEqual([
       'TRUST_PROXY_HEADER is "x-forwarded-for: 1.2.3.4": set it to the header your reverse proxy writes the client\'s address in, such as x-forwarded-for, or leave it unset when browsers connect to LotLedger directly.',
     ]);
+  });
+});
+
+describe("the MQTT broker of the data loggers (MQTT_URL)", () => {
+  const HINT =
+    "the URL of the MQTT broker data loggers publish to, such as mqtt://user:password@broker:1883 (mqtts:// for TLS), or leave it unset for `npm start` to run its embedded broker";
+  const devices = { DATABASE_URL: valid.DATABASE_URL, CHAIN_ID: valid.CHAIN_ID };
+
+  it("takes mqtt://, mqtts:// and ws(s):// brokers, with or without a login", () => {
+    for (const MQTT_URL of [
+      "mqtt://127.0.0.1:1883",
+      "mqtts://ada:pw@broker.example.com:8883",
+      "wss://broker.example.com/mqtt",
+    ]) {
+      expect(parseEnv(devicesEnvSchema, { ...devices, MQTT_URL }).MQTT_URL).toBe(MQTT_URL);
+    }
+  });
+
+  it("is optional for the web app, required by the devices worker", () => {
+    expect(parseEnv(appEnvSchema, { ...valid, MQTT_URL: "" }).MQTT_URL).toBeUndefined();
+    expect(problemsOf(devices, devicesEnvSchema)).toEqual([
+      `MQTT_URL is not set: set it to ${HINT}.`,
+    ]);
+  });
+
+  it("names a malformed MQTT_URL without showing its password", () => {
+    expect(
+      problemsOf({ ...devices, MQTT_URL: "http://ada:hunter2@broker:1883" }, devicesEnvSchema),
+    ).toEqual([`MQTT_URL is "http://ada:***@broker:1883": set it to ${HINT}.`]);
   });
 });

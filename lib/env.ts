@@ -32,6 +32,9 @@ const hints = {
   DEMO_LOTS: "on (the default: seed the demo story's lots on a fresh ledger) or off",
   RECALL_REMINDER_HOURS:
     "how many hours a holder may leave recalled stock unaccounted for before it is reminded, a number > 0 such as 24",
+  MQTT_URL:
+    "the URL of the MQTT broker data loggers publish to, such as mqtt://user:password@broker:1883 (mqtts:// for TLS), or leave it unset for `npm start` to run its embedded broker",
+  MQTT_PORT: "a free TCP port for the embedded MQTT broker, such as 1883",
   TRUST_PROXY_HEADER:
     "the header your reverse proxy writes the client's address in, such as x-forwarded-for, or leave it unset when browsers connect to LotLedger directly",
 } as const;
@@ -39,6 +42,9 @@ const hints = {
 /** "" counts as unset, as a blank line in a compose file or `export SMTP_URL=` leaves it. */
 const unlessBlank = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+/** An MQTT broker: mqtt(s):// over TCP or ws(s):// over WebSocket, host required, no spaces. */
+const mqttUrl = z.string().regex(/^(mqtts?|wss?):\/\/[^\s/?#]+(\/\S*)?$/);
 
 export const appEnvSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/),
@@ -60,6 +66,8 @@ export const appEnvSchema = z.object({
   // Email is optional: without SMTP_URL, notices and invitations go to the log (lib/mail/send-mail.ts).
   SMTP_URL: unlessBlank(z.url({ protocol: /^smtps?$/, hostname: /^\S+$/ })),
   MAIL_FROM: unlessBlank(z.string().regex(/^([^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/)),
+  // Unset, `npm start` runs an embedded broker and hands its URL to the devices worker.
+  MQTT_URL: unlessBlank(mqttUrl),
   // Unset, rate limits count the socket's address: a header is only as true as the proxy writing it.
   TRUST_PROXY_HEADER: unlessBlank(
     z
@@ -114,6 +122,14 @@ export const notifierEnvSchema = appEnvSchema
 
 /** The capture worker stores large EPCIS documents and queues their ledger writes: it signs nothing. */
 export const captureEnvSchema = appEnvSchema.pick({ DATABASE_URL: true, CHAIN_ID: true });
+
+/**
+ * The devices worker takes data loggers' signed batches off MQTT and stores them, queuing their
+ * anchoring in the outbox: it signs nothing (the device's signature is the authority).
+ */
+export const devicesEnvSchema = appEnvSchema
+  .pick({ DATABASE_URL: true, CHAIN_ID: true })
+  .extend({ MQTT_URL: mqttUrl });
 
 /** The outbox sender signs with organisations' keys: it needs MASTER_KEY but no session secret. */
 export const senderEnvSchema = appEnvSchema.pick({

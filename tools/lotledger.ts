@@ -15,6 +15,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
       summary: "rebuild the read model from the chain",
       load: () => import("./cli/reindex"),
     },
+    device: {
+      summary: "play a data logger publishing signed readings over MQTT",
+      load: () => import("./cli/device"),
+    },
     demo: {
       summary: "remove the demo accounts and organisations",
       load: () => import("./cli/demo"),

@@ -1,7 +1,7 @@
 // `npm start`: brings up everything LotLedger needs (embedded PostgreSQL and anvil unless external
 // ones are configured), migrates, deploys or adopts LotTracker, seeds the demo (embedded only), builds
-// if needed, and serves the web app with the outbox sender, the indexer, the notifier and the capture
-// worker beside it, each given only the secrets it needs. Ctrl-C stops every part, in order.
+// if needed, and serves the web app with the outbox sender, the indexer, the notifier, the capture
+// worker and the devices worker (data loggers over MQTT; an embedded broker unless MQTT_URL) beside it, each given only the secrets it needs. Ctrl-C stops every part, in order.
 import path from "node:path";
 import { ConfigError } from "@/lib/env";
 import { countQuarantinedEvents, quarantineBanner } from "@/lib/indexer/quarantine";
@@ -10,6 +10,7 @@ import { startEmbeddedPostgres } from "@/tools/db/embedded-postgres";
 import { buildIfNeeded } from "./stack/build";
 import { DEMO_PASSWORD, DEMO_USERS } from "./stack/demo-data";
 import { seedDemoLots } from "./stack/demo-lots";
+import { startEmbeddedBroker } from "./stack/mqtt-broker";
 import { startPart } from "./stack/parts";
 import { ANVIL_DEV_KEY, LOCAL_CHAIN_ID, prepareLedger } from "./stack/prepare";
 import { assertPortFree, waitForHttp } from "./stack/processes";
@@ -76,6 +77,15 @@ async function main(): Promise<void> {
   });
   stops.push(() => db.$disconnect());
 
+  let mqttUrl = env.MQTT_URL;
+  if (!mqttUrl) {
+    await assertPortFree(env.MQTT_PORT, "MQTT_PORT");
+    const broker = await startEmbeddedBroker({ port: env.MQTT_PORT });
+    stops.push(() => broker.stop());
+    mqttUrl = broker.url;
+    log(`data loggers publish to the embedded MQTT broker at ${mqttUrl} (MQTT_URL names another)`);
+  }
+
   await buildIfNeeded(log);
   const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
   // Every secret of the stack; startPart hands each part only its own (stack/part-env.ts).
@@ -89,10 +99,11 @@ async function main(): Promise<void> {
     AUTH_SECRET: authSecret,
     APP_URL: appUrl,
     CONFIRMATIONS: String(env.CONFIRMATIONS),
+    MQTT_URL: mqttUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const services = (["sender", "indexer", "notifier", "capture", "web"] as const).map((part) =>
-    startPart(part, stackEnv, env.PORT),
+  const services = (["sender", "indexer", "notifier", "capture", "devices", "web"] as const).map(
+    (part) => startPart(part, stackEnv, env.PORT),
   );
   for (const service of services) {
     stops.push(() => service.stop());

@@ -9,7 +9,7 @@ import pg from "pg";
 
 /** The advisory locks of LotLedger's sole workers: (LOCK_CLASS, id) in pg_locks' classid and objid. */
 export const LOCK_CLASS = 0x4c6f744c; // "LotL"
-export const SOLE_WORKER_LOCKS = { sender: 1, indexer: 2, capture: 3 } as const;
+export const SOLE_WORKER_LOCKS = { sender: 1, indexer: 2, capture: 3, devices: 4 } as const;
 
 const RETRY_MS = 500;
 /** A holder checks its lock connection this often; a broken one stops the work at once. */

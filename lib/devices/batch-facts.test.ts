@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { batchFactsOf, minutesOutsideRange } from "./batch-facts";
+import { minutesOutsideRange } from "@/lib/cold-chain/excursion-minutes";
+import { batchFactsOf } from "./batch-facts";
 
 // The formula every party signs by (docs/devices.md): a regression here makes honest loggers' batches
 // refused, or lets an excursion pass as 0 minutes, which the contract refuses as hidden.

@@ -6,7 +6,7 @@
 import "server-only";
 
 export { attachDevice } from "./attach-device";
-export { type BatchFacts, batchFactsOf, type MilliRange, minutesOutsideRange } from "./batch-facts";
+export { type BatchFacts, batchFactsOf, type MilliRange } from "./batch-facts";
 export {
   type DeviceBatchMessage,
   type DeviceReading,

@@ -19,7 +19,8 @@ const TOOLING = ["tools", "bench", "e2e", "contracts"];
  */
 const DOORS: Record<string, string[]> = {
   "lib/audit": ["index.ts"],
-  "lib/cold-chain": ["index.ts"],
+  // The pure leaf, root and minutes-outside formula a data logger computes too (the simulator, benches).
+  "lib/cold-chain": ["index.ts", "reading-leaf.ts", "excursion-minutes.ts"],
   "lib/home": ["index.ts"],
   "lib/organizations": ["index.ts", "roles.ts", "invitation-message.ts"],
   "lib/products": ["index.ts"],

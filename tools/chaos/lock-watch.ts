@@ -88,7 +88,7 @@ export function watchLocks(db: Db, everyMs = 100): LockWatch {
       }
     },
     mostHolders() {
-      const most = { sender: 0, indexer: 0, capture: 0 };
+      const most = { sender: 0, indexer: 0, capture: 0, devices: 0 };
       for (const sample of samples) {
         for (const name of names) most[name] = Math.max(most[name], sample.holders[name].length);
       }

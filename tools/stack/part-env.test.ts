@@ -12,6 +12,7 @@ const stackEnv = {
   WEBHOOK_SECRETS_KEY: "33".repeat(32),
   AUTH_SECRET: "4".repeat(40),
   SMTP_URL: "smtp://ada:hunter2@mail.example.com:587",
+  MQTT_URL: "mqtt://lotledger:hunter3@127.0.0.1:1883",
 } as const;
 const SECRETS = [
   "DEPLOYER_PRIVATE_KEY",
@@ -19,6 +20,7 @@ const SECRETS = [
   "WEBHOOK_SECRETS_KEY",
   "AUTH_SECRET",
   "SMTP_URL",
+  "MQTT_URL",
 ];
 const secretsOf = (env: NodeJS.ProcessEnv) => SECRETS.filter((name) => name in env);
 
@@ -27,6 +29,7 @@ describe("each part of the stack gets only the secrets it needs", () => {
     expect(secretsOf(partEnv("sender", stackEnv))).toEqual(["MASTER_KEY"]);
     expect(secretsOf(partEnv("indexer", stackEnv))).toEqual([]);
     expect(secretsOf(partEnv("capture", stackEnv))).toEqual([]);
+    expect(secretsOf(partEnv("devices", stackEnv))).toEqual(["MQTT_URL"]);
     expect(secretsOf(partEnv("notifier", stackEnv))).toEqual(["WEBHOOK_SECRETS_KEY", "SMTP_URL"]);
     expect(secretsOf(partEnv("web", stackEnv))).toEqual([
       "WEBHOOK_SECRETS_KEY",

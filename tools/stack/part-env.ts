@@ -7,6 +7,8 @@ const SECRETS = [
   "WEBHOOK_SECRETS_KEY",
   "AUTH_SECRET",
   "SMTP_URL",
+  // Its login, when the broker asks for one, lets anyone answer loggers as LotLedger.
+  "MQTT_URL",
 ] as const;
 
 type Secret = (typeof SECRETS)[number];
@@ -14,14 +16,15 @@ type Secret = (typeof SECRETS)[number];
 /**
  * The sender signs with organisations' keys (MASTER_KEY); the web app creates webhook secrets
  * (WEBHOOK_SECRETS_KEY), signs sessions (AUTH_SECRET) and emails invitations (SMTP_URL); the
- * notifier signs and delivers notices with the same two; the indexer reads the chain and the capture
- * worker stores EPCIS documents: they need none.
+ * notifier signs and delivers notices with the same two; the indexer reads the chain, the capture
+ * worker stores EPCIS documents: they need none; the devices worker needs only the broker (MQTT_URL).
  * No part gets DEPLOYER_PRIVATE_KEY: only start-up and the operator's CLI grant roles.
  */
 const NEEDS: Record<PartName, readonly Secret[]> = {
   sender: ["MASTER_KEY"],
   indexer: [],
   capture: [],
+  devices: ["MQTT_URL"],
   notifier: ["WEBHOOK_SECRETS_KEY", "SMTP_URL"],
   web: ["WEBHOOK_SECRETS_KEY", "AUTH_SECRET", "SMTP_URL"],
 };

@@ -10,7 +10,7 @@ import {
 /**
  * What `npm start` reads. Every service is embedded unless configured: no DATABASE_URL starts
  * PostgreSQL under DATA_DIR, no RPC_URL starts anvil under DATA_DIR, no CONTRACT_ADDRESS deploys
- * LotTracker. The app's own variables are then validated by lib/env.ts in each process.
+ * LotTracker, no MQTT_URL runs an MQTT broker for data loggers on MQTT_PORT. The app's own variables are then validated by lib/env.ts in each process.
  */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -23,6 +23,7 @@ export const startEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   ANVIL_PORT: z.coerce.number().int().min(1).max(65535).default(8545),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  MQTT_PORT: z.coerce.number().int().min(1).max(65535).default(1883),
   DATABASE_URL: optional(app.DATABASE_URL),
   RPC_URL: optional(app.RPC_URL),
   CHAIN_ID: optional(app.CHAIN_ID),
@@ -34,6 +35,7 @@ export const startEnvSchema = z.object({
   APP_URL: optional(z.url()),
   CONFIRMATIONS: app.CONFIRMATIONS,
   SMTP_URL: app.SMTP_URL,
+  MQTT_URL: app.MQTT_URL,
   MAIL_FROM: app.MAIL_FROM,
   /** The demo organisations and logins: on by default with the embedded database and chain only. */
   DEMO: optional(z.enum(["on", "off"])),
