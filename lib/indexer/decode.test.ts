@@ -2,13 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type EventFragment, hexlify, Interface, type ParamType, toBeHex } from "ethers";
 import { describe, expect, it, vi } from "vitest";
 import { LotTracker__factory } from "@/lib/chain/generated";
-import {
-  decodeLogs,
-  type EventArgs,
-  type LogFields,
-  plainArg,
-  type RejectedLog,
-} from "./decode";
+import { decodeLogs, type EventArgs, type LogFields, plainArg, type RejectedLog } from "./decode";
 
 const lotTracker = LotTracker__factory.createInterface();
 

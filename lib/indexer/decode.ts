@@ -107,7 +107,13 @@ function eventReaderOf(fragment: EventFragment): EventReader {
     if (input.baseType === "tuple") {
       const fields = input.indexed ? undefined : fieldReadersOf(input);
       if (!fields) return { fragment, topicCount: 0, args: undefined };
-      args.push({ name: input.name, indexed: false, word: () => undefined, isArray: false, fields });
+      args.push({
+        name: input.name,
+        indexed: false,
+        word: () => undefined,
+        isArray: false,
+        fields,
+      });
       continue;
     }
     const isArray = input.baseType === "array" && input.arrayLength === -1;
