@@ -1,5 +1,6 @@
 import { isHexString } from "ethers";
 import { LotTracker__factory } from "./generated";
+import { COLD_CHAIN_REFUSALS } from "./cold-chain-refusals";
 
 // ethers wraps what the node said in layers that differ by call path (estimateGas, staticCall, a
 // signer's send) and by library version, so both helpers search the nested errors instead of
@@ -92,6 +93,7 @@ const REFUSALS: Record<string, (revert: Revert) => string> = {
     "The ledger refused: this GTIN belongs to an organisation on LotLedger, which registers its own lots. Ask it to ship the lot to you on LotLedger.",
   AccessControlUnauthorizedAccount: () =>
     "The ledger refused: your organisation's account is not registered for this action. Ask your LotLedger administrator to register it.",
+  ...COLD_CHAIN_REFUSALS,
 };
 
 /**
