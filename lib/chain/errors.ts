@@ -1,6 +1,6 @@
 import { isHexString } from "ethers";
-import { LotTracker__factory } from "./generated";
 import { COLD_CHAIN_REFUSALS } from "./cold-chain-refusals";
+import { LotTracker__factory } from "./generated";
 
 // ethers wraps what the node said in layers that differ by call path (estimateGas, staticCall, a
 // signer's send) and by library version, so both helpers search the nested errors instead of

@@ -26,7 +26,9 @@ export type LedgerMethod =
   | "acceptShipment"
   | "rejectShipment"
   | "acceptBatch"
-  | "rejectBatch";
+  | "rejectBatch"
+  | "releaseHold"
+  | "setStorageRule";
 
 /** An argument as the outbox stores it (JSON): numbers as decimal strings, bytes and addresses as hex. */
 type StoredArg<T> = T extends ILotTracker.NewLotStruct
