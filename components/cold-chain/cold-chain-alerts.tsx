@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { FormState } from "@/components/forms/form-state";
 import type { ColdChainAlertView } from "@/lib/holds";
+import { localTimeText } from "@/lib/text/local-time";
 import { AcknowledgeAlertForm } from "./acknowledge-alert-form";
 
 type AcknowledgeAction = (state: FormState, data: FormData) => Promise<FormState>;
@@ -14,10 +15,12 @@ export function ColdChainAlerts({
   alerts,
   acknowledge,
   showLot = true,
+  timeZone,
 }: {
   alerts: ColdChainAlertView[];
   acknowledge?: (alertId: string) => AcknowledgeAction;
   showLot?: boolean;
+  timeZone: string | null;
 }) {
   if (alerts.length === 0) return null;
   return (
@@ -42,7 +45,7 @@ export function ColdChainAlerts({
                 {alert.isIncoming ? " (on its way to you)" : ""}:{" "}
               </>
             ) : null}
-            {alert.sentence}
+            From {localTimeText(alert.startedAt, timeZone)}: {alert.sentence}
             {acknowledge && !alert.isIncoming ? (
               <AcknowledgeAlertForm action={acknowledge(alert.id)} lotCode={alert.lotCode} />
             ) : null}

@@ -19,11 +19,14 @@ export type AlertFacts = {
 /** The excursion in one sentence, as the pages and the notice say it. */
 export function excursionSentence(
   facts: Pick<AlertFacts, "excursion" | "range" | "deviceName" | "custodianName">,
+  /** Whether to say when it began, in UTC (a notice); a page says it in the reader's own time. */
+  { withStart = true }: { withStart?: boolean } = {},
 ): string {
   const { excursion } = facts;
+  const from = withStart ? ` from ${utcText(excursion.startedAt)}` : "";
   const span = excursion.endedAt ? "" : " and still is at its latest reading";
   const by = facts.deviceName ? `, measured by ${facts.deviceName},` : "";
-  return `Outside ${facts.range} for ${Math.round(excursion.minutesOutside)} min from ${utcText(excursion.startedAt)}${span} (worst ${celsiusOf(excursion.worstMilliCelsius)} °C)${by}${facts.custodianName ? ` while ${facts.custodianName} held it` : ""}.`;
+  return `Outside ${facts.range} for ${Math.round(excursion.minutesOutside)} min${from}${span} (worst ${celsiusOf(excursion.worstMilliCelsius)} °C)${by}${facts.custodianName ? ` while ${facts.custodianName} held it` : ""}.`;
 }
 
 /** Queues the alert's notice to its organisation (webhook or email, lib/recall's notifier). */

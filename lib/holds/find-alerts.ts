@@ -13,7 +13,7 @@ export type ColdChainAlertView = {
   endedAt: Date | null;
   minutesOutside: number;
   worstMilliCelsius: number;
-  /** "Outside 0 to 5 °C for 47 min from 3 Dec 2026, 06:10 UTC (worst 14.2 °C)." */
+  /** "Outside 0 to 5 °C for 47 min (worst 14.2 °C)."; when it began is `startedAt`. */
   sentence: string;
   /** The lot is on its way to the member: the alert is its sender's to acknowledge, shown to read. */
   isIncoming: boolean;
@@ -74,12 +74,15 @@ export async function findOpenColdChainAlerts({
       endedAt: row.endedAt,
       minutesOutside: row.minutesOutside,
       worstMilliCelsius: row.worstMilliCelsius,
-      sentence: excursionSentence({
-        excursion: row,
-        range: rule ? rangeText(rule) : "its storage range",
-        deviceName: null,
-        custodianName: null,
-      }),
+      sentence: excursionSentence(
+        {
+          excursion: row,
+          range: rule ? rangeText(rule) : "its storage range",
+          deviceName: null,
+          custodianName: null,
+        },
+        { withStart: false },
+      ),
       isIncoming: row.organizationId !== me.id && incomingIds.has(row.lotId),
     });
   }

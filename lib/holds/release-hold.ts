@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
+import { partyId } from "@/lib/epcis/event";
 import { AppError } from "@/lib/errors";
 import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
 import { assertNoWriteInFlight } from "@/lib/lots/guards";
@@ -12,6 +13,8 @@ export const MAX_RELEASE_REASON = 2_000;
 
 /** What the ledger keeps of a release: its keccak256 goes on-chain as LotReleased's reasonHash. */
 export type ReleasePayload = {
+  /** The releasing organisation as EPCIS names a party: what "verified on the ledger" checks. */
+  sourceList: { type: "owning_party"; id: string }[];
   type: "hold.released";
   lotId: string;
   reason: string;
@@ -85,6 +88,7 @@ export async function releaseLotHold({
     }
     await assertNoWriteInFlight(tx, lotId, lot.lotCode);
     const payload: ReleasePayload = {
+      sourceList: [{ type: "owning_party", id: partyId(org.gln) }],
       type: "hold.released",
       lotId,
       reason: parsed.data,

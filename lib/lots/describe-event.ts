@@ -45,7 +45,8 @@ export function describeLedgerEvent(
     case "DeviceReadingsAnchored": {
       // Its batch is a struct (lib/indexer/decode.ts): the count is one of its fields.
       const batch = args.batch as unknown as Record<string, string> | undefined;
-      return `${batch?.readingCount ?? "Some"} readings signed by data logger ${args.device} anchored by ${actor}`;
+      const device = args.device ?? "";
+      return `${batch?.readingCount ?? "Some"} readings signed by data logger ${device.slice(0, 6)}…${device.slice(-4)}, anchored by ${actor}`;
     }
     case "LotHeld":
       return `Put on hold by its storage rule: ${args.excursionMinutes} min outside its range`;

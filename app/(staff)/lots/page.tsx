@@ -76,6 +76,7 @@ export default async function LotsPage({
       </div>
       <ColdChainAlerts
         alerts={alerts}
+        timeZone={member.organization.timeZone ?? null}
         acknowledge={
           member.role === "READ_ONLY"
             ? undefined

@@ -148,6 +148,7 @@ export default async function LotPage({
       ) : null}
       <ColdChainAlerts
         alerts={alerts}
+        timeZone={member.organization.timeZone ?? null}
         showLot={false}
         acknowledge={
           canRecord ? (alertId) => acknowledgeColdChainAlertAction.bind(null, alertId) : undefined
