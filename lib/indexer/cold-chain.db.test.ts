@@ -15,6 +15,7 @@ import {
 } from "@/tools/testing/lot-tracker-fixture";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { type IndexerSource, indexNextBatch } from "./indexer";
+import { verifyLedger } from "./verify";
 
 // Holds, releases, devices, rules and anchored batches from LotTracker's cold-chain events: the
 // held state must come back from the chain's logs alone, and go when a reorganisation drops it.
@@ -166,6 +167,8 @@ describe("indexer: the cold chain's events", () => {
       "DeviceReadingsAnchored",
       "LotHeld",
     ]);
+    // Struct arguments (the anchored ReadingBatch) read back from jsonb as the chain has them.
+    expect(await verifyLedger(source)).toMatchObject({ missing: [], extra: [], changed: [] });
   });
 
   it("rebuilds the same held state into an empty database from the chain's logs alone", async () => {
