@@ -35,7 +35,10 @@ export function LotHoldBanner({
             Lot {lotCode} spent {current.excursionMinutes} min outside its storage range
             {rule ? ` (${rangeText(rule)})` : ""}.
           </p>
-          <p>{extremesSentence(current, timeZone)}</p>
+          <p>
+            Measured by {current.deviceName} {extremesText(current)}; held on{" "}
+            {localTimeText(current.heldAt, timeZone)}.
+          </p>
           {ruleText ? <p>{ruleText}</p> : null}
           <p>
             It cannot be shipped, received, packed, split or used until {custodian.name} releases
@@ -54,7 +57,8 @@ export function LotHoldBanner({
             {past.map((hold) => (
               <li key={hold.heldTxHash} className="rounded-lg border border-stone-300 bg-white p-3">
                 <p>
-                  {hold.excursionMinutes} min outside its range; {extremesSentence(hold, timeZone)}
+                  Held on {localTimeText(hold.heldAt, timeZone)}: {hold.excursionMinutes} min
+                  outside its range, measured by {hold.deviceName} {extremesText(hold)}.
                 </p>
                 {hold.release ? (
                   <p>
@@ -72,6 +76,7 @@ export function LotHoldBanner({
   );
 }
 
-function extremesSentence(hold: LotHoldView, timeZone: string | null): string {
-  return `Measured by ${hold.deviceName} between ${celsiusOf(hold.minMilliCelsius)} and ${celsiusOf(hold.maxMilliCelsius)} °C, held on ${localTimeText(hold.heldAt, timeZone)}.`;
+/** "between 3.8 and 11.5 °C": the extremes of the batch that held the lot. */
+function extremesText(hold: LotHoldView): string {
+  return `between ${celsiusOf(hold.minMilliCelsius)} and ${celsiusOf(hold.maxMilliCelsius)} °C`;
 }

@@ -142,6 +142,10 @@ export default async function LotPage({
                 action={releaseLotHoldAction.bind(null, lot.id)}
                 lotCode={lot.lotCode}
               />
+            ) : lot.custodian.address === me ? (
+              <p className="font-semibold">
+                Only an admin of {member.organization.name} (the quality manager) can release it.
+              </p>
             ) : null
           }
         />
