@@ -25,6 +25,7 @@ export function ColdChainAlerts({
   if (alerts.length === 0) return null;
   return (
     <section
+      role="alert"
       aria-labelledby="cold-chain-alerts-heading"
       className="flex flex-col gap-2 rounded-xl border-2 border-red-700 bg-red-50 p-4"
     >
@@ -45,7 +46,7 @@ export function ColdChainAlerts({
                 {alert.isIncoming ? " (on its way to you)" : ""}:{" "}
               </>
             ) : null}
-            From {localTimeText(alert.startedAt, timeZone)}: {alert.sentence}
+            {alert.sentence} Began {localTimeText(alert.startedAt, timeZone)}.
             {acknowledge && !alert.isIncoming ? (
               <AcknowledgeAlertForm action={acknowledge(alert.id)} lotCode={alert.lotCode} />
             ) : null}
