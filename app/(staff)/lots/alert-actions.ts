@@ -27,6 +27,7 @@ export async function acknowledgeColdChainAlertAction(
   } catch (error) {
     return refusal(error, "acknowledgeColdChainAlertAction", formData);
   }
-  revalidatePath("/lots", "layout");
+  // Listed on the homes, the lots page and each lot's page.
+  revalidatePath("/", "layout");
   return { recorded: "Alert acknowledged ✓" };
 }
