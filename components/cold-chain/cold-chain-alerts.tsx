@@ -1,11 +1,27 @@
 import Link from "next/link";
-import type { ColdChainAlert } from "@/lib/cold-chain";
+import type { FormState } from "@/components/forms/form-state";
+import type { ColdChainAlertView } from "@/lib/holds";
+import { localTimeText } from "@/lib/text/local-time";
+import { AcknowledgeAlertForm } from "./acknowledge-alert-form";
+
+type AcknowledgeAction = (state: FormState, data: FormData) => Promise<FormState>;
 
 /**
- * Excursions in the cold chain of lots the organisation holds or is about to receive, at the top of
- * its lots page: the holder must act on them, the next recipient decide whether to accept the lot.
+ * Excursions the organisation must act on (its own alerts, open until acknowledged with a comment)
+ * and those of lots on their way to it (the next recipient decides whether to accept the lot), on
+ * its lots page and on a lot's page. `acknowledge` is absent for a read-only member.
  */
-export function ColdChainAlerts({ alerts }: { alerts: ColdChainAlert[] }) {
+export function ColdChainAlerts({
+  alerts,
+  acknowledge,
+  showLot = true,
+  timeZone,
+}: {
+  alerts: ColdChainAlertView[];
+  acknowledge?: (alertId: string) => AcknowledgeAction;
+  showLot?: boolean;
+  timeZone: string | null;
+}) {
   if (alerts.length === 0) return null;
   return (
     <section
@@ -16,14 +32,24 @@ export function ColdChainAlerts({ alerts }: { alerts: ColdChainAlert[] }) {
       <h2 id="cold-chain-alerts-heading" className="text-lg font-semibold text-red-900">
         Temperature excursions
       </h2>
-      <ul className="flex flex-col gap-1">
+      <ul className="flex flex-col gap-3">
         {alerts.map((alert) => (
-          <li key={`${alert.lotId}${alert.sentence}${alert.recordedBy}`}>
-            <Link href={`/lots/${alert.lotId}`} className="font-semibold text-red-900 underline">
-              Lot {alert.lotCode}
-            </Link>
-            {alert.isIncoming ? " (on its way to you)" : ""}: {alert.sentence}, recorded by{" "}
-            {alert.recordedBy}.
+          <li key={alert.id} className="text-red-950">
+            {showLot ? (
+              <>
+                <Link
+                  href={`/lots/${alert.lotId}`}
+                  className="font-semibold text-red-900 underline"
+                >
+                  Lot {alert.lotCode}
+                </Link>
+                {alert.isIncoming ? " (on its way to you)" : ""}:{" "}
+              </>
+            ) : null}
+            {alert.sentence} Began {localTimeText(alert.startedAt, timeZone)}.
+            {acknowledge && !alert.isIncoming ? (
+              <AcknowledgeAlertForm action={acknowledge(alert.id)} lotCode={alert.lotCode} />
+            ) : null}
           </li>
         ))}
       </ul>

@@ -90,6 +90,7 @@ function summaryOf(action: AuditAction, lot: string, write: AuditedLedgerWrite):
     case "LIFTED_RECALL":
       return `Lifted the recall of ${lot}`;
     default: {
+      if (write.method === "releaseHold") return `Released the hold on ${lot}`;
       const cte = String((write.payload as { cte?: unknown }).cte ?? "");
       const made = write.newLots.filter((l) => l.id !== write.lotId).map((l) => l.lotCode);
       const making = made.length > 0 ? `, making lot ${made.join(", ")}` : "";

@@ -1,4 +1,5 @@
 import { isHexString } from "ethers";
+import { COLD_CHAIN_REFUSALS } from "./cold-chain-refusals";
 import { LotTracker__factory } from "./generated";
 
 // ethers wraps what the node said in layers that differ by call path (estimateGas, staticCall, a
@@ -92,24 +93,8 @@ const REFUSALS: Record<string, (revert: Revert) => string> = {
     "The ledger refused: this GTIN belongs to an organisation on LotLedger, which registers its own lots. Ask it to ship the lot to you on LotLedger.",
   AccessControlUnauthorizedAccount: () =>
     "The ledger refused: your organisation's account is not registered for this action. Ask your LotLedger administrator to register it.",
-  LotTrackerDeviceExists: ({ args }) =>
-    `The ledger refused: device ${deviceOf(args)} is already registered there, perhaps by another organisation; give the logger a new key pair.`,
-  LotTrackerUnknownDevice: ({ args }) =>
-    `The ledger refused: device ${deviceOf(args)} is not registered there; register it on the Devices page, then send its batches.`,
-  LotTrackerDeviceRevoked: ({ args }) =>
-    `The ledger refused: device ${deviceOf(args)} is revoked there, so its batches are not anchored.`,
-  LotTrackerNotDeviceOwner: ({ args }) =>
-    `The ledger refused: device ${deviceOf(args)} is not your organisation's on the ledger, so it cannot revoke it.`,
-  LotTrackerDeviceNotOfCustodian: ({ args }) =>
-    `The ledger refused: device ${String(args[1]).toLowerCase()} belongs neither to the lot's custodian nor to the carrier it is on its way to.`,
-  LotTrackerStaleBatch: ({ args }) =>
-    `The ledger refused: the device's batch ${String(args[1])} is not above its last anchored batch (${String(args[2])}).`,
-  LotTrackerHiddenExcursion: ({ args }) =>
-    `The ledger refused: the batch's readings (${String(args[1])} to ${String(args[2])} milli-°C) go outside the product's storage rule but claim no minutes outside it.`,
+  ...COLD_CHAIN_REFUSALS,
 };
-
-/** The device address a device refusal names first, lower-case as LotLedger shows devices. */
-const deviceOf = (args: unknown[]) => String(args[0]).toLowerCase();
 
 /**
  * The sentence for a write the ledger will never accept as it stands (a revert, no funds for fees),

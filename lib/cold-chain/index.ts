@@ -1,11 +1,11 @@
 // lib/cold-chain, the one door to a lot's temperature readings: recording a logger's batch (anchored
 // on the ledger as a Merkle root, refused outside the recorder's custody window) and reading the
 // batches back, verified and judged against the product's storage range, for the staff and public
-// pages; which hours of a lot's journey were measured; and the excursions its holders must hear of.
+// pages; and which hours of a lot's journey were measured. The excursions its holders must hear of
+// are lib/holds' alerts.
 // Other domains, app/ and tools/ import from here.
 import "server-only";
 
-export { type ColdChainAlert, findColdChainAlerts } from "./alerts";
 export {
   type ColdChainBatch,
   getColdChain,

@@ -1,5 +1,5 @@
 import { getBytes, toUtf8Bytes } from "ethers";
-import { merkleLeaf, sortedMerkleRoot } from "@/lib/chain/merkle-root";
+import { merkleLeaf, sortedMerkleRoot } from "@/lib/epcis/merkle-root";
 
 /** One reading as it is anchored: the time to the millisecond, °C to the milli-degree, the device. */
 export type AnchoredReading = { takenAt: Date; milliCelsius: number; sensorId: string | null };
@@ -36,7 +36,7 @@ export function encodeReading(lotId: string, reading: AnchoredReading): Uint8Arr
 /**
  * The root LotTracker.anchorReadings takes for a batch of readings of the lot (and a device signs,
  * anchorDeviceReadings): OpenZeppelin's StandardMerkleTree over the leaves above, computed on bytes
- * (lib/chain/merkle-root.ts) so that they keep their fast encoding. The leaves are sorted, so anyone
+ * (lib/epcis/merkle-root.ts) so that they keep their fast encoding. The leaves are sorted, so anyone
  * with the readings, in any order, gets one root; reading-leaf.test.ts pins it to
  * StandardMerkleTree.of's.
  */

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
 import { memberSiteGln } from "@/lib/events/locations";
 import { parseGln } from "@/lib/gs1/keys";
+import { raiseColdChainAlerts } from "@/lib/holds/raise-alerts";
 import {
   assertCanRecord,
   assertHoldsCustody,
@@ -82,6 +83,8 @@ export async function recordReadings({
         locationGln: gln,
         readings: parsed,
       });
+      // The alerts exist exactly when the readings that raise them do.
+      await raiseColdChainAlerts({ db: tx, lotId: lot.id });
       return { writeId: id, count: parsed.length, merkleRoot };
     },
     // 10,000 rows and their Merkle tree take well under a second, but a busy machine is slower.

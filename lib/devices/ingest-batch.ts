@@ -2,6 +2,7 @@ import "server-only";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { raiseColdChainAlerts } from "@/lib/holds/raise-alerts";
 import { assertWithinAttachments, findAttachmentWindows } from "./attachment-window";
 import {
   anchoredReadingsOf,
@@ -60,7 +61,10 @@ export async function ingestDeviceBatch({
   assertSequenceAbove(batch.sequence, device);
   const windows = await findAttachmentWindows(db, { deviceId: device.id, lotId: lot.id });
   assertWithinAttachments(windows, readings, { device: device.name, lotCode: lot.lotCode });
-  return storeDeviceBatch(db, { lot, device, parsed, anchored });
+  const stored = await storeDeviceBatch(db, { lot, device, parsed, anchored });
+  // Once stored, the batch's readings join the lot's runs outside its range: one alert per excursion.
+  await raiseColdChainAlerts({ db, lotId: lot.id });
+  return stored;
 }
 
 /** The lot the batch names, on the ledger and not consumed: the contract tracks only goods in hand. */

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { readingBatchSigner } from "@/lib/chain/reading-batch";
 import { minuteReadings } from "@/tools/testing/device-logger";
+import { createIngestWorld, type IngestWorld } from "@/tools/testing/ingest-world";
 import { GTIN } from "@/tools/testing/ledger-world";
 import { readingBatchDomainOf } from "./ledger-domain";
-import { createIngestWorld, type IngestWorld } from "./testing/ingest-world";
 
 // A message that is not a batch, a batch not signed by the device it claims, and a device that may not
 // report this lot: each refused with its sentence, nothing stored (ingest-world counts the rows).

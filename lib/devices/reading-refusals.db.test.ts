@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lotIdOf } from "@/lib/chain/lot-id";
 import { readingsRootOf } from "@/lib/cold-chain";
 import { minuteReadings } from "@/tools/testing/device-logger";
+import { createIngestWorld, type IngestWorld } from "@/tools/testing/ingest-world";
 import { GTIN } from "@/tools/testing/ledger-world";
 import { attachDevice, ingestDeviceBatch } from ".";
-import { createIngestWorld, type IngestWorld } from "./testing/ingest-world";
 
 // Readings no logger can have taken, signed fields that are not what the readings give, readings
 // outside the device's attachment, a replayed sequence or reading: each refused with its sentence,

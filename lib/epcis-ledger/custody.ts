@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { NOT_ON_ITS_WAY } from "@/lib/events/receiving";
 import { requireCarrier, requireDestination } from "@/lib/events/shipment-parties";
 import { gs1CheckDigit } from "@/lib/gs1/keys";
+import { assertLotNotOnHold } from "@/lib/holds/hold-guard";
 import {
   assertCanRecord,
   assertHoldsCustody,
@@ -172,6 +173,7 @@ export async function planReceiving(
   await at(lot.field, () =>
     requireLotInTransit(tx, lot.id, { party: "recipient", address: me, refusal: NOT_ON_ITS_WAY }),
   );
+  await at(lot.field, () => assertLotNotOnHold(tx, lot.id, "be received"));
   return {
     kind: "write",
     lotIds: [lot.id],

@@ -1,9 +1,9 @@
 import { SimpleMerkleTree } from "@openzeppelin/merkle-tree";
-import { merkleLeaf, sortedMerkleRoot } from "@/lib/chain/merkle-root";
+import { merkleLeaf, sortedMerkleRoot } from "./merkle-root";
 
 // Captured events that change no custody or lineage are anchored by one root per capture:
 // OpenZeppelin's StandardMerkleTree over their hash IDs as `["string"]` leaves, so each event is
-// proven with OpenZeppelin's MerkleProof. The root is computed on bytes (lib/chain/merkle-root.ts)
+// proven with OpenZeppelin's MerkleProof. The root is computed on bytes (lib/epcis/merkle-root.ts)
 // and the leaves encoded here: ethers' AbiCoder took much of a 10,000-event capture's time.
 // event-id-tree.test.ts pins the root and the leaves to StandardMerkleTree's.
 

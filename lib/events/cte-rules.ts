@@ -1,39 +1,13 @@
+import { CTE_LABELS } from "@/lib/epcis/cte-names";
 import type { CriticalTrackingEvent } from "@/lib/epcis/event";
+
+export { CTE_LABELS };
 
 type RecordedHere = Exclude<CriticalTrackingEvent, "shipping" | "receiving">;
 
 /** What an API client reads when a field of an event is not a string (or, for lots, an array). */
 export const EVENT_FIELDS_AS_JSON =
   "Send the event's fields as a JSON object of strings (input lot ids as an array).";
-
-/** How each critical tracking event is named on buttons and headings. */
-export const CTE_LABELS: Record<CriticalTrackingEvent, string> = {
-  harvesting: "Harvest",
-  cooling: "Cooling",
-  initial_packing: "Initial packing",
-  first_land_based_receiving: "First land-based receiving",
-  shipping: "Shipping",
-  receiving: "Receiving",
-  transformation: "Transformation",
-  split: "Split",
-  merge: "Merge",
-};
-
-/**
- * The same events in the FDA's words (FSMA 204 and its sortable spreadsheet), for the FSMA records:
- * a split or merge is a transformation there.
- */
-export const FSMA_CTE_NAMES: Record<CriticalTrackingEvent, string> = {
-  harvesting: "Harvesting",
-  cooling: "Cooling",
-  initial_packing: "Initial packing",
-  first_land_based_receiving: "First land-based receiving",
-  shipping: "Shipping",
-  receiving: "Receiving",
-  transformation: "Transformation",
-  split: "Transformation (split)",
-  merge: "Transformation (merge)",
-};
 
 /**
  * Which organisation kinds record each event (shipping and receiving: every kind holding lots, see

@@ -4,6 +4,7 @@ import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
 import { type EpcisEvent, locationId, partyId, type SourceDestination } from "@/lib/epcis/event";
 import { shipmentPartiesOf } from "@/lib/epcis/shipment";
+import { assertLotNotOnHold } from "@/lib/holds/hold-guard";
 import { parseInput } from "@/lib/input";
 import { assertCanRecord, assertHoldsCustody, requireLotInTransit } from "@/lib/lots/guards";
 import { findLatestShipment } from "@/lib/lots/latest-shipment";
@@ -65,6 +66,8 @@ export async function receiveLot({
       refusal: NOT_ON_ITS_WAY,
     });
     const isAccepted = answer.decision === "accept";
+    // Refusing a held delivery stays possible: it goes back to its sender, who may release it.
+    if (isAccepted) await assertLotNotOnHold(tx, lotId, "be received");
     const shipment = await findLatestShipment(tx, lotId);
     const base = eventBase({
       member,

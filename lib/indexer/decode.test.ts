@@ -2,12 +2,15 @@ import { randomBytes } from "node:crypto";
 import { type EventFragment, hexlify, Interface, type ParamType, toBeHex } from "ethers";
 import { describe, expect, it, vi } from "vitest";
 import { LotTracker__factory } from "@/lib/chain/generated";
-import { decodeLogs, type EventArgs, type LogFields, type RejectedLog } from "./decode";
+import { decodeLogs, type EventArgs, type LogFields, plainArg, type RejectedLog } from "./decode";
 
 const lotTracker = LotTracker__factory.createInterface();
 
 /** A random value of a parameter's type, as ethers encodes it. */
 function sampleOf(param: ParamType, seed: number): unknown {
+  if (param.baseType === "tuple") {
+    return (param.components ?? []).map((field, i) => sampleOf(field, seed + i));
+  }
   if (param.baseType === "array") {
     const length = seed % 4; // 0 to 3 items, empty arrays included
     return Array.from({ length }, (_, i) => sampleOf(param.arrayChildren as ParamType, seed + i));
@@ -49,8 +52,7 @@ function parseLogArgs(contract: Interface, log: LogFields): { name: string; args
   if (!parsed) throw new Error("parseLog found no event");
   const args: EventArgs = {};
   parsed.fragment.inputs.forEach((input, i) => {
-    const value = parsed.args[i];
-    args[input.name] = Array.isArray(value) ? value.map(String) : String(value);
+    args[input.name] = plainArg(input, parsed.args[i]);
   });
   return { name: parsed.name, args };
 }
@@ -89,25 +91,36 @@ describe("decodeLogs", () => {
     expect(expectSameAsParseLog(words, logs)).toBe(0);
   });
 
-  it("leaves other shapes (strings, indexed bytes, tuples) to parseLog", () => {
+  it("reads a struct of words itself, by its fields' names, and the words after it", () => {
+    const grouped = new Interface(["event Grouped((uint8 a, address b) pair, int256 total)"]);
+    const fragment = grouped.getEvent("Grouped") as EventFragment;
+    const log = logAt(0, grouped.encodeEventLog(fragment, [[3, toBeHex(1, 20)], -5]));
+    expect(expectSameAsParseLog(grouped, [log])).toBe(0);
+    expect(decodeLogs(grouped, [log])[0]?.args).toEqual({
+      pair: { a: "3", b: "0x0000000000000000000000000000000000000001" },
+      total: "-5",
+    });
+  });
+
+  it("leaves other shapes (strings, indexed bytes, structs holding them) to parseLog", () => {
     const other = new Interface([
       "event Named(string indexed name, string label, int16 delta)",
       "event Tagged(bytes indexed blob, bool flag, bytes4 tag)",
-      "event Grouped((uint8 a, address b) pair, int256 total)",
+      "event Grouped((uint8 a, string b) pair, int256 total)",
     ]);
     const logs: LogFields[] = [];
     other.forEachEvent((fragment) => {
       const values = fragment.inputs.map((input, i) => {
         if (input.type === "string") return `label ${i}`;
         if (input.type === "bytes") return "0x1234";
-        return input.baseType === "tuple" ? [3, toBeHex(1, 20)] : sampleOf(input, i + 1);
+        return input.baseType === "tuple" ? [3, "text"] : sampleOf(input, i + 1);
       });
       logs.push(logAt(logs.length, other.encodeEventLog(fragment, values)));
     });
     expect(expectSameAsParseLog(other, logs)).toBe(logs.length);
     const byName = Object.fromEntries(decodeLogs(other, logs).map((e) => [e.name, e.args]));
     expect(byName.Named?.label).toBe("label 1");
-    expect(byName.Grouped?.pair).toEqual(["3", "0x0000000000000000000000000000000000000001"]);
+    expect(byName.Grouped?.pair).toEqual({ a: "3", b: "text" });
   });
 
   it("skips logs of events the contract does not declare, and sorts in chain order", () => {

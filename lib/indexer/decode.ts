@@ -1,7 +1,10 @@
-import { type EventFragment, getAddress, type Interface } from "ethers";
+import { type EventFragment, getAddress, type Interface, type ParamType } from "ethers";
 
-/** Event arguments as plain JSON: numbers in decimal, bytes in hex, arrays of those. */
-export type EventArgs = Record<string, string | string[]>;
+/** A struct argument (a tuple) as plain JSON: its fields by name, each as a word is printed. */
+export type EventTuple = Record<string, string>;
+
+/** Event arguments as plain JSON: numbers in decimal, bytes in hex, arrays and structs of those. */
+export type EventArgs = Record<string, string | string[] | EventTuple>;
 
 export type DecodedLog = {
   blockNumber: number;
@@ -37,13 +40,22 @@ export type LogFields = {
 
 // ethers' Interface.parseLog took ~190 µs per log here and its AbiCoder ~95 µs: a 50,000-event
 // reindex spent 5–10 s decoding alone. Every LotTracker event is made of 32-byte words (addresses,
-// uintN, bytesN, bool, and bytes32[]), which read straight from the hex in ~1 µs. Any other shape,
+// uintN, bytesN, bool, bytes32[], and structs of such words laid out inline, like DeviceReadingsAnchored's
+// ReadingBatch), which read straight from the hex in ~1 µs. Any other shape,
 // and any word that ethers would reject or read differently, goes through parseLog as before, so
 // the output is exactly parseLog's (decode.test.ts compares them on every event of the ABI).
 
 /** Reads one 32-byte word (64 hex digits, no 0x) as parseLog would print it; undefined: ask ethers. */
 type WordReader = (word: string) => string | undefined;
-type ArgReader = { name: string; indexed: boolean; word: WordReader; isArray: boolean };
+type FieldReader = { name: string; word: WordReader };
+type ArgReader = {
+  name: string;
+  indexed: boolean;
+  word: WordReader;
+  isArray: boolean;
+  /** A static struct's fields, one head word each. */
+  fields?: FieldReader[];
+};
 type EventReader = { fragment: EventFragment; topicCount: number; args: ArgReader[] | undefined };
 
 const ZEROS = "0".repeat(64);
@@ -78,9 +90,32 @@ function wordReaderOf(type: string): WordReader | undefined {
   return undefined;
 }
 
+/** A struct of plain words (no arrays, strings or nested structs), or undefined: ask ethers. */
+function fieldReadersOf(input: ParamType): FieldReader[] | undefined {
+  const fields: FieldReader[] = [];
+  for (const component of input.components ?? []) {
+    const word = wordReaderOf(component.type);
+    if (!word) return undefined;
+    fields.push({ name: component.name, word });
+  }
+  return fields;
+}
+
 function eventReaderOf(fragment: EventFragment): EventReader {
   const args: ArgReader[] = [];
   for (const input of fragment.inputs) {
+    if (input.baseType === "tuple") {
+      const fields = input.indexed ? undefined : fieldReadersOf(input);
+      if (!fields) return { fragment, topicCount: 0, args: undefined };
+      args.push({
+        name: input.name,
+        indexed: false,
+        word: () => undefined,
+        isArray: false,
+        fields,
+      });
+      continue;
+    }
     const isArray = input.baseType === "array" && input.arrayLength === -1;
     const word = wordReaderOf(isArray ? (input.arrayChildren?.type ?? "") : input.type);
     // Indexed arrays are stored as their hash, which parseLog returns as an object: left to it.
@@ -119,6 +154,17 @@ function readArgs(reader: EventReader, topics: readonly string[], data: string) 
       args[arg.name] = value;
       continue;
     }
+    if (arg.fields) {
+      const tuple: EventTuple = {};
+      for (const field of arg.fields) {
+        const word = wordAt(head++);
+        const value = word ? field.word(word) : undefined;
+        if (value === undefined) return;
+        tuple[field.name] = value;
+      }
+      args[arg.name] = tuple;
+      continue;
+    }
     const word = wordAt(head++);
     if (!word) return;
     if (!arg.isArray) {
@@ -149,10 +195,18 @@ function parseWithEthers(contract: Interface, log: LogFields) {
   if (!parsed) return undefined;
   const args: EventArgs = {};
   parsed.fragment.inputs.forEach((input, i) => {
-    const value = parsed.args[i];
-    args[input.name] = Array.isArray(value) ? value.map(String) : String(value);
+    args[input.name] = plainArg(input, parsed.args[i]);
   });
   return { name: parsed.name, args };
+}
+
+/** One argument as parseLog reads it, in EventArgs' shape: a struct by its fields' names. */
+export function plainArg(input: ParamType, value: unknown): EventArgs[string] {
+  if (input.baseType === "tuple" && Array.isArray(value)) {
+    const fields = input.components ?? [];
+    return Object.fromEntries(fields.map((field, i) => [field.name, String(value[i])]));
+  }
+  return Array.isArray(value) ? value.map(String) : String(value);
 }
 
 /**

@@ -17,13 +17,15 @@ export type RegisteredLot = {
   payloadHash: string | null;
   serialsRoot: string | null;
   recallReasonHash: string | null;
+  /** Held by its GTIN's storage rule (LotHeld) until its custodian releases it (LotReleased). */
+  isOnHold: boolean;
   createdTxHash: string;
   createdBlock: number;
 };
 
 /** The fields a later event sets on a lot; each is set to a value the event carries. */
 export type LotUpdate = Partial<
-  Pick<RegisteredLot, "status" | "custodian" | "recipient" | "recallReasonHash">
+  Pick<RegisteredLot, "status" | "custodian" | "recipient" | "recallReasonHash" | "isOnHold">
 >;
 
 export type LineageLink = { parentId: string; childId: string; kind: string; txHash: string };
@@ -82,6 +84,10 @@ export function lotChangeOf(chainId: number, event: DecodedLog): LotChange | nul
         status: STATUSES[Number(args.restoredStatus)] ?? "ACTIVE",
         recallReasonHash: null,
       });
+    case "LotHeld":
+      return update({ isOnHold: true });
+    case "LotReleased":
+      return update({ isOnHold: false });
     default:
       // Tracking events, reading anchors and role changes are kept as ledger events; no lot changes.
       return null;
@@ -101,6 +107,7 @@ function registeredLot(chainId: number, event: DecodedLog, custodian: string): R
     payloadHash: args.payloadHash ?? null,
     serialsRoot: args.serialsRoot ?? null,
     recallReasonHash: null,
+    isOnHold: false,
     createdTxHash: event.txHash,
     createdBlock: event.blockNumber,
   };

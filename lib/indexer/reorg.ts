@@ -1,6 +1,7 @@
 import type { JsonRpcProvider } from "ethers";
 import type { Db } from "@/lib/db/client";
 import { rebuildLots } from "./rebuild";
+import { rollBackColdChain } from "./roll-back-cold-chain";
 import { rollBackLogistics } from "./roll-back-logistics";
 
 export type CheckpointState = "intact" | "orphaned" | "behind";
@@ -56,8 +57,9 @@ export async function checkCheckpoint(
 /**
  * Rolls the read model back to the newest block both the database and the chain still agree on:
  * deletes the events of the abandoned branch, undoes the shipments and logistic units it opened,
- * answered or unpacked, rebuilds the lots it touched from the events that remain, and moves the
- * checkpoint there; the next batches replay the new branch. Returns that block.
+ * answered or unpacked and the devices, rules and holds it changed, rebuilds the lots it touched
+ * from the events that remain, and moves the checkpoint there; the next batches replay the new
+ * branch. Returns that block.
  */
 export async function rollBackToCommonAncestor(
   db: Db,
@@ -86,6 +88,7 @@ export async function rollBackToCommonAncestor(
         distinct: ["lotId"],
       });
       await rollBackLogistics(tx, chainId, ancestor);
+      await rollBackColdChain(tx, chainId, ancestor);
       await tx.ledgerEvent.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
       await tx.quarantinedEvent.deleteMany({ where: { chainId, blockNumber: { gt: ancestor } } });
       await rebuildLots(tx, chainId, abandoned.map((event) => event.lotId).filter(Boolean));

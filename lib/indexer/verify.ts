@@ -148,6 +148,14 @@ function sameArgs(chain: EventArgs, stored: unknown): boolean {
   const keys = Object.keys(chain);
   return (
     keys.length === Object.keys(row).length &&
-    keys.every((key) => JSON.stringify(chain[key]) === JSON.stringify(row[key]))
+    keys.every((key) => canonical(chain[key]) === canonical(row[key]))
   );
+}
+
+/** A value as text, a struct's fields in name order: jsonb keeps its keys in an order of its own. */
+function canonical(value: unknown): string {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return JSON.stringify(value);
+  }
+  return JSON.stringify(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
 }

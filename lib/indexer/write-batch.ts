@@ -5,6 +5,7 @@ import type { DecodedLog, RejectedLog } from "./decode";
 import { expandBatchLogs, isWholeAnswer } from "./expand-batch";
 import { quarantineEvents } from "./quarantine";
 import { screenEvents } from "./screen";
+import { writeColdChain } from "./write-cold-chain";
 import { writeLogistics } from "./write-logistics";
 import { insertLedgerEvents } from "./write-rows";
 
@@ -49,8 +50,8 @@ export async function writeBatch(tx: Tx, batch: Batch): Promise<number> {
 }
 
 /**
- * Writes events: batch logs expanded into per-lot rows, the lots they change, and the shipments and
- * logistic units they open or close. Returns the events it cannot expand, for quarantine.
+ * Writes events: batch logs expanded into per-lot rows, the lots they change, the shipments and
+ * logistic units they open or close, and the devices, storage rules and holds of the cold chain. Returns the events it cannot expand, for quarantine.
  */
 async function writeEvents(
   tx: Tx,
@@ -64,6 +65,7 @@ async function writeEvents(
   await insertLedgerEvents(tx, chainId, expanded);
   await applyLedgerEvents(tx, chainId, expanded);
   await writeLogistics(tx, chainId, applied);
+  await writeColdChain(tx, chainId, applied);
   return rejected;
 }
 

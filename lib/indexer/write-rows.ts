@@ -23,6 +23,7 @@ export type LotRow = {
   payloadHash: string | null;
   serialsRoot: string | null;
   recallReasonHash: string | null;
+  isOnHold: boolean;
   createdTxHash: string;
   createdBlock: number;
 };
@@ -67,7 +68,7 @@ export async function upsertLots(tx: Tx, lots: readonly LotRow[]): Promise<void>
     await tx.$executeRaw`
       INSERT INTO "Lot" ("id", "chainId", "gtin", "lotCode", "quantity", "unit", "status",
         "custodian", "recipient", "producer", "payloadHash", "serialsRoot", "recallReasonHash",
-        "createdTxHash", "createdBlock", "updatedAt")
+        "isOnHold", "createdTxHash", "createdBlock", "updatedAt")
       SELECT l.*, now() AT TIME ZONE 'UTC'
       FROM unnest(
         ${column((l) => l.id)}::text[], ${column((l) => l.chainId)}::int[],
@@ -76,7 +77,8 @@ export async function upsertLots(tx: Tx, lots: readonly LotRow[]): Promise<void>
         ${column((l) => l.status)}::"LotStatus"[], ${column((l) => l.custodian)}::text[],
         ${column((l) => l.recipient)}::text[], ${column((l) => l.producer)}::text[],
         ${column((l) => l.payloadHash)}::text[], ${column((l) => l.serialsRoot)}::text[],
-        ${column((l) => l.recallReasonHash)}::text[], ${column((l) => l.createdTxHash)}::text[],
+        ${column((l) => l.recallReasonHash)}::text[], ${column((l) => l.isOnHold)}::boolean[],
+        ${column((l) => l.createdTxHash)}::text[],
         ${column((l) => l.createdBlock)}::int[]
       ) AS l
       ON CONFLICT ("id") DO UPDATE SET
@@ -85,7 +87,7 @@ export async function upsertLots(tx: Tx, lots: readonly LotRow[]): Promise<void>
         "custodian" = EXCLUDED."custodian", "recipient" = EXCLUDED."recipient",
         "producer" = EXCLUDED."producer", "payloadHash" = EXCLUDED."payloadHash",
         "serialsRoot" = EXCLUDED."serialsRoot", "recallReasonHash" = EXCLUDED."recallReasonHash",
-        "createdTxHash" = EXCLUDED."createdTxHash", "createdBlock" = EXCLUDED."createdBlock",
+        "isOnHold" = EXCLUDED."isOnHold", "createdTxHash" = EXCLUDED."createdTxHash", "createdBlock" = EXCLUDED."createdBlock",
         "updatedAt" = EXCLUDED."updatedAt"`;
   }
 }

@@ -42,6 +42,16 @@ export function describeLedgerEvent(
       return `${cte === "cooling" ? "Cooled" : "Event recorded"} by ${actor}`;
     case "LotReadingsAnchored":
       return `${args.readingCount} sensor readings anchored by ${actor}`;
+    case "DeviceReadingsAnchored": {
+      // Its batch is a struct (lib/indexer/decode.ts): the count is one of its fields.
+      const batch = args.batch as unknown as Record<string, string> | undefined;
+      const device = args.device ?? "";
+      return `${batch?.readingCount ?? "Some"} readings signed by data logger ${device.slice(0, 6)}…${device.slice(-4)}, anchored by ${actor}`;
+    }
+    case "LotHeld":
+      return `Put on hold by its storage rule: ${args.excursionMinutes} min outside its range`;
+    case "LotReleased":
+      return `Released from hold by ${actor}`;
     case "LogisticUnitPacked":
       return `Packed on a pallet by ${actor}`;
     case "LogisticUnitUnpacked":

@@ -142,7 +142,10 @@ async function readLotDetail(db: Db, lotId: string): Promise<LotDetail | null> {
     children: lot.children.map((link) => link.child),
     trail: [
       ...events.map((event): TrailEntry => {
-        const isVerified = payloads.isVerified(event, glns.get(event.actor) ?? null);
+        // LotHeld has no payload to check: the contract decided it, from the device batch it
+        // anchored in the same transaction.
+        const isVerified =
+          event.name === "LotHeld" || payloads.isVerified(event, glns.get(event.actor) ?? null);
         const payload = (event.payloadHash && payloads.bodies.get(event.payloadHash)) || null;
         const cte =
           isVerified && isEpcisEvent(payload) && payload.cte !== "recall" ? payload.cte : null;

@@ -1,6 +1,7 @@
 import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { assertLotNotOnHold } from "@/lib/holds/hold-guard";
 import { findRecalledAncestor } from "@/lib/trace";
 
 /** Organisation kinds that assign traceability lot codes (FSMA 204: initial packing, transformation). */
@@ -86,9 +87,9 @@ export type HeldLot = {
 };
 
 /**
- * The lot, if the member's organisation holds it, it is active and no other write for it is waiting:
- * the conditions LotTracker checks, checked first so the user reads a sentence, not a revert.
- * `action` completes "…so it cannot be shipped": e.g. "be shipped", "be split".
+ * The lot, if the member's organisation holds it, it is active, not on hold and no other write for
+ * it is waiting: the conditions LotTracker checks, checked first so the user reads a sentence, not a
+ * revert. `action` completes "…so it cannot be shipped": e.g. "be shipped", "be split".
  */
 export async function requireHeldLot(
   tx: Tx,
@@ -97,6 +98,8 @@ export async function requireHeldLot(
   action: string,
   /** Writes in flight that do not stop this one (assertNoWriteInFlight). */
   except: readonly string[] = [],
+  /** A tracking event (cooling) is recorded on a held lot too: LotTracker allows recordEvent. */
+  { mayBeOnHold = false }: { mayBeOnHold?: boolean } = {},
 ): Promise<HeldLot> {
   const lot = await tx.lot.findUnique({
     where: { id: lotId },
@@ -121,6 +124,7 @@ export async function requireHeldLot(
     );
   }
   await assertNotMadeFromRecalled(tx, lot, action);
+  if (!mayBeOnHold) await assertLotNotOnHold(tx, lot.id, action);
   await assertNoWriteInFlight(tx, lot.id, lot.lotCode, except);
   return { ...lot, quantity: lot.quantity?.toString() ?? null };
 }

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { publishStorageRule } from "@/lib/holds/publish-storage-rule";
 import { parseInput } from "@/lib/input";
 import { assertCanEditProducts, companyPrefixesOf, foreignGtinSentence } from "./access";
 import { type ProductData, type ProductInput, productInput } from "./input";
@@ -64,7 +65,10 @@ export function alreadyDescribed(gtin: string, owner: string, member: Member): A
   );
 }
 
-/** Creates or replaces the product's master data (every field, so a cleared field is cleared). */
+/**
+ * Creates or replaces the product's master data (every field, so a cleared field is cleared), and
+ * puts a new storage range on the ledger as its GTIN's storage rule.
+ */
 export async function writeProduct(
   tx: Tx,
   organizationId: string,
@@ -76,4 +80,5 @@ export async function writeProduct(
     create: { gtin, organizationId, ...data },
     update: data,
   });
+  await publishStorageRule(tx, { organizationId, product });
 }

@@ -10,6 +10,7 @@ import { heldQuantityList } from "@/lib/events/new-lots";
 import { receiptParties } from "@/lib/events/receiving";
 import { REJECTION_REASON } from "@/lib/events/receiving-terms";
 import { parseSscc } from "@/lib/gs1/keys";
+import { assertLotNotOnHold } from "@/lib/holds/hold-guard";
 import { parsedBy, parseInput } from "@/lib/input";
 import { assertCanRecord, assertHoldsCustody } from "@/lib/lots/guards";
 import { planReceipt } from "./receipt-plan";
@@ -65,6 +66,9 @@ export async function receiveShipment({
   return db.$transaction(async (tx) => {
     const plan = await planReceipt(tx, member, reference, answer.ssccs);
     const isAccepted = answer.decision === "accept";
+    if (isAccepted) {
+      for (const lot of plan.lots) await assertLotNotOnHold(tx, lot.id, "be received");
+    }
     const { shipment } = plan;
     const base = eventBase({
       member,

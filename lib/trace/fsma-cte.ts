@@ -1,7 +1,7 @@
 import { decodeBytes32String } from "ethers";
+import { FSMA_CTE_NAMES } from "@/lib/epcis/cte-names";
 import type { EpcisEvent } from "@/lib/epcis/event";
 import { isTransportLeg } from "@/lib/epcis/shipment";
-import { FSMA_CTE_NAMES } from "@/lib/events/cte-rules";
 import type { LedgerEventRow } from "./fsma-facts";
 
 // Which critical tracking event a ledger event records, as a person reads it: from its EPCIS payload,

@@ -27,7 +27,11 @@ export async function seedDemoLots({
   log: (line: string) => void;
   recordTimeoutMs?: number;
 }): Promise<DemoLotsOutcome> {
-  const [lots, writes] = await Promise.all([db.lot.count(), db.ledgerTransaction.count()]);
+  // The demo products' storage rules (seed.ts) are written before the story: they are no lots.
+  const [lots, writes] = await Promise.all([
+    db.lot.count(),
+    db.ledgerTransaction.count({ where: { method: { not: "setStorageRule" } } }),
+  ]);
   if (lots > 0 || writes > 0) return { status: "skipped" };
   const started = performance.now();
   const context = {

@@ -2,6 +2,7 @@ import { parseEther, type Signer } from "ethers";
 import type { LotTracker } from "@/lib/chain/generated";
 import { grantLotTrackerRole, receiptOf } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
+import { publishStorageRule } from "@/lib/holds/publish-storage-rule";
 import {
   createMemberAccount,
   createOrganization,
@@ -72,6 +73,15 @@ export async function seedDemoData({
       create: { ...product, organizationId: farmId },
       update: {},
     });
+    // The farm holds the prefix only once the admin granted it: the rule waits for that too.
+    if (lotTracker) {
+      await db.$transaction((tx) =>
+        publishStorageRule(tx, {
+          organizationId: farmId,
+          product,
+        }),
+      );
+    }
   }
   for (const person of DEMO_USERS) {
     if (await db.user.findUnique({ where: { email: person.email }, select: { id: true } }))

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ColdChainAlerts } from "@/components/cold-chain/cold-chain-alerts";
 import { CarrierHomeView } from "@/components/home/carrier-home";
 import { HomeHeading } from "@/components/home/home-heading";
 import { ProducerHomeView } from "@/components/home/producer-home";
@@ -7,6 +8,7 @@ import { RetailerHomeView } from "@/components/home/retailer-home";
 import { type Member, requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
+import { findOpenColdChainAlerts } from "@/lib/holds";
 import {
   findOpenRecalls,
   findPlaces,
@@ -20,6 +22,8 @@ import {
   searchOutbreak,
 } from "@/lib/home";
 
+import { acknowledgeColdChainAlertAction } from "../lots/alert-actions";
+
 export const metadata: Metadata = { title: "Home" };
 
 type Params = { q?: string; product?: string; place?: string; from?: string; to?: string };
@@ -30,12 +34,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const db = getDb();
   const { kind, chainAddress } = member.organization;
   if (kind === "REGULATOR") return <RegulatorHome member={member} params={await searchParams} />;
+  const alerts = <HomeColdChainAlerts member={member} />;
   if (kind === "CARRIER") {
     const home = await getCarrierHome({ db, address: chainAddress });
     const timeZone = homeTimeZone(member);
     return (
       <>
         <HomeHeading organization={member.organization} timeZone={timeZone} />
+        {alerts}
         <CarrierHomeView member={member} home={home} timeZone={timeZone} />
       </>
     );
@@ -46,6 +52,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     return (
       <>
         <HomeHeading organization={member.organization} timeZone={timeZone} />
+        {alerts}
         <RetailerHomeView member={member} home={home} timeZone={timeZone} />
       </>
     );
@@ -54,8 +61,25 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   return (
     <>
       <HomeHeading organization={member.organization} timeZone={home.timeZone} />
+      {alerts}
       <ProducerHomeView member={member} home={home} />
     </>
+  );
+}
+
+/** The excursions the organisation must act on, first thing after signing in (lib/holds). */
+async function HomeColdChainAlerts({ member }: { member: Member }) {
+  const alerts = await findOpenColdChainAlerts({ db: getDb(), member });
+  return (
+    <ColdChainAlerts
+      alerts={alerts}
+      timeZone={member.organization.timeZone ?? null}
+      acknowledge={
+        member.role === "READ_ONLY"
+          ? undefined
+          : (alertId) => acknowledgeColdChainAlertAction.bind(null, alertId)
+      }
+    />
   );
 }
 

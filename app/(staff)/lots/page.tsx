@@ -8,15 +8,16 @@ import { LotListFilters } from "@/components/lots/lot-list-filters";
 import { LotTable } from "@/components/lots/lot-table";
 import { PendingWrites } from "@/components/lots/pending-writes";
 import { requireMember } from "@/lib/auth/session";
-import { findColdChainAlerts } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { findOpenColdChainAlerts } from "@/lib/holds";
 import { findFollowedWrites } from "@/lib/ledger-writes/find-ledger-writes";
 import { writeIdsOf } from "@/lib/ledger-writes/follow";
 import { findPendingLotWrites } from "@/lib/lots/get-pending-writes";
 import { canCreateLots } from "@/lib/lots/guards";
 import { findLotListChoices, listLots } from "@/lib/lots/list-lots";
 import { lotListQuery } from "@/lib/lots/lot-list-query";
+import { acknowledgeColdChainAlertAction } from "./alert-actions";
 
 export const metadata: Metadata = { title: "Lots" };
 
@@ -54,7 +55,7 @@ export default async function LotsPage({
       : listLots({ db, scope: { recipient: me }, query: lotListQuery.parse({}), pageSize: 3 }),
     findLotListChoices({ db, custodian: me, organizationId }),
     findPendingLotWrites({ db, organizationId }),
-    findColdChainAlerts({ db, member }),
+    findOpenColdChainAlerts({ db, member }),
   ]);
   const lots = page.lots;
   const isFiltered = Boolean(
@@ -73,7 +74,15 @@ export default async function LotsPage({
           </Link>
         ) : null}
       </div>
-      <ColdChainAlerts alerts={alerts} />
+      <ColdChainAlerts
+        alerts={alerts}
+        timeZone={member.organization.timeZone ?? null}
+        acknowledge={
+          member.role === "READ_ONLY"
+            ? undefined
+            : (alertId) => acknowledgeColdChainAlertAction.bind(null, alertId)
+        }
+      />
       <LotEventLinks member={member} ctes={FROM_THE_LOTS_PAGE} label="Record" />
       {followed.length > 0 ? <LedgerWriteStatus writes={followed} /> : null}
       <PendingWrites writes={writes.filter((write) => !followed.some((f) => f.id === write.id))} />

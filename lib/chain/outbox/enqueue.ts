@@ -33,7 +33,9 @@ export type LedgerMethod =
   | "rejectBatch"
   | "registerDevice"
   | "revokeDevice"
-  | "anchorDeviceReadings";
+  | "anchorDeviceReadings"
+  | "releaseHold"
+  | "setStorageRule";
 
 /** An argument as the outbox stores it (JSON): numbers as decimal strings, bytes and addresses as hex. */
 type StoredArg<T> = T extends ILotTracker.NewLotStruct

@@ -32,7 +32,7 @@ const coolingInput = z.object({
  */
 export async function planCooling(tx: Tx, member: Member, values: unknown): Promise<EventWrite> {
   const { lotId } = parseInput(cooledLotInput, values, EVENT_FIELDS_AS_JSON);
-  const lot = await requireHeldLot(tx, member, lotId, "be cooled");
+  const lot = await requireHeldLot(tx, member, lotId, "be cooled", [], { mayBeOnHold: true });
   const input = parseInput(coolingInput, values, EVENT_FIELDS_AS_JSON);
   const location = await requireOwnLocation(tx, member, input.locationGln);
   const { coolingDate, quantity, unit } = input;

@@ -44,8 +44,21 @@ export type RecallLiftedMessage = {
   text: string;
 };
 
-/** Every notice the notifier delivers: a recall started, or lifted. */
-export type NoticeMessage = RecallNoticeMessage | RecallLiftedMessage;
+/**
+ * A notice another domain words itself (a cold-chain excursion, lib/holds): sent as it is, with no
+ * ledger write to wait for.
+ */
+export type PlainNoticeMessage = {
+  type: "coldchain.excursion";
+  url: string;
+  subject: string;
+  recipient: { name: string; gln: string };
+  /** The whole notice as people read it: the email's text, the webhook's `text`. */
+  text: string;
+};
+
+/** Every notice the notifier delivers: a recall started or lifted, or another domain's notice. */
+export type NoticeMessage = RecallNoticeMessage | RecallLiftedMessage | PlainNoticeMessage;
 
 /**
  * Queues one notice per organisation the recall concerns (parties.ts), in the caller's transaction:

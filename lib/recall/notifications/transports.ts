@@ -4,6 +4,7 @@ import { type MailConfig, MailError, sendMail } from "@/lib/mail/send-mail";
 import { decryptSigningKey } from "@/lib/organizations";
 import { liftEmail } from "./lift-email";
 import { noticeEmail } from "./notice-email";
+import { plainEmail } from "./plain-email";
 import type { NoticeMessage } from "./queue";
 import { postWebhook } from "./webhook";
 
@@ -61,6 +62,12 @@ export async function transportFor(
   return {
     name: "log",
     async send({ message }) {
+      if (message.type === "coldchain.excursion") {
+        log(
+          `notifier: notice for ${message.recipient.name} (GLN ${message.recipient.gln}): ${message.subject}; ${message.url}`,
+        );
+        return undefined;
+      }
       const what =
         message.type === "recall.lifted"
           ? `the recall of lot ${message.product.lotCode} of GTIN ${message.product.gtin} was lifted, ${message.liftedBy.name} says ${JSON.stringify(message.reason)}`
@@ -71,6 +78,12 @@ export async function transportFor(
       return undefined;
     },
   };
+}
+
+function emailOf(id: string, message: NoticeMessage) {
+  if (message.type === "recall.lifted") return liftEmail(id, message);
+  if (message.type === "coldchain.excursion") return plainEmail(id, message);
+  return noticeEmail(id, message);
 }
 
 /**
@@ -94,7 +107,7 @@ async function emailNotice(
   }
   try {
     const { refused } = await sendMail(mail, {
-      ...(message.type === "recall.lifted" ? liftEmail(id, message) : noticeEmail(id, message)),
+      ...emailOf(id, message),
       to: people.map((person) => person.email),
     });
     return refused.length > 0 ? `Not accepted for ${refused.join("; ")}` : undefined;

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import type { FormState } from "@/components/forms/form-state";
 import { refusal } from "@/components/forms/refusal";
 import { authenticate } from "@/lib/auth/session";
@@ -8,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { cancelShipment } from "@/lib/events/cancel-shipment";
 import { receiveLot } from "@/lib/events/receiving";
 import { handOffLot } from "@/lib/events/shipping";
+import { releaseLotHold } from "@/lib/holds";
 import { followWrites } from "@/lib/ledger-writes/follow";
 
 /**
@@ -56,6 +58,20 @@ export async function cancelShipmentAction(
   const values = { reason: String(formData.get("reason") ?? "") };
   return settle("cancelShipmentAction", lotId, formData, async () =>
     cancelShipment({ db: getDb(), member: await authenticate(), lotId, input: values }),
+  );
+}
+
+const releaseForm = z.object({ reason: z.string() });
+
+/** The custodian's quality manager releases a held lot, saying why the goods are fit. */
+export async function releaseLotHoldAction(
+  lotId: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const { reason } = releaseForm.parse({ reason: String(formData.get("reason") ?? "") });
+  return settle("releaseLotHoldAction", lotId, formData, async () =>
+    releaseLotHold({ db: getDb(), member: await authenticate(), lotId, reason }),
   );
 }
 

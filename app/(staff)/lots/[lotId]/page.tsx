@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ColdChainAlerts } from "@/components/cold-chain/cold-chain-alerts";
 import { ColdChainBatches } from "@/components/cold-chain/cold-chain-batches";
+import { LotHoldBanner } from "@/components/cold-chain/lot-hold-banner";
+import { ReleaseHoldForm } from "@/components/cold-chain/release-hold-form";
 import { LabelSheetLink } from "@/components/labels/label-sheet-link";
 import { LedgerWriteStatus } from "@/components/ledger/ledger-write-status";
 import { LotNotOnLedgerYet } from "@/components/ledger/lot-not-on-ledger-yet";
@@ -23,6 +26,7 @@ import {
 } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { findOpenColdChainAlerts, getLotHold } from "@/lib/holds";
 import { findFollowedWrites } from "@/lib/ledger-writes/find-ledger-writes";
 import { writeIdsOf } from "@/lib/ledger-writes/follow";
 import { isSettled } from "@/lib/ledger-writes/write-status";
@@ -33,7 +37,13 @@ import { originSentence, registrarOf } from "@/lib/lots/lot-origin";
 import { findShippingParties } from "@/lib/organizations";
 import { findProduct, productLabel } from "@/lib/products";
 import { findRecallOf, findRecallsMadeFrom } from "@/lib/recall";
-import { cancelShipmentAction, receiveLotAction, shipLotAction } from "./actions";
+import { acknowledgeColdChainAlertAction } from "../alert-actions";
+import {
+  cancelShipmentAction,
+  receiveLotAction,
+  releaseLotHoldAction,
+  shipLotAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Lot" };
 
@@ -60,14 +70,18 @@ export default async function LotPage({
   // A lot the organisation just asked for is shown as on its way until the indexer has it.
   if (!lot)
     return writes.length > 0 ? <LotNotOnLedgerYet lotId={lotId} writes={writes} /> : notFound();
-  const [recall, coldChain, coverage, shipment, recallsMadeFrom, product] = await Promise.all([
-    findRecallOf({ db, lotId }),
-    getColdChain({ db, lotId }),
-    coldChainSummary({ db, lotId }),
-    getLotShipment({ db, member, lotId }),
-    findRecallsMadeFrom({ db, member, lotId }),
-    findProduct(db, lot.gtin),
-  ]);
+  const [recall, coldChain, coverage, shipment, recallsMadeFrom, product, hold, alerts] =
+    await Promise.all([
+      findRecallOf({ db, lotId }),
+      getColdChain({ db, lotId }),
+      coldChainSummary({ db, lotId }),
+      getLotShipment({ db, member, lotId }),
+      findRecallsMadeFrom({ db, member, lotId }),
+      findProduct(db, lot.gtin),
+      getLotHold({ db, lotId }),
+      findOpenColdChainAlerts({ db, member, lotId }),
+    ]);
+  const isOnHold = Boolean(hold?.current);
   const packages = lot.packageCount;
   const me = member.organization.chainAddress;
   const canRecord = member.role !== "READ_ONLY";
@@ -75,7 +89,10 @@ export default async function LotPage({
   const canStep = canRecord && !recall && writes.every(isSettled);
   const isIncoming =
     lot.status === "IN_TRANSIT" && lot.recipient?.address === me && writes.every(isSettled);
-  const canShip = lot.status === "ACTIVE" && lot.custodian.address === me && canStep;
+  // A held lot is not offered for shipping: the hold banner says who must release it first.
+  const canShip = lot.status === "ACTIVE" && lot.custodian.address === me && canStep && !isOnHold;
+  const canRelease =
+    isOnHold && member.role === "ADMIN" && lot.custodian.address === me && writes.every(isSettled);
   const canCancelShipment = lot.status === "IN_TRANSIT" && lot.custodian.address === me && canStep;
   // The carrier of the lot's shipment delivers it to the shipper's destination.
   const isCarrierLeg =
@@ -114,6 +131,33 @@ export default async function LotPage({
           </p>
         ) : null}
       </div>
+      {hold ? (
+        <LotHoldBanner
+          lotCode={lot.lotCode}
+          hold={hold}
+          timeZone={member.organization.timeZone ?? null}
+          releaseForm={
+            canRelease ? (
+              <ReleaseHoldForm
+                action={releaseLotHoldAction.bind(null, lot.id)}
+                lotCode={lot.lotCode}
+              />
+            ) : lot.custodian.address === me ? (
+              <p className="font-semibold">
+                Only an admin of {member.organization.name} (the quality manager) can release it.
+              </p>
+            ) : null
+          }
+        />
+      ) : null}
+      <ColdChainAlerts
+        alerts={alerts}
+        timeZone={member.organization.timeZone ?? null}
+        showLot={false}
+        acknowledge={
+          canRecord ? (alertId) => acknowledgeColdChainAlertAction.bind(null, alertId) : undefined
+        }
+      />
       <LotLineage sources={lot.parents} outputs={lot.children} />
       {recall ? <LotRecallAlert lotCode={lot.lotCode} recall={recall} /> : null}
       <RecallSourceOfRecall lotCode={lot.lotCode} recalls={recallsMadeFrom} />

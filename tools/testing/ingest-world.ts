@@ -1,8 +1,8 @@
 import { expect } from "vitest";
 import type { Member } from "@/lib/auth/session";
+import { attachDevice, ingestDeviceBatch, registerDevice, revokeDevice } from "@/lib/devices";
 import { createTestLogger, type TestLogger } from "@/tools/testing/device-logger";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
-import { attachDevice, ingestDeviceBatch, registerDevice, revokeDevice } from "..";
 
 // A world for ingestion refusals: the farm holds lot ING-1, its "Cold logger" is attached to it for
 // the last two hours, ING-2 has no logger attached; the retailer has its own logger, the farm a
