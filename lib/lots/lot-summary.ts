@@ -12,6 +12,8 @@ export type LotSummary = {
   quantity: string | null;
   unit: string | null;
   status: string;
+  /** The storage rule holds it until its custodian releases it (LotHeld). */
+  isOnHold: boolean;
   createdTxHash: string;
   createdBlock: number;
   /** Whether the stored payload of its creation is verified on the ledger (see getLotDetail). */
@@ -41,6 +43,7 @@ export async function summariseLots(db: Db, ids: string[]): Promise<LotSummary[]
         quantity: true,
         unit: true,
         status: true,
+        isOnHold: true,
         createdTxHash: true,
         createdBlock: true,
         payloadHash: true,

@@ -9,6 +9,7 @@ import { FsmaDownloads } from "@/components/lots/fsma-downloads";
 import { LotEventLinks, ON_A_HELD_LOT } from "@/components/lots/lot-event-links";
 import { LotLineage } from "@/components/lots/lot-lineage";
 import { LotRecallAlert } from "@/components/lots/lot-recall-alert";
+import { LotStatusBadge } from "@/components/lots/lot-status-badge";
 import { LotTrail } from "@/components/lots/lot-trail";
 import { ReceiveLotForm } from "@/components/lots/receive-lot-form";
 import { ShipLotForm } from "@/components/lots/ship-lot-form";
@@ -98,6 +99,7 @@ export default async function LotPage({
           ) : null}{" "}
           Lot {lot.lotCode}
         </h1>
+        {lot.isOnHold ? <LotStatusBadge status={lot.status} isOnHold /> : null}
         <p className="font-mono text-sm text-stone-600">GTIN {lot.gtin}</p>
         <p className="text-sm text-stone-700" data-testid="origin">
           {originSentence(lot)}
