@@ -18,7 +18,7 @@ export type DeviceRow = {
   lastBatchAt: Date | null;
 };
 
-/** The organisation's data loggers, newest first. */
+/** The organisation's data loggers, newest first, revoked ones last. */
 export async function findDeviceRows({
   db,
   member,
@@ -32,6 +32,7 @@ export async function findDeviceRows({
     where: { organizationId: member.organization.id },
     orderBy: { createdAt: "desc" },
   });
+  devices.sort((a, b) => Number(a.status === "REVOKED") - Number(b.status === "REVOKED"));
   const ids = devices.map((d) => d.id);
   const [attachments, batches] = await Promise.all([
     db.deviceAttachment.findMany({

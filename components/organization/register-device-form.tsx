@@ -44,7 +44,6 @@ export function RegisterDeviceForms({ action }: { action: Action }) {
               pattern="^\s*0x[0-9a-fA-F]{40}\s*$"
               invalidMessage="The logger's address is 0x and 40 hexadecimal digits: copy it again from the logger or its app."
               hint="0x and 40 characters, from the logger's screen or its app."
-              className="font-mono"
             />
             <SubmitButton pendingLabel="Registering…">Register the logger</SubmitButton>
           </>

@@ -111,7 +111,7 @@ describe("a lot's cold chain from its data loggers, on the consumer page", () =>
     const html = renderFragment(createElement(LotPage, { provenance }));
     const text = html.replace(/<[^>]+>/g, "");
     expect(text).toContain(
-      "Held on 3 Dec 2026, 05:06 UTC after 47 min above 5 °C (up to 9.2 °C), measured by Truck 7 logger; released by Test farm on 3 Dec 2026, 10:00 UTC: Probe core at 4 °C; sold within its day.",
+      "Held on 3 Dec 2026, 05:06 UTC after 47 min above 5\u00a0°C (up to 9.2\u00a0°C), measured by Truck 7 logger; released by Test farm on 3 Dec 2026, 10:00 UTC: Probe core at 4 °C; sold within its day.",
     );
   });
 });

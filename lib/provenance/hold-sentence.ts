@@ -1,5 +1,8 @@
 import { celsiusText, durationText } from "@/lib/cold-chain/judgement";
 
+/** A temperature that never breaks from its unit at the end of a line. */
+const degrees = (celsius: number) => `${celsiusText(celsius)}\u00a0°C`;
+
 type Hold = {
   excursionMinutes: number;
   minCelsius: number;
@@ -17,9 +20,9 @@ export function excursionText(hold: Hold): string {
   if (!range) return `${time} outside its storage range`;
   const isAbove = hold.maxCelsius > range.maxCelsius;
   const isBelow = hold.minCelsius < range.minCelsius;
-  const above = `up to ${celsiusText(hold.maxCelsius)} °C`;
-  const below = `down to ${celsiusText(hold.minCelsius)} °C`;
-  if (isAbove && !isBelow) return `${time} above ${celsiusText(range.maxCelsius)} °C (${above})`;
-  if (isBelow && !isAbove) return `${time} below ${celsiusText(range.minCelsius)} °C (${below})`;
-  return `${time} outside ${celsiusText(range.minCelsius)}–${celsiusText(range.maxCelsius)} °C (${below}, ${above})`;
+  const above = `up to ${degrees(hold.maxCelsius)}`;
+  const below = `down to ${degrees(hold.minCelsius)}`;
+  if (isAbove && !isBelow) return `${time} above ${degrees(range.maxCelsius)} (${above})`;
+  if (isBelow && !isAbove) return `${time} below ${degrees(range.minCelsius)} (${below})`;
+  return `${time} outside ${celsiusText(range.minCelsius)}–${degrees(range.maxCelsius)} (${below}, ${above})`;
 }

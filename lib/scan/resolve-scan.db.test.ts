@@ -215,7 +215,7 @@ describe("resolveScan: a lot the storage rule holds", () => {
       gtin: GTIN,
       product: "Green Valley Romaine lettuce",
       lotCode: "WARM",
-      why: "It spent 47 min above 5 °C (up to 9.2 °C), measured by Truck 7 logger.",
+      why: "It spent 47 min above 5\u00a0°C (up to 9.2\u00a0°C), measured by Truck 7 logger.",
       releasedBy:
         "Only an admin of farm (the quality manager) can release it, after checking the goods.",
       canRelease: false,
