@@ -33,6 +33,8 @@ import { getLotShipment } from "@/lib/lots/latest-shipment";
 import { originSentence, registrarOf } from "@/lib/lots/lot-origin";
 import { findShippingParties } from "@/lib/organizations";
 import { findProduct, productLabel } from "@/lib/products";
+// At the merge: getDeviceBatches from "@/lib/devices" (lib/provenance/device-batches.ts stands in).
+import { findDeviceBatches } from "@/lib/provenance/device-batches";
 import { findRecallOf, findRecallsMadeFrom } from "@/lib/recall";
 import { cancelShipmentAction, receiveLotAction, shipLotAction } from "./actions";
 
@@ -61,14 +63,16 @@ export default async function LotPage({
   // A lot the organisation just asked for is shown as on its way until the indexer has it.
   if (!lot)
     return writes.length > 0 ? <LotNotOnLedgerYet lotId={lotId} writes={writes} /> : notFound();
-  const [recall, coldChain, coverage, shipment, recallsMadeFrom, product] = await Promise.all([
-    findRecallOf({ db, lotId }),
-    getColdChain({ db, lotId }),
-    coldChainSummary({ db, lotId }),
-    getLotShipment({ db, member, lotId }),
-    findRecallsMadeFrom({ db, member, lotId }),
-    findProduct(db, lot.gtin),
-  ]);
+  const [recall, coldChain, coverage, shipment, recallsMadeFrom, product, deviceBatches] =
+    await Promise.all([
+      findRecallOf({ db, lotId }),
+      getColdChain({ db, lotId }),
+      coldChainSummary({ db, lotId }),
+      getLotShipment({ db, member, lotId }),
+      findRecallsMadeFrom({ db, member, lotId }),
+      findProduct(db, lot.gtin),
+      findDeviceBatches({ db, lotId }),
+    ]);
   const packages = lot.packageCount;
   const me = member.organization.chainAddress;
   const canRecord = member.role !== "READ_ONLY";
@@ -172,6 +176,7 @@ export default async function LotPage({
       {canPrintLabels ? <LabelSheetLink lotId={lot.id} /> : null}
       <ColdChainBatches
         batches={coldChain}
+        deviceBatches={deviceBatches}
         summary={coverage}
         timeZone={member.organization.timeZone}
         recordHref={readingsRefusal(member, lot) === null ? `/lots/${lot.id}/readings` : null}
