@@ -67,7 +67,14 @@ export function RegisterDeviceForms({ action }: { action: Action }) {
               />
             ) : null}
             <input type="hidden" name="keySource" value="generate" />
-            <TextField label="Name" name="name" autoComplete="off" required hint={NAME_HINT} />
+            {/* Its own field name: two fields named alike on one page would share an id. */}
+            <TextField
+              label="Name"
+              name="newLoggerName"
+              autoComplete="off"
+              required
+              hint={NAME_HINT}
+            />
             <SubmitButton pendingLabel="Making the key…">Generate a key and register</SubmitButton>
           </>
         )}

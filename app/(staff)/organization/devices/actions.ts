@@ -38,7 +38,7 @@ const registration = z.discriminatedUnion(
     }),
     z.object({
       keySource: z.literal("generate"),
-      name: z
+      newLoggerName: z
         .string()
         .trim()
         .min(1, "Give the logger a name people recognise, such as “Truck 7 logger”.")
@@ -62,9 +62,10 @@ export async function registerDeviceAction(
     const input = parseInput(registration, Object.fromEntries(formData));
     const wallet = input.keySource === "generate" ? Wallet.createRandom() : null;
     const address = wallet?.address ?? (input.keySource === "address" ? input.address : "");
-    await registerDevice({ db: getDb(), member, name: input.name, address });
+    const name = input.keySource === "generate" ? input.newLoggerName : input.name;
+    await registerDevice({ db: getDb(), member, name, address });
     revalidatePath(DEVICES_PATH);
-    return { registered: { name: input.name, address, privateKey: wallet?.privateKey ?? null } };
+    return { registered: { name, address, privateKey: wallet?.privateKey ?? null } };
   } catch (error) {
     return refusal(error, "registerDeviceAction", formData);
   }
