@@ -67,9 +67,10 @@ export function ColdChainChart({
         />
       ) : null}
       {band ? (
+        // Inside the band, at its foot: above it, the label sat on the warm readings it is about.
         <text
           x={WIDTH - RIGHT - 2}
-          y={y(band.maxCelsius) - 3}
+          y={y(band.minCelsius) - 3}
           textAnchor="end"
           fontSize="10"
           fill="#166534"

@@ -80,7 +80,9 @@ export default async function LotPage({
   const canStep = canRecord && !recall && writes.every(isSettled);
   const isIncoming =
     lot.status === "IN_TRANSIT" && lot.recipient?.address === me && writes.every(isSettled);
-  const canShip = lot.status === "ACTIVE" && lot.custodian.address === me && canStep;
+  // The ledger refuses to ship, split, merge or transform a held lot: nothing offers it.
+  const canShip =
+    lot.status === "ACTIVE" && lot.custodian.address === me && canStep && !lot.isOnHold;
   const canCancelShipment = lot.status === "IN_TRANSIT" && lot.custodian.address === me && canStep;
   // The carrier of the lot's shipment delivers it to the shipper's destination.
   const isCarrierLeg =
@@ -111,7 +113,7 @@ export default async function LotPage({
         <p className="mt-1" data-testid="custody">
           {lot.status === "IN_TRANSIT"
             ? `On its way from ${lot.custodian.name} to ${lot.recipient?.name}`
-            : `${lot.status === "RECALLED" ? "Recalled" : lot.status === "CONSUMED" ? "Used up" : "Held"} · ${lot.custodian.name}`}
+            : `${lot.status === "RECALLED" ? "Recalled" : lot.status === "CONSUMED" ? "Used up" : lot.isOnHold ? "On hold" : "Held"} · ${lot.custodian.name}`}
           {lot.quantity ? ` · ${lot.quantity} ${lot.unit}` : ""}
         </p>
         {packages > 0 ? (
