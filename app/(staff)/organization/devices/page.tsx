@@ -45,11 +45,16 @@ export default async function DevicesPage() {
           from a logger registered here and not revoked.
         </p>
       </div>
-      <DeviceList
-        devices={devices}
-        timeZone={timeZone}
-        revoke={isAdmin ? revokeDeviceAction : null}
-      />
+      <section className="flex flex-col gap-3" aria-labelledby="loggers-heading">
+        <h2 id="loggers-heading" className="text-xl font-semibold">
+          Registered loggers
+        </h2>
+        <DeviceList
+          devices={devices}
+          timeZone={timeZone}
+          revoke={isAdmin ? revokeDeviceAction : null}
+        />
+      </section>
       {canAttach && attachable.length > 0 ? (
         <section className="flex flex-col gap-3" aria-labelledby="attach-heading">
           <h2 id="attach-heading" className="text-xl font-semibold">
