@@ -107,6 +107,7 @@ test("every page has no critical or serious axe violation at 360 and 1280 px", a
     `/products/${GTIN}`,
     "/organization",
     "/organization/members",
+    "/organization/devices",
     "/organization/locations/new",
     "/recalls",
     `/recalls?q=${h.lotCode}`,

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { ColdChainBatch, ColdChainSummary } from "@/lib/cold-chain";
+import type { DeviceBatchView } from "@/lib/provenance";
 import { localTimeText } from "@/lib/text/local-time";
 import { countText } from "@/lib/text/plural";
 import { ColdChainChart } from "../public/cold-chain-chart";
+import { DeviceBatchItem } from "./device-batch-item";
 import { JourneyCoverage } from "./journey-coverage";
 
 const JUDGEMENT_STYLE = {
@@ -51,27 +53,41 @@ function BatchCard({ batch, timeZone }: { batch: ColdChainBatch; timeZone: strin
   );
 }
 
-/** The lot's temperature batches on the staff lot page, the hours nobody measured, and the way to record more. */
+/**
+ * The lot's temperature batches on the staff lot page — those its data loggers signed, then those
+ * people uploaded — the hours nobody measured, and the way to record more.
+ */
 export function ColdChainBatches({
   batches,
+  deviceBatches = [],
   summary,
   recordHref,
   timeZone = null,
 }: {
   batches: ColdChainBatch[];
+  deviceBatches?: DeviceBatchView[];
   summary: ColdChainSummary | null;
   recordHref: string | null;
   /** The reader's clock (their organisation's place); UTC when unknown. */
   timeZone?: string | null;
 }) {
-  if (batches.length === 0 && !recordHref) return null;
+  if (batches.length === 0 && deviceBatches.length === 0 && !recordHref) return null;
   return (
     <section className="flex flex-col gap-2" aria-labelledby="cold-chain-heading">
       <h2 id="cold-chain-heading" className="text-lg font-semibold">
         Cold chain
       </h2>
-      {batches.length === 0 ? <p className="text-stone-600">No temperature readings yet.</p> : null}
-      <ul className="flex flex-col gap-2">
+      {batches.length === 0 && deviceBatches.length === 0 ? (
+        <p className="text-stone-600">No temperature readings yet.</p>
+      ) : null}
+      {deviceBatches.length > 0 ? (
+        <ul className="flex flex-col gap-2" aria-label="Readings signed by data loggers">
+          {deviceBatches.map((batch) => (
+            <DeviceBatchItem key={batch.id} batch={batch} timeZone={timeZone} />
+          ))}
+        </ul>
+      ) : null}
+      <ul className="flex flex-col gap-2 empty:hidden">
         {batches.map((batch) => (
           <BatchCard key={batch.txHash} batch={batch} timeZone={timeZone} />
         ))}

@@ -11,15 +11,26 @@ const BADGES: Record<string, { sign: string; label: string; style: string }> = {
   CONSUMED: { sign: "○", label: "used up", style: "bg-stone-100 text-stone-700 ring-stone-400" },
 };
 
-export function LotStatusBadge({ status }: { status: string }) {
-  const badge = BADGES[status] ?? {
+/**
+ * `isOnHold`: the storage rule holds the lot; it reads "on hold" instead of active or in transit
+ * (a recall or a use-up still says so: those outrank a hold).
+ */
+export function LotStatusBadge({
+  status,
+  isOnHold = false,
+}: {
+  status: string;
+  isOnHold?: boolean;
+}) {
+  const shown = isOnHold && (status === "ACTIVE" || status === "IN_TRANSIT") ? "ON_HOLD" : status;
+  const badge = BADGES[shown] ?? {
     sign: "",
     label: status.toLowerCase().replace("_", " "),
     style: "bg-stone-100 text-stone-700 ring-stone-400",
   };
   return (
     <span
-      data-status={status}
+      data-status={shown}
       className={`inline-flex shrink-0 items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${badge.style}`}
     >
       {badge.sign ? <span aria-hidden="true">{badge.sign}</span> : null}

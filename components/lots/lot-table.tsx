@@ -49,9 +49,7 @@ export function LotTable({
                 {lot.product ?? `GTIN ${lot.gtin}`}
               </span>
             </h2>
-            <LotStatusBadge
-              status={lot.isOnHold && lot.status === "ACTIVE" ? "ON_HOLD" : lot.status}
-            />
+            <LotStatusBadge status={lot.status} isOnHold={lot.isOnHold} />
           </div>
           <div className="flex flex-wrap items-baseline gap-x-1.5 text-stone-700">
             <span className="whitespace-nowrap">

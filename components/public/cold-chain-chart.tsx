@@ -1,12 +1,8 @@
-import { type ColdChainBatch, celsiusText } from "@/lib/cold-chain";
+import { celsiusText } from "@/lib/cold-chain";
 import { countText } from "@/lib/text/plural";
+import { CHART_BOX, type ChartBatch, chartGeometry } from "./chart-geometry";
 
-const WIDTH = 320;
-const HEIGHT = 160;
-const LEFT = 40;
-const RIGHT = 8;
-const TOP = 8;
-const BOTTOM = 20;
+const { width: WIDTH, height: HEIGHT, left: LEFT, right: RIGHT } = CHART_BOX;
 const COLOURS = ["#1d4ed8", "#b45309", "#7e22ce", "#0f766e"];
 const CLOCK = { hour: "2-digit", minute: "2-digit", timeZone: "UTC" } as const;
 const AXIS_TIME = new Intl.DateTimeFormat("en-GB", CLOCK);
@@ -19,28 +15,22 @@ const AXIS_TEXT = { fontSize: "11", fill: "#57534e" } as const;
 
 /**
  * A batch's temperatures over time as an inline SVG line chart, drawn on the server (one line per
- * sensor) over the product's storage range as a green band, with the range and time span in its
- * accessible name. Nothing when no reading is stored.
+ * sensor) over the product's storage range as a green band, each reading outside the range marked
+ * by a red dot, with the range, the time span and the count outside in its accessible name. Nothing
+ * when no reading is stored.
  */
 export function ColdChainChart({
   batch,
   timeText,
 }: {
-  batch: ColdChainBatch;
+  batch: ChartBatch;
   timeText: (iso: string) => string;
 }) {
+  const geometry = chartGeometry(batch);
   const { readings, minCelsius: min, maxCelsius: max, firstAt, lastAt } = batch;
-  if (readings.length === 0 || min === null || max === null || !firstAt || !lastAt) return null;
-  // At least 2 °C tall, so a steady line sits mid-chart instead of drawing noise across it.
-  const middle = (min + max) / 2;
+  if (!geometry || min === null || max === null || !firstAt || !lastAt) return null;
+  const { x, y, outside } = geometry;
   const band = batch.judgement.range;
-  // The band is always in sight, so a reading outside it is seen to be outside.
-  const low = Math.min(min - 0.5, middle - 1, (band?.minCelsius ?? min) - 0.5);
-  const high = Math.max(max + 0.5, middle + 1, (band?.maxCelsius ?? max) + 0.5);
-  const start = Date.parse(firstAt);
-  const span = Math.max(Date.parse(lastAt) - start, 1);
-  const x = (at: string) => LEFT + ((Date.parse(at) - start) / span) * (WIDTH - LEFT - RIGHT);
-  const y = (celsius: number) => TOP + ((high - celsius) / (high - low)) * (HEIGHT - TOP - BOTTOM);
   const sensors = [...new Set(readings.map((r) => r.sensorId ?? ""))];
   const pointsOf = (sensor: string) =>
     readings
@@ -53,7 +43,9 @@ export function ColdChainChart({
   const rangeText = band
     ? `; storage range ${celsiusText(band.minCelsius)} to ${celsiusText(band.maxCelsius)} °C`
     : "";
-  const label = `Temperature from ${timeText(firstAt)} to ${timeText(lastAt)}: between ${celsiusText(min)} and ${celsiusText(max)} °C, ${countText(batch.count, "reading")}${rangeText}`;
+  const outsideText =
+    outside.length > 0 ? `; ${countText(outside.length, "reading")} outside it` : "";
+  const label = `Temperature from ${timeText(firstAt)} to ${timeText(lastAt)}: between ${celsiusText(min)} and ${celsiusText(max)} °C, ${countText(batch.count, "reading")}${rangeText}${outsideText}`;
   const axis = (celsius: number) => (
     <>
       <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(celsius)} y2={y(celsius)} stroke="#e7e5e4" />
@@ -64,20 +56,21 @@ export function ColdChainChart({
   );
   return (
     <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="chart">
-      {band ? (
+      {geometry.band ? (
         <rect
           data-testid="storage-range-band"
           x={LEFT}
           width={WIDTH - LEFT - RIGHT}
-          y={y(band.maxCelsius)}
-          height={y(band.minCelsius) - y(band.maxCelsius)}
+          y={geometry.band.y}
+          height={geometry.band.height}
           fill="#dcfce7"
         />
       ) : null}
       {band ? (
+        // Inside the band, at its foot: above it, the label sat on the warm readings it is about.
         <text
           x={WIDTH - RIGHT - 2}
-          y={y(band.maxCelsius) - 3}
+          y={y(band.minCelsius) - 3}
           textAnchor="end"
           fontSize="10"
           fill="#166534"
@@ -94,6 +87,18 @@ export function ColdChainChart({
           fill="none"
           stroke={COLOURS[i % COLOURS.length]}
           strokeWidth="2"
+        />
+      ))}
+      {outside.map((point) => (
+        <circle
+          key={`${point.sensorId ?? ""}@${point.at}`}
+          data-testid="reading-outside-range"
+          cx={point.cx.toFixed(1)}
+          cy={point.cy.toFixed(1)}
+          r="3"
+          fill="#b91c1c"
+          stroke="#fff"
+          strokeWidth="1"
         />
       ))}
       <text x={LEFT} y={HEIGHT - 4} {...AXIS_TEXT}>

@@ -1,7 +1,10 @@
 import { type ColdChainBatch, rangeSentence } from "@/lib/cold-chain";
+import type { DeviceBatchView, LotHoldView } from "@/lib/provenance";
 import { utcTimeText } from "@/lib/text/local-time";
 import { countText } from "@/lib/text/plural";
 import { ColdChainChart } from "./cold-chain-chart";
+import { DeviceBatchCard } from "./device-batch-card";
+import { HoldNotice } from "./hold-notice";
 
 function BatchCard({ batch }: { batch: ColdChainBatch }) {
   return (
@@ -38,19 +41,42 @@ function BatchCard({ batch }: { batch: ColdChainBatch }) {
   );
 }
 
-/** The lot's temperature readings, batch by batch; nothing at all when there are none. */
-export function ColdChainSection({ batches }: { batches: readonly ColdChainBatch[] }) {
-  if (batches.length === 0) return null;
+/**
+ * The lot's temperature readings, batch by batch: the storage rule's hold first when there was one,
+ * then the batches its data loggers signed, then those people uploaded; nothing at all when there
+ * are none.
+ */
+export function ColdChainSection({
+  batches,
+  deviceBatches = [],
+  hold = null,
+}: {
+  batches: readonly ColdChainBatch[];
+  deviceBatches?: readonly DeviceBatchView[];
+  hold?: LotHoldView | null;
+}) {
+  if (batches.length === 0 && deviceBatches.length === 0 && !hold) return null;
   return (
     <section aria-labelledby="cold-chain-heading">
       <h2 id="cold-chain-heading">Cold chain</h2>
-      <ol className="batches" aria-label="Temperature readings">
-        {batches.map((batch) => (
-          <BatchCard key={batch.txHash} batch={batch} />
-        ))}
-      </ol>
+      {hold ? <HoldNotice hold={hold} /> : null}
+      {deviceBatches.length > 0 ? (
+        <ol className="batches" aria-label="Readings signed by data loggers">
+          {deviceBatches.map((batch) => (
+            <DeviceBatchCard key={batch.id} batch={batch} />
+          ))}
+        </ol>
+      ) : null}
+      {batches.length > 0 ? (
+        <ol className="batches" aria-label="Temperature readings">
+          {batches.map((batch) => (
+            <BatchCard key={batch.txHash} batch={batch} />
+          ))}
+        </ol>
+      ) : null}
       <p className="small muted">
-        Each batch's readings are checked against the Merkle root anchored on the ledger.
+        Each batch's readings are checked against the Merkle root anchored on the ledger
+        {deviceBatches.length > 0 ? ", and a logger's batch against its own signature" : ""}.
       </p>
     </section>
   );

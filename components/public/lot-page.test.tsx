@@ -63,6 +63,8 @@ const provenance: Provenance = {
     },
   ],
   coldChain: [],
+  deviceBatches: [],
+  hold: null,
 };
 const proof: PackageProof = {
   serial: "ABCDEFGH23",

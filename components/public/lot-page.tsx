@@ -40,7 +40,11 @@ export function LotPage({
         <JourneyMap steps={provenance.steps} />
         <JourneySteps steps={provenance.steps} />
       </section>
-      <ColdChainSection batches={provenance.coldChain} />
+      <ColdChainSection
+        batches={provenance.coldChain}
+        deviceBatches={provenance.deviceBatches}
+        hold={provenance.hold}
+      />
       <LedgerMeaning />
       {isRecalled ? proof : null}
       <p className="small muted">Now with {provenance.holder}.</p>

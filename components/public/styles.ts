@@ -21,6 +21,7 @@ dl{display:grid;grid-template-columns:auto minmax(0,1fr);column-gap:12px;font-si
 .big{font-size:1.125rem;font-weight:600}
 .alert{background:#b91c1c;color:#fff;border:2px solid #991b1b;border-radius:12px;padding:16px}
 .alert h2{font-size:1.25rem;font-weight:700}.alert p{font-size:1.125rem;font-weight:600;margin-top:4px}
+.hold{background:#fef3c7;color:#451a03;border:2px solid #d97706;border-radius:12px;padding:12px;display:flex;flex-direction:column;gap:4px}
 .ok{color:#15803d;font-weight:600}.bad{color:#991b1b;font-weight:600}
 .map{width:100%;height:auto;border:2px solid #e7e5e4;border-radius:12px;background:#f0f9ff}
 .places{padding-left:24px;font-size:.875rem}

@@ -13,6 +13,7 @@ import { OfflineQueueList } from "../offline/offline-queue-list";
 import { OfflineScanResult } from "../offline/offline-scan-result";
 import type { RemovePackage } from "../recall/package-removal";
 import { ScanCamera } from "./scan-camera";
+import { ScanHoldAlert } from "./scan-hold-alert";
 import { ScanRecallAlert } from "./scan-recall-alert";
 import { ScanTypedEntry } from "./scan-typed-entry";
 
@@ -21,6 +22,7 @@ type ScanStep =
   | { step: "camera" }
   | { step: "busy"; status: string }
   | { step: "recalled"; recall: Extract<ScanResolution, { kind: "recalled" }> }
+  | { step: "held"; held: Extract<ScanResolution, { kind: "held" }> }
   | { step: "offline"; decision: Exclude<OfflineDecision, { kind: "refused" }> };
 
 const NO_BARCODE_IN_PHOTO =
@@ -76,6 +78,11 @@ export function ScanPanel({
     if (result.data.kind === "recalled") {
       navigator.vibrate?.([300, 100, 300, 100, 300]);
       setState({ step: "recalled", recall: result.data });
+      return undefined;
+    }
+    if (result.data.kind === "held") {
+      navigator.vibrate?.([300, 100, 300]);
+      setState({ step: "held", held: result.data });
       return undefined;
     }
     setState({ step: "busy", status: "Opening the lot…" });
@@ -204,6 +211,9 @@ export function ScanPanel({
           removePackage={removePackage}
           onDismiss={() => setState({ step: "camera" })}
         />
+      ) : null}
+      {state.step === "held" ? (
+        <ScanHoldAlert held={state.held} onDismiss={() => setState({ step: "camera" })} />
       ) : null}
     </div>
   );

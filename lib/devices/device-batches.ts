@@ -16,8 +16,10 @@ export type DeviceBatchView = {
   isSignatureVerified: boolean;
   /** The stored readings still give the signed Merkle root. */
   isRootVerified: boolean;
-  /** The indexer saw DeviceReadingsAnchored for it. */
+  /** The indexer saw DeviceReadingsAnchored for it: in this transaction and block. */
   isAnchored: boolean;
+  anchoredTxHash: string | null;
+  anchoredBlock: number | null;
 };
 
 /**
@@ -100,6 +102,8 @@ export async function getDeviceBatches({
         anchored.length === row.readingCount &&
         readingsRootOf(lotId, anchored) === row.readingsRoot,
       isAnchored: row.anchoredTxHash !== null,
+      anchoredTxHash: row.anchoredTxHash,
+      anchoredBlock: row.anchoredBlock,
     });
   }
   return views;

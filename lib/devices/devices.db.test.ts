@@ -57,7 +57,12 @@ describe("registering a data logger", () => {
     const [device] = (await findDevices({ db, member: members.farm })).filter(
       (d) => d.id === deviceId,
     );
-    expect(device).toMatchObject({ name: "Cold room logger", status: "PENDING", attachment: null });
+    expect(device).toMatchObject({
+      name: "Cold room logger",
+      status: "PENDING",
+      attachments: [],
+      lastBatchAt: null,
+    });
   });
 
   it("refuses a malformed address, one already registered, a read-only member and a regulator", async () => {
@@ -119,13 +124,9 @@ describe("attaching a data logger", () => {
     const startsAt = new Date(Date.now() - HOUR);
     await attachDevice({ db, member: members.farm, deviceId, lotId, startsAt });
     const device = (await findDevices({ db, member: members.farm })).find((d) => d.id === deviceId);
-    expect(device?.attachment).toEqual({
-      lotId,
-      lotCode: "ATT-1",
-      shipmentId: null,
-      startsAt,
-      endsAt: null,
-    });
+    expect(device?.attachments).toEqual([
+      { label: "lot ATT-1", href: `/lots/${lotId}`, startsAt, endsAt: null },
+    ]);
   });
 
   it("refuses both a lot and a shipment, an end before the start, a lot held by others, a stranger's shipment", async () => {

@@ -2,25 +2,24 @@ import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 
+// The organisation's data loggers as its Data loggers page lists them: status, the windows it
+// measures in now or later, and its last batch.
+
+/** A data logger as the devices page lists it. */
 export type DeviceSummary = {
   id: string;
   name: string;
-  /** Lower-case 0x address of the logger's key. */
   address: string;
   /** PENDING until the ledger has registered it; REVOKED once revoked (asked or recorded). */
   status: "PENDING" | "ACTIVE" | "REVOKED";
+  /** The last batch sequence accepted from it. */
   lastSequence: number;
-  /** What it measures now, if anything: a lot (by code) or a shipment (by reference). */
-  attachment: {
-    lotId: string | null;
-    lotCode: string | null;
-    shipmentId: string | null;
-    startsAt: Date;
-    endsAt: Date | null;
-  } | null;
+  /** Its windows that have not ended, soonest first: what it measures now or will. */
+  attachments: Array<{ label: string; href: string; startsAt: Date; endsAt: Date | null }>;
+  lastBatchAt: Date | null;
 };
 
-/** The organisation's data loggers by name, for its Devices page. */
+/** The organisation's data loggers, newest first, revoked ones last. */
 export async function findDevices({
   db,
   member,
@@ -32,46 +31,43 @@ export async function findDevices({
 }): Promise<DeviceSummary[]> {
   const devices = await db.device.findMany({
     where: { organizationId: member.organization.id },
-    orderBy: [{ name: "asc" }, { createdAt: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      address: true,
-      status: true,
-      revokedAt: true,
-      lastSequence: true,
-    },
+    orderBy: { createdAt: "desc" },
   });
-  const attachments = await db.deviceAttachment.findMany({
-    where: {
-      deviceId: { in: devices.map((d) => d.id) },
-      startsAt: { lte: now },
-      OR: [{ endsAt: null }, { endsAt: { gt: now } }],
-    },
-    // The latest window wins when two overlap.
-    orderBy: { startsAt: "asc" },
-    select: { deviceId: true, lotId: true, shipmentId: true, startsAt: true, endsAt: true },
-  });
+  devices.sort((a, b) => Number(a.status === "REVOKED") - Number(b.status === "REVOKED"));
+  const ids = devices.map((d) => d.id);
+  const [attachments, batches] = await Promise.all([
+    db.deviceAttachment.findMany({
+      where: { deviceId: { in: ids }, OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+      orderBy: { startsAt: "asc" },
+    }),
+    db.deviceBatch.groupBy({
+      by: ["deviceId"],
+      where: { deviceId: { in: ids } },
+      _max: { lastReadingAt: true },
+    }),
+  ]);
   const lots = await db.lot.findMany({
     where: { id: { in: attachments.flatMap((a) => (a.lotId ? [a.lotId] : [])) } },
     select: { id: true, lotCode: true },
   });
-  const lotCodeOf = new Map(lots.map((lot) => [lot.id, lot.lotCode]));
-  const current = new Map(attachments.map((a) => [a.deviceId, a]));
-  return devices.map(({ revokedAt, ...device }) => {
-    const attachment = current.get(device.id);
-    return {
-      ...device,
-      status: revokedAt ? "REVOKED" : device.status,
-      attachment: attachment
-        ? {
-            lotId: attachment.lotId,
-            lotCode: attachment.lotId ? (lotCodeOf.get(attachment.lotId) ?? null) : null,
-            shipmentId: attachment.shipmentId,
-            startsAt: attachment.startsAt,
-            endsAt: attachment.endsAt,
-          }
-        : null,
-    };
-  });
+  const lotCode = new Map(lots.map((l) => [l.id, l.lotCode]));
+  const lastOf = new Map(batches.map((b) => [b.deviceId, b._max.lastReadingAt]));
+  return devices.map((device) => ({
+    id: device.id,
+    name: device.name,
+    address: device.address,
+    status: device.status,
+    lastSequence: device.lastSequence,
+    attachments: attachments
+      .filter((a) => a.deviceId === device.id)
+      .map((a) => ({
+        label: a.lotId
+          ? `lot ${lotCode.get(a.lotId) ?? a.lotId.slice(0, 10)}`
+          : `shipment ${a.shipmentId}`,
+        href: a.lotId ? `/lots/${a.lotId}` : "/shipments",
+        startsAt: a.startsAt,
+        endsAt: a.endsAt,
+      })),
+    lastBatchAt: lastOf.get(device.id) ?? null,
+  }));
 }

@@ -45,6 +45,8 @@ export type LotDetail = {
   quantity: string | null;
   unit: string | null;
   status: "ACTIVE" | "IN_TRANSIT" | "RECALLED" | "CONSUMED";
+  /** The storage rule holds it until its custodian releases it (LotHeld). */
+  isOnHold: boolean;
   custodian: { address: string; name: string };
   /**
    * The organisation that registered the lot; null for a lot received from a supplier off LotLedger,
@@ -134,6 +136,7 @@ async function readLotDetail(db: Db, lotId: string): Promise<LotDetail | null> {
     quantity: lot.quantity?.toString() ?? null,
     unit: lot.unit,
     status: lot.status,
+    isOnHold: lot.isOnHold,
     custodian: { address: lot.custodian, name: nameOf(lot.custodian) },
     producer: lot.producer ? { address: lot.producer, name: nameOf(lot.producer) } : null,
     receivedBy: receiverOf(events, nameOf),

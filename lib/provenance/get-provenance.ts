@@ -7,7 +7,9 @@ import { getPlaceDirectory, type Place, type PlaceDirectory } from "@/lib/organi
 import { findProducts, type ProductSummary } from "@/lib/products";
 import { findRecalledAncestor, findSourceLots } from "@/lib/trace";
 import { buildSteps, type ProvenanceStep } from "./build-steps";
+import { type DeviceBatchView, findDeviceBatches } from "./device-batches";
 import { type HarvestDetails, harvestDetailsOf } from "./harvest-details";
+import { findLotHold, type LotHoldView } from "./lot-hold";
 import { findRecallNotice, type RecallNotice } from "./recall-notice";
 
 /** A product as a consumer reads it on the package: its name, brand, description and picture. */
@@ -51,6 +53,10 @@ export type Provenance = {
   steps: ProvenanceStep[];
   /** Temperature readings, one entry per batch anchored on the ledger; empty when there are none. */
   coldChain: ColdChainBatch[];
+  /** Batches its data loggers signed, each with its verdict (signature, root, ledger). */
+  deviceBatches: DeviceBatchView[];
+  /** The storage rule's latest hold of the lot, released or not; null when it was never held. */
+  hold: LotHoldView | null;
   /** The lot and the lots it was made from: a change to any of them changes the page. */
   lineageLotIds: string[];
 };
@@ -63,12 +69,14 @@ export async function getProvenance({
   db: Db;
   lotId: string;
 }): Promise<Provenance | null> {
-  const [lot, places, recalled, coldChain, sourceLots] = await Promise.all([
+  const [lot, places, recalled, coldChain, sourceLots, deviceBatches, hold] = await Promise.all([
     getLotDetailForConsumers({ db, lotId }),
     getPlaceDirectory({ db }),
     findRecalledAncestor({ db, lotId }),
     getColdChain({ db, lotId }),
     findSourceLots({ db, lotId }),
+    findDeviceBatches({ db, lotId }),
+    findLotHold({ db, lotId }),
   ]);
   if (!lot) return null;
   const [products, notice] = await Promise.all([
@@ -115,6 +123,8 @@ export async function getProvenance({
     holder: lot.custodian.name,
     steps,
     coldChain,
+    deviceBatches,
+    hold,
     lineageLotIds: [lot.id, ...sourceLots.map((source) => source.id)],
   };
 }

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { buildDigitalLink } from "@/lib/gs1/digital-link";
 import { formatElementString, GS } from "@/lib/gs1/element-string";
+import { seedLotHold } from "@/tools/testing/device-cold-chain-seed";
 import { createTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { resolveScan } from "./resolve-scan";
 
@@ -179,6 +180,51 @@ describe("resolveScan: where a scan of a known lot leads", () => {
         message: `No lot ${lotCode} of GTIN ${GTIN} is on LotLedger for your organisation: check the label, or record the lot first.`,
       });
     }
+  });
+});
+
+describe("resolveScan: a lot the storage rule holds", () => {
+  beforeAll(async () => {
+    const { farm, carrier } = members;
+    await createLotRow("WARM", {
+      status: "IN_TRANSIT",
+      custodian: farm.organization.chainAddress,
+      recipient: carrier.organization.chainAddress,
+    });
+    const address = Wallet.createRandom().address.toLowerCase();
+    await db.device.create({
+      data: { chainId: 31337, address, organizationId: "org-carrier", name: "Truck 7 logger" },
+    });
+    await seedLotHold(db, {
+      ...{ chainId: 31337, lotId: lotIdOf(GTIN, "WARM"), deviceAddress: address },
+      ...{ heldAt: new Date(), excursionMinutes: 47, minCelsius: 3.1, maxCelsius: 9.2 },
+    });
+    await db.storageRule.create({
+      data: {
+        ...{ chainId: 31337, gtin: GTIN, minMilliCelsius: 0, maxMilliCelsius: 5000 },
+        ...{ allowedExcursionMinutes: 30, setBy: "0x0", txHash: "0x1", blockNumber: 1 },
+      },
+    });
+  });
+
+  it("is one hold screen for the carrier it is on its way to, not the accept", async () => {
+    expect(await resolve(members.carrier, link("WARM"))).toEqual({
+      kind: "held",
+      lotId: lotIdOf(GTIN, "WARM"),
+      href: lotHref("WARM"),
+      gtin: GTIN,
+      product: "Green Valley Romaine lettuce",
+      lotCode: "WARM",
+      why: "It spent 47 min above 5\u00a0°C (up to 9.2\u00a0°C), measured by Truck 7 logger.",
+      releasedBy:
+        "Only an admin of farm (the quality manager) can release it, after checking the goods.",
+      canRelease: false,
+    });
+  });
+
+  it("leads the custodian's admin to the lot page to release it", async () => {
+    const scan = await resolve({ ...members.farm, role: "ADMIN" }, link("WARM"));
+    expect(scan).toMatchObject({ kind: "held", canRelease: true, href: lotHref("WARM") });
   });
 });
 

@@ -9,6 +9,7 @@ import { parseScanData } from "@/lib/gs1/scan-data";
 import { findPalletRecall, type LotToPull } from "@/lib/logistic-units/find-pallet-recall";
 import { canSeeLot } from "@/lib/lots/visibility";
 import { findProduct, productLabel } from "@/lib/products";
+import { excursionText, findLotHold } from "@/lib/provenance";
 import { findScanRecall, type ScanRecall } from "@/lib/recall";
 
 /**
@@ -20,6 +21,22 @@ export type ScanResolution =
   | { kind: "lot"; lotId: string; href: string; nextAction: "receive" | "manage" | "view" }
   /** A logistic unit's SSCC (a pallet label): its page says what the unit holds and what to do. */
   | { kind: "unit"; sscc: string; href: string }
+  /**
+   * The storage rule holds the lot (Lot.isOnHold): nobody ships or accepts it until an admin of its
+   * custodian releases it. `why` and `releasedBy` are sentences the scan shows as they are.
+   */
+  | {
+      kind: "held";
+      lotId: string;
+      href: string;
+      gtin: string;
+      product: string | null;
+      lotCode: string;
+      why: string;
+      releasedBy: string;
+      /** The member is one of those admins: the lot page offers the release. */
+      canRelease: boolean;
+    }
   | ({
       kind: "recalled";
       lotId: string;
@@ -65,7 +82,7 @@ export async function resolveScan({
   const lot = (await canSeeLot({ db, member, lotId }))
     ? await db.lot.findUnique({
         where: { id: lotId },
-        select: { status: true, custodian: true, recipient: true },
+        select: { status: true, custodian: true, recipient: true, isOnHold: true },
       })
     : null;
   if (!lot) throw await unknownLot({ db, member, lotId, gtin, lotCode });
@@ -90,12 +107,55 @@ export async function resolveScan({
   }
   // Addresses are compared without their checksum casing: the indexer and sign-up may differ.
   const ours = member.organization.chainAddress.toLowerCase();
+  if (lot.isOnHold) {
+    return resolveHeld({
+      db,
+      member,
+      lotId,
+      gtin,
+      lotCode,
+      isCustodian: lot.custodian.toLowerCase() === ours,
+    });
+  }
   const canWrite = member.role !== "READ_ONLY";
   if (lot.status === "IN_TRANSIT" && lot.recipient?.toLowerCase() === ours && canWrite) {
     return { kind: "lot", lotId, href: `${href}?action=receive`, nextAction: "receive" };
   }
   const isHeld = lot.custodian.toLowerCase() === ours;
   return { kind: "lot", lotId, href, nextAction: isHeld && canWrite ? "manage" : "view" };
+}
+
+/** The one screen of a held lot: why the rule held it and who may release it; no next step offered. */
+async function resolveHeld({
+  db,
+  member,
+  lotId,
+  gtin,
+  lotCode,
+  isCustodian,
+}: {
+  db: Db;
+  member: Member;
+  lotId: string;
+  gtin: string;
+  lotCode: string;
+  isCustodian: boolean;
+}): Promise<ScanResolution> {
+  const [hold, product] = await Promise.all([findLotHold({ db, lotId }), findProduct(db, gtin)]);
+  const custodian = isCustodian ? member.organization.name : (hold?.custodian ?? "its holder");
+  return {
+    kind: "held",
+    lotId,
+    href: `/lots/${lotId}`,
+    gtin,
+    product: product ? productLabel(product, gtin) : null,
+    lotCode,
+    why: hold
+      ? `It spent ${excursionText(hold)}, measured by ${hold.deviceName}.`
+      : "Its temperature went outside the storage range for longer than allowed.",
+    releasedBy: `Only an admin of ${custodian} (the quality manager) can release it, after checking the goods.`,
+    canRelease: isCustodian && member.role === "ADMIN",
+  };
 }
 
 /** A pallet's page, or the recall alert naming the lots to pull when it carries recalled stock. */

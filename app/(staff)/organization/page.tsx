@@ -36,6 +36,12 @@ export default async function OrganizationPage({
           Members and invitations
         </Link>
       ) : null}
+      <Link
+        href="/organization/devices"
+        className="flex min-h-14 items-center justify-center rounded-xl border-2 border-ledger-700 bg-white px-5 text-lg font-semibold text-ledger-900"
+      >
+        Data loggers
+      </Link>
       {isAdmin ? (
         <Link href="/audit-log" className="self-start underline underline-offset-2">
           Audit log: who recorded, changed or exported what, and from where

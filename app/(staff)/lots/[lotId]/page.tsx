@@ -12,6 +12,7 @@ import { FsmaDownloads } from "@/components/lots/fsma-downloads";
 import { LotEventLinks, ON_A_HELD_LOT } from "@/components/lots/lot-event-links";
 import { LotLineage } from "@/components/lots/lot-lineage";
 import { LotRecallAlert } from "@/components/lots/lot-recall-alert";
+import { LotStatusBadge } from "@/components/lots/lot-status-badge";
 import { LotTrail } from "@/components/lots/lot-trail";
 import { ReceiveLotForm } from "@/components/lots/receive-lot-form";
 import { ShipLotForm } from "@/components/lots/ship-lot-form";
@@ -36,6 +37,7 @@ import { getLotShipment } from "@/lib/lots/latest-shipment";
 import { originSentence, registrarOf } from "@/lib/lots/lot-origin";
 import { findShippingParties } from "@/lib/organizations";
 import { findProduct, productLabel } from "@/lib/products";
+import { findDeviceBatches } from "@/lib/provenance/device-batches";
 import { findRecallOf, findRecallsMadeFrom } from "@/lib/recall";
 import { acknowledgeColdChainAlertAction } from "../alert-actions";
 import {
@@ -70,18 +72,28 @@ export default async function LotPage({
   // A lot the organisation just asked for is shown as on its way until the indexer has it.
   if (!lot)
     return writes.length > 0 ? <LotNotOnLedgerYet lotId={lotId} writes={writes} /> : notFound();
-  const [recall, coldChain, coverage, shipment, recallsMadeFrom, product, hold, alerts] =
-    await Promise.all([
-      findRecallOf({ db, lotId }),
-      getColdChain({ db, lotId }),
-      coldChainSummary({ db, lotId }),
-      getLotShipment({ db, member, lotId }),
-      findRecallsMadeFrom({ db, member, lotId }),
-      findProduct(db, lot.gtin),
-      getLotHold({ db, lotId }),
-      findOpenColdChainAlerts({ db, member, lotId }),
-    ]);
-  const isOnHold = Boolean(hold?.current);
+  const [
+    recall,
+    coldChain,
+    coverage,
+    shipment,
+    recallsMadeFrom,
+    product,
+    hold,
+    alerts,
+    deviceBatches,
+  ] = await Promise.all([
+    findRecallOf({ db, lotId }),
+    getColdChain({ db, lotId }),
+    coldChainSummary({ db, lotId }),
+    getLotShipment({ db, member, lotId }),
+    findRecallsMadeFrom({ db, member, lotId }),
+    findProduct(db, lot.gtin),
+    getLotHold({ db, lotId }),
+    findOpenColdChainAlerts({ db, member, lotId }),
+    findDeviceBatches({ db, lotId }),
+  ]);
+  const isOnHold = Boolean(hold?.current) || lot.isOnHold;
   const packages = lot.packageCount;
   const me = member.organization.chainAddress;
   const canRecord = member.role !== "READ_ONLY";
@@ -115,6 +127,7 @@ export default async function LotPage({
           ) : null}{" "}
           Lot {lot.lotCode}
         </h1>
+        {lot.isOnHold ? <LotStatusBadge status={lot.status} isOnHold /> : null}
         <p className="font-mono text-sm text-stone-600">GTIN {lot.gtin}</p>
         <p className="text-sm text-stone-700" data-testid="origin">
           {originSentence(lot)}
@@ -122,7 +135,7 @@ export default async function LotPage({
         <p className="mt-1" data-testid="custody">
           {lot.status === "IN_TRANSIT"
             ? `On its way from ${lot.custodian.name} to ${lot.recipient?.name}`
-            : `${lot.status === "RECALLED" ? "Recalled" : lot.status === "CONSUMED" ? "Used up" : "Held"} · ${lot.custodian.name}`}
+            : `${lot.status === "RECALLED" ? "Recalled" : lot.status === "CONSUMED" ? "Used up" : lot.isOnHold ? "On hold" : "Held"} · ${lot.custodian.name}`}
           {lot.quantity ? ` · ${lot.quantity} ${lot.unit}` : ""}
         </p>
         {packages > 0 ? (
@@ -214,6 +227,7 @@ export default async function LotPage({
       {canPrintLabels ? <LabelSheetLink lotId={lot.id} /> : null}
       <ColdChainBatches
         batches={coldChain}
+        deviceBatches={deviceBatches}
         summary={coverage}
         timeZone={member.organization.timeZone}
         recordHref={readingsRefusal(member, lot) === null ? `/lots/${lot.id}/readings` : null}
