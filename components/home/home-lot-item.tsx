@@ -43,7 +43,9 @@ export function HomeLotItem({
                 {lot.quantity} {lot.unit ?? ""}
               </span>
             ) : null}
-            <LotStatusBadge status={lot.status} />
+            <LotStatusBadge
+              status={lot.isOnHold && lot.status === "ACTIVE" ? "ON_HOLD" : lot.status}
+            />
           </p>
           {detail ? <p className="text-sm text-stone-700">{detail}</p> : null}
           <p className="text-sm text-stone-600">

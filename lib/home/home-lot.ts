@@ -12,6 +12,8 @@ export type HomeLot = {
   quantity: string | null;
   unit: string | null;
   status: "ACTIVE" | "IN_TRANSIT" | "RECALLED" | "CONSUMED";
+  /** Held by its storage rule until its custodian releases it (lib/holds). */
+  isOnHold: boolean;
   /** The other organisation of this item (who sent it, who it goes to), when there is one. */
   party: string | null;
   /** When the thing the list is about happened (recorded, shipped, accepted). */
@@ -19,7 +21,7 @@ export type HomeLot = {
 };
 
 /** A lot row as the home queries read it, the other party still an address. */
-export type LotRow = Omit<HomeLot, "product" | "party" | "quantity"> & {
+export type LotRow = Omit<HomeLot, "product" | "party" | "quantity" | "isOnHold"> & {
   quantity: { toString(): string } | string | null;
   partyAddress: string | null;
 };
@@ -53,15 +55,22 @@ export async function toHomeLots(
   rows: LotRow[],
   names: OrganizationNames | Promise<OrganizationNames> = findOrganizationNames(db),
 ): Promise<HomeLot[]> {
-  const [products, directory] = await Promise.all([
+  const [products, directory, held] = await Promise.all([
     findProducts(
       db,
       rows.map((row) => row.gtin),
     ),
     names,
+    // Few lots are ever held: one indexed look-up rather than a column in every home query.
+    db.lot.findMany({
+      where: { id: { in: rows.map((row) => row.id) }, isOnHold: true },
+      select: { id: true },
+    }),
   ]);
+  const heldIds = new Set(held.map((lot) => lot.id));
   return rows.map(({ partyAddress, quantity, ...row }) => ({
     ...row,
+    isOnHold: heldIds.has(row.id),
     quantity: quantity === null ? null : quantity.toString(),
     product: productLabel(products.get(row.gtin) ?? null, row.gtin),
     party: partyAddress ? directory.byAddress(partyAddress) : null,
