@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { FormState } from "@/components/forms/form-state";
-import type { ColdChainAlertView } from "@/lib/holds";
+import type { ColdChainAlertView } from "@/lib/cold-chain";
 import { localTimeText } from "@/lib/text/local-time";
 import { AcknowledgeAlertForm } from "./acknowledge-alert-form";
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { celsiusOf, type LotHoldSummary, type LotHoldView, rangeText } from "@/lib/holds";
+import type { LotHoldSummary, LotHoldView } from "@/lib/holds";
+import { celsiusOf, rangeText } from "@/lib/products";
 import { localTimeText } from "@/lib/text/local-time";
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findOpenColdChainAlerts } from "@/lib/cold-chain";
 import { AppError } from "@/lib/errors";
 import { queueTrackingEvent } from "@/lib/events/record-event";
-import { findOpenColdChainAlerts } from "@/lib/holds";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { TEST_GTIN as GTIN, harvestValues, shipLot } from "@/tools/testing/lot-steps";
 import { getColdChain } from "./batches";

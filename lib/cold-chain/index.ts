@@ -6,6 +6,7 @@
 // Other domains, app/ and tools/ import from here.
 import "server-only";
 
+export { acknowledgeColdChainAlert, MAX_ALERT_COMMENT } from "./acknowledge-alert";
 export {
   type ColdChainBatch,
   getColdChain,
@@ -15,6 +16,7 @@ export {
 } from "./batches";
 export { type Interval, utcText } from "./custody-window";
 export { CHART_POINTS, type ChartPoint, downsampleReadings } from "./downsample";
+export { type ColdChainAlertView, findOpenColdChainAlerts } from "./find-alerts";
 export {
   MAX_READINGS,
   parseReadings,
@@ -32,6 +34,7 @@ export {
   judgeReadings,
   type StorageRange,
 } from "./judgement";
+export { raiseColdChainAlerts } from "./raise-alerts";
 export { type AnchoredReading, readingsRootOf } from "./reading-leaf";
 export {
   assertMayRecordReadings,

@@ -5,7 +5,6 @@ import { AppError } from "@/lib/errors";
 import { enqueueLedgerWrite } from "@/lib/events/ledger-write";
 import { memberSiteGln } from "@/lib/events/locations";
 import { parseGln } from "@/lib/gs1/keys";
-import { raiseColdChainAlerts } from "@/lib/holds/raise-alerts";
 import {
   assertCanRecord,
   assertHoldsCustody,
@@ -21,6 +20,7 @@ import {
 } from "./custody-window";
 import { CLOCK_SKEW_MS, parseReadings, readingLabel } from "./input";
 import { insertReadings } from "./insert-readings";
+import { raiseColdChainAlerts } from "./raise-alerts";
 import { type AnchoredReading, readingsRootOf } from "./reading-leaf";
 import { readingsEvent } from "./readings-event";
 

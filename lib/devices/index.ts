@@ -6,6 +6,7 @@
 import "server-only";
 
 export { attachDevice } from "./attach-device";
+export { findAttachTargets } from "./attach-targets";
 export { type BatchFacts, batchFactsOf, type MilliRange } from "./batch-facts";
 export {
   type DeviceBatchMessage,

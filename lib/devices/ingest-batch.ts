@@ -1,8 +1,8 @@
 import "server-only";
 import { lotIdOf } from "@/lib/chain/lot-id";
+import { raiseColdChainAlerts } from "@/lib/cold-chain";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { raiseColdChainAlerts } from "@/lib/holds/raise-alerts";
 import { assertWithinAttachments, findAttachmentWindows } from "./attachment-window";
 import {
   anchoredReadingsOf,

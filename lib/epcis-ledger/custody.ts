@@ -5,13 +5,13 @@ import { AppError } from "@/lib/errors";
 import { NOT_ON_ITS_WAY } from "@/lib/events/receiving";
 import { requireCarrier, requireDestination } from "@/lib/events/shipment-parties";
 import { gs1CheckDigit } from "@/lib/gs1/keys";
-import { assertLotNotOnHold } from "@/lib/holds/hold-guard";
 import {
   assertCanRecord,
   assertHoldsCustody,
   requireHeldLot,
   requireLotInTransit,
 } from "@/lib/lots/guards";
+import { assertLotNotOnHold } from "@/lib/lots/hold-guard";
 import {
   at,
   type CaptureState,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { deviceFallbackName } from "@/lib/indexer/write-cold-chain";
-import { type StorageRuleView, storageRuleOf } from "./storage-rule-of";
+import { type StorageRuleView, storageRuleOf } from "@/lib/products";
 
 /** One hold the storage rule put on a lot, as the lot page shows it. */
 export type LotHoldView = {

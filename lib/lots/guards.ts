@@ -1,8 +1,8 @@
 import type { Member } from "@/lib/auth/session";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { assertLotNotOnHold } from "@/lib/holds/hold-guard";
 import { findRecalledAncestor } from "@/lib/trace";
+import { assertLotNotOnHold } from "./hold-guard";
 
 /** Organisation kinds that assign traceability lot codes (FSMA 204: initial packing, transformation). */
 export const LOT_CREATING_KINDS = ["FARM", "PACKER", "PROCESSOR"];

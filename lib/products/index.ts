@@ -21,4 +21,6 @@ export {
   type ProductSort,
   productListQuery,
 } from "./product-list-query";
+export { type ProductStorageRange, publishStorageRule } from "./publish-storage-rule";
 export { saveProduct } from "./save-product";
+export { celsiusOf, rangeText, type StorageRuleView, storageRuleOf } from "./storage-rule-of";

@@ -3,10 +3,10 @@ import { recordAudit } from "@/lib/audit";
 import type { Member } from "@/lib/auth/session";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { publishStorageRule } from "@/lib/holds/publish-storage-rule";
 import { parseInput } from "@/lib/input";
 import { assertCanEditProducts, companyPrefixesOf, foreignGtinSentence } from "./access";
 import { type ProductData, type ProductInput, productInput } from "./input";
+import { publishStorageRule } from "./publish-storage-rule";
 
 /**
  * Adds a product of the member's organisation, or changes one it already described (the GTIN is the

@@ -1,4 +1,4 @@
-import { celsiusText, durationText } from "@/lib/cold-chain/judgement";
+import { celsiusText, durationText } from "@/lib/cold-chain";
 
 /** A temperature that never breaks from its unit at the end of a line. */
 const degrees = (celsius: number) => `${celsiusText(celsius)}\u00a0°C`;

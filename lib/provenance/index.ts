@@ -6,7 +6,7 @@ export type { Place } from "@/lib/organizations";
 export type { ProvenanceStep } from "./build-steps";
 export { ChangeFeed } from "./change-feed";
 export { respondCheckLot } from "./check-lot";
-export type { DeviceBatchView } from "./device-batches";
+export { type DeviceBatchView, findDeviceBatches } from "./device-batches";
 export type { ProductSummary } from "./find-target";
 export { getProvenance, type Provenance, type PublicProduct } from "./get-provenance";
 export { excursionText } from "./hold-sentence";

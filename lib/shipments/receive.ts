@@ -10,9 +10,9 @@ import { heldQuantityList } from "@/lib/events/new-lots";
 import { receiptParties } from "@/lib/events/receiving";
 import { REJECTION_REASON } from "@/lib/events/receiving-terms";
 import { parseSscc } from "@/lib/gs1/keys";
-import { assertLotNotOnHold } from "@/lib/holds/hold-guard";
 import { parsedBy, parseInput } from "@/lib/input";
 import { assertCanRecord, assertHoldsCustody } from "@/lib/lots/guards";
+import { assertLotNotOnHold } from "@/lib/lots/hold-guard";
 import { planReceipt } from "./receipt-plan";
 
 const receiveInput = z

@@ -1,7 +1,8 @@
 import { type JsonRpcProvider, keccak256, type Signer } from "ethers";
-import { lotTrackerCodeHash } from "@/lib/chain/generated";
+import { lotTrackerCodeHash, lotTrackerImmutableRanges } from "@/lib/chain/generated";
 import type { Db } from "@/lib/db/client";
 import { deployLotTracker } from "@/tools/chain/deploy";
+import { withoutImmutables } from "@/tools/chain/runtime-code";
 
 export type Deployment = { address: string; blockNumber: number };
 
@@ -37,7 +38,8 @@ export async function ensureLotTracker({
         `The database follows LotTracker ${recorded.address} on chain ${chainId}, but the chain has no contract there: the chain's state was lost. Point RPC_URL at the right node, or delete the data folder to start over.`,
       );
     }
-    if (keccak256(code) !== lotTrackerCodeHash) {
+    // The constructor writes immutables (EIP-712's cached domain) into the code: compare the rest.
+    if (keccak256(withoutImmutables(code, lotTrackerImmutableRanges)) !== lotTrackerCodeHash) {
       throw new Error(
         `LotTracker ${recorded.address} on chain ${chainId} was deployed from another version of contracts/LotTracker.sol than this checkout's: on the embedded chain, delete the data folder to start over with this version; elsewhere, deploy this version with a new database.`,
       );

@@ -2,12 +2,12 @@ import { parseEther, type Signer } from "ethers";
 import type { LotTracker } from "@/lib/chain/generated";
 import { grantLotTrackerRole, receiptOf } from "@/lib/chain/provider";
 import type { Db } from "@/lib/db/client";
-import { publishStorageRule } from "@/lib/holds/publish-storage-rule";
 import {
   createMemberAccount,
   createOrganization,
   roleForOrganizationKind,
 } from "@/lib/organizations";
+import { publishStorageRule } from "@/lib/products";
 import { grantOrganizationPrefix } from "./company-prefixes";
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_USERS } from "./demo-data";
 

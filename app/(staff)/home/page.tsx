@@ -6,9 +6,9 @@ import { ProducerHomeView } from "@/components/home/producer-home";
 import { RegulatorHomeView } from "@/components/home/regulator-home";
 import { RetailerHomeView } from "@/components/home/retailer-home";
 import { type Member, requireMember } from "@/lib/auth/session";
+import { findOpenColdChainAlerts } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
 import { toFailure } from "@/lib/errors";
-import { findOpenColdChainAlerts } from "@/lib/holds";
 import {
   findOpenRecalls,
   findPlaces,

@@ -5,8 +5,8 @@ import { z } from "zod";
 import type { FormState } from "@/components/forms/form-state";
 import { refusal } from "@/components/forms/refusal";
 import { authenticate } from "@/lib/auth/session";
+import { acknowledgeColdChainAlert } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
-import { acknowledgeColdChainAlert } from "@/lib/holds";
 
 const acknowledgeForm = z.object({ comment: z.string() });
 

@@ -21,13 +21,14 @@ import { RecallSourceOfRecall } from "@/components/recall/source-of-recall";
 import { requireMember } from "@/lib/auth/session";
 import {
   coldChainSummary,
+  findOpenColdChainAlerts,
   getColdChain,
   readingsRefusal,
   withReadingsVerdict,
 } from "@/lib/cold-chain";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { findOpenColdChainAlerts, getLotHold } from "@/lib/holds";
+import { getLotHold } from "@/lib/holds";
 import { findFollowedWrites } from "@/lib/ledger-writes/find-ledger-writes";
 import { writeIdsOf } from "@/lib/ledger-writes/follow";
 import { isSettled } from "@/lib/ledger-writes/write-status";
@@ -37,7 +38,7 @@ import { getLotShipment } from "@/lib/lots/latest-shipment";
 import { originSentence, registrarOf } from "@/lib/lots/lot-origin";
 import { findShippingParties } from "@/lib/organizations";
 import { findProduct, productLabel } from "@/lib/products";
-import { findDeviceBatches } from "@/lib/provenance/device-batches";
+import { findDeviceBatches } from "@/lib/provenance";
 import { findRecallOf, findRecallsMadeFrom } from "@/lib/recall";
 import { acknowledgeColdChainAlertAction } from "../alert-actions";
 import {

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AttachDeviceForm } from "@/components/organization/attach-device-form";
-import { findAttachTargets } from "@/components/organization/attach-targets";
 import { DeviceList } from "@/components/organization/device-list";
 import { RegisterDeviceForms } from "@/components/organization/register-device-form";
 import { requireMember } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { findDevices } from "@/lib/devices";
+import { findAttachTargets, findDevices } from "@/lib/devices";
 import { isOrganizationAdmin } from "@/lib/organizations";
 import { attachDeviceAction, registerDeviceAction, revokeDeviceAction } from "./actions";
 

@@ -1,10 +1,10 @@
 import "server-only";
-import { type CustodyEvent, findCustodyEvents } from "@/lib/cold-chain/custody-window";
 import type { Db, Tx } from "@/lib/db/client";
 import { appEnvSchema } from "@/lib/env";
+import { rangeText, storageRuleOf } from "@/lib/products";
 import { queueAlertNotice } from "./alert-notice";
+import { type CustodyEvent, findCustodyEvents } from "./custody-window";
 import { type ExcursionRun, findExcursions } from "./excursions";
-import { rangeText, storageRuleOf } from "./storage-rule-of";
 
 /**
  * Raises one ColdChainAlert per excursion of the lot's readings (a run outside its storage rule,

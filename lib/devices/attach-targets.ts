@@ -1,7 +1,6 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
-import type { Option } from "@/lib/events/forms/field-spec";
 import { findProducts, productLabel } from "@/lib/products";
 
 // The choices of the Data loggers page's attach form (the loggers themselves: lib/devices findDevices).
@@ -35,7 +34,7 @@ export async function findAttachTargets({ db, member }: { db: Db; member: Member
     }),
   ]);
   const products = await findProducts(db, [...new Set(lots.map((l) => l.gtin))]);
-  const options: Option[] = [
+  const options: { value: string; label: string }[] = [
     ...lots.map((lot) => ({
       value: `lot:${lot.id}`,
       label: `Lot ${lot.lotCode} · ${productLabel(products.get(lot.gtin) ?? null, lot.gtin)}`,

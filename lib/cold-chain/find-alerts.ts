@@ -1,8 +1,8 @@
 import "server-only";
 import type { Member } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
+import { rangeText, storageRuleOf } from "@/lib/products";
 import { excursionSentence } from "./alert-notice";
-import { rangeText, storageRuleOf } from "./storage-rule-of";
 
 /** An excursion alert as the homes and the lot page list it. */
 export type ColdChainAlertView = {

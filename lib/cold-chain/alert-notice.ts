@@ -1,8 +1,19 @@
-import { utcText } from "@/lib/cold-chain/custody-window";
 import type { Db, Tx } from "@/lib/db/client";
-import type { PlainNoticeMessage } from "@/lib/recall/notifications/queue";
+import { celsiusOf } from "@/lib/products";
+import { utcText } from "./custody-window";
 import type { ExcursionRun } from "./excursions";
-import { celsiusOf } from "./storage-rule-of";
+
+/**
+ * A notice the recall notifier delivers as it is (its PlainNoticeMessage: webhook body, email text);
+ * written here by shape, so the cold chain does not import the recall domain.
+ */
+type PlainNotice = {
+  type: "coldchain.excursion";
+  url: string;
+  subject: string;
+  recipient: { name: string; gln: string };
+  text: string;
+};
 
 /** What a cold-chain alert's notice names. */
 export type AlertFacts = {
@@ -36,7 +47,7 @@ export async function queueAlertNotice(
   appUrl: string,
 ): Promise<void> {
   const url = `${appUrl.replace(/\/+$/, "")}/lots/${facts.lot.id}`;
-  const message: PlainNoticeMessage & { alertId: string; lot: AlertFacts["lot"] } = {
+  const message: PlainNotice & { alertId: string; lot: AlertFacts["lot"] } = {
     type: "coldchain.excursion",
     alertId: facts.alertId,
     lot: facts.lot,

@@ -1,7 +1,7 @@
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { deviceFallbackName } from "@/lib/indexer/write-cold-chain";
-import { rangeText, storageRuleOf } from "./storage-rule-of";
+import { rangeText, storageRuleOf } from "@/lib/products";
 
 // The forms' refusal of a held lot, checked before anything is written: LotTracker refuses the same
 // write (LotTrackerLotOnHold), but a person should read why and who can lift it, not a revert.
