@@ -56,7 +56,8 @@ export async function findDevices({
     id: device.id,
     name: device.name,
     address: device.address,
-    status: device.status,
+    // Revoked as soon as asked: LotLedger refuses its batches from then on (revoke-device.ts).
+    status: device.revokedAt ? "REVOKED" : device.status,
     lastSequence: device.lastSequence,
     attachments: attachments
       .filter((a) => a.deviceId === device.id)

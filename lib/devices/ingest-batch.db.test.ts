@@ -111,7 +111,7 @@ describe("ingesting a device's signed batch", () => {
       device: { name: "Cold room logger", address: logger.address, organization: "Test farm" },
       isSignatureVerified: true,
       isRootVerified: true,
-      isAnchored: false,
+      isAnchored: true,
     });
     expect(view?.readings.map((r) => r.celsius)).toEqual([3.1, 2.9, 4.8, 2.1]);
     // The indexer's mark, then a reading changed behind LotLedger's back.

@@ -22,16 +22,17 @@ describe("device writes the ledger refuses", () => {
     const { db, members } = world;
     const logger = await createTestLogger(db);
     const address = logger.address;
-    await world.sendAs(members.retailer, (lotTracker) =>
-      lotTracker.registerDevice(logger.wallet.address),
-    );
+    // The farm asks first; the retailer registers the same key straight on the chain before the
+    // farm's write is sent.
     const { deviceId, writeId } = await registerDevice({
       db,
       member: members.farm,
       name: "Borrowed logger",
       address,
     });
-    await world.settle();
+    await world.sendAs(members.retailer, (lotTracker) =>
+      lotTracker.registerDevice(logger.wallet.address),
+    );
     expect(await db.ledgerTransaction.findUniqueOrThrow({ where: { id: writeId } })).toMatchObject({
       status: "FAILED",
       error: `The ledger refused: device ${address} is already registered there, perhaps by another organisation; give the logger a new key pair.`,

@@ -61,15 +61,20 @@ async function writeRegisteredDevice(tx: Tx, chainId: number, event: DecodedLog)
   const args = event.args as Args;
   const address = String(args.device).toLowerCase();
   const data = { status: "ACTIVE" as const, registeredTxHash: event.txHash, revokedAt: null };
-  const { count } = await tx.device.updateMany({ where: { chainId, address }, data });
-  if (count > 0) return;
-  // A device another LotLedger (or a script) registered: kept when its owner is an organisation
-  // this read model knows, so its batches and holds can name it.
   const owner = await tx.organization.findUnique({
     where: { chainAddress: String(args.owner) },
     select: { id: true },
   });
   if (!owner) return;
+  // Only the owner the chain names has its row made active: a member that asked to register an
+  // address another already holds keeps its row pending, and its own write fails with a sentence.
+  const { count } = await tx.device.updateMany({
+    where: { chainId, address, organizationId: owner.id },
+    data,
+  });
+  if (count > 0) return;
+  // A device another LotLedger (or a script) registered: kept when its owner is an organisation
+  // this read model knows, so its batches and holds can name it.
   await tx.device.createMany({
     data: [
       { chainId, address, organizationId: owner.id, name: deviceFallbackName(address), ...data },

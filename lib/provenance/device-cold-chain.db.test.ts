@@ -11,20 +11,19 @@ import { getProvenance } from "./get-provenance";
 // signature and its readings hold against what the ledger anchored; a hold is said in plain words.
 
 const CHAIN_ID = 31337;
-const CONTRACT = Wallet.createRandom().address;
 const RANGE = { minCelsius: 0, maxCelsius: 5 };
 const START = new Date("2026-12-03T05:00:00Z");
 let ledger: LedgerWorld;
 let lotId = "";
+let contract = "";
 
 beforeAll(async () => {
   ledger = await createLedgerWorld({ kinds: ["FARM", "PACKER", "CARRIER"] });
   const { db, members } = ledger;
   lotId = await ledger.harvest("TRUCK-19");
   await ledger.settle();
-  await db.contractDeployment.create({
-    data: { chainId: CHAIN_ID, address: CONTRACT, blockNumber: 0, txHash: "0x01" },
-  });
+  // The world records its LotTracker as the stack does: the devices sign for that contract.
+  contract = (await db.contractDeployment.findFirstOrThrow()).address;
   await db.storageRule.create({
     data: {
       ...{ chainId: CHAIN_ID, gtin: GTIN, minMilliCelsius: 0, maxMilliCelsius: 5000 },
@@ -37,7 +36,7 @@ beforeAll(async () => {
     name: "Truck 7 logger",
   });
   const lot = { id: lotId, gtin: GTIN, lotCode: "TRUCK-19" };
-  const common = { lot, device, wallet, contract: CONTRACT, range: RANGE };
+  const common = { lot, device, wallet, contract, range: RANGE };
   const at = (hour: number) => new Date(START.getTime() + hour * 3_600_000);
   await seedDeviceBatch(db, { ...common, sequence: 1, startAt: at(0), celsius: [3, 6.5, 9.2, 4] });
   await seedDeviceBatch(db, {
