@@ -72,7 +72,8 @@ test("a truck logger's excursion over MQTT holds the lot on the chain until Cold
   const tripStart = new Date(Date.now() - (TRIP_MINUTES + 15) * 60_000);
   await carrier.getByLabel("From").fill(losAngelesWallClock(tripStart));
   await carrier.getByRole("button", { name: "Attach the logger" }).click();
-  await expect(carrier.getByTestId("recorded")).toContainText("Attached ✓");
+  const attach = carrier.getByRole("region", { name: /^Attach a logger/ });
+  await expect(attach.getByTestId("recorded")).toContainText("Attached ✓");
   await expect(async () => {
     const device = await db.device.findFirst({ where: { address: logger.address.toLowerCase() } });
     expect(device?.status).toBe("ACTIVE");
