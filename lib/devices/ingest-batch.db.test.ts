@@ -63,6 +63,12 @@ describe("ingesting a device's signed batch", () => {
     );
     expect(rows.every((r) => r.ledgerTransactionId === result.writeId)).toBe(true);
     expect((await db.device.findUniqueOrThrow({ where: { id: deviceId } })).lastSequence).toBe(7);
+    // Published again (no reply reached the logger): answered as before, nothing stored twice.
+    const again = { db, message: JSON.stringify(message), now };
+    expect(
+      await ingestDeviceBatch({ ...again, via: "mqtt", deviceAddress: logger.wallet.address }),
+    ).toEqual(result);
+    expect(await db.temperatureReading.count({ where: { deviceId } })).toBe(4);
     const batch = await db.deviceBatch.findUniqueOrThrow({ where: { id: result.batchId } });
     expect(batch).toMatchObject({
       sequence: 7,

@@ -54,6 +54,22 @@ export async function ingestDeviceBatch({
       `Device ${device.address} is not one of your organisation's devices: send its batches with an API key of ${device.organization.name}.`,
     );
   }
+  // MQTT's QoS 1 delivers at least once, and a logger publishes again when no reply came: the same
+  // signed batch, already stored, is answered as it was the first time, and nothing is stored twice.
+  const stored = await db.deviceBatch.findUnique({
+    where: { deviceId_sequence: { deviceId: device.id, sequence: batch.sequence } },
+    select: {
+      id: true,
+      readingCount: true,
+      ledgerTransactionId: true,
+      lotId: true,
+      signature: true,
+    },
+  });
+  if (stored && stored.signature.toLowerCase() === parsed.signature.toLowerCase()) {
+    const { id: batchId, readingCount, ledgerTransactionId: writeId, lotId } = stored;
+    return { batchId, readingCount, writeId, lotId };
+  }
   assertPlausibleReadings(readings, now);
   const anchored = anchoredReadingsOf(readings, device.address);
   const range = await storageRangeOfGtin(db, { chainId: lot.chainId, gtin: batch.gtin });
@@ -61,10 +77,10 @@ export async function ingestDeviceBatch({
   assertSequenceAbove(batch.sequence, device);
   const windows = await findAttachmentWindows(db, { deviceId: device.id, lotId: lot.id });
   assertWithinAttachments(windows, readings, { device: device.name, lotCode: lot.lotCode });
-  const stored = await storeDeviceBatch(db, { lot, device, parsed, anchored });
+  const result = await storeDeviceBatch(db, { lot, device, parsed, anchored });
   // Once stored, the batch's readings join the lot's runs outside its range: one alert per excursion.
   await raiseColdChainAlerts({ db, lotId: lot.id });
-  return stored;
+  return result;
 }
 
 /** The lot the batch names, on the ledger and not consumed: the contract tracks only goods in hand. */
