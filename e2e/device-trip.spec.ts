@@ -148,6 +148,15 @@ test("a truck logger's excursion over MQTT holds the lot on the chain until Cold
   await store.getByRole("button", { name: "Accept shipment from ColdRoute Logistics" }).click();
   await expect(store.getByTestId("custody")).toHaveText("Held · FreshMart Supermarkets · 6 case");
 
+  // Any reading's evidence: its Merkle proof leads to the root the logger's batch anchored.
+  const reading = await db.temperatureReading.findFirstOrThrow({
+    where: { lotId: lotIdOf(GTIN, lotCode), deviceId: { not: null } },
+  });
+  const proof = await store.request.get(
+    `/api/lots/${lotIdOf(GTIN, lotCode)}/readings/${reading.id}/proof`,
+  );
+  expect(await proof.json()).toMatchObject({ reading: { id: reading.id }, isVerified: true });
+
   // The consumer's page: the chart on its band, the device that measured it, verified.
   const consumer = await browser.newPage({ baseURL: process.env.E2E_BASE_URL, viewport: PHONE });
   const batches = consumer.getByTestId("device-batch");

@@ -36,6 +36,7 @@ export {
 } from "./judgement";
 export { raiseColdChainAlerts } from "./raise-alerts";
 export { type AnchoredReading, readingsRootOf } from "./reading-leaf";
+export { getReadingProof, type ReadingProof } from "./reading-proof";
 export {
   assertMayRecordReadings,
   type RecordedReadings,

@@ -59,6 +59,12 @@ export const API_PATHS = {
       },
     ),
   },
+  "/api/lots/{lotId}/readings/{readingId}/proof": {
+    get: operation(
+      "/api/lots/{lotId}/readings/{readingId}/proof",
+      "One reading's Merkle proof up to the root its batch anchored on the chain.",
+    ),
+  },
   "/api/lots/{lotId}/epcis.jsonld": {
     get: operation(
       "/api/lots/{lotId}/epcis.jsonld",
