@@ -107,6 +107,8 @@ test("npm start against an external database and chain creates no demo account, 
 
     expect(secretsOfEachPart(stack)).toEqual({
       capture: [],
+      // The devices worker stores loggers' batches and queues their writes: it signs nothing.
+      devices: [],
       sender: ["MASTER_KEY"],
       indexer: [],
       notifier: ["WEBHOOK_SECRETS_KEY"],
