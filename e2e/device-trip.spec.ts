@@ -152,9 +152,7 @@ test("a truck logger's excursion over MQTT holds the lot on the chain until Cold
   const reading = await db.temperatureReading.findFirstOrThrow({
     where: { lotId: lotIdOf(GTIN, lotCode), deviceId: { not: null } },
   });
-  const proof = await store.request.get(
-    `/api/lots/${lotIdOf(GTIN, lotCode)}/readings/${reading.id}/proof`,
-  );
+  const proof = await store.request.get(`/api/readings/${reading.id}/proof`);
   expect(await proof.json()).toMatchObject({ reading: { id: reading.id }, isVerified: true });
 
   // The consumer's page: the chart on its band, the device that measured it, verified.

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NO_SUCH_LOT } from "@/lib/lots/visibility";
 import { createLedgerWorld, type LedgerWorld } from "@/tools/testing/ledger-world";
 import { readingsFromCsv } from "./input";
-import { getReadingProof } from "./reading-proof";
+import { getReadingProof, NO_SUCH_READING } from "./reading-proof";
 import { recordReadings } from "./record-readings";
 
 // One reading's evidence, on the real chain: its Merkle proof leads to the root the batch anchored
@@ -43,8 +42,9 @@ describe("a reading's Merkle proof", () => {
       take: 1,
     });
     const readingId = third?.id as string;
-    const proof = await getReadingProof({ db, member: members.farm, lotId, readingId });
+    const proof = await getReadingProof({ db, member: members.farm, readingId });
     expect(proof).toMatchObject({
+      lotId,
       reading: { id: readingId, milliCelsius: 3900, sensorId: "ROOM-2" },
       anchoredRoot: merkleRoot,
       isVerified: true,
@@ -53,7 +53,7 @@ describe("a reading's Merkle proof", () => {
     expect(proof.txHash).toMatch(/^0x[0-9a-f]{64}$/);
 
     await db.temperatureReading.update({ where: { id: readingId }, data: { celsius: 2.9 } });
-    const changed = await getReadingProof({ db, member: members.farm, lotId, readingId });
+    const changed = await getReadingProof({ db, member: members.farm, readingId });
     expect(changed).toMatchObject({ anchoredRoot: merkleRoot, isVerified: false });
   });
 
@@ -61,7 +61,7 @@ describe("a reading's Merkle proof", () => {
     const { db, members } = world;
     const reading = await db.temperatureReading.findFirstOrThrow({ where: { lotId } });
     await expect(
-      getReadingProof({ db, member: members.retailer, lotId, readingId: reading.id }),
-    ).rejects.toThrow(NO_SUCH_LOT);
+      getReadingProof({ db, member: members.retailer, readingId: reading.id }),
+    ).rejects.toThrow(NO_SUCH_READING);
   });
 });

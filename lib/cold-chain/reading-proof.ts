@@ -11,6 +11,7 @@ import { type AnchoredReading, readingLeaf } from "./reading-leaf";
 // for a logger's signed batch), as OpenZeppelin's MerkleProof.verify checks it on-chain.
 
 export type ReadingProof = {
+  lotId: string;
   reading: { id: string; takenAt: string; milliCelsius: number; sensorId: string | null };
   /** keccak256(keccak256(abi.encode(lotId, takenAt ms, milli-°C, sensor))): lib/cold-chain/reading-leaf.ts. */
   leaf: string;
@@ -22,24 +23,24 @@ export type ReadingProof = {
   isVerified: boolean;
 };
 
-const NO_SUCH_READING =
-  "No such reading of this lot is on LotLedger: take the reading's id from the lot's readings.";
+export const NO_SUCH_READING =
+  "No such reading is on LotLedger for your organisation: take the reading's id from its lot's readings.";
 
 /** The proof of one reading of a lot the member may see. */
 export async function getReadingProof({
   db,
   member,
-  lotId,
   readingId,
 }: {
   db: Db;
   member: Pick<Member, "organization">;
-  lotId: string;
   readingId: string;
 }): Promise<ReadingProof> {
-  await requireVisibleLot({ db, member, lotId });
-  const reading = await db.temperatureReading.findFirst({ where: { id: readingId, lotId } });
+  const reading = await db.temperatureReading.findUnique({ where: { id: readingId } });
+  // A reading of a lot the member may not see is answered as one that does not exist.
   if (!reading) throw new AppError("NOT_FOUND", NO_SUCH_READING);
+  const { lotId } = reading;
+  await requireVisibleLot({ db, member, lotId, sentence: NO_SUCH_READING });
   const batch = await db.temperatureReading.findMany({
     where: { lotId, ledgerTransactionId: reading.ledgerTransactionId },
     select: { takenAt: true, celsius: true, sensorId: true },
@@ -55,6 +56,7 @@ export async function getReadingProof({
   const proof = tree.getProof(leaf);
   const anchor = await findAnchor(db, lotId, reading.ledgerTransactionId);
   return {
+    lotId,
     reading: { id: reading.id, ...mine, takenAt: mine.takenAt.toISOString() },
     leaf,
     proof,

@@ -59,9 +59,9 @@ export const API_PATHS = {
       },
     ),
   },
-  "/api/lots/{lotId}/readings/{readingId}/proof": {
+  "/api/readings/{readingId}/proof": {
     get: operation(
-      "/api/lots/{lotId}/readings/{readingId}/proof",
+      "/api/readings/{readingId}/proof",
       "One reading's Merkle proof up to the root its batch anchored on the chain.",
     ),
   },

@@ -79,13 +79,18 @@ export async function removeDemoData({
       holdsRole = false;
     }
     if (holdsRole) outcome.rolesLeft.push(organization.name);
-    const writes = await db.ledgerTransaction.count({ where: { organizationId: organization.id } });
+    // The demo products' storage rules (setStorageRule, master data no lot depends on) go with it.
+    const rules = { organizationId: organization.id, method: "setStorageRule" };
+    const writes = await db.ledgerTransaction.count({
+      where: { organizationId: organization.id, method: { not: "setStorageRule" } },
+    });
     if (holdsRole || writes > 0) {
       outcome.kept.push(organization.name);
       continue;
     }
     await db.$transaction([
       db.webhookEndpoint.deleteMany({ where: { organizationId: organization.id } }),
+      db.ledgerTransaction.deleteMany({ where: rules }),
       db.organization.delete({ where: { id: organization.id } }),
     ]);
     outcome.removed.push(organization.name);
