@@ -24,8 +24,18 @@ export async function createTestDatabase({ migrate = true } = {}): Promise<TestD
     db,
     async drop() {
       await db.$disconnect();
-      // FORCE: a test that failed half-way may leave connections open.
-      await runOnServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      // FORCE: a test that failed half-way may leave connections open. A role that is not a
+      // superuser (CI's PostgreSQL 15) cannot end the autovacuum worker that may be busy in the
+      // database at that moment: wait a little for it and try again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await runOnServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+          return;
+        } catch (error) {
+          if (attempt >= 10 || !String(error).includes("pg_signal_backend")) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
     },
   };
 }
